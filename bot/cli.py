@@ -1,0 +1,150 @@
+"""The `qabot` command: ingest, ask, repl, eval and discord."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from retrieval.engine import Engine
+    from retrieval.settings import Settings
+
+app = typer.Typer(
+    help="Ask questions about news articles; answers cite the article verbatim.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+log = logging.getLogger("qabot")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object per result on stdout.")]
+
+
+def _stderr(message: str) -> None:
+    print(f"qabot: {message}", file=sys.stderr, flush=True)
+
+
+def _settings() -> Settings:
+    from retrieval.settings import load_settings
+
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return settings
+
+
+def _engine(settings: Settings, *, build: bool = True) -> Engine:
+    """The engine with the bundled article indexed if the index is empty."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from retrieval.engine import make_engine
+
+    engine = make_engine(settings)
+    if build:
+        engine.ensure_index(progress=_stderr)
+    return engine
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (.txt, .md); default: the bundled article.")
+    ] = None,
+    as_json: JsonFlag = False,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Also remove the chunks of ingested files that no longer exist.")
+    ] = False,
+) -> None:
+    """Add articles to the index; unchanged files cost nothing, changed ones are replaced."""
+    from retrieval.constants import BUNDLED_ARTICLE
+
+    engine = _engine(_settings(), build=False)
+    report = engine.ingest(paths or [BUNDLED_ARTICLE], prune=prune, progress=_stderr)
+    if as_json:
+        print(json.dumps(report.to_json()))
+        return
+    print(
+        f"{len(report.sources)} file(s): {report.added} chunks added, {report.unchanged} unchanged, "
+        f"{report.removed} removed; {report.embedded} embedded."
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Answer one question about the indexed articles."""
+    from rich.console import Console
+
+    from bot.render import print_answer, to_json_line
+
+    answer = _engine(_settings()).ask(question)
+    if as_json:
+        print(to_json_line(answer), flush=True)
+    else:
+        print_answer(Console(), answer)
+
+
+@app.command()
+def repl(as_json: JsonFlag = False) -> None:
+    """A conversation: follow-up questions understand "he" and "it". /help lists commands."""
+    from bot.repl import run_repl
+
+    run_repl(_engine(_settings()), as_json=as_json)
+
+
+@app.command(name="eval")
+def evaluate(
+    question_set: Annotated[
+        Path | None, typer.Argument(help="A .jsonl question set; default: the bundled dev set.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Score the engine on a question set: evidence, facts, abstention, quotes, latency."""
+    from bot.eval_view import run_eval
+
+    run_eval(_engine(_settings()), question_set, as_json=as_json)
+
+
+@app.command()
+def discord() -> None:
+    """Run the Discord bot (needs DISCORD_TOKEN)."""
+    from bot.discord_bot import run
+
+    raise typer.Exit(run(_settings()))
+
+
+def main() -> None:
+    """Entry point: domain errors become one line on stderr and a non-zero exit."""
+    from retrieval.errors import QabotError
+
+    try:
+        app()
+    except QabotError as error:
+        _stderr(f"error: {error}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:
+        if os.environ.get("QABOT_DEBUG"):
+            raise
+        log.debug("unexpected failure", exc_info=True)
+        _stderr(
+            f"error: unexpected {type(error).__name__}: {error} "
+            "(set QABOT_DEBUG=1 to see the traceback)"
+        )
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,495 @@
+"""The Discord front end: a discord.py bot answering questions about the article, with citations."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import re
+import signal
+import sys
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_render import render_answer, render_notice
+from retrieval.answer import Answer, Turn
+from retrieval.errors import QabotError
+from retrieval.settings import Settings
+
+if TYPE_CHECKING:
+    from retrieval.engine import Engine
+
+_log = logging.getLogger(__name__)
+
+# --- Tunables ------------------------------------------------------------------------------
+# The engine cuts questions longer than this; refusing them says so instead of answering half.
+MAX_QUESTION_CHARS = 1000
+# Questions that may wait for an engine slot, per slot, before newcomers are told to come back.
+MAX_WAITING_PER_SLOT = 4
+# Reply chains remembered (LRU), and turns of one chain passed to the engine as history.
+MAX_CONVERSATIONS = 2000
+MAX_HISTORY_TURNS = 6
+# How long on_ready waits for the guilds announced in READY (discord.py's default).
+GUILD_READY_TIMEOUT_S = 2.0
+# Messages kept by discord.py's cache; replies are resolved from our own conversation store.
+MAX_CACHED_MESSAGES = 1000
+# Nothing the bot posts may ping anyone: not @everyone, not a role, not a user, not the asker.
+NO_PINGS = discord.AllowedMentions.none()
+PRESENCE = discord.Activity(type=discord.ActivityType.listening, name="@qabot and /ask")
+
+# --- What users read -------------------------------------------------------------------------
+HOW_TO_ASK = (
+    "Ask me about the article: mention me with a question, for example "
+    "`@qabot what did Peskov say?`, or use `/ask`."
+)
+TOO_LONG = "That question is {length} characters long; please ask it in under {limit}."
+CODE_BLOCK = "I answer questions in plain words, not code blocks; please ask without the ``` block."
+ATTACHMENT_ONLY = "I can only read text, not attachments; please type your question."
+ON_COOLDOWN = "You're asking quickly! Please wait {seconds} s before your next question."
+BUSY = "I'm answering a lot of questions right now; please ask again in a minute."
+ENGINE_FAILED = "Sorry, something went wrong while answering that. Please try again later."
+NOT_HERE = "I don't answer questions in this channel."
+
+# --- Messages for the terminal (one line each; `run` prints them and exits non-zero) ---------
+MISSING_TOKEN = (
+    "qabot: DISCORD_TOKEN is not set; add DISCORD_TOKEN=<your bot token> to .env or the "
+    "environment (Developer Portal -> your app -> Bot -> Reset Token; see docs/discord.md)"
+)
+INTENT_REFUSED = (
+    "qabot: Discord refused the Message Content intent (close code 4014); turn on "
+    "'Message Content Intent' in the Developer Portal -> your app -> Bot -> "
+    "Privileged Gateway Intents (https://discord.com/developers/applications), then start again"
+)
+TOKEN_REFUSED = (
+    "qabot: Discord refused DISCORD_TOKEN (401); copy a fresh one from the Developer Portal -> "
+    "your app -> Bot -> Reset Token"
+)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+EngineFactory = Callable[[Settings], "Engine"]
+
+
+# --- Questions -------------------------------------------------------------------------------
+
+
+def question_from(content: str, bot_id: int) -> str:
+    """The question in a message: its text without the mentions of the bot."""
+    return re.sub(rf"<@!?{bot_id}>", " ", content).strip()
+
+
+def problem_with(question: str, *, has_attachments: bool = False) -> str | None:
+    """A friendly reply for a question the engine should not see, or None when it may."""
+    if not question:
+        return ATTACHMENT_ONLY if has_attachments else HOW_TO_ASK
+    if len(question) > MAX_QUESTION_CHARS:
+        return TOO_LONG.format(length=len(question), limit=MAX_QUESTION_CHARS)
+    if "```" in question:
+        return CODE_BLOCK
+    return None
+
+
+class Conversations:
+    """Which reply chain each of the bot's answers belongs to, as the turns leading to it.
+
+    Bounded (least recently used chains are forgotten) and only touched from the event loop with
+    no `await` between a read and a write, so concurrent messages cannot interleave an update.
+    Turns are kept as tuples: two replies to one answer fork the chain instead of mixing it.
+    """
+
+    def __init__(self, max_chains: int = MAX_CONVERSATIONS, max_turns: int = MAX_HISTORY_TURNS):
+        self._chains: OrderedDict[int, tuple[Turn, ...]] = OrderedDict()
+        self._max_chains = max_chains
+        self._max_turns = max_turns
+
+    def __contains__(self, message_id: object) -> bool:
+        return message_id in self._chains
+
+    def __len__(self) -> int:
+        return len(self._chains)
+
+    def history(self, message_id: int | None) -> tuple[Turn, ...]:
+        """The turns that led to the bot's message `message_id`; empty for unknown messages."""
+        if message_id is None or message_id not in self._chains:
+            return ()
+        self._chains.move_to_end(message_id)
+        return self._chains[message_id]
+
+    def remember(self, message_ids: Iterable[int], turns: Sequence[Turn]) -> None:
+        """Record that the bot's messages `message_ids` answered the last of `turns`."""
+        kept = tuple(turns)[-self._max_turns :]
+        for message_id in message_ids:
+            self._chains[message_id] = kept
+            self._chains.move_to_end(message_id)
+        while len(self._chains) > self._max_chains:
+            self._chains.popitem(last=False)
+
+
+class Gate:
+    """Who may put the engine to work now: a per-user cooldown and a global cap on work in flight.
+
+    At most `max_running` questions run in the engine at once; up to `MAX_WAITING_PER_SLOT` per
+    slot wait their turn (showing "typing"); past that, newcomers get a polite refusal.
+    """
+
+    def __init__(self, *, cooldown_s: float, max_running: int) -> None:
+        self._cooldowns: commands.CooldownMapping[int] = commands.CooldownMapping.from_cooldown(
+            1, cooldown_s, _by_user
+        )
+        self._use_cooldown = cooldown_s > 0
+        self._running = asyncio.Semaphore(max_running)
+        self.capacity = max_running * (1 + MAX_WAITING_PER_SLOT)
+        self.admitted = 0
+
+    def admit(self, user_id: int) -> str | None:
+        """Reserve a place for this user's question, or return the refusal to reply with.
+
+        Synchronous on purpose: the check and the reservation cannot be split by another message.
+        Every admission must be followed by exactly one `release()`.
+        """
+        if self.admitted >= self.capacity:
+            return BUSY
+        retry_after = self._cooldowns.update_rate_limit(user_id) if self._use_cooldown else None
+        if retry_after:
+            return ON_COOLDOWN.format(seconds=math.ceil(retry_after))
+        self.admitted += 1
+        return None
+
+    def release(self) -> None:
+        self.admitted -= 1
+
+    def engine_slot(self) -> asyncio.Semaphore:
+        """Hold this while the engine works on an admitted question."""
+        return self._running
+
+
+def _by_user(user_id: int) -> int:
+    return user_id
+
+
+# --- The bot ---------------------------------------------------------------------------------
+
+
+class QabotBot(commands.Bot):
+    """Answers questions about the article on Discord; its engine is opened in `setup_hook`."""
+
+    def __init__(
+        self, *, settings: Settings, engine_factory: EngineFactory, **options: Any
+    ) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True  # privileged: must be switched on in the developer portal
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents,
+            allowed_mentions=NO_PINGS,
+            activity=PRESENCE,
+            chunk_guilds_at_startup=False,
+            guild_ready_timeout=GUILD_READY_TIMEOUT_S,
+            max_messages=MAX_CACHED_MESSAGES,
+            **options,
+        )
+        self.settings = settings
+        self.engine_factory = engine_factory
+        self.engine: Engine | None = None
+        self.conversations = Conversations()
+        self.gate = Gate(
+            cooldown_s=settings.discord_cooldown_s, max_running=settings.discord_max_in_flight
+        )
+
+    async def setup_hook(self) -> None:
+        # Loading the model and opening Chroma take seconds of CPU: off the event loop.
+        _log.info("loading the engine (index at %s)", self.settings.chroma_path)
+        engine = await asyncio.to_thread(self.engine_factory, self.settings)
+        await asyncio.to_thread(engine.ensure_index, progress=_log.info)
+        self.engine = engine
+        await self.add_cog(MentionQuestions(self))
+        await self.add_cog(AskCommand(self))
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Register /ask: instantly in the configured guild, else globally (can take an hour)."""
+        guild_id = self.settings.discord_guild
+        if guild_id is None:
+            synced = await self.tree.sync()
+            _log.info("synced %d command(s) globally", len(synced))
+            return
+        guild = discord.Object(id=guild_id)
+        self.tree.copy_global_to(guild=guild)
+        synced = await self.tree.sync(guild=guild)
+        _log.info("synced %d command(s) to guild %s", len(synced), guild_id)
+
+    async def on_ready(self) -> None:
+        assert self.user is not None
+        _log.info(
+            "connected as %s (id %s) to %d guild(s)", self.user, self.user.id, len(self.guilds)
+        )
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        # No prefix commands: the default would answer "@qabot what…" with CommandNotFound.
+        # Questions in messages are handled by the MentionQuestions cog.
+        return
+
+    async def close(self) -> None:
+        await super().close()
+        # The engine holds no connection that needs closing; dropping it frees the model.
+        self.engine = None
+
+    def is_allowed_place(self, guild_id: int | None, channel: object) -> bool:
+        """Whether the allow-lists let the bot answer here; with any list set, DMs are not."""
+        allowed_guilds = self.settings.discord_allowed_guilds
+        allowed_channels = self.settings.discord_allowed_channels
+        if not allowed_guilds and not allowed_channels:
+            return True
+        if guild_id is None:
+            return False
+        if allowed_guilds and guild_id not in allowed_guilds:
+            return False
+        if not allowed_channels:
+            return True
+        # A thread counts as its parent channel, so allowing a channel allows its threads.
+        place_ids = {getattr(channel, "id", None), getattr(channel, "parent_id", None)}
+        return bool(place_ids & set(allowed_channels))
+
+    async def answer(self, question: str, history: Sequence[Turn]) -> Answer | str:
+        """The engine's answer, or the one line to reply instead when it cannot give one."""
+        assert self.engine is not None, "setup_hook opens the engine before any event arrives"
+        try:
+            async with self.gate.engine_slot():
+                # ask() embeds and searches: CPU work that must not stall the gateway heartbeat.
+                return await asyncio.to_thread(self.engine.ask, question, history)
+        except QabotError as error:
+            return str(error)
+        except Exception:
+            _log.exception("the engine failed on a question of %d characters", len(question))
+            return ENGINE_FAILED
+
+
+class ShardedQabotBot(QabotBot, commands.AutoShardedBot):
+    """The same bot over as many gateway connections as Discord recommends, for big installs."""
+
+
+class MentionQuestions(commands.Cog):
+    """Questions in messages: a mention in a guild, a DM, or a reply to one of the bot's answers."""
+
+    def __init__(self, bot: QabotBot) -> None:
+        self.bot = bot
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if me is None or message.author.bot:
+            return
+        is_dm = message.guild is None
+        replied_to = message.reference.message_id if message.reference else None
+        # Discord sends the replied-to message along; it tells replies to answers we forgot.
+        resolved = message.reference.resolved if message.reference else None
+        is_reply_to_me = replied_to in self.bot.conversations or (
+            isinstance(resolved, discord.Message) and resolved.author.id == me.id
+        )
+        is_mentioned = any(user.id == me.id for user in message.mentions)
+        if not (is_dm or is_mentioned or is_reply_to_me):
+            return
+        guild_id = message.guild.id if message.guild else None
+        if not self.bot.is_allowed_place(guild_id, message.channel):
+            return
+
+        question = question_from(message.content, me.id)
+        problem = problem_with(question, has_attachments=bool(message.attachments))
+        if problem is not None:
+            await self._reply(message, render_notice(problem))
+            return
+        refusal = self.bot.gate.admit(message.author.id)
+        if refusal is not None:
+            await self._reply(message, render_notice(refusal))
+            return
+        try:
+            await self._answer(message, question, self.bot.conversations.history(replied_to))
+        finally:
+            self.bot.gate.release()
+
+    async def _answer(
+        self, message: discord.Message, question: str, history: tuple[Turn, ...]
+    ) -> None:
+        async with message.channel.typing():
+            result = await self.bot.answer(question, history)
+        if isinstance(result, str):
+            await self._reply(message, render_notice(result))
+            return
+        sent = await self._reply(message, render_answer(result))
+        turn = Turn(question, result.resolved_question or question, result)
+        self.bot.conversations.remember((m.id for m in sent), (*history, turn))
+
+    async def _reply(self, message: discord.Message, chunks: list[str]) -> list[discord.Message]:
+        """Post `chunks` as replies to `message`; a failure is logged, not raised."""
+        sent: list[discord.Message] = []
+        try:
+            for chunk in chunks:
+                # Every part replies to the question, so concurrent answers stay attributable.
+                sent.append(
+                    await message.reply(chunk, mention_author=False, allowed_mentions=NO_PINGS)
+                )
+        except discord.HTTPException:
+            _log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
+        return sent
+
+
+class AskCommand(commands.Cog):
+    """The `/ask question:` slash command."""
+
+    def __init__(self, bot: QabotBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask", description="Ask about the article; the answer cites it.")
+    @app_commands.describe(question="What you want to know, e.g. what did Peskov say?")
+    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+        if not self.bot.is_allowed_place(interaction.guild_id, interaction.channel):
+            await self._refuse(interaction, NOT_HERE)
+            return
+        question = question.strip()
+        problem = problem_with(question)
+        if problem is not None:
+            await self._refuse(interaction, problem)
+            return
+        refusal = self.bot.gate.admit(interaction.user.id)
+        if refusal is not None:
+            await self._refuse(interaction, refusal)
+            return
+        try:
+            await self._answer(interaction, question)
+        finally:
+            self.bot.gate.release()
+
+    async def _answer(self, interaction: discord.Interaction, question: str) -> None:
+        try:
+            # Discord drops an interaction not acknowledged within 3 s; "thinking" buys 15 min.
+            await interaction.response.defer(thinking=True)
+            result = await self.bot.answer(question, ())
+            if isinstance(result, str):
+                chunks = render_notice(result)
+            else:
+                chunks = render_answer(result, question=question)
+            first = await interaction.edit_original_response(
+                content=chunks[0], allowed_mentions=NO_PINGS
+            )
+            sent = [first]
+            for chunk in chunks[1:]:
+                sent.append(
+                    await interaction.followup.send(chunk, allowed_mentions=NO_PINGS, wait=True)
+                )
+        except discord.HTTPException:
+            _log.warning("could not answer /ask %s", interaction.id, exc_info=True)
+            return
+        if isinstance(result, Answer):
+            turn = Turn(question, result.resolved_question or question, result)
+            self.bot.conversations.remember((m.id for m in sent), (turn,))
+
+    async def _refuse(self, interaction: discord.Interaction, text: str) -> None:
+        """Tell only the asker (ephemeral), since nobody else needs to read it."""
+        try:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        except discord.HTTPException:
+            _log.warning("could not refuse /ask %s", interaction.id, exc_info=True)
+
+
+# --- Running it ------------------------------------------------------------------------------
+
+
+def make_bot(settings: Settings, engine_factory: EngineFactory) -> QabotBot:
+    """The bot for these settings: sharded when QABOT_DISCORD_SHARDS=auto."""
+    bot_class = ShardedQabotBot if settings.discord_shards == "auto" else QabotBot
+    return bot_class(settings=settings, engine_factory=engine_factory)
+
+
+def point_at(api_base: str, gateway: str) -> None:
+    """Talk to this Discord (or a compatible server, or the tests' fake) instead of discord.com.
+
+    discord.py reads both as class attributes when it builds a request or opens the gateway,
+    so they must be set before the bot logs in.
+    """
+    discord.http.Route.BASE = api_base.rstrip("/")
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats records, tracebacks included, with every occurrence of the secret blanked out."""
+
+    def __init__(self, fmt: str, secret: str) -> None:
+        super().__init__(fmt)
+        self._secret = secret
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        return text.replace(self._secret, "[token]") if self._secret else text
+
+
+def setup_logging(settings: Settings, token: str) -> None:
+    """Log to stderr at the configured level; our own start-up lines show at INFO regardless."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", token)
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level.upper())
+    # A service that says nothing until it fails looks hung; these are a handful of lines.
+    if _log.getEffectiveLevel() > logging.INFO:
+        _log.setLevel(logging.INFO)
+
+
+def run(settings: Settings, engine_factory: EngineFactory | None = None) -> int:
+    """Run the bot until it is stopped; returns the process exit code."""
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    setup_logging(settings, token)
+    if not token:
+        print(MISSING_TOKEN, file=sys.stderr)
+        return EXIT_ERROR
+    if engine_factory is None:
+        from retrieval.engine import make_engine
+
+        engine_factory = make_engine
+    point_at(settings.discord_api_base, settings.discord_gateway)
+    try:
+        asyncio.run(_serve(settings, engine_factory, token))
+    except discord.PrivilegedIntentsRequired:
+        print(INTENT_REFUSED, file=sys.stderr)
+        return EXIT_ERROR
+    except discord.LoginFailure:
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return EXIT_ERROR
+    except QabotError as error:
+        print(f"qabot: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+async def _serve(settings: Settings, engine_factory: EngineFactory, token: str) -> None:
+    # The bot is built inside the loop that runs it: its semaphore and session belong there.
+    bot = make_bot(settings, engine_factory)
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+        loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        await bot.start(token)
+    _log.info("stopped")
+
+
+if __name__ == "__main__":
+    from retrieval.settings import load_settings
+
+    try:
+        loaded = load_settings()
+    except QabotError as settings_error:
+        print(f"qabot: {settings_error}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    sys.exit(run(loaded))

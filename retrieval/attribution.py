@@ -1,0 +1,181 @@
+"""Who says what: named entities and the speakers of quotes and reported speech."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Words that start with a capital letter yet name nobody.
+NOT_NAMES = frozenset(
+    """a about after all also an and another any are as at because before being but by can
+    could did do does during each either even every few for from had has have he her here hers
+    him his how however i if in into is it its just many may me meanwhile might more most my
+    neither no nor not now of on once one only or other our ours over she should since so some
+    still such than that the their theirs them then there these they this those though through
+    thus to too under until up upon us very was we were what when where whether which while who
+    whom whose why will with within without would yet you your yours monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december today yesterday tomorrow read more""".split()
+)
+# Titles and roles that come before a name and describe the person.
+TITLE_WORDS = frozenset(
+    """president vice prime minister chancellor king queen prince princess pope secretary
+    general senator sen rep governor mayor spokesperson spokesman spokeswoman chairman chair
+    director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
+    commander envoy officials official""".split()
+)
+# Words that make a capitalized run an organisation or place rather than a person.
+ORG_WORDS = frozenset(
+    """court ministry times kremlin union council agency party nations committee department
+    office government parliament army forces organization organisation institute university
+    news post journal house senate congress bank fund press tass reuters newsweek
+    city region county state republic island river street square""".split()
+)
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|warned|warns|urged|urges|called\s+for|calls\s+for|"
+    r"dismissed|dismisses|denied|denies|promised|promises|renewed\s+(?:his|her|their|its)\s+promise|"
+    r"vowed|vows|pledged|pledges|proposed|proposes|suggested|suggests|announced|announces|"
+    r"claimed|claims|argued|argues|insisted|insists|stated|states|noted|notes|explained|"
+    r"wrote|writes|tweeted|posted|reported|reports|asked|asks|replied|responded|declared|"
+    r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened"
+)
+SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+PREPOSITIONS = frozenset("in to with for of by from against on at into over under about".split())
+PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
+QUOTE_CHARS = "\"“”"
+POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
+# An appositive (", a staunch supporter of ...,") between a subject and its verb.
+APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,\"“”]{1,120},")
+ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalized name in a sentence; `key` identifies it across the article."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    is_person: bool
+
+
+def name_key(name: str) -> str:
+    """People are known by their surname; organisations and places by their whole name."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    if _is_person_name(words):
+        return words[-1].lower()
+    return " ".join(words).lower()
+
+
+def _is_person_name(words: Sequence[str]) -> bool:
+    return 2 <= len(words) <= 4 and not any(w.lower().strip(".") in ORG_WORDS for w in words)
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Capitalized word runs, split at titles ("Belarusian President | Alexander Lukashenko")."""
+    mentions: list[Mention] = []
+    run: list[re.Match[str]] = []
+
+    def close_run() -> None:
+        while run and run[-1].group().lower() in ("of", "the"):
+            run.pop()
+        if run:
+            text = POSSESSIVE.sub("", sentence[run[0].start() : run[-1].end()])
+            if text.lower().startswith("the "):
+                text = text[4:]
+            words = text.split()
+            start = run[0].start() + sentence[run[0].start() :].find(text)
+            is_person = _is_person_name(words)
+            mentions.append(Mention(text, start, start + len(text), name_key(text), is_person))
+        run.clear()
+
+    for match in WORD.finditer(sentence):
+        word = match.group()
+        bare = word.lower().rstrip(".").replace("’s", "").replace("'s", "")
+        gap = sentence[run[-1].end() : match.start()] if run else " "
+        if gap.strip() not in ("", "-"):
+            close_run()
+        capital = word[0].isupper() and bare not in NOT_NAMES and not CONTRACTION.search(bare)
+        if capital and bare in TITLE_WORDS:
+            close_run()  # a title describes the name that follows; it is not part of it
+            continue
+        if capital:
+            run.append(match)
+        elif run and bare in ("of", "the") and len(run) >= 1:
+            run.append(match)
+        else:
+            close_run()
+        if word.endswith(("’s", "'s")):
+            close_run()
+    close_run()
+    return [m for m in mentions if not _is_demonym_only(m)]
+
+
+def _is_demonym_only(mention: Mention) -> bool:
+    # "Russian", "Ukrainian", "Western": adjectives, not actors that speak.
+    return " " not in mention.text and mention.text.endswith(("ian", "ese", "ern", "ish"))
+
+
+def speakers_of(sentence: str, mentions: Sequence[Mention], previous_person: str | None) -> list[str]:
+    """Keys of whoever says, reports or claims something in this sentence."""
+    masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
+    found: list[str] = []
+    for verb in SPEECH_VERB.finditer(masked):
+        key = _subject_before(masked, verb.start(), mentions, previous_person)
+        if key is None:
+            key = _name_right_after(masked, verb.end(), mentions)
+        if key and key not in found:
+            found.append(key)
+    for according in ACCORDING_TO.finditer(sentence):
+        after = [m for m in mentions if m.start >= according.end()]
+        gap = sentence[according.end() : after[0].start].strip().lower() if after else "x"
+        if gap in ("", "the") and after[0].key not in found:
+            found.append(after[0].key)
+    return found
+
+
+def _subject_before(
+    text: str, position: int, mentions: Sequence[Mention], previous_person: str | None
+) -> str | None:
+    """The nearest name before the verb that is not the object of a preposition."""
+    clause_start = max(text.rfind(";", 0, position), 0)
+    candidates: list[tuple[int, str]] = []
+    for mention in mentions:
+        masked_out = not text[mention.start : mention.end].strip()
+        if masked_out or _inside_quote(text, mention.start):
+            continue
+        if clause_start <= mention.end <= position:
+            word_before = text[: mention.start].split()[-1:] or [""]
+            if word_before[0].lower().strip(",") not in PREPOSITIONS:
+                candidates.append((mention.end, mention.key))
+    for pronoun in PRONOUNS_PERSON.finditer(text, clause_start, position):
+        persons = [m for m in mentions if m.is_person and m.end <= pronoun.start()]
+        key = persons[-1].key if persons else previous_person
+        if key:
+            candidates.append((pronoun.end(), key))
+    if not candidates:
+        return None
+    end, key = max(candidates)
+    # A name far before the verb belongs to another clause.
+    return key if len(text[end:position].split()) <= 8 else None
+
+
+def _name_right_after(text: str, position: int, mentions: Sequence[Mention]) -> str | None:
+    """`said Peskov`: the name that follows the verb directly."""
+    for mention in mentions:
+        if 0 <= mention.start - position <= 1:
+            return mention.key
+    return None
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    return sum(text.count(q, 0, position) for q in QUOTE_CHARS) % 2 == 1
+
+
+def is_quote_only(sentence: str) -> bool:
+    """A sentence that is all quotation, attributed by the sentence before it."""
+    return sentence[:1] in QUOTE_CHARS and sentence.rstrip()[-1:] in QUOTE_CHARS

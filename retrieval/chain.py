@@ -1,0 +1,64 @@
+"""The answering chain: condense the follow-up, retrieve evidence, answer — as LangChain runnables."""
+
+from __future__ import annotations
+
+import time
+from operator import itemgetter
+from typing import Any
+
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+
+from retrieval.conversation import resolve
+from retrieval.errors import SettingsError
+from retrieval.extractive import ExtractiveAnswerer
+from retrieval.index import CorpusIndex
+from retrieval.retriever import HybridRetriever
+from retrieval.settings import Settings
+from retrieval.store import Stores
+
+EXTRACTIVE = "extractive"
+
+
+def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Any) -> BaseRetriever:
+    return HybridRetriever(stores=stores, index=index, embeddings=embeddings)
+
+
+def make_condenser(index: CorpusIndex) -> Runnable:
+    """{"question", "history"} -> the question as it would read on its own."""
+    return RunnableLambda(lambda inputs: resolve(inputs["question"], inputs["history"], index))
+
+
+def make_answerer(settings: Settings, index: CorpusIndex) -> Runnable:
+    """{"question", "standalone", "evidence"} -> Answer, by the engine `QABOT_LLM` names."""
+    if settings.llm != EXTRACTIVE:
+        raise SettingsError(
+            f"QABOT_LLM={settings.llm!r} is not available in this version; use 'extractive'"
+        )
+    answerer = ExtractiveAnswerer(index)
+    return RunnableLambda(
+        lambda inputs: answerer.answer(inputs["question"], inputs["standalone"], inputs["evidence"])
+    )
+
+
+def make_chain(condenser: Runnable, retriever: BaseRetriever, answerer: Runnable) -> Runnable:
+    """One chain from a question and its history to an `Answer`, timing each step."""
+    return (
+        RunnablePassthrough.assign(standalone=condenser)
+        | RunnablePassthrough.assign(evidence=_timed("retrieve", itemgetter("standalone") | retriever))
+        | _timed("answer", answerer)
+    )
+
+
+def _timed(name: str, step: Runnable) -> Runnable:
+    """Run `step`, adding its wall time to `inputs["timings"][name]` in milliseconds."""
+
+    def run(inputs: dict[str, Any], config: Any = None) -> Any:
+        started = time.perf_counter()
+        result = step.invoke(inputs, config)
+        inputs["timings"][name] = (time.perf_counter() - started) * 1000
+        return result
+
+    return RunnableLambda(run, name=name)
+
+

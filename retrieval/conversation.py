@@ -1,0 +1,82 @@
+"""Follow-ups: rewrite "he", "it" and "what about X?" into a question that stands alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.answer import Turn
+from retrieval.attribution import ORG_WORDS
+from retrieval.index import CorpusIndex
+from retrieval.text import STOPWORDS, words
+
+PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
+THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+POSSESSIVES = frozenset({"his", "hers", "its", "their"})
+ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
+
+
+def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
+    """The question with references to earlier turns spelled out; unchanged when there are none."""
+    question = " ".join(question.split())
+    if not history:
+        return question
+    previous = history[-1].resolved_question or history[-1].question
+    ellipsis = ELLIPSIS.match(question)
+    if ellipsis:
+        return _swap_name(previous, ellipsis.group("other"), index) or question
+    people, things = _antecedents(history, index)
+    resolved = question
+    if people:
+        resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
+    if things:
+        resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
+    return resolved
+
+
+def _replace(match: re.Match[str], name: str, text: str) -> str:
+    pronoun = match.group(1).lower()
+    if pronoun in POSSESSIVES or (pronoun == "her" and _noun_follows(text, match.end())):
+        return f"{name}'s"
+    return name
+
+
+def _noun_follows(text: str, position: int) -> bool:
+    following = words(text[position:])[:1]
+    return bool(following) and following[0] not in STOPWORDS
+
+
+def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str], list[str]]:
+    """Names in the latest turns, most recent first: people, and other things."""
+    people: list[str] = []
+    things: list[str] = []
+    for turn in reversed(history):
+        for name in _names_in(turn.resolved_question or turn.question, index):
+            (people if _is_person(name) else things).append(name)
+        if people or things:
+            break
+        for citation in turn.answer.citations[:1]:
+            for name in _names_in(citation.quote, index):
+                (people if _is_person(name) else things).append(name)
+    return list(dict.fromkeys(people)), list(dict.fromkeys(things))
+
+
+def _names_in(text: str, index: CorpusIndex) -> list[str]:
+    names = [index.full_names[w] for w in words(text) if w in index.full_names and w not in STOPWORDS]
+    return list(dict.fromkeys(names))
+
+
+def _is_person(name: str) -> bool:
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and not any(p.lower() in ORG_WORDS for p in parts)
+
+
+def _swap_name(previous: str, other: str, index: CorpusIndex) -> str | None:
+    """"What did Peskov say?" + "what about Zelensky?" -> "What did Zelensky say?"."""
+    old = _names_in(previous, index)
+    if not old:
+        return None
+    pattern = "|".join(re.escape(w) for w in words(old[0]) if w not in STOPWORDS)
+    swapped = re.sub(rf"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:{pattern})\b", other, previous, count=1,
+                     flags=re.IGNORECASE)
+    return swapped if swapped != previous else None

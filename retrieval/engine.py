@@ -1,0 +1,107 @@
+"""The engine front ends talk to: ingest, and answer a question within a conversation."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from retrieval.answer import Answer, Turn
+from retrieval.constants import BUNDLED_ARTICLE
+from retrieval.errors import EmptyQuestion, IndexCorrupt
+from retrieval.settings import Settings
+from retrieval.text import WORD
+
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
+    from retrieval.index import CorpusIndex
+    from retrieval.ingest import IngestReport
+
+log = logging.getLogger(__name__)
+
+# Longer questions are cut: nobody asks about an article in more words, and it bounds the work.
+MAX_QUESTION_CHARS = 1000
+
+Progress = Callable[[str], None]
+
+
+class Engine:
+    """Owns the model, the Chroma stores and the chain; safe to share between threads."""
+
+    def __init__(self, settings: Settings):
+        from retrieval.embeddings import make_embeddings
+        from retrieval.store import make_stores
+
+        self.settings = settings
+        self.embeddings = make_embeddings()
+        self.stores = make_stores(settings, self.embeddings)
+        self._lock = threading.Lock()
+        self._chain: Runnable | None = None
+        self._index: CorpusIndex | None = None
+
+    def count_chunks(self) -> int:
+        try:
+            return self.stores.chunks._collection.count()
+        except Exception as error:
+            raise IndexCorrupt(
+                f"cannot read the index at {self.settings.chroma_path} ({type(error).__name__}); "
+                "move it aside and run `qabot ingest` to rebuild it"
+            ) from error
+
+    def ensure_index(self, progress: Progress | None = None) -> None:
+        """Build the index from the bundled article when it is missing or empty."""
+        if self.count_chunks() == 0:
+            if progress:
+                progress(f"building the index at {self.settings.chroma_path} from the bundled article")
+            self.ingest([BUNDLED_ARTICLE], progress=progress)
+
+    def ingest(
+        self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
+        from retrieval.ingest import ingest
+
+        with self._lock:
+            report = ingest(self.stores, paths, prune=prune, progress=progress)
+            self._chain = None  # the next question sees the new index
+            self._index = None
+        return report
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """Answer one question; `history` holds the earlier turns of its conversation."""
+        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        if not WORD.search(question):
+            raise EmptyQuestion("please ask a question with some words in it")
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        answer = self.chain.invoke({"question": question, "history": list(history), "timings": timings})
+        timings["total"] = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": timings.get("retrieve", 0.0),
+                             "answer": timings.get("answer", 0.0), "total": timings["total"]}
+        return answer
+
+    @property
+    def chain(self) -> Runnable:
+        with self._lock:
+            if self._chain is None:
+                self._chain = self._build_chain()
+            return self._chain
+
+    def _build_chain(self) -> Runnable:
+        from retrieval.chain import make_answerer, make_chain, make_condenser, make_retriever
+        from retrieval.index import CorpusIndex
+
+        index = CorpusIndex.load(self.stores)
+        self._index = index
+        return make_chain(
+            make_condenser(index),
+            make_retriever(self.stores, index, self.embeddings),
+            make_answerer(self.settings, index),
+        )
+
+
+def make_engine(settings: Settings) -> Engine:
+    return Engine(settings)

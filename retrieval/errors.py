@@ -1,0 +1,21 @@
+"""Domain errors the engine raises; front ends turn them into one plain line."""
+
+
+class QabotError(Exception):
+    """Base of every error a user should read as a message, not a traceback."""
+
+
+class SettingsError(QabotError):
+    """A setting from the environment or `.env` is invalid."""
+
+
+class IndexCorrupt(QabotError):
+    """The Chroma folder exists but cannot be opened."""
+
+
+class SourceUnreadable(QabotError):
+    """A file given to ingest cannot be read as text."""
+
+
+class EmptyQuestion(QabotError):
+    """The question has no words in it."""

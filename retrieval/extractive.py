@@ -1,0 +1,153 @@
+"""The extractive engine: answers in the article's own sentences, each cited, or abstains."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from langchain_core.documents import Document
+
+from retrieval.answer import Answer, Citation
+from retrieval.index import CorpusIndex
+from retrieval.question import Question, analyze
+from retrieval.text import words
+
+log = logging.getLogger(__name__)
+
+# Below this combined score the best evidence is too weak to stand on: abstain.
+ABSTAIN_SCORE = 0.40
+# A sentence whose words miss the question entirely must be this close in meaning to count.
+DENSE_ONLY_SCORE = 0.60
+# Other sentences join the best one when they score within this margin of it.
+NEAR_BEST = 0.08
+MAX_SENTENCES = 3
+MAX_STATEMENTS = 6
+# A definition ("Who is X?") prefers sentences that describe X: this much extra.
+DESCRIPTOR_BONUS = 0.15
+ROLE_WORDS = (
+    r"spokesperson|spokesman|spokeswoman|president|minister|leader|ally|reporter|correspondent|"
+    r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
+    r"chairman|director|publication|newspaper|outlet|agency"
+)
+NOT_IN_ARTICLE = "The article doesn't say."
+
+
+class ExtractiveAnswerer:
+    """Composes answers from evidence sentences; every quote is checked against the index."""
+
+    def __init__(self, index: CorpusIndex):
+        self.index = index
+
+    def answer(self, asked: str, standalone: str, evidence: Sequence[Document]) -> Answer:
+        question = analyze(standalone, self.index)
+        chosen, reason = self._choose(question, evidence)
+        if not chosen:
+            return Answer(asked, reason, abstained=True, resolved_question=standalone)
+        chosen = sorted(chosen, key=lambda d: (d.metadata["source"], d.metadata["position"]))
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for doc in chosen:
+            if not self.index.verify(doc.id or "", doc.page_content):
+                log.warning("dropped a quote that does not match its source: %r", doc.page_content)
+                continue
+            n = len(citations) + 1
+            meta = doc.metadata
+            citations.append(
+                Citation(n, doc.page_content, meta["source"], meta["title"], meta["paragraph"],
+                         meta["start"], meta["end"])
+            )
+            parts.append(f"{doc.page_content} [{n}]")
+        if not citations:
+            return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
+        return Answer(asked, " ".join(parts), citations, resolved_question=standalone)
+
+    def _choose(self, question: Question, evidence: Sequence[Document]) -> tuple[list[Document], str]:
+        if question.unknown_names:
+            names = " or ".join(question.unknown_names)
+            return [], f"The article doesn't mention {names}, so it doesn't say."
+        if question.asks_author:
+            byline = [d for d in evidence if d.metadata.get("section") == "author"]
+            byline = byline or self._author_sentences()
+            if byline:
+                return byline[:MAX_SENTENCES], ""
+        subject_words = _subject_words(question, self.index)
+        if question.wants_statements and subject_words:
+            return self._statements(question, subject_words, evidence)
+        return self._best(question, evidence), NOT_IN_ARTICLE
+
+    def _statements(
+        self, question: Question, subject_words: set[str], evidence: Sequence[Document]
+    ) -> tuple[list[Document], str]:
+        """Everything the subject is reported to have said, or what they said on the topic."""
+        said = [
+            d for d in evidence
+            if subject_words & {w for s in d.metadata["speakers"] for w in words(s)}
+        ]
+        subject = question.statement_subject or "they"
+        if not said:
+            return [], f"The article doesn't report anything {subject} said."
+        if not question.topic_stems:
+            return sorted(said, key=lambda d: d.metadata["position"])[:MAX_STATEMENTS], ""
+        ranked = sorted(said, key=lambda d: -d.metadata["score"])
+        on_topic = [d for d in ranked if d.metadata["lexical"] > 0]
+        if not on_topic:
+            best = ranked[0]
+            if best.metadata["score"] < ABSTAIN_SCORE:
+                return [], f"The article doesn't report what {subject} said about that."
+            on_topic = [best]
+        top = on_topic[0].metadata["score"]
+        return [d for d in on_topic if d.metadata["score"] >= top - NEAR_BEST][:MAX_SENTENCES], ""
+
+    def _best(self, question: Question, evidence: Sequence[Document]) -> list[Document]:
+        scored = [(self._score(question, d), d) for d in evidence]
+        if question.name_words:
+            named = [(s, d) for s, d in scored if d.metadata["named"]]
+            scored = named or scored
+        scored.sort(key=lambda pair: -pair[0])
+        if not scored:
+            return []
+        top, best = scored[0]
+        if top < ABSTAIN_SCORE:
+            return []
+        if best.metadata["lexical"] == 0 and best.metadata["dense"] < DENSE_ONLY_SCORE:
+            return []
+        return [d for s, d in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
+
+    def _score(self, question: Question, doc: Document) -> float:
+        score = doc.metadata["score"]
+        if question.definition_target and _describes(doc.page_content, question.name_words):
+            score += DESCRIPTOR_BONUS
+        return score
+
+    def _author_sentences(self) -> list[Document]:
+        return [
+            Document(
+                id=s.id,
+                page_content=s.text,
+                metadata={"source": s.source, "title": s.title, "paragraph": s.paragraph,
+                          "start": s.start, "end": s.end, "position": s.position},
+            )
+            for s in self.index.sentences
+            if s.section == "author" and not s.is_heading
+        ]
+
+
+def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
+    if not question.statement_subject:
+        return set()
+    return {w for w in words(question.statement_subject) if w in index.name_words}
+
+
+def _describes(sentence: str, name_words: frozenset[str]) -> bool:
+    """Does the sentence say what the named person or thing is?"""
+    for word in name_words:
+        name = re.escape(word)
+        patterns = (
+            rf"\b{name}\w*,\s+(?:a|an|the)\s",
+            rf"\b{name}\w*\s+(?:is|was|are|were)\s+(?:a|an|the)\s",
+            rf"\b(?:{ROLE_WORDS})\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
+        )
+        if any(re.search(p, sentence, re.IGNORECASE) for p in patterns):
+            return True
+    return False

@@ -1,0 +1,157 @@
+"""An in-memory view of the index, built once per process: sentences, names and keyword search."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import bm25s
+import numpy as np
+
+
+from retrieval.store import Stores
+from retrieval.text import SPEECH_TERM, content_stems, stems, words
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of evidence, where it stands, and who speaks in it."""
+
+    id: str
+    text: str
+    chunk_id: str
+    source: str
+    title: str
+    paragraph: int
+    start: int
+    end: int
+    position: int
+    section: str
+    is_heading: bool
+    is_quote: bool
+    speakers: tuple[str, ...]
+    mentions: tuple[str, ...]
+    stems: frozenset[str]
+
+
+def _split(value: object) -> tuple[str, ...]:
+    return tuple(part for part in str(value or "").split("|") if part)
+
+
+class CorpusIndex:
+    """Everything the query path needs that is not a vector: read from Chroma, never written."""
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        chunk_ids: list[str],
+        chunk_texts: list[str],
+        chunk_starts: list[int],
+    ):
+        self.sentences = sentences
+        self.chunk_ids = chunk_ids
+        self._chunks = dict(zip(chunk_ids, zip(chunk_starts, chunk_texts, strict=True), strict=True))
+        self._by_id = {sentence.id: sentence for sentence in sentences}
+        self.by_chunk: dict[str, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(sentences):
+            self.by_chunk[sentence.chunk_id].append(i)
+        for members in self.by_chunk.values():
+            members.sort(key=lambda i: sentences[i].position)
+        self.vocab: set[str] = set()
+        self.name_words: dict[str, set[int]] = defaultdict(set)
+        self.full_names: dict[str, str] = {}
+        document_frequency: Counter[str] = Counter()
+        for i, sentence in enumerate(sentences):
+            self.vocab.update(words(sentence.text))
+            document_frequency.update(sentence.stems)
+            for name in (*sentence.mentions, *sentence.speakers):
+                for word in words(name):
+                    self.name_words[word].add(i)
+                    if len(name) > len(self.full_names.get(word, "")):
+                        self.full_names[word] = name
+        total = max(len(sentences), 1)
+        self.idf = {
+            stem: math.log(1 + (total - df + 0.5) / (df + 0.5))
+            for stem, df in document_frequency.items()
+        }
+        self.unknown_idf = math.log(1 + (total + 0.5) / 0.5)
+
+    @classmethod
+    def load(cls, stores: Stores) -> CorpusIndex:
+        got = stores.sentences.get(include=["documents", "metadatas"])
+        sentences = []
+        for sentence_id, text, meta in zip(
+            got["ids"], got["documents"], got["metadatas"], strict=True
+        ):
+            sentences.append(
+                Sentence(
+                    id=sentence_id,
+                    text=text,
+                    chunk_id=str(meta["chunk_id"]),
+                    source=str(meta["source"]),
+                    title=str(meta["title"]),
+                    paragraph=int(meta["paragraph"]),
+                    start=int(meta["start"]),
+                    end=int(meta["end"]),
+                    position=int(meta["position"]),
+                    section=str(meta.get("section", "")),
+                    is_heading=bool(meta.get("is_heading", False)),
+                    is_quote=bool(meta.get("is_quote", False)),
+                    speakers=_split(meta.get("speakers")),
+                    mentions=_split(meta.get("mentions")),
+                    stems=frozenset(content_stems(text))
+                    | ({SPEECH_TERM} if meta.get("speakers") else set()),
+                )
+            )
+        sentences.sort(key=lambda s: (s.source, s.position))
+        chunks = stores.chunks.get(include=["documents", "metadatas"])
+        starts = [int(meta["start"]) for meta in chunks["metadatas"]]
+        return cls(sentences, list(chunks["ids"]), list(chunks["documents"]), starts)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    @cached_property
+    def _bm25(self) -> bm25s.BM25:
+        """Built on first keyword search and kept: never rebuilt per question."""
+        vocab: dict[str, int] = {}
+        ids = [
+            [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]
+            for _, text in self._chunks.values()
+        ]
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
+        return retriever
+
+    def keyword_chunks(self, query: str, k: int) -> list[str]:
+        """Chunk ids by BM25 over stemmed words, best first."""
+        if not self.chunk_ids:
+            return []
+        query_stems = [s for s in content_stems(query) if s in self._bm25.vocab_dict]
+        if not query_stems:
+            return []
+        scores = self._bm25.get_scores(query_stems)
+        top = np.argsort(-scores)[: min(k, len(scores))]
+        return [self.chunk_ids[i] for i in top if scores[i] > 0]
+
+    def sentences_naming(self, name_words: set[str]) -> set[int]:
+        """Sentences that mention, or are spoken by, any of these name words."""
+        found: set[int] = set()
+        for word in name_words:
+            found |= self.name_words.get(word, set())
+        return found
+
+    def verify(self, sentence_id: str, quote: str) -> bool:
+        """Is `quote` exactly the text at the sentence's offsets in its stored chunk?"""
+        sentence = self._by_id.get(sentence_id)
+        if sentence is None or sentence.chunk_id not in self._chunks:
+            return False
+        chunk_start, chunk_text = self._chunks[sentence.chunk_id]
+        begin = sentence.start - chunk_start
+        return begin >= 0 and chunk_text[begin : begin + len(quote)] == quote == sentence.text
+
+    def idf_of(self, stem: str) -> float:
+        return self.idf.get(stem, self.unknown_idf)
+

@@ -1,0 +1,266 @@
+"""Ingest: load, clean, split, attribute, chunk, embed and store — re-runnable and idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.attribution import find_mentions, is_quote_only, speakers_of
+from retrieval.constants import BUNDLED_SOURCE_PREFIX, MAX_CHUNK_TOKENS
+from retrieval.embeddings import count_tokens
+from retrieval.errors import SourceUnreadable
+from retrieval.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
+from retrieval.sentences import Span, split_sentences
+from retrieval.store import Stores
+
+log = logging.getLogger(__name__)
+
+# Chroma refuses very large single writes; stay well below its limit.
+WRITE_BATCH = 1000
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, counted in chunks."""
+
+    added: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    embedded: int = 0
+    sources: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "embedded": self.embedded,
+        }
+
+
+@dataclass
+class SentenceRecord:
+    text: str
+    metadata: dict[str, str | int | bool]
+
+
+@dataclass
+class ChunkRecord:
+    id: str
+    text: str
+    metadata: dict[str, str | int | bool]
+    sentences: list[SentenceRecord]
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: the given files, and the supported files inside given folders."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            raise SourceUnreadable(f"{path}: no such file or folder")
+    return files
+
+
+def ingest(
+    stores: Stores,
+    paths: Sequence[Path],
+    *,
+    prune: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Bring the index in line with `paths`; every file is read before anything is written."""
+    articles = [load_article(path) for path in expand_paths(paths)]
+    report = IngestReport(sources=[a.source for a in articles])
+    to_add: list[ChunkRecord] = []
+    for article in articles:
+        chunks = build_chunks(article)
+        existing = set(stores.chunks.get(where={"source": article.source}, include=[])["ids"])
+        wanted = {chunk.id for chunk in chunks}
+        report.unchanged += len(wanted & existing)
+        stale = sorted(existing - wanted)
+        _delete_chunks(stores, stale)
+        report.removed += len(stale)
+        to_add.extend(chunk for chunk in chunks if chunk.id not in existing)
+    if prune:
+        report.removed += _prune_vanished(stores)
+    if to_add and progress:
+        progress(f"embedding {len(to_add)} chunks")
+    _write_chunks(stores, to_add)
+    report.added = report.embedded = len(to_add)
+    return report
+
+
+def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
+    for first in range(0, len(chunks), WRITE_BATCH):
+        batch = chunks[first : first + WRITE_BATCH]
+        sentences = [(chunk.id, k, s) for chunk in batch for k, s in enumerate(chunk.sentences)]
+        # Sentences first: a chunk present in the index implies its sentences are too.
+        stores.sentences.add_texts(
+            [s.text for _, _, s in sentences],
+            metadatas=[s.metadata for _, _, s in sentences],
+            ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
+        )
+        stores.chunks.add_texts(
+            [c.text for c in batch], metadatas=[c.metadata for c in batch], ids=[c.id for c in batch]
+        )
+
+
+def _delete_chunks(stores: Stores, chunk_ids: Sequence[str]) -> None:
+    for first in range(0, len(chunk_ids), WRITE_BATCH):
+        batch = list(chunk_ids[first : first + WRITE_BATCH])
+        stores.chunks.delete(ids=batch)
+        stores.sentences.delete(where={"chunk_id": {"$in": batch}})
+
+
+def _prune_vanished(stores: Stores) -> int:
+    """Drop the chunks of ingested files that no longer exist on disk."""
+    metadatas = stores.chunks.get(include=["metadatas"])
+    by_source: dict[str, list[str]] = {}
+    for chunk_id, meta in zip(metadatas["ids"], metadatas["metadatas"], strict=True):
+        by_source.setdefault(str(meta["source"]), []).append(chunk_id)
+    removed = 0
+    for source, chunk_ids in by_source.items():
+        if source.startswith(BUNDLED_SOURCE_PREFIX) or Path(source).exists():
+            continue
+        log.info("removing %d chunks of vanished %s", len(chunk_ids), source)
+        _delete_chunks(stores, chunk_ids)
+        removed += len(chunk_ids)
+    return removed
+
+
+def build_chunks(article: Article) -> list[ChunkRecord]:
+    """Sentences with their speakers, grouped into chunks that fit the model's window."""
+    names = _display_names(article)
+    chunks: list[ChunkRecord] = []
+    position = 0
+    last_person: str | None = None
+    last_quote_speakers: list[str] = []
+    for paragraph in article.paragraphs:
+        records: list[SentenceRecord] = []
+        for span in _fitting_spans(paragraph):
+            mentions = find_mentions(span.text)
+            speakers = speakers_of(span.text, mentions, last_person)
+            quote_only = is_quote_only(span.text)
+            if quote_only and not speakers:
+                speakers = last_quote_speakers  # an untagged quote continues the last speaker
+            has_quote = any(q in span.text for q in '"“”')
+            last_quote_speakers = speakers if has_quote else []
+            persons = [m.key for m in mentions if m.key in names.persons]
+            last_person = persons[-1] if persons else last_person
+            records.append(
+                SentenceRecord(
+                    span.text,
+                    {
+                        "source": article.source,
+                        "title": article.title,
+                        "paragraph": paragraph.number,
+                        "start": span.start,
+                        "end": span.end,
+                        "position": position,
+                        "section": paragraph.section,
+                        "is_heading": paragraph.is_heading,
+                        "is_quote": has_quote,
+                        "speakers": "|".join(names.display(k) for k in speakers),
+                        "mentions": "|".join(sorted({names.display(m.key) for m in mentions})),
+                    },
+                )
+            )
+            position += 1
+        chunks.extend(_group(article, paragraph, records))
+    return chunks
+
+
+def _fitting_spans(paragraph: Paragraph) -> list[Span]:
+    """Sentence spans, with any sentence too long for the model cut at word boundaries."""
+    spans: list[Span] = []
+    for span in split_sentences(paragraph.text, paragraph.start):
+        if count_tokens(span.text) <= MAX_CHUNK_TOKENS:
+            spans.append(span)
+        else:
+            spans.extend(_split_long(span))
+    return spans
+
+
+def _split_long(span: Span) -> list[Span]:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=MAX_CHUNK_TOKENS,
+        chunk_overlap=0,
+        length_function=count_tokens,
+        separators=["; ", ", ", " ", ""],
+        keep_separator="end",
+        add_start_index=True,
+        strip_whitespace=True,
+    )
+    pieces = []
+    for doc in splitter.create_documents([span.text]):
+        start = span.start + doc.metadata["start_index"]
+        pieces.append(Span(start, start + len(doc.page_content), doc.page_content))
+    return pieces
+
+
+def _group(
+    article: Article, paragraph: Paragraph, records: list[SentenceRecord]
+) -> list[ChunkRecord]:
+    """Consecutive sentences of one paragraph, as many as fit in one model window."""
+    groups: list[list[SentenceRecord]] = []
+    budget = 0
+    for record in records:
+        tokens = count_tokens(record.text) + 1
+        if groups and budget + tokens <= MAX_CHUNK_TOKENS:
+            groups[-1].append(record)
+            budget += tokens
+        else:
+            groups.append([record])
+            budget = tokens
+    chunks = []
+    for group in groups:
+        start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
+        metadata = {
+            "source": article.source,
+            "title": article.title,
+            "paragraph": paragraph.number,
+            "start": start,
+            "end": end,
+            "sentences": len(group),
+        }
+        fingerprint = json.dumps(
+            [metadata, [[r.text, r.metadata] for r in group]], sort_keys=True, ensure_ascii=False
+        )
+        chunk_id = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
+        for record in group:
+            record.metadata["chunk_id"] = chunk_id
+        chunks.append(ChunkRecord(chunk_id, article.text[start:end], metadata, group))
+    return chunks
+
+
+@dataclass
+class _Names:
+    full: dict[str, str]
+    persons: set[str]
+
+    def display(self, key: str) -> str:
+        return self.full.get(key, key)
+
+
+def _display_names(article: Article) -> _Names:
+    """Each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""
+    full: dict[str, str] = {}
+    persons: set[str] = set()
+    for mention in find_mentions(article.text.replace("\n\n", " . ")):
+        if len(mention.text) > len(full.get(mention.key, "")):
+            full[mention.key] = mention.text
+        if mention.is_person:
+            persons.add(mention.key)
+    return _Names(full, persons)

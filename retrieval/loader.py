@@ -1,0 +1,173 @@
+"""Load an article from disk, strip page furniture, and keep its paragraphs with their offsets."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.constants import BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX
+from retrieval.errors import SourceUnreadable
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+
+# Whole lines that are page furniture, not article text (audio players, share bars).
+FURNITURE_LINES = (
+    re.compile(r"^\W*Voice is AI-generated\. Inconsistencies may occur\.?\s*$", re.IGNORECASE),
+    re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
+)
+# A teaser cut short by the page ("... world ... Read more"): drop the tail, keep the words.
+TEASER_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*Read more\s*$", re.IGNORECASE)
+# Section headings that mark what follows as the byline / author note.
+AUTHOR_HEADINGS = re.compile(r"^(?:about the (?:writer|author|reporter)s?|author|byline)$", re.I)
+# A short line without closing punctuation reads as a heading ("About the writer").
+HEADING_MAX_CHARS = 60
+SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+MD_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+)
+MD_BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the cleaned article; `start`/`end` index `Article.text`."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+    is_heading: bool
+    section: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the text we quote from, split into numbered paragraphs."""
+
+    source: str
+    title: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+def source_id(path: Path) -> str:
+    """A stable name for a file: bundled articles by name, the user's by absolute path."""
+    resolved = path.resolve()
+    if resolved.parent == BUNDLED_CORPUS_DIR.resolve():
+        return BUNDLED_SOURCE_PREFIX + resolved.name
+    return str(resolved)
+
+
+def load_article(path: Path) -> Article:
+    """Read one `.txt` or `.md` file into a cleaned `Article`."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise SourceUnreadable(f"{path}: only {', '.join(SUPPORTED_SUFFIXES)} files can be ingested")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceUnreadable(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SourceUnreadable(f"{path}: is a directory") from None
+    except UnicodeDecodeError:
+        raise SourceUnreadable(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise SourceUnreadable(f"{path}: cannot be read ({error.strerror})") from None
+    is_markdown = path.suffix.lower() != ".txt"
+    blocks = _blocks(raw, is_markdown)
+    title = _title(path, blocks)
+    if blocks and blocks[0][0] == title and blocks[0][1]:
+        blocks = blocks[1:]  # the title heading is shown as the title, not as paragraph 1
+    return _assemble(source_id(path), title, blocks)
+
+
+def _blocks(raw: str, is_markdown: bool) -> list[tuple[str, bool]]:
+    """Paragraph texts with a heading flag, furniture removed."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    wrapped = _looks_hard_wrapped(lines)
+    blocks: list[tuple[str, bool]] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append((" ".join(pending), False))
+            pending.clear()
+
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or any(p.match(stripped) for p in FURNITURE_LINES):
+            flush()
+            continue
+        heading = MD_HEADING.match(line) if is_markdown else None
+        if heading:
+            flush()
+            blocks.append((_inline(heading.group(1)), True))
+            continue
+        if is_markdown:
+            stripped = _inline(MD_BLOCK_PREFIX.sub("", stripped))
+        stripped = TEASER_TAIL.sub("", stripped)
+        if not stripped:
+            continue
+        if wrapped:
+            pending.append(stripped)
+        else:
+            blocks.append((stripped, _is_heading_line(stripped)))
+    flush()
+    return blocks
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    """True for text wrapped at a fixed width, where a paragraph spans several lines."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 4:
+        return False
+    return max(lengths) <= 100 and sum(length >= 50 for length in lengths) >= len(lengths) / 2
+
+
+def _is_heading_line(text: str) -> bool:
+    return len(text) <= HEADING_MAX_CHARS and not SENTENCE_END.search(text)
+
+
+def _inline(text: str) -> str:
+    for pattern, replacement in MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
+    """The sidecar `NAME.meta.json` title, else a leading heading, else the file name."""
+    meta = path.with_name(path.stem + ".meta.json")
+    if meta.is_file():
+        try:
+            title = json.loads(meta.read_text(encoding="utf-8")).get("title")
+        except (OSError, ValueError):
+            title = None
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    if blocks and blocks[0][1]:
+        return blocks[0][0]
+    return re.sub(r"[-_]+", " ", path.stem).strip().capitalize() or path.name
+
+
+def _assemble(source: str, title: str, blocks: list[tuple[str, bool]]) -> Article:
+    paragraphs: list[Paragraph] = []
+    parts: list[str] = []
+    offset = 0
+    section = ""
+    for number, (text, is_heading) in enumerate(blocks, start=1):
+        if is_heading:
+            section = "author" if AUTHOR_HEADINGS.match(text) else text
+        paragraphs.append(
+            Paragraph(number, offset, offset + len(text), text, is_heading, "" if is_heading else section)
+        )
+        parts.append(text)
+        offset += len(text) + 2
+    return Article(source, title, "\n\n".join(parts), tuple(paragraphs))

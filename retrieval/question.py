@@ -1,0 +1,138 @@
+"""Read a question: what kind of answer it wants, whom it names, and what it is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.index import CorpusIndex
+from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, stems, words
+
+# Verbs that ask for someone's words rather than naming the content of them.
+SAY_VERBS = (
+    r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"
+    r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
+    r"announced|declare|declared|remark|remarked"
+)
+STATEMENT = re.compile(
+    rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
+    rf"(?:{SAY_VERBS})\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+STATEMENT_NOUN = re.compile(
+    r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+"
+    r"(?:statement|statements|comment|comments|remarks?|words?|message|response|reaction|"
+    r"position|view|views|stance)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+DEFINITION = re.compile(
+    r"^(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$", re.IGNORECASE
+)
+AUTHOR = re.compile(
+    r"\b(?:who\s+(?:wrote|writes|authored|penned|reported)|author|writer|byline|written\s+by|"
+    r"reporter\s+(?:who|that)\s+wrote)\b",
+    re.IGNORECASE,
+)
+# Words that frame a question without naming what it is about.
+FRAMING = frozenset(
+    """article story piece mention mentioned according happen happened happens else also
+    exactly really do does did go goes going gone went get gets got give gives gave given
+    take takes took make makes long many much""".split()
+)
+# Words for speech; they match any sentence that reports what someone said.
+SPEECH_WORDS = frozenset(
+    """say said says saying tell told tells state stated statement statements comment comments
+    commented remark remarks remarked word words quote quoted speech speak spoke spoken talk
+    talked think thought claim claimed respond responded response reply replied""".split()
+)
+
+WH_TYPES = (
+    ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
+    ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
+    ("when", re.compile(r"^when\b|\bwhat\s+(?:day|date|time|year|month)\b", re.I)),
+    ("where", re.compile(r"^where\b|\bin\s+what\s+(?:city|place|country)\b", re.I)),
+    ("why", re.compile(r"^why\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b", re.I)),
+    ("who", re.compile(r"^(?:who|whom|whose)\b", re.I)),
+    ("how", re.compile(r"^how\b", re.I)),
+    ("yesno", re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\b", re.I)),
+)
+QUESTION_OPENERS = frozenset(
+    "what who whom whose when where why how which did does do is are was were has have had can "
+    "could will would should tell give list name explain describe".split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the answerer needs it."""
+
+    text: str
+    wh: str
+    topic_stems: tuple[str, ...]
+    name_words: frozenset[str]
+    unknown_names: tuple[str, ...]
+    statement_subject: str | None
+    definition_target: str | None
+    asks_author: bool
+
+    @property
+    def wants_statements(self) -> bool:
+        return self.statement_subject is not None
+
+
+def analyze(text: str, index: CorpusIndex) -> Question:
+    """Classify `text` against what the corpus knows (its words and names)."""
+    text = " ".join(text.split())
+    plain = text.rstrip("?!. ")
+    wh = next((name for name, pattern in WH_TYPES if pattern.search(plain)), "other")
+    statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
+    subject = statement.group("subject") if statement else None
+    definition = DEFINITION.match(text)
+    name_words = frozenset(w for w in words(text) if w in index.name_words and w not in STOPWORDS)
+    topic_source = statement.group("rest") if statement else plain
+    topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
+    topic = [w for w in topic if w not in QUESTION_OPENERS]
+    if statement:
+        topic = [w for w in topic if w not in name_words and w not in SPEECH_WORDS]
+    topic_stems = [SPEECH_TERM if w in SPEECH_WORDS else stem for w, stem in zip(topic, stems(topic))]
+    return Question(
+        text=text,
+        wh=wh,
+        topic_stems=tuple(dict.fromkeys(topic_stems)),
+        name_words=name_words,
+        unknown_names=_unknown_names(text, index, subject),
+        statement_subject=subject,
+        definition_target=definition.group("target") if definition else None,
+        asks_author=bool(AUTHOR.search(text)),
+    )
+
+
+def _unknown_names(text: str, index: CorpusIndex, subject: str | None) -> tuple[str, ...]:
+    """Names in the question that the corpus never mentions ("Joe Biden")."""
+    runs: list[list[str]] = []
+    tokens = list(WORD.finditer(text))
+    capitalized = sum(t.group()[0].isupper() for t in tokens)
+    title_case = len(tokens) >= 3 and capitalized > len(tokens) / 2
+
+    for position, match in enumerate(tokens):
+        word = match.group()
+        lower = words(word)[0] if words(word) else word.lower()
+        first = position == 0
+        looks_like_name = (
+            word[0].isupper() and not first and not title_case and lower not in STOPWORDS
+        )
+        if looks_like_name and lower not in index.vocab and lower not in QUESTION_OPENERS:
+            if runs and runs[-1][-1] == tokens[position - 1].group():
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+    names = [" ".join(run) for run in runs]
+    if subject and not names:
+        # A lower-case subject ("what did biden say") is unknown if none of its words is a name
+        # we know and some of its words never occur in the corpus at all.
+        subject_words = [w for w in words(subject) if w not in STOPWORDS]
+        known = any(w in index.name_words for w in subject_words)
+        strangers = [w for w in subject_words if w not in index.vocab]
+        if subject_words and not known and strangers:
+            names.append(subject.strip())
+    return tuple(names)

@@ -1,0 +1,70 @@
+"""The one factory for the Chroma client and the two collections qabot keeps in it."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from retrieval.constants import CHUNKS_COLLECTION, COLLECTION_METADATA, SENTENCES_COLLECTION
+from retrieval.errors import IndexCorrupt
+from retrieval.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
+
+# Chroma reads this before its settings object exists; telemetry stays off either way.
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class Stores:
+    """Chunks (what dense retrieval searches) and sentences (what answers quote)."""
+
+    # A plain class, not a dataclass: pydantic (inside LangChain) would try to validate its fields.
+    def __init__(self, client: ClientAPI, chunks: Chroma, sentences: Chroma):
+        self.client = client
+        self.chunks = chunks
+        self.sentences = sentences
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """A persistent Chroma client at `QABOT_CHROMA_PATH`, telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    path = settings.chroma_path
+    if path.exists() and not path.is_dir():
+        raise IndexCorrupt(f"index folder {path} is a file; remove it or set QABOT_CHROMA_PATH")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as error:  # chromadb raises many types for a damaged folder
+        raise IndexCorrupt(
+            f"cannot open the index at {path} ({type(error).__name__}); "
+            "move it aside and run `qabot ingest` to rebuild it"
+        ) from error
+
+
+def make_stores(settings: Settings, embeddings: Embeddings) -> Stores:
+    """Both collections over one client, always with our embeddings, never Chroma's default."""
+    from langchain_chroma import Chroma
+
+    client = make_client(settings)
+    try:
+        chunks, sentences = (
+            Chroma(
+                client=client,
+                collection_name=name,
+                embedding_function=embeddings,
+                collection_metadata=COLLECTION_METADATA,
+            )
+            for name in (CHUNKS_COLLECTION, SENTENCES_COLLECTION)
+        )
+    except Exception as error:
+        raise IndexCorrupt(
+            f"cannot open the index at {settings.chroma_path} ({type(error).__name__}); "
+            "move it aside and run `qabot ingest` to rebuild it"
+        ) from error
+    return Stores(client, chunks, sentences)
