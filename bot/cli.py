@@ -39,6 +39,7 @@ def _settings() -> Settings:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each index build at DEBUG
     return settings
 
 
@@ -57,11 +58,15 @@ def _engine(settings: Settings, *, build: bool = True) -> Engine:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders (.txt, .md); default: the bundled article.")
+        list[Path] | None,
+        typer.Argument(help="Files or folders (.txt, .md); default: the bundled article."),
     ] = None,
     as_json: JsonFlag = False,
     prune: Annotated[
-        bool, typer.Option("--prune", help="Also remove the chunks of ingested files that no longer exist.")
+        bool,
+        typer.Option(
+            "--prune", help="Also remove the chunks of ingested files that no longer exist."
+        ),
     ] = False,
 ) -> None:
     """Add articles to the index; unchanged files cost nothing, changed ones are replaced."""
@@ -73,7 +78,8 @@ def ingest(
         print(json.dumps(report.to_json()))
         return
     print(
-        f"{len(report.sources)} file(s): {report.added} chunks added, {report.unchanged} unchanged, "
+        f"{len(report.sources)} file(s): {report.added} chunks added, "
+        f"{report.unchanged} unchanged, "
         f"{report.removed} removed; {report.embedded} embedded."
     )
 
@@ -87,7 +93,9 @@ def ask(
     from rich.console import Console
 
     from bot.render import print_answer, to_json_line
+    from retrieval.engine import check_question
 
+    check_question(question)  # before the slow model load
     answer = _engine(_settings()).ask(question)
     if as_json:
         print(to_json_line(answer), flush=True)

@@ -184,6 +184,9 @@ class QabotBot(commands.Bot):
     def __init__(
         self, *, settings: Settings, engine_factory: EngineFactory, **options: Any
     ) -> None:
+        # qabot never joins voice; discord.py's warnings about missing voice libraries would
+        # only make operators wonder what they failed to install.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.default()
         intents.message_content = True  # privileged: must be switched on in the developer portal
         super().__init__(

@@ -21,9 +21,9 @@ SOURCES_HEADING = "**Sources**"
 ELLIPSIS = "…"
 EMPTY_ANSWER = "*(The engine gave an empty answer.)*"
 
-# A sentence ends at . ! or ? (maybe closed by a quote or bracket) followed by whitespace; a
-# split is never made before a `[n]` marker, so a marker stays with the sentence it backs.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'\u201d\u2019)]))\s+(?!\[\d+\])")
+# A sentence runs to . ! ? or … (maybe closed by quotes or brackets) and takes the `[n]` markers
+# right after it along, so a marker always stays with the sentence it backs.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"'\u201d\u2019)\]]*(?:\s*\[\d+\])*(?=\s|$)|$)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,8 @@ def _by_n(citation: Citation) -> int:
 
 def _sentences(text: str, limit: int) -> Iterator[str]:
     """`text` in sentences, each cut further (at spaces, then anywhere) only if over `limit`."""
-    for sentence in _SENTENCE_END.split(text):
-        if not sentence:
-            continue
-        yield from _hard_split(sentence, limit)
+    for match in _SENTENCE.finditer(text):
+        yield from _hard_split(match.group(), limit)
 
 
 def _hard_split(text: str, limit: int) -> Iterator[str]:

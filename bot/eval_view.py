@@ -41,7 +41,9 @@ def run_eval(engine: Engine, question_set: Path | None, *, as_json: bool) -> Non
         is_latency = name.endswith("_ms")
         shown = f"{value:.1f} ms" if is_latency else f"{value:.1%}"
         met = target is None or (value <= target if is_latency else value >= target)
-        goal = "" if target is None else (f"<= {target:.0f} ms" if is_latency else f">= {target:.0%}")
+        goal = (
+            "" if target is None else (f"<= {target:.0f} ms" if is_latency else f">= {target:.0%}")
+        )
         table.add_row(name.replace("_", " "), f"[{'green' if met else 'red'}]{shown}[/]", goal)
     console = Console()
     console.print(table)

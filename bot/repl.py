@@ -83,8 +83,19 @@ class Session:
 
     def _error(self, question: str, message: str) -> None:
         if self.as_json:
-            print(json.dumps({"question": question, "answer": "", "abstained": True,
-                              "citations": [], "timings_ms": {}, "error": message}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "question": question,
+                        "answer": "",
+                        "abstained": True,
+                        "citations": [],
+                        "timings_ms": {},
+                        "error": message,
+                    }
+                ),
+                flush=True,
+            )
         else:
             self.console.print(f"error: {message}", style="red", markup=False, highlight=False)
 

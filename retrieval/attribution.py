@@ -9,14 +9,15 @@ from dataclasses import dataclass
 # Words that start with a capital letter yet name nobody.
 NOT_NAMES = frozenset(
     """a about after all also an and another any are as at because before being but by can
-    could did do does during each either even every few for from had has have he her here hers
-    him his how however i if in into is it its just many may me meanwhile might more most my
-    neither no nor not now of on once one only or other our ours over she should since so some
-    still such than that the their theirs them then there these they this those though through
-    thus to too under until up upon us very was we were what when where whether which while who
-    whom whose why will with within without would yet you your yours monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september
-    october november december today yesterday tomorrow read more""".split()
+    could did do does during each either even every few for from had has have he her here
+    hers him his how however i if in into is it its just many may me meanwhile might more
+    most my neither no nor not now of on once one only or other our ours over she should
+    since so some still such than that the their theirs them then there these they this
+    those though through thus to too under until up upon us very was we were what when where
+    whether which while who whom whose why will with within without would yet you your yours
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow read
+    more""".split()
 )
 # Titles and roles that come before a name and describe the person.
 TITLE_WORDS = frozenset(
@@ -29,8 +30,8 @@ TITLE_WORDS = frozenset(
 ORG_WORDS = frozenset(
     """court ministry times kremlin union council agency party nations committee department
     office government parliament army forces organization organisation institute university
-    news post journal house senate congress bank fund press tass reuters newsweek
-    city region county state republic island river street square""".split()
+    news post journal house senate congress bank fund press tass reuters newsweek city
+    region county state republic island river street square""".split()
 )
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|warned|warns|urged|urges|called\s+for|calls\s+for|"
@@ -44,7 +45,7 @@ SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PREPOSITIONS = frozenset("in to with for of by from against on at into over under about".split())
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
-QUOTE_CHARS = "\"“”"
+QUOTE_CHARS = '"“”'
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") between a subject and its verb.
@@ -103,9 +104,7 @@ def find_mentions(sentence: str) -> list[Mention]:
         if capital and bare in TITLE_WORDS:
             close_run()  # a title describes the name that follows; it is not part of it
             continue
-        if capital:
-            run.append(match)
-        elif run and bare in ("of", "the") and len(run) >= 1:
+        if capital or (run and bare in ("of", "the") and len(run) >= 1):
             run.append(match)
         else:
             close_run()
@@ -120,7 +119,9 @@ def _is_demonym_only(mention: Mention) -> bool:
     return " " not in mention.text and mention.text.endswith(("ian", "ese", "ern", "ish"))
 
 
-def speakers_of(sentence: str, mentions: Sequence[Mention], previous_person: str | None) -> list[str]:
+def speakers_of(
+    sentence: str, mentions: Sequence[Mention], previous_person: str | None
+) -> list[str]:
     """Keys of whoever says, reports or claims something in this sentence."""
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []

@@ -1,4 +1,4 @@
-"""The answering chain: condense the follow-up, retrieve evidence, answer — as LangChain runnables."""
+"""The answering chain as LangChain runnables: condense the follow-up, retrieve, answer."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def make_chain(condenser: Runnable, retriever: BaseRetriever, answerer: Runnable
     """One chain from a question and its history to an `Answer`, timing each step."""
     return (
         RunnablePassthrough.assign(standalone=condenser)
-        | RunnablePassthrough.assign(evidence=_timed("retrieve", itemgetter("standalone") | retriever))
+        | RunnablePassthrough.assign(
+            evidence=_timed("retrieve", itemgetter("standalone") | retriever)
+        )
         | _timed("answer", answerer)
     )
 
@@ -60,5 +62,3 @@ def _timed(name: str, step: Runnable) -> Runnable:
         return result
 
     return RunnableLambda(run, name=name)
-
-

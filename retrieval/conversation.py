@@ -62,7 +62,9 @@ def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str]
 
 
 def _names_in(text: str, index: CorpusIndex) -> list[str]:
-    names = [index.full_names[w] for w in words(text) if w in index.full_names and w not in STOPWORDS]
+    names = [
+        index.full_names[w] for w in words(text) if w in index.full_names and w not in STOPWORDS
+    ]
     return list(dict.fromkeys(names))
 
 
@@ -72,11 +74,16 @@ def _is_person(name: str) -> bool:
 
 
 def _swap_name(previous: str, other: str, index: CorpusIndex) -> str | None:
-    """"What did Peskov say?" + "what about Zelensky?" -> "What did Zelensky say?"."""
+    """ "What did Peskov say?" + "what about Zelensky?" -> "What did Zelensky say?"."""
     old = _names_in(previous, index)
     if not old:
         return None
     pattern = "|".join(re.escape(w) for w in words(old[0]) if w not in STOPWORDS)
-    swapped = re.sub(rf"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:{pattern})\b", other, previous, count=1,
-                     flags=re.IGNORECASE)
+    swapped = re.sub(
+        rf"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:{pattern})\b",
+        other,
+        previous,
+        count=1,
+        flags=re.IGNORECASE,
+    )
     return swapped if swapped != previous else None

@@ -34,11 +34,12 @@ class Engine:
 
     def __init__(self, settings: Settings):
         from retrieval.embeddings import make_embeddings
-        from retrieval.store import make_stores
+        from retrieval.store import make_client, make_stores
 
         self.settings = settings
+        client = make_client(settings)  # a damaged index fails here, before the slow model load
         self.embeddings = make_embeddings()
-        self.stores = make_stores(settings, self.embeddings)
+        self.stores = make_stores(settings, self.embeddings, client)
         self._lock = threading.Lock()
         self._chain: Runnable | None = None
         self._index: CorpusIndex | None = None
@@ -56,7 +57,9 @@ class Engine:
         """Build the index from the bundled article when it is missing or empty."""
         if self.count_chunks() == 0:
             if progress:
-                progress(f"building the index at {self.settings.chroma_path} from the bundled article")
+                progress(
+                    f"building the index at {self.settings.chroma_path} from the bundled article"
+                )
             self.ingest([BUNDLED_ARTICLE], progress=progress)
 
     def ingest(
@@ -72,15 +75,18 @@ class Engine:
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question; `history` holds the earlier turns of its conversation."""
-        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
-        if not WORD.search(question):
-            raise EmptyQuestion("please ask a question with some words in it")
+        question = check_question(question)
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        answer = self.chain.invoke({"question": question, "history": list(history), "timings": timings})
+        answer = self.chain.invoke(
+            {"question": question, "history": list(history), "timings": timings}
+        )
         timings["total"] = (time.perf_counter() - started) * 1000
-        answer.timings_ms = {"retrieve": timings.get("retrieve", 0.0),
-                             "answer": timings.get("answer", 0.0), "total": timings["total"]}
+        answer.timings_ms = {
+            "retrieve": timings.get("retrieve", 0.0),
+            "answer": timings.get("answer", 0.0),
+            "total": timings["total"],
+        }
         return answer
 
     @property
@@ -101,6 +107,14 @@ class Engine:
             make_retriever(self.stores, index, self.embeddings),
             make_answerer(self.settings, index),
         )
+
+
+def check_question(question: str) -> str:
+    """The question tidied and bounded, or `EmptyQuestion` when it has no words."""
+    question = " ".join(question.split())[:MAX_QUESTION_CHARS]
+    if not WORD.search(question):
+        raise EmptyQuestion("please ask a question with some words in it")
+    return question
 
 
 def make_engine(settings: Settings) -> Engine:

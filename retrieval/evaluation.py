@@ -43,7 +43,9 @@ class EvalReport:
             "abstention_accuracy": self.abstention_right / max(self.turns, 1),
             "quote_validity": self.valid_quotes / self.quotes if self.quotes else 1.0,
             "latency_p50_ms": statistics.median(latencies),
-            "latency_p95_ms": latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))],
+            "latency_p95_ms": latencies[
+                min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))
+            ],
         }
 
 

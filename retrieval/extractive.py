@@ -31,6 +31,7 @@ ROLE_WORDS = (
     r"chairman|director|publication|newspaper|outlet|agency"
 )
 NOT_IN_ARTICLE = "The article doesn't say."
+PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 
 
 class ExtractiveAnswerer:
@@ -54,15 +55,24 @@ class ExtractiveAnswerer:
             n = len(citations) + 1
             meta = doc.metadata
             citations.append(
-                Citation(n, doc.page_content, meta["source"], meta["title"], meta["paragraph"],
-                         meta["start"], meta["end"])
+                Citation(
+                    n,
+                    doc.page_content,
+                    meta["source"],
+                    meta["title"],
+                    meta["paragraph"],
+                    meta["start"],
+                    meta["end"],
+                )
             )
             parts.append(f"{doc.page_content} [{n}]")
         if not citations:
             return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
         return Answer(asked, " ".join(parts), citations, resolved_question=standalone)
 
-    def _choose(self, question: Question, evidence: Sequence[Document]) -> tuple[list[Document], str]:
+    def _choose(
+        self, question: Question, evidence: Sequence[Document]
+    ) -> tuple[list[Document], str]:
         if question.unknown_names:
             names = " or ".join(question.unknown_names)
             return [], f"The article doesn't mention {names}, so it doesn't say."
@@ -71,6 +81,11 @@ class ExtractiveAnswerer:
             byline = byline or self._author_sentences()
             if byline:
                 return byline[:MAX_SENTENCES], ""
+        if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
+            return [], (
+                f'I can\'t tell who "{question.statement_subject.strip()}" is here; '
+                "please ask with a name."
+            )
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and subject_words:
             return self._statements(question, subject_words, evidence)
@@ -81,7 +96,8 @@ class ExtractiveAnswerer:
     ) -> tuple[list[Document], str]:
         """Everything the subject is reported to have said, or what they said on the topic."""
         said = [
-            d for d in evidence
+            d
+            for d in evidence
             if subject_words & {w for s in d.metadata["speakers"] for w in words(s)}
         ]
         subject = question.statement_subject or "they"
@@ -125,8 +141,14 @@ class ExtractiveAnswerer:
             Document(
                 id=s.id,
                 page_content=s.text,
-                metadata={"source": s.source, "title": s.title, "paragraph": s.paragraph,
-                          "start": s.start, "end": s.end, "position": s.position},
+                metadata={
+                    "source": s.source,
+                    "title": s.title,
+                    "paragraph": s.paragraph,
+                    "start": s.start,
+                    "end": s.end,
+                    "position": s.position,
+                },
             )
             for s in self.index.sentences
             if s.section == "author" and not s.is_heading

@@ -10,7 +10,6 @@ from functools import cached_property
 import bm25s
 import numpy as np
 
-
 from retrieval.store import Stores
 from retrieval.text import SPEECH_TERM, content_stems, stems, words
 
@@ -52,7 +51,9 @@ class CorpusIndex:
     ):
         self.sentences = sentences
         self.chunk_ids = chunk_ids
-        self._chunks = dict(zip(chunk_ids, zip(chunk_starts, chunk_texts, strict=True), strict=True))
+        self._chunks = dict(
+            zip(chunk_ids, zip(chunk_starts, chunk_texts, strict=True), strict=True)
+        )
         self._by_id = {sentence.id: sentence for sentence in sentences}
         self.by_chunk: dict[str, list[int]] = defaultdict(list)
         for i, sentence in enumerate(sentences):
@@ -154,4 +155,3 @@ class CorpusIndex:
 
     def idf_of(self, stem: str) -> float:
         return self.idf.get(stem, self.unknown_idf)
-

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.attribution import find_mentions, is_quote_only, speakers_of
-from retrieval.constants import BUNDLED_SOURCE_PREFIX, MAX_CHUNK_TOKENS
+from retrieval.constants import (
+    BUNDLED_SOURCE_PREFIX,
+    CHUNKS_COLLECTION,
+    MAX_CHUNK_TOKENS,
+    SENTENCES_COLLECTION,
+)
 from retrieval.embeddings import count_tokens
 from retrieval.errors import SourceUnreadable
 from retrieval.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
@@ -84,12 +88,14 @@ def ingest(
     to_add: list[ChunkRecord] = []
     for article in articles:
         chunks = build_chunks(article)
-        existing = set(stores.chunks.get(where={"source": article.source}, include=[])["ids"])
-        wanted = {chunk.id for chunk in chunks}
-        report.unchanged += len(wanted & existing)
-        stale = sorted(existing - wanted)
+        stored = stores.chunks.get(where={"source": article.source}, include=["metadatas"])
+        existing = dict(zip(stored["ids"], stored["metadatas"], strict=True))
+        stale = sorted(set(existing) - {chunk.id for chunk in chunks})
         _delete_chunks(stores, stale)
         report.removed += len(stale)
+        kept = [chunk for chunk in chunks if chunk.id in existing]
+        _refresh_metadata(stores, kept, existing)
+        report.unchanged += len(kept)
         to_add.extend(chunk for chunk in chunks if chunk.id not in existing)
     if prune:
         report.removed += _prune_vanished(stores)
@@ -98,6 +104,22 @@ def ingest(
     _write_chunks(stores, to_add)
     report.added = report.embedded = len(to_add)
     return report
+
+
+def _refresh_metadata(
+    stores: Stores, kept: Sequence[ChunkRecord], existing: dict[str, dict]
+) -> None:
+    """Text that stayed but moved (offsets, paragraph numbers, speakers) gets new metadata only."""
+    moved = [chunk for chunk in kept if existing[chunk.id] != chunk.metadata]
+    stores.update_metadata(CHUNKS_COLLECTION, [c.id for c in moved], [c.metadata for c in moved])
+    ids = [f"{chunk.id}:{k}" for chunk in kept for k in range(len(chunk.sentences))]
+    if not ids:
+        return
+    stored = stores.sentences.get(ids=ids, include=["metadatas"])
+    old = dict(zip(stored["ids"], stored["metadatas"], strict=True))
+    wanted = {f"{c.id}:{k}": s.metadata for c in kept for k, s in enumerate(c.sentences)}
+    changed = [i for i in ids if old.get(i) != wanted[i]]
+    stores.update_metadata(SENTENCES_COLLECTION, changed, [wanted[i] for i in changed])
 
 
 def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
@@ -111,7 +133,9 @@ def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
             ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
         )
         stores.chunks.add_texts(
-            [c.text for c in batch], metadatas=[c.metadata for c in batch], ids=[c.id for c in batch]
+            [c.text for c in batch],
+            metadatas=[c.metadata for c in batch],
+            ids=[c.id for c in batch],
         )
 
 
@@ -142,6 +166,7 @@ def build_chunks(article: Article) -> list[ChunkRecord]:
     """Sentences with their speakers, grouped into chunks that fit the model's window."""
     names = _display_names(article)
     chunks: list[ChunkRecord] = []
+    seen: dict[str, int] = {}
     position = 0
     last_person: str | None = None
     last_quote_speakers: list[str] = []
@@ -176,7 +201,7 @@ def build_chunks(article: Article) -> list[ChunkRecord]:
                 )
             )
             position += 1
-        chunks.extend(_group(article, paragraph, records))
+        chunks.extend(_group(article, paragraph, records, seen))
     return chunks
 
 
@@ -211,7 +236,7 @@ def _split_long(span: Span) -> list[Span]:
 
 
 def _group(
-    article: Article, paragraph: Paragraph, records: list[SentenceRecord]
+    article: Article, paragraph: Paragraph, records: list[SentenceRecord], seen: dict[str, int]
 ) -> list[ChunkRecord]:
     """Consecutive sentences of one paragraph, as many as fit in one model window."""
     groups: list[list[SentenceRecord]] = []
@@ -227,6 +252,15 @@ def _group(
     chunks = []
     for group in groups:
         start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
+        text = article.text[start:end]
+        # The id hashes the text alone (and which repeat of it this is), so text that merely
+        # moves keeps its id and its embedding; only its metadata is refreshed.
+        repeat = seen.get(text, 0)
+        seen[text] = repeat + 1
+        key = f"{article.source}\0{text}\0{repeat}"
+        chunk_id = hashlib.sha256(key.encode()).hexdigest()[:32]
+        for record in group:
+            record.metadata["chunk_id"] = chunk_id
         metadata = {
             "source": article.source,
             "title": article.title,
@@ -235,13 +269,7 @@ def _group(
             "end": end,
             "sentences": len(group),
         }
-        fingerprint = json.dumps(
-            [metadata, [[r.text, r.metadata] for r in group]], sort_keys=True, ensure_ascii=False
-        )
-        chunk_id = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
-        for record in group:
-            record.metadata["chunk_id"] = chunk_id
-        chunks.append(ChunkRecord(chunk_id, article.text[start:end], metadata, group))
+        chunks.append(ChunkRecord(chunk_id, text, metadata, group))
     return chunks
 
 

@@ -70,7 +70,9 @@ def source_id(path: Path) -> str:
 def load_article(path: Path) -> Article:
     """Read one `.txt` or `.md` file into a cleaned `Article`."""
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise SourceUnreadable(f"{path}: only {', '.join(SUPPORTED_SUFFIXES)} files can be ingested")
+        raise SourceUnreadable(
+            f"{path}: only {', '.join(SUPPORTED_SUFFIXES)} files can be ingested"
+        )
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -98,7 +100,8 @@ def _blocks(raw: str, is_markdown: bool) -> list[tuple[str, bool]]:
 
     def flush() -> None:
         if pending:
-            blocks.append((" ".join(pending), False))
+            text = " ".join(pending)
+            blocks.append((text, len(pending) == 1 and _is_heading_line(text)))
             pending.clear()
 
     for line in lines:
@@ -166,7 +169,9 @@ def _assemble(source: str, title: str, blocks: list[tuple[str, bool]]) -> Articl
         if is_heading:
             section = "author" if AUTHOR_HEADINGS.match(text) else text
         paragraphs.append(
-            Paragraph(number, offset, offset + len(text), text, is_heading, "" if is_heading else section)
+            Paragraph(
+                number, offset, offset + len(text), text, is_heading, "" if is_heading else section
+            )
         )
         parts.append(text)
         offset += len(text) + 2

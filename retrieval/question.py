@@ -57,8 +57,8 @@ WH_TYPES = (
     ("yesno", re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\b", re.I)),
 )
 QUESTION_OPENERS = frozenset(
-    "what who whom whose when where why how which did does do is are was were has have had can "
-    "could will would should tell give list name explain describe".split()
+    """what who whom whose when where why how which did does do is are was were has have had
+    can could will would should tell give list name explain describe""".split()
 )
 
 
@@ -94,7 +94,10 @@ def analyze(text: str, index: CorpusIndex) -> Question:
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:
         topic = [w for w in topic if w not in name_words and w not in SPEECH_WORDS]
-    topic_stems = [SPEECH_TERM if w in SPEECH_WORDS else stem for w, stem in zip(topic, stems(topic))]
+    topic_stems = [
+        SPEECH_TERM if w in SPEECH_WORDS else stem
+        for w, stem in zip(topic, stems(topic), strict=True)
+    ]
     return Question(
         text=text,
         wh=wh,

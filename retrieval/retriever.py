@@ -45,8 +45,8 @@ PLACE = re.compile(
 )
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DURATION = re.compile(
-    r"\b\d+[- ](?:day|week|month|year)s?(?:-old)?\b|\bfor\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)"
-    r"\b|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    r"\b\d+[- ](?:day|week|month|year)s?(?:-old)?\b"
+    r"|\bfor\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)\b|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b",
     re.IGNORECASE,
 )
@@ -55,8 +55,16 @@ NUMBER = re.compile(
     r"millions?|dozens?)\b",
     re.IGNORECASE,
 )
-REASON = re.compile(r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I)
-KIND_PATTERNS = {"when": TIME, "where": PLACE, "how_long": DURATION, "how_many": NUMBER, "why": REASON}
+REASON = re.compile(
+    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I
+)
+KIND_PATTERNS = {
+    "when": TIME,
+    "where": PLACE,
+    "how_long": DURATION,
+    "how_many": NUMBER,
+    "why": REASON,
+}
 
 
 class HybridRetriever(BaseRetriever):
@@ -73,7 +81,9 @@ class HybridRetriever(BaseRetriever):
     ) -> list[Document]:
         question = analyze(query, self.index)
         vector = self.embeddings.embed_query(query)
-        dense = self.stores.chunks.similarity_search_by_vector_with_relevance_scores(vector, DENSE_K)
+        dense = self.stores.chunks.similarity_search_by_vector_with_relevance_scores(
+            vector, DENSE_K
+        )
         dense_ids = [doc.id for doc, _ in dense if doc.id]
         keyword_ids = self.index.keyword_chunks(query, KEYWORD_K)
         chunk_ids = fuse([dense_ids, keyword_ids])[:FUSED_CHUNKS]
@@ -143,7 +153,9 @@ def _kind(wh: str, text: str) -> float:
 def _names(question: Question, sentence: Sentence) -> float:
     if not question.name_words:
         return 0.0
-    named_words = {w for name in (*sentence.mentions, *sentence.speakers) for w in name.lower().split()}
+    named_words = {
+        w for name in (*sentence.mentions, *sentence.speakers) for w in name.lower().split()
+    }
     return 1.0 if question.name_words & named_words else 0.0
 
 

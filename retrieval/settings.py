@@ -20,7 +20,9 @@ class Settings(BaseSettings):
 
     discord_token: SecretStr | None = Field(None, alias="DISCORD_TOKEN")
     discord_guild: int | None = Field(None, alias="QABOT_DISCORD_GUILD")
-    discord_allowed_guilds: list[int] = Field(default_factory=list, alias="QABOT_DISCORD_ALLOWED_GUILDS")
+    discord_allowed_guilds: list[int] = Field(
+        default_factory=list, alias="QABOT_DISCORD_ALLOWED_GUILDS"
+    )
     discord_allowed_channels: list[int] = Field(
         default_factory=list, alias="QABOT_DISCORD_ALLOWED_CHANNELS"
     )

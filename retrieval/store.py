@@ -27,6 +27,11 @@ class Stores:
         self.chunks = chunks
         self.sentences = sentences
 
+    def update_metadata(self, collection: str, ids: list[str], metadatas: list[dict]) -> None:
+        """New offsets or speakers for stored text: no embedding is recomputed."""
+        if ids:
+            self.client.get_collection(collection).update(ids=ids, metadatas=metadatas)
+
 
 def make_client(settings: Settings) -> ClientAPI:
     """A persistent Chroma client at `QABOT_CHROMA_PATH`, telemetry off."""
@@ -47,11 +52,13 @@ def make_client(settings: Settings) -> ClientAPI:
         ) from error
 
 
-def make_stores(settings: Settings, embeddings: Embeddings) -> Stores:
+def make_stores(
+    settings: Settings, embeddings: Embeddings, client: ClientAPI | None = None
+) -> Stores:
     """Both collections over one client, always with our embeddings, never Chroma's default."""
     from langchain_chroma import Chroma
 
-    client = make_client(settings)
+    client = client or make_client(settings)
     try:
         chunks, sentences = (
             Chroma(

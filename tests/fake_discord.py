@@ -518,7 +518,7 @@ class FakeDiscord:
             "soundboard_sounds": [],
         }
 
-    # --- REST ----------------------------------------------------------------------------------
+    # --- REST ---------------------------------------------------------------------------------
 
     def _authorized(self, request: web.Request) -> bool:
         authorization = request.headers.get("Authorization", "")
@@ -699,7 +699,7 @@ class FakeDiscord:
         self.problems.append(f"unhandled route {request.method} {request.path}")
         return _json({"message": "404: Not Found", "code": 0}, status=404)
 
-    # --- helpers -------------------------------------------------------------------------------
+    # --- helpers ------------------------------------------------------------------------------
 
     def _check_content(self, body: dict[str, Any], *, where: str) -> web.Response | None:
         """Discord's own refusals of a message body, recorded as problems of the bot."""

@@ -1,0 +1,89 @@
+"""Fixtures that drive qabot the way its users do: the `qabot` command in a fresh folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+QABOT = str(Path(sys.executable).parent / "qabot")
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "retrieval" / "corpus" / "newsweek-kremlin-belarus-truce.txt"
+DEV_SET = REPO / "retrieval" / "evalsets" / "dev.jsonl"
+# A cold process loads torch and the model; leave room on a busy CI machine.
+COMMAND_TIMEOUT_S = 300
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def qabot_env(chroma: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QABOT_", "DISCORD_"))}
+    env.update(QABOT_CHROMA_PATH=str(chroma), HF_HUB_OFFLINE="1", **extra)
+    return env
+
+
+def run_qabot(
+    args: list[str], *, chroma: Path, cwd: Path, stdin: str | None = None, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [QABOT, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=qabot_env(chroma, **extra),
+        timeout=COMMAND_TIMEOUT_S,
+    )
+
+
+@pytest.fixture(scope="session")
+def seeded_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Chroma folder holding the bundled article, built once through `qabot ingest`."""
+    folder = tmp_path_factory.mktemp("seeded")
+    result = run_qabot(["ingest", "--json"], chroma=folder / "chroma", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "chroma"
+
+
+@pytest.fixture
+def qabot(tmp_path: Path, seeded_index: Path) -> Run:
+    """Run `qabot ARGS...` in a temporary folder over a private copy of the seeded index."""
+    chroma = tmp_path / "chroma"
+    shutil.copytree(seeded_index, chroma)
+
+    def run(*args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path, stdin=stdin, **extra)
+
+    return run
+
+
+@pytest.fixture
+def empty_qabot(tmp_path: Path) -> Run:
+    """Run `qabot` over an index folder that does not exist yet."""
+
+    def run(*args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=tmp_path / "chroma", cwd=tmp_path, stdin=stdin, **extra)
+
+    return run
+
+
+def json_lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def fold(text: str) -> str:
+    """Whitespace and typographic quotes folded, as the eval set compares quotes."""
+    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    return " ".join(text.translate(table).split())
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed article's paragraphs as a reader counts them, page furniture left out."""
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line and "Voice is AI-generated" not in line]

@@ -1,0 +1,60 @@
+"""`qabot ask`: cited answers whose quotes a reader can find in the article."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SEED, Run, fold, seed_paragraphs
+
+
+def test_peskov_answer_cites_both_of_his_statements_verbatim(qabot: Run) -> None:
+    result = qabot("ask", "What did Peskov say?", "--json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, "exactly one JSON object on stdout"
+    answer = json.loads(lines[0])
+    assert answer["question"] == "What did Peskov say?"
+    assert not answer["abstained"]
+    assert "nothing is changing in the context of Ukraine" in answer["answer"]
+    assert "The special military operation is continuing" in answer["answer"]
+    assert set(answer["timings_ms"]) >= {"retrieve", "answer", "total"}
+
+    article = fold(SEED.read_text(encoding="utf-8"))
+    paragraphs = seed_paragraphs()
+    numbers = [c["n"] for c in answer["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for citation in answer["citations"]:
+        assert fold(citation["quote"]) in article
+        assert citation["quote"] in paragraphs[citation["paragraph"] - 1]
+        assert citation["source"]
+    # markers appear in the text in the order of their numbers
+    positions = [answer["answer"].index(f"[{n}]") for n in numbers]
+    assert positions == sorted(positions)
+    cited_paragraphs = {c["paragraph"] for c in answer["citations"]}
+    assert {2, 4} <= cited_paragraphs
+
+
+def test_question_the_article_does_not_answer_abstains_without_citations(qabot: Run) -> None:
+    result = qabot("ask", "What did Joe Biden say?", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] is True
+    assert answer["citations"] == []
+    assert "doesn't" in answer["answer"]
+
+
+def test_someone_mentioned_but_never_quoted_is_not_given_words(qabot: Run) -> None:
+    # Putin is named in the article, but nothing he said is reported.
+    answer = json.loads(qabot("ask", "What did Putin say?", "--json").stdout)
+    assert answer["abstained"] is True
+    assert answer["citations"] == []
+
+
+def test_text_output_shows_markers_and_numbered_sources(qabot: Run) -> None:
+    result = qabot("ask", "Who wrote the article?")
+    assert result.returncode == 0, result.stderr
+    assert "Fatma Khaled" in result.stdout
+    assert "[1]" in result.stdout
+    assert "Sources" in result.stdout
+    assert "¶14" in result.stdout
+    assert "Read more" not in result.stdout
