@@ -39,7 +39,6 @@ def _settings() -> Settings:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each index build at DEBUG
     return settings
 
 
@@ -121,7 +120,8 @@ def evaluate(
     """Score the engine on a question set: evidence, facts, abstention, quotes, latency."""
     from bot.eval_view import run_eval
 
-    run_eval(_engine(_settings()), question_set, as_json=as_json)
+    settings = _settings()
+    run_eval(lambda: _engine(settings), question_set, as_json=as_json)
 
 
 @app.command()

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import os
 import re
 import signal
 import sys
@@ -60,7 +61,7 @@ NOT_HERE = "I don't answer questions in this channel."
 # --- Messages for the terminal (one line each; `run` prints them and exits non-zero) ---------
 MISSING_TOKEN = (
     "qabot: DISCORD_TOKEN is not set; add DISCORD_TOKEN=<your bot token> to .env or the "
-    "environment (Developer Portal -> your app -> Bot -> Reset Token; see docs/discord.md)"
+    "environment (Developer Portal -> your app -> Bot -> Reset Token; see the README, Discord)"
 )
 INTENT_REFUSED = (
     "qabot: Discord refused the Message Content intent (close code 4014); turn on "
@@ -241,11 +242,6 @@ class QabotBot(commands.Bot):
         # Questions in messages are handled by the MentionQuestions cog.
         return
 
-    async def close(self) -> None:
-        await super().close()
-        # The engine holds no connection that needs closing; dropping it frees the model.
-        self.engine = None
-
     def is_allowed_place(self, guild_id: int | None, channel: object) -> bool:
         """Whether the allow-lists let the bot answer here; with any list set, DMs are not."""
         allowed_guilds = self.settings.discord_allowed_guilds
@@ -322,7 +318,12 @@ class MentionQuestions(commands.Cog):
     async def _answer(
         self, message: discord.Message, question: str, history: tuple[Turn, ...]
     ) -> None:
-        async with message.channel.typing():
+        async with contextlib.AsyncExitStack() as typing:
+            try:
+                await typing.enter_async_context(message.channel.typing())
+            except discord.HTTPException as error:
+                # "typing…" is a courtesy: a channel that refuses it still gets its answer.
+                _log.warning("cannot show typing in channel %s: %s", message.channel.id, error)
             result = await self.bot.answer(question, history)
         if isinstance(result, str):
             await self._reply(message, render_notice(result))
@@ -435,17 +436,29 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(settings: Settings, token: str) -> None:
-    """Log to stderr at the configured level; our own start-up lines show at INFO regardless."""
+    """Log to stderr at the configured level, never showing the token."""
+    level = logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.WARNING)
+
+    def shown(record: logging.LogRecord) -> bool:
+        # Our own few start-up lines show at INFO whatever the level: a service that says
+        # nothing until it fails looks hung.
+        return record.levelno >= level or (
+            record.name == __name__ and record.levelno >= logging.INFO
+        )
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", token)
     )
+    # Filtering here rather than by logger level also quiets libraries that set their own
+    # logger to DEBUG on import (bm25s does).
+    handler.addFilter(shown)
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(settings.log_level.upper())
-    # A service that says nothing until it fails looks hung; these are a handful of lines.
-    if _log.getEffectiveLevel() > logging.INFO:
-        _log.setLevel(logging.INFO)
+    root.setLevel(min(level, logging.INFO))
+    # Progress bars of the model load are noise in a service log.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 def run(settings: Settings, engine_factory: EngineFactory | None = None) -> int:
@@ -469,7 +482,7 @@ def run(settings: Settings, engine_factory: EngineFactory | None = None) -> int:
         print(TOKEN_REFUSED, file=sys.stderr)
         return EXIT_ERROR
     except QabotError as error:
-        print(f"qabot: {error}", file=sys.stderr)
+        print(f"qabot: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         pass
@@ -493,6 +506,6 @@ if __name__ == "__main__":
     try:
         loaded = load_settings()
     except QabotError as settings_error:
-        print(f"qabot: {settings_error}", file=sys.stderr)
+        print(f"qabot: error: {settings_error}", file=sys.stderr)
         sys.exit(EXIT_ERROR)
     sys.exit(run(loaded))

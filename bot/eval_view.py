@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -10,7 +11,7 @@ from rich.table import Table
 
 from retrieval.constants import DEFAULT_EVAL_SET
 from retrieval.engine import Engine
-from retrieval.evaluation import evaluate
+from retrieval.evaluation import evaluate, load_cases
 
 # The bars the dev set must clear (issue "The engine and the terminal").
 TARGETS = {
@@ -24,10 +25,14 @@ TARGETS = {
 WARMUP_QUESTION = "What is the article about?"
 
 
-def run_eval(engine: Engine, question_set: Path | None, *, as_json: bool) -> None:
+def run_eval(
+    make_engine: Callable[[], Engine], question_set: Path | None, *, as_json: bool
+) -> None:
     path = question_set or DEFAULT_EVAL_SET
+    cases = load_cases(path)  # a bad set fails before the slow model load
+    engine = make_engine()
     engine.ask(WARMUP_QUESTION)
-    report = evaluate(path, engine.ask)
+    report = evaluate(cases, engine.ask)
     rates = report.rates()
     if as_json:
         print(json.dumps({**rates, "turns": report.turns, "failures": report.failures}))

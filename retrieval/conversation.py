@@ -79,11 +79,10 @@ def _swap_name(previous: str, other: str, index: CorpusIndex) -> str | None:
     if not old:
         return None
     pattern = "|".join(re.escape(w) for w in words(old[0]) if w not in STOPWORDS)
+    known = _names_in(other, index)
+    replacement = known[0] if known and len(words(other)) == 1 else other
+    # Titles and first names before the old name go with it; only the name is case-blind.
     swapped = re.sub(
-        rf"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:{pattern})\b",
-        other,
-        previous,
-        count=1,
-        flags=re.IGNORECASE,
+        rf"\b(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?i:{pattern})\b", replacement, previous, count=1
     )
     return swapped if swapped != previous else None

@@ -49,7 +49,12 @@ class EvalReport:
         }
 
 
-def load_cases(path: Path) -> Iterator[dict]:
+def load_cases(path: Path) -> list[dict]:
+    """The conversations of a question set, checked line by line."""
+    return list(_read_cases(path))
+
+
+def _read_cases(path: Path) -> Iterator[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -66,14 +71,14 @@ def load_cases(path: Path) -> Iterator[dict]:
 
 
 def evaluate(
-    path: Path,
+    cases: list[dict],
     ask: Callable[[str, list[Turn]], Answer],
     on_turn: Callable[[dict, dict, Answer], None] | None = None,
 ) -> EvalReport:
-    """Run every conversation of the set through `ask` and score each turn."""
+    """Run every conversation through `ask` and score each turn."""
     report = EvalReport()
     sources: dict[str, str] = {}
-    for case in load_cases(path):
+    for case in cases:
         history: list[Turn] = []
         for turn in case["turns"]:
             answer = ask(turn["question"], history)

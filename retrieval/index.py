@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -12,6 +13,9 @@ import numpy as np
 
 from retrieval.store import Stores
 from retrieval.text import SPEECH_TERM, content_stems, stems, words
+
+# bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from aiohttp import WSMsgType, web
 API_PREFIX = "/api/v10"
 GATEWAY_PATH = "/gateway"
 TOKEN = "FAKE.discord-bot-token.do-not-log-me-8c1f9e2a"
-# Every gateway event and REST answer the bot gets; small so a stalled event loop shows up fast.
+# The heartbeat interval asked of the bot: short, so that a stalled event loop shows up fast.
 HEARTBEAT_INTERVAL_MS = 500
 MESSAGE_LIMIT = 2000
 EPHEMERAL_FLAG = 1 << 6
@@ -133,9 +133,7 @@ class FakeDiscord:
         self.presences: list[dict[str, Any]] = []
         self.synced_commands: dict[str, list[dict[str, Any]]] = {}
         self.problems: list[str] = []
-        self.authorizations: set[str] = set()
         self.guild_sent = threading.Event()
-        self.gateway_closed = threading.Event()
         self._messages: dict[int, dict[str, Any]] = {}
         self._interactions: dict[str, Interaction] = {}
         self._changed = threading.Condition()
@@ -345,6 +343,17 @@ class FakeDiscord:
             count = len(replies)
             time.sleep(quiet)
 
+    def replies_to_each(
+        self, message_ids: list[int], *, timeout: float = 60.0, quiet: float = 0.4
+    ) -> list[list[Post]]:
+        """The bot's replies to each of several messages, once all have some and no more come."""
+        self.wait_for(
+            lambda posts: all(_replies(posts, message_id) for message_id in message_ids),
+            timeout=timeout,
+        )
+        time.sleep(quiet)
+        return [_replies(self.posts, message_id) for message_id in message_ids]
+
     def interaction_posts(self, token: str) -> list[Post]:
         with self._changed:
             return [post for post in self.posts if post.payload.get("_token") == token]
@@ -384,7 +393,6 @@ class FakeDiscord:
                 await self._on_gateway_frame(socket, json.loads(frame.data))
         finally:
             self._sockets.discard(socket)
-            self.gateway_closed.set()
         return socket
 
     async def _on_gateway_frame(self, socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
@@ -521,9 +529,7 @@ class FakeDiscord:
     # --- REST ---------------------------------------------------------------------------------
 
     def _authorized(self, request: web.Request) -> bool:
-        authorization = request.headers.get("Authorization", "")
-        self.authorizations.add(authorization)
-        return authorization == f"Bot {TOKEN}"
+        return request.headers.get("Authorization") == f"Bot {TOKEN}"
 
     async def _get_me(self, request: web.Request) -> web.Response:
         if not self._authorized(request):

@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import discord
 import pytest
@@ -27,6 +27,7 @@ from fake_discord import (
     GUILD_ID,
     HEARTBEAT_INTERVAL_MS,
     MESSAGE_LIMIT,
+    QUIET_CHANNEL_ID,
     TOKEN,
     FakeDiscord,
     Post,
@@ -53,7 +54,7 @@ MAX_IN_FLIGHT = 2
 # The first start embeds the article into a fresh index: allow for a slow machine.
 STARTUP_TIMEOUT_S = 240.0
 SOURCE_LINE = re.compile(r"^> \*\*\[(\d+)\]\*\* “(.+)” — paragraph (\d+)")
-MARKDOWN_ESCAPE = re.compile(r"\\([\\*_`~|>#-])")
+MARKDOWN_ESCAPE = re.compile(r"\\([\\*_`~|>#\[-])")
 
 T = TypeVar("T")
 _members = itertools.count(1_000_000_000_000_000)
@@ -116,12 +117,6 @@ class BotProcess:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def wait(self, timeout: float) -> int:
-        try:
-            return self.process.wait(timeout)
-        finally:
-            self._log.close()
-
     def stop(self) -> int | None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -150,7 +145,7 @@ def bot(fake: FakeDiscord, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             process.stop()
             pytest.fail(f"`qabot discord` did not connect; its log ends:\n{process.log[-4000:]}")
     yield process
-    process.stop()
+    assert process.stop() == 0, f"SIGTERM should stop the bot cleanly:\n{process.log[-4000:]}"
 
 
 def ask(fake: FakeDiscord, content: str, **options: object) -> tuple[int, list[Post]]:
@@ -193,7 +188,7 @@ def sources_in(text: str) -> dict[int, tuple[str, int]]:
 
 
 def assert_cited_answer(text: str) -> dict[int, tuple[str, int]]:
-    """Every `[n]` of the answer has a source line whose quote is in paragraph n of the article."""
+    """Every `[n]` of the answer has a source line, quoting the article paragraph it names."""
     from retrieval.constants import BUNDLED_ARTICLE
     from retrieval.loader import load_article
 
@@ -488,7 +483,7 @@ def test_many_questions_at_once_are_all_answered_and_the_heartbeat_keeps_time(
     asked = [
         fake.send_message(f"{MENTION} {question}", author_id=new_member()) for question in QUESTIONS
     ]
-    replies = [fake.replies_to(message_id, timeout=60) for message_id in asked]
+    replies = fake.replies_to_each(asked)
     finished = time.monotonic()
     time.sleep(2 * HEARTBEAT_INTERVAL_MS / 1000)
 
@@ -508,7 +503,7 @@ def test_a_flood_beyond_the_cap_gets_polite_refusals(fake: FakeDiscord, bot: Bot
         fake.send_message(f"{MENTION} {QUESTIONS[i % len(QUESTIONS)]}", author_id=new_member())
         for i in range(3 * capacity)
     ]
-    replies = [fake.replies_to(message_id, timeout=90) for message_id in asked]
+    replies = fake.replies_to_each(asked, timeout=90)
 
     assert all(len(reply) >= 1 for reply in replies)
     refused = [reply for reply in replies if "lot of questions" in text_of(reply)]
@@ -580,10 +575,12 @@ def run_in_process(
             await running
 
     try:
-        return asyncio.run(serve())
+        result = asyncio.run(serve())
     finally:
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
         fake.stop()
+    assert fake.problems == [], "the bot did something real Discord refuses"
+    return result
 
 
 def test_engine_failure_gets_an_apology_and_a_logged_traceback(
@@ -611,8 +608,8 @@ def test_slow_answers_run_side_by_side_and_never_stall_the_heartbeat() -> None:
             fake.send_message(f"{MENTION} question {i}?", author_id=new_member())
             for i in range(questions)
         ]
-        for message_id in asked:
-            assert "[1]" in text_of(fake.replies_to(message_id, quiet=0.05))
+        for replies in fake.replies_to_each(asked, quiet=0.0):
+            assert "[1]" in text_of(replies)
         took = time.monotonic() - started
         time.sleep(2 * HEARTBEAT_INTERVAL_MS / 1000)
         beats = [at for at in fake.heartbeats if at >= started]
@@ -626,6 +623,43 @@ def test_slow_answers_run_side_by_side_and_never_stall_the_heartbeat() -> None:
 
     assert took < 2 * delay_s, f"{questions} questions took {took:.1f} s: they ran one by one"
     assert gaps and max(gaps) < 2 * HEARTBEAT_INTERVAL_MS / 1000, f"heartbeat gaps {gaps}"
+
+
+def test_sharded_bot_connects_and_answers() -> None:
+    def scenario(fake: FakeDiscord) -> tuple[list[Post], dict[str, Any], list[dict[str, Any]]]:
+        _, replies = ask(fake, f"{MENTION} what did Peskov say?")
+        return replies, fake.identifies[-1], fake.synced_commands["global"]
+
+    replies, identify, commands = run_in_process(
+        ScriptedEngine(), scenario, QABOT_DISCORD_SHARDS="auto"
+    )
+
+    assert "[1]" in text_of(replies)
+    assert identify["shard"] == [0, 1], "the shard count comes from GET /gateway/bot"
+    assert [command["name"] for command in commands] == ["ask"]
+
+
+def test_allow_lists_keep_the_bot_to_its_channels() -> None:
+    def scenario(fake: FakeDiscord) -> tuple[list[Post], list[Post], list[Post]]:
+        question = f"{MENTION} what did Peskov say?"
+        ignored = [
+            fake.send_message(question, author_id=new_member(), channel_id=QUIET_CHANNEL_ID),
+            fake.send_message(question, author_id=new_member(), channel_id=DM_CHANNEL_ID),
+        ]
+        token = fake.send_ask(question, author_id=new_member(), channel_id=QUIET_CHANNEL_ID)
+        allowed = fake.send_message(question, author_id=new_member())
+        answered = fake.replies_to(allowed)
+        refused = fake.response_of(token)
+        return answered, refused, [post for post in fake.posts if post.reference_id in ignored]
+
+    answered, refused, ignored_replies = run_in_process(
+        ScriptedEngine(), scenario, QABOT_DISCORD_ALLOWED_CHANNELS=str(CHANNEL_ID)
+    )
+
+    assert "[1]" in text_of(answered)
+    assert ignored_replies == [], "no answer in other channels, nor in DMs"
+    [refusal] = refused
+    assert refusal.ephemeral and "this channel" in refusal.content
 
 
 # --- Parts ------------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""`qabot repl --json` with piped input: the dev set, follow-ups, and odd lines."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DEV_SET, SEED, Run, fold, json_lines
+
+# The bars from the issue "The engine and the terminal".
+MIN_EVIDENCE = 0.90
+MIN_FACTS = 0.85
+MIN_ABSTENTION = 0.90
+
+
+def test_dev_set_through_the_repl_meets_the_bars(qabot: Run) -> None:
+    cases = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+    script = []
+    for case in cases:
+        script += [turn["question"] for turn in case["turns"]] + ["/reset"]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = json_lines(result.stdout)
+    turns = [turn for case in cases for turn in case["turns"]]
+    assert len(answers) == len(turns), "one JSON object per question"
+
+    article = fold(SEED.read_text(encoding="utf-8"))
+    answerable = [(t, a) for t, a in zip(turns, answers, strict=True) if t["answerable"]]
+    evidence = sum(
+        any(fold(e) in fold(c["quote"]) for e in t["evidence"] for c in a["citations"])
+        for t, a in answerable
+    )
+    facts = sum(
+        all(any(alt.lower() in a["answer"].lower() for alt in group) for group in t["facts"])
+        for t, a in answerable
+    )
+    abstention = sum(
+        a["abstained"] == (not t["answerable"]) for t, a in zip(turns, answers, strict=True)
+    )
+    quotes = [c["quote"] for a in answers for c in a["citations"]]
+
+    assert evidence / len(answerable) >= MIN_EVIDENCE
+    assert facts / len(answerable) >= MIN_FACTS
+    assert abstention / len(turns) >= MIN_ABSTENTION
+    assert quotes and all(fold(q) in article for q in quotes)
+    assert all(a["citations"] == [] for a in answers if a["abstained"])
+
+
+def test_follow_ups_resolve_he_and_what_about(qabot: Run) -> None:
+    script = [
+        "Who is Dmitry Peskov?",
+        "What did he say about the military operation?",
+        "What did Lukashenko warn against?",
+        "What else did he say?",
+        "what about zelensky?",
+        "/reset",
+        "What did he say?",
+    ]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    peskov, operation, warning, more, zelensky, orphan = json_lines(result.stdout)
+    assert "spokesperson" in peskov["answer"]
+    assert "Peskov" in operation["resolved_question"]
+    assert "special military operation is continuing" in operation["answer"]
+    assert "escalation" in warning["answer"]
+    assert "Lukashenko" in more["resolved_question"]
+    assert "declaration of a truce" in more["answer"]
+    assert all("Lukashenko" in c["quote"] or c["quote"].startswith('"') for c in more["citations"])
+    assert "Zelensky" in zelensky["resolved_question"]
+    assert "We will definitely win" in zelensky["answer"]
+    # After /reset nobody is "he": the bot asks for a name instead of guessing.
+    assert orphan["abstained"] and orphan["citations"] == []
+
+
+def test_odd_lines_get_an_error_object_and_the_session_goes_on(qabot: Run) -> None:
+    script = ["???", "/nonsense", "", "x" * 5000, "What did Zelensky promise?", "/quit", "Ignored?"]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    first, long_one, promise = json_lines(result.stdout)
+    assert first["question"] == "???" and "error" in first
+    assert long_one["citations"] == [] or long_one["abstained"] in (True, False)
+    assert "defeat Putin's troops" in promise["answer"]
+
+
+def test_text_repl_answers_and_shows_sources(qabot: Run) -> None:
+    result = qabot("repl", stdin="What happened in Bucha?\n/sources\n/help\n")
+    assert result.returncode == 0, result.stderr
+    assert "alleged war crimes" in result.stdout
+    assert result.stdout.count("¶10") == 2  # once under the answer, once for /sources
+    assert "/reset" in result.stdout
