@@ -13,6 +13,10 @@ from retrieval.text import STOPWORDS, words
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 POSSESSIVES = frozenset({"his", "hers", "its", "their"})
+# "Why?", "When?", "Where exactly?": the previous question, asked another way.
+BARE_WH = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?P<wh>why|when|where|how|who)(?:\s+\w+)?\s*\??$", re.I
+)
 ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
 
 
@@ -22,6 +26,9 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
     if not history:
         return question
     previous = history[-1].resolved_question or history[-1].question
+    bare = BARE_WH.match(question)
+    if bare:
+        return f"{bare.group('wh').capitalize()}: {previous}"
     ellipsis = ELLIPSIS.match(question)
     if ellipsis:
         return _swap_name(previous, ellipsis.group("other"), index) or question
@@ -62,9 +69,7 @@ def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str]
 
 
 def _names_in(text: str, index: CorpusIndex) -> list[str]:
-    names = [
-        index.full_names[w] for w in words(text) if w in index.full_names and w not in STOPWORDS
-    ]
+    names = [index.full_names[w] for w in index.name_words_in(text) if w in index.full_names]
     return list(dict.fromkeys(names))
 
 

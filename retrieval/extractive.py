@@ -11,7 +11,7 @@ from langchain_core.documents import Document
 from retrieval.answer import Answer, Citation
 from retrieval.index import CorpusIndex
 from retrieval.question import Question, analyze
-from retrieval.text import words
+from retrieval.text import stems, words
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
 DENSE_ONLY_SCORE = 0.60
+# A sentence sharing only names with the question must be at least this close in meaning.
+NAMES_ONLY_DENSE = 0.45
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 MAX_SENTENCES = 3
@@ -116,11 +118,7 @@ class ExtractiveAnswerer:
         return [d for d in on_topic if d.metadata["score"] >= top - NEAR_BEST][:MAX_SENTENCES], ""
 
     def _best(self, question: Question, evidence: Sequence[Document]) -> list[Document]:
-        scored = [(self._score(question, d), d) for d in evidence]
-        if question.name_words:
-            named = [(s, d) for s, d in scored if d.metadata["named"]]
-            scored = named or scored
-        scored.sort(key=lambda pair: -pair[0])
+        scored = sorted(((self._score(question, d), d) for d in evidence), key=lambda p: -p[0])
         if not scored:
             return []
         top, best = scored[0]
@@ -128,7 +126,17 @@ class ExtractiveAnswerer:
             return []
         if best.metadata["lexical"] == 0 and best.metadata["dense"] < DENSE_ONLY_SCORE:
             return []
+        if self._misses_the_point(question, best):
+            return []
         return [d for s, d in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
+
+    def _misses_the_point(self, question: Question, best: Document) -> bool:
+        """A sentence that shares only names with the question ("the weather in Kyiv")."""
+        names = set(stems(list(question.name_words)))
+        points = [stem for stem in question.topic_stems if stem not in names]
+        sentence = self.index.sentence(best.id or "")
+        covered = sentence is not None and any(stem in sentence.stems for stem in points)
+        return bool(points) and not covered and best.metadata["dense"] < NAMES_ONLY_DENSE
 
     def _score(self, question: Question, doc: Document) -> float:
         score = doc.metadata["score"]

@@ -12,7 +12,7 @@ import bm25s
 import numpy as np
 
 from retrieval.store import Stores
-from retrieval.text import SPEECH_TERM, content_stems, stems, words
+from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, words
 
 # bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -65,11 +65,13 @@ class CorpusIndex:
         for members in self.by_chunk.values():
             members.sort(key=lambda i: sentences[i].position)
         self.vocab: set[str] = set()
+        self.lowercase_vocab: set[str] = set()
         self.name_words: dict[str, set[int]] = defaultdict(set)
         self.full_names: dict[str, str] = {}
         document_frequency: Counter[str] = Counter()
         for i, sentence in enumerate(sentences):
             self.vocab.update(words(sentence.text))
+            self.lowercase_vocab.update(w for w in WORD.findall(sentence.text) if w.islower())
             document_frequency.update(sentence.stems)
             for name in (*sentence.mentions, *sentence.speakers):
                 for word in words(name):
@@ -148,6 +150,9 @@ class CorpusIndex:
             found |= self.name_words.get(word, set())
         return found
 
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        return self._by_id.get(sentence_id)
+
     def verify(self, sentence_id: str, quote: str) -> bool:
         """Is `quote` exactly the text at the sentence's offsets in its stored chunk?"""
         sentence = self._by_id.get(sentence_id)
@@ -156,6 +161,21 @@ class CorpusIndex:
         chunk_start, chunk_text = self._chunks[sentence.chunk_id]
         begin = sentence.start - chunk_start
         return begin >= 0 and chunk_text[begin : begin + len(quote)] == quote == sentence.text
+
+    def name_words_in(self, text: str) -> list[str]:
+        """Words of `text` that name someone or something in the corpus.
+
+        "Peskov" counts however it is written; "city" only when capitalized, since the corpus
+        also uses it as a plain word.
+        """
+        found = []
+        for token in WORD.findall(text.replace("’", "'")):
+            for word in words(token):
+                if word not in self.name_words or word in STOPWORDS:
+                    continue
+                if token[0].isupper() or word not in self.lowercase_vocab:
+                    found.append(word)
+        return list(dict.fromkeys(found))
 
     def idf_of(self, stem: str) -> float:
         return self.idf.get(stem, self.unknown_idf)

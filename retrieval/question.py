@@ -29,7 +29,7 @@ DEFINITION = re.compile(
     r"^(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$", re.IGNORECASE
 )
 AUTHOR = re.compile(
-    r"\b(?:who\s+(?:wrote|writes|authored|penned|reported)|author|writer|byline|written\s+by|"
+    r"\b(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
     r"reporter\s+(?:who|that)\s+wrote)\b",
     re.IGNORECASE,
 )
@@ -88,12 +88,13 @@ def analyze(text: str, index: CorpusIndex) -> Question:
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
     subject = statement.group("subject") if statement else None
     definition = DEFINITION.match(text)
-    name_words = frozenset(w for w in words(text) if w in index.name_words and w not in STOPWORDS)
+    name_words = frozenset(index.name_words_in(text))
     topic_source = statement.group("rest") if statement else plain
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:
-        topic = [w for w in topic if w not in name_words and w not in SPEECH_WORDS]
+        subject_words = set(words(statement.group("subject")))
+        topic = [w for w in topic if w not in subject_words and w not in SPEECH_WORDS]
     topic_stems = [
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)
