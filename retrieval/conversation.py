@@ -17,12 +17,18 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 BARE_WH = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?P<wh>why|when|where|how|who)(?:\s+\w+)?\s*\??$", re.I
 )
+# "What happened there?": "there" as a place, at the end of the question.
+THERE = re.compile(r"\s+there(?=\s*[?.!]*$)", re.IGNORECASE)
+PLACE = re.compile(
+    r"\b(?:in|at|to|near|from)\s+(?:the\s+(?:city|town|village|region|country)\s+of\s+)?"
+    r"(?!The\b)(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+)
 ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
 
 
 def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
-    question = " ".join(question.split())
+    question = index.expand_acronyms(" ".join(question.split()))
     if not history:
         return question
     previous = history[-1].resolved_question or history[-1].question
@@ -34,6 +40,9 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
         return _swap_name(previous, ellipsis.group("other"), index) or question
     people, things = _antecedents(history, index)
     resolved = question
+    place = THERE.search(resolved) and _last_place(history, index)
+    if place:
+        resolved = THERE.sub(f" in {place}", resolved)
     if people:
         resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
     if things:
@@ -66,6 +75,23 @@ def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str]
             for name in _names_in(citation.quote, index):
                 (people if _is_person(name) else things).append(name)
     return list(dict.fromkeys(people)), list(dict.fromkeys(things))
+
+
+def _last_place(history: Sequence[Turn], index: CorpusIndex) -> str | None:
+    """The place the last turn was about: named in its question, else in its answer."""
+    turn = history[-1]
+    texts = [turn.resolved_question or turn.question, *(c.quote for c in turn.answer.citations)]
+    for text in texts:
+        for match in PLACE.finditer(text):
+            if (
+                text[: match.start()].rstrip().endswith("according")
+                or match.group("place") == "The"
+            ):
+                continue
+            names = _names_in(match.group("place"), index)
+            if names and not _is_person(names[0]):
+                return names[0]
+    return None
 
 
 def _names_in(text: str, index: CorpusIndex) -> list[str]:

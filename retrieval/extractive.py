@@ -11,7 +11,7 @@ from langchain_core.documents import Document
 from retrieval.answer import Answer, Citation
 from retrieval.index import CorpusIndex
 from retrieval.question import Question, analyze
-from retrieval.text import stems, words
+from retrieval.text import STOPWORDS, words
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
 DENSE_ONLY_SCORE = 0.60
+# Questions whose answer has a recognisable form (a place, a time, a duration, a number).
+TYPED_KINDS = frozenset({"where", "when", "how_long", "how_many"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
 # Other sentences join the best one when they score within this margin of it.
@@ -88,6 +90,10 @@ class ExtractiveAnswerer:
                 f'I can\'t tell who "{question.statement_subject.strip()}" is here; '
                 "please ask with a name."
             )
+        if _is_name_only(question.definition_target, question.name_words):
+            described = [d for d in evidence if _describes(d.page_content, question.name_words)]
+            if described:
+                return described[:MAX_SENTENCES], ""
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and subject_words:
             return self._statements(question, subject_words, evidence)
@@ -119,6 +125,9 @@ class ExtractiveAnswerer:
 
     def _best(self, question: Question, evidence: Sequence[Document]) -> list[Document]:
         scored = sorted(((self._score(question, d), d) for d in evidence), key=lambda p: -p[0])
+        if question.wh in TYPED_KINDS:
+            # "Where" wants a place, "when" a time: a sentence without one cannot answer.
+            scored = [(s, d) for s, d in scored if d.metadata["kind"] > 0] or scored
         if not scored:
             return []
         top, best = scored[0]
@@ -132,11 +141,13 @@ class ExtractiveAnswerer:
 
     def _misses_the_point(self, question: Question, best: Document) -> bool:
         """A sentence that shares only names with the question ("the weather in Kyiv")."""
-        names = set(stems(list(question.name_words)))
-        points = [stem for stem in question.topic_stems if stem not in names]
+        points = question.point_stems
         sentence = self.index.sentence(best.id or "")
         covered = sentence is not None and any(stem in sentence.stems for stem in points)
-        return bool(points) and not covered and best.metadata["dense"] < NAMES_ONLY_DENSE
+        # A place for "where" (a time for "when") is itself the point of the question.
+        answers_kind = best.metadata["kind"] >= 1.0
+        weak = best.metadata["dense"] < NAMES_ONLY_DENSE
+        return bool(points) and not covered and not answers_kind and weak
 
     def _score(self, question: Question, doc: Document) -> float:
         score = doc.metadata["score"]
@@ -167,6 +178,13 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     if not question.statement_subject:
         return set()
     return {w for w in words(question.statement_subject) if w in index.name_words}
+
+
+def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:
+    """True for "Who is Dmitry Peskov?", a description; not for "What is the Kremlin's view?"."""
+    if not target or not name_words:
+        return False
+    return all(w in name_words for w in words(target) if w not in STOPWORDS)
 
 
 def _describes(sentence: str, name_words: frozenset[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +17,9 @@ from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, w
 
 # bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class CorpusIndex:
                     speakers=_split(meta.get("speakers")),
                     mentions=_split(meta.get("mentions")),
                     stems=frozenset(content_stems(text))
+                    | frozenset(content_stems(str(meta.get("mentions", "")).replace("|", " ")))
                     | ({SPEECH_TERM} if meta.get("speakers") else set()),
                 )
             )
@@ -149,6 +154,28 @@ class CorpusIndex:
         for word in name_words:
             found |= self.name_words.get(word, set())
         return found
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """ "ICC" -> "International Criminal Court", from the names the corpus spells out."""
+        found: dict[str, str] = {}
+        for name in set(self.full_names.values()):
+            capitals = [w for w in name.split() if w[:1].isupper()]
+            if len(capitals) >= 2:
+                found.setdefault("".join(w[0] for w in capitals).upper(), name)
+        return found
+
+    def expand_acronyms(self, text: str) -> str:
+        """Spell out acronyms the corpus never uses but whose full name it does."""
+
+        def expand(match: re.Match[str]) -> str:
+            token = match.group()
+            name = self.acronyms.get(token)
+            if name is None or token.lower() in self.vocab:
+                return token
+            return name
+
+        return ACRONYM.sub(expand, text)
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         return self._by_id.get(sentence_id)

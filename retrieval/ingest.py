@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from retrieval.store import Stores
 
 log = logging.getLogger(__name__)
 
+LEADING_PRONOUN = re.compile(r"^(?:He|She|His|Her|Hers)\b")
 # Chroma refuses very large single writes; stay well below its limit.
 WRITE_BATCH = 1000
 
@@ -50,6 +52,12 @@ class IngestReport:
 class SentenceRecord:
     text: str
     metadata: dict[str, str | int | bool]
+    # Who "she" is, or who speaks an untagged quote: embedded with the sentence, never quoted.
+    context: str = ""
+
+    @property
+    def embedding_text(self) -> str:
+        return f"{self.context}: {self.text}" if self.context else self.text
 
 
 @dataclass
@@ -127,10 +135,12 @@ def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
         batch = chunks[first : first + WRITE_BATCH]
         sentences = [(chunk.id, k, s) for chunk in batch for k, s in enumerate(chunk.sentences)]
         # Sentences first: a chunk present in the index implies its sentences are too.
-        stores.sentences.add_texts(
-            [s.text for _, _, s in sentences],
-            metadatas=[s.metadata for _, _, s in sentences],
+        stores.add_with_context(
+            SENTENCES_COLLECTION,
             ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
+            documents=[s.text for _, _, s in sentences],
+            embedding_texts=[s.embedding_text for _, _, s in sentences],
+            metadatas=[s.metadata for _, _, s in sentences],
         )
         stores.chunks.add_texts(
             [c.text for c in batch],
@@ -176,10 +186,16 @@ def build_chunks(article: Article) -> list[ChunkRecord]:
             mentions = find_mentions(span.text)
             speakers = speakers_of(span.text, mentions, last_person)
             quote_only = is_quote_only(span.text)
-            if quote_only and not speakers:
+            context = ""
+            if quote_only and not speakers and last_quote_speakers:
                 speakers = last_quote_speakers  # an untagged quote continues the last speaker
+                context = names.display(speakers[0])
             has_quote = any(q in span.text for q in '"“”')
             last_quote_speakers = speakers if has_quote else []
+            referred = {m.key for m in mentions}
+            if last_person and LEADING_PRONOUN.match(span.text):
+                referred.add(last_person)  # "Her focus is ..." is about the person just named
+                context = context or names.display(last_person)
             persons = [m.key for m in mentions if m.key in names.persons]
             last_person = persons[-1] if persons else last_person
             records.append(
@@ -196,8 +212,9 @@ def build_chunks(article: Article) -> list[ChunkRecord]:
                         "is_heading": paragraph.is_heading,
                         "is_quote": has_quote,
                         "speakers": "|".join(names.display(k) for k in speakers),
-                        "mentions": "|".join(sorted({names.display(m.key) for m in mentions})),
+                        "mentions": "|".join(sorted({names.display(k) for k in referred})),
                     },
+                    context,
                 )
             )
             position += 1
@@ -257,7 +274,8 @@ def _group(
         # moves keeps its id and its embedding; only its metadata is refreshed.
         repeat = seen.get(text, 0)
         seen[text] = repeat + 1
-        key = f"{article.source}\0{text}\0{repeat}"
+        contexts = "\0".join(record.context for record in group)
+        key = f"{article.source}\0{text}\0{repeat}\0{contexts}"
         chunk_id = hashlib.sha256(key.encode()).hexdigest()[:32]
         for record in group:
             record.metadata["chunk_id"] = chunk_id

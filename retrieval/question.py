@@ -46,11 +46,15 @@ SPEECH_WORDS = frozenset(
     talked think thought claim claimed respond responded response reply replied""".split()
 )
 
+# "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
+FUTURE_WHEN = re.compile(
+    r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b", re.I
+)
 WH_TYPES = (
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
-    ("when", re.compile(r"^when\b|\bwhat\s+(?:day|date|time|year|month)\b", re.I)),
-    ("where", re.compile(r"^where\b|\bin\s+what\s+(?:city|place|country)\b", re.I)),
+    ("when", re.compile(r"^when\b|\b(?:what|which)\s+(?:day|date|time|year|month)\b", re.I)),
+    ("where", re.compile(r"^where\b|\b(?:what|which)\s+(?:city|town|place|country)\b", re.I)),
     ("why", re.compile(r"^why\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b", re.I)),
     ("who", re.compile(r"^(?:who|whom|whose)\b", re.I)),
     ("how", re.compile(r"^how\b", re.I)),
@@ -69,6 +73,8 @@ class Question:
     text: str
     wh: str
     topic_stems: tuple[str, ...]
+    # The topic without the names: what the question asks about them.
+    point_stems: tuple[str, ...]
     name_words: frozenset[str]
     unknown_names: tuple[str, ...]
     statement_subject: str | None
@@ -85,6 +91,8 @@ def analyze(text: str, index: CorpusIndex) -> Question:
     text = " ".join(text.split())
     plain = text.rstrip("?!. ")
     wh = next((name for name, pattern in WH_TYPES if pattern.search(plain)), "other")
+    if wh == "when" and FUTURE_WHEN.search(plain):
+        wh = "when_future"
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
     subject = statement.group("subject") if statement else None
     definition = DEFINITION.match(text)
@@ -99,10 +107,13 @@ def analyze(text: str, index: CorpusIndex) -> Question:
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)
     ]
+    topic_stems = tuple(dict.fromkeys(topic_stems))
+    name_stems = set(stems(list(name_words)))
     return Question(
         text=text,
         wh=wh,
-        topic_stems=tuple(dict.fromkeys(topic_stems)),
+        topic_stems=topic_stems,
+        point_stems=tuple(stem for stem in topic_stems if stem not in name_stems),
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,

@@ -26,8 +26,8 @@ RRF_K = 60
 NAMED_CHUNKS_MAX = 40
 
 # How much each signal counts in a sentence's score.
-WEIGHT_DENSE = 0.55
-WEIGHT_LEXICAL = 0.30
+WEIGHT_DENSE = 0.50
+WEIGHT_LEXICAL = 0.35
 WEIGHT_NAMED = 0.15
 WEIGHT_KIND = 0.20
 # A place or time inside a quotation is what someone said, less often where or when it happened.
@@ -58,7 +58,19 @@ NUMBER = re.compile(
 REASON = re.compile(
     r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I
 )
+DAYS_MONTHS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december"
+)
+# A time still to come: "next week", "will meet on Monday", "scheduled for May".
+FUTURE_TIME = re.compile(
+    rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
+    rf"|\bwill\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
+    re.IGNORECASE,
+)
 KIND_PATTERNS = {
+    "when_future": FUTURE_TIME,
     "when": TIME,
     "where": PLACE,
     "how_long": DURATION,
@@ -124,9 +136,10 @@ def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:
 def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float) -> dict[str, Any]:
     """Dense similarity, keyword coverage, named people and answer kind, combined."""
     sentence = index.sentences[i]
-    wanted = sum(index.idf_of(stem) for stem in question.topic_stems)
-    covered = sum(index.idf_of(stem) for stem in question.topic_stems if stem in sentence.stems)
-    lexical = covered / wanted if wanted else 0.0
+    # Half for the whole topic, half for what it asks about the names it mentions.
+    lexical = _coverage(index, question.topic_stems, sentence)
+    if question.point_stems and question.point_stems != question.topic_stems:
+        lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
     named = _names(question, sentence)
     kind = _kind(question.wh, sentence.text)
     score = (
@@ -139,6 +152,13 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         "named": named,
         "kind": kind,
     }
+
+
+def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> float:
+    """The share of the terms' weight (idf) that the sentence contains."""
+    wanted = sum(index.idf_of(stem) for stem in terms)
+    covered = sum(index.idf_of(stem) for stem in terms if stem in sentence.stems)
+    return covered / wanted if wanted else 0.0
 
 
 def _kind(wh: str, text: str) -> float:

@@ -27,6 +27,23 @@ class Stores:
         self.chunks = chunks
         self.sentences = sentences
 
+    def add_with_context(
+        self,
+        collection: str,
+        *,
+        ids: list[str],
+        documents: list[str],
+        embedding_texts: list[str],
+        metadatas: list[dict],
+    ) -> None:
+        """Store `documents` verbatim, embedded from `embedding_texts` (text plus context)."""
+        if not ids:
+            return
+        vectors = self.sentences.embeddings.embed_documents(embedding_texts)
+        self.client.get_collection(collection).add(
+            ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas
+        )
+
     def update_metadata(self, collection: str, ids: list[str], metadatas: list[dict]) -> None:
         """New offsets or speakers for stored text: no embedding is recomputed."""
         if ids:
