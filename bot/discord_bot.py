@@ -82,9 +82,13 @@ EngineFactory = Callable[[Settings], "Engine"]
 # --- Questions -------------------------------------------------------------------------------
 
 
-def question_from(content: str, bot_id: int) -> str:
-    """The question in a message: its text without the mentions of the bot."""
-    return re.sub(rf"<@!?{bot_id}>", " ", content).strip()
+# Mentions of anyone (users, roles, channels, @everyone, @here) are addressing, not question.
+MENTION_MARKUP = re.compile(r"<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b")
+
+
+def question_from(content: str) -> str:
+    """The question in a message: its text without mentions, the bot's or anyone else's."""
+    return " ".join(MENTION_MARKUP.sub(" ", content).split())
 
 
 def problem_with(question: str, *, has_attachments: bool = False) -> str | None:
@@ -301,7 +305,7 @@ class MentionQuestions(commands.Cog):
         if not self.bot.is_allowed_place(guild_id, message.channel):
             return
 
-        question = question_from(message.content, me.id)
+        question = question_from(message.content)
         problem = problem_with(question, has_attachments=bool(message.attachments))
         if problem is not None:
             await self._reply(message, render_notice(problem))

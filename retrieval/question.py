@@ -50,6 +50,8 @@ SPEECH_WORDS = frozenset(
 FUTURE_WHEN = re.compile(
     r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b", re.I
 )
+# Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
+LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
 WH_TYPES = (
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
@@ -89,7 +91,7 @@ class Question:
 def analyze(text: str, index: CorpusIndex) -> Question:
     """Classify `text` against what the corpus knows (its words and names)."""
     text = " ".join(text.split())
-    plain = text.rstrip("?!. ")
+    plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
     wh = next((name for name, pattern in WH_TYPES if pattern.search(plain)), "other")
     if wh == "when" and FUTURE_WHEN.search(plain):
         wh = "when_future"
