@@ -7,7 +7,7 @@ from operator import itemgetter
 from typing import Any
 
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import Runnable, RunnableLambda
 
 from retrieval.conversation import resolve
 from retrieval.errors import SettingsError
@@ -44,12 +44,23 @@ def make_answerer(settings: Settings, index: CorpusIndex) -> Runnable:
 def make_chain(condenser: Runnable, retriever: BaseRetriever, answerer: Runnable) -> Runnable:
     """One chain from a question and its history to an `Answer`, timing each step."""
     return (
-        RunnablePassthrough.assign(standalone=condenser)
-        | RunnablePassthrough.assign(
-            evidence=_timed("retrieve", itemgetter("standalone") | retriever)
-        )
+        _assign("standalone", condenser)
+        | _assign("evidence", _timed("retrieve", itemgetter("standalone") | retriever))
         | _timed("answer", answerer)
     )
+
+
+def _assign(key: str, step: Runnable) -> Runnable:
+    """Add `step`'s output to the inputs under `key`.
+
+    `RunnablePassthrough.assign` does the same through a thread pool, which costs a thread start
+    per question; one step has nothing to run in parallel with.
+    """
+
+    def run(inputs: dict[str, Any], config: Any = None) -> dict[str, Any]:
+        return {**inputs, key: step.invoke(inputs, config)}
+
+    return RunnableLambda(run, name=f"assign_{key}")
 
 
 def _timed(name: str, step: Runnable) -> Runnable:

@@ -29,9 +29,21 @@ def model_dir() -> Path:
 @cache
 def make_embeddings() -> HuggingFaceEmbeddings:
     """Load the model once per process; ingest and queries share it."""
+    import torch
     from langchain_huggingface import HuggingFaceEmbeddings
 
-    return HuggingFaceEmbeddings(
+    class Embeddings(HuggingFaceEmbeddings):
+        """Encodes under `torch.inference_mode`, which is measurably faster than `no_grad`."""
+
+        def embed_query(self, text: str) -> list[float]:
+            with torch.inference_mode():
+                return super().embed_query(text)
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            with torch.inference_mode():
+                return super().embed_documents(texts)
+
+    return Embeddings(
         model_name=str(model_dir()),
         model_kwargs={"device": "cpu", "local_files_only": True},
         encode_kwargs={"normalize_embeddings": True, "batch_size": ENCODE_BATCH_SIZE},
