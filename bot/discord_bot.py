@@ -215,7 +215,7 @@ class QabotBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         # Loading the model and opening Chroma take seconds of CPU: off the event loop.
-        _log.info("loading the engine (index at %s)", self.settings.chroma_path)
+        _log.info("loading the engine (index at %s)", self.settings.index_location)
         engine = await asyncio.to_thread(self.engine_factory, self.settings)
         await asyncio.to_thread(engine.ensure_index, progress=_log.info)
         self.engine = engine

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrieval.answer import Answer, Turn
-from retrieval.constants import BUNDLED_ARTICLE
+from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION
 from retrieval.errors import EmptyQuestion, IndexCorrupt
 from retrieval.settings import Settings
 from retrieval.text import WORD
@@ -46,10 +46,11 @@ class Engine:
 
     def count_chunks(self) -> int:
         try:
-            return self.stores.chunks._collection.count()
+            return self.stores.count(CHUNKS_COLLECTION)
         except Exception as error:
             raise IndexCorrupt(
-                f"cannot read the index at {self.settings.chroma_path} ({type(error).__name__}); "
+                f"cannot read the index at {self.settings.index_location} "
+                f"({type(error).__name__}); "
                 "move it aside and run `qabot ingest` to rebuild it"
             ) from error
 
@@ -58,7 +59,7 @@ class Engine:
         if self.count_chunks() == 0:
             if progress:
                 progress(
-                    f"building the index at {self.settings.chroma_path} from the bundled article"
+                    f"building the index at {self.settings.index_location} from the bundled article"
                 )
             self.ingest([BUNDLED_ARTICLE], progress=progress)
 

@@ -13,6 +13,10 @@ class IndexCorrupt(QabotError):
     """The Chroma folder exists but cannot be opened."""
 
 
+class IndexUnavailable(QabotError):
+    """The Chroma server cannot be reached."""
+
+
 class SourceUnreadable(QabotError):
     """A file given to ingest cannot be read as text."""
 

@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 from retrieval.answer import Answer, Citation
 from retrieval.index import CorpusIndex
 from retrieval.question import Question, analyze
+from retrieval.retriever import sentence_document
 from retrieval.text import STOPWORDS, words
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,7 @@ class ExtractiveAnswerer:
             names = " or ".join(question.unknown_names)
             return [], f"The article doesn't mention {names}, so it doesn't say."
         if question.asks_author:
-            byline = [d for d in evidence if d.metadata.get("section") == "author"]
-            byline = byline or self._author_sentences()
+            byline = self._author_sentences(evidence)
             if byline:
                 return byline[:MAX_SENTENCES], ""
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
@@ -155,23 +155,12 @@ class ExtractiveAnswerer:
             score += DESCRIPTOR_BONUS
         return score
 
-    def _author_sentences(self) -> list[Document]:
-        return [
-            Document(
-                id=s.id,
-                page_content=s.text,
-                metadata={
-                    "source": s.source,
-                    "title": s.title,
-                    "paragraph": s.paragraph,
-                    "start": s.start,
-                    "end": s.end,
-                    "position": s.position,
-                },
-            )
-            for s in self.index.sentences
-            if s.section == "author" and not s.is_heading
-        ]
+    def _author_sentences(self, evidence: Sequence[Document]) -> list[Document]:
+        """The author note of the article the evidence comes from (of all, if none)."""
+        sources = {d.metadata["source"] for d in evidence}
+        notes = [s for s in self.index.sentences if s.section == "author" and not s.is_heading]
+        mine = [s for s in notes if s.source in sources] or notes
+        return [sentence_document(s) for s in mine]
 
 
 def _subject_words(question: Question, index: CorpusIndex) -> set[str]:

@@ -108,7 +108,7 @@ class HybridRetriever(BaseRetriever):
         candidates = [i for i in candidates if not self.index.sentences[i].is_heading]
         similarities = self._similarities(vector, candidates)
         documents = [
-            _document(self.index.sentences[i], score_sentence(question, self.index, i, sim))
+            sentence_document(self.index.sentences[i], score_sentence(question, self.index, i, sim))
             for i, sim in zip(candidates, similarities, strict=True)
         ]
         documents.sort(key=lambda d: -d.metadata["score"])
@@ -179,7 +179,8 @@ def _names(question: Question, sentence: Sentence) -> float:
     return 1.0 if question.name_words & named_words else 0.0
 
 
-def _document(sentence: Sentence, scores: dict[str, Any]) -> Document:
+def sentence_document(sentence: Sentence, scores: dict[str, Any] | None = None) -> Document:
+    """A sentence as a LangChain `Document`, with where it stands and how it scored."""
     return Document(
         id=sentence.id,
         page_content=sentence.text,
@@ -194,6 +195,6 @@ def _document(sentence: Sentence, scores: dict[str, Any]) -> Document:
             "speakers": list(sentence.speakers),
             "mentions": list(sentence.mentions),
             "chunk_id": sentence.chunk_id,
-            **scores,
+            **(scores or {}),
         },
     )

@@ -15,6 +15,21 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     chroma_path: Path = Field(Path(".qabot/chroma"), alias="QABOT_CHROMA_PATH")
+    # --- Chroma server: when a host is set, the index lives there instead of chroma_path.
+    chroma_host: str | None = Field(None, alias="QABOT_CHROMA_HOST")
+    chroma_port: int = Field(8000, alias="QABOT_CHROMA_PORT")
+    chroma_ssl: bool = Field(False, alias="QABOT_CHROMA_SSL")
+    # Extra HTTP headers, `Name=value` pairs separated by commas (e.g. an Authorization token).
+    chroma_headers: SecretStr | None = Field(None, alias="QABOT_CHROMA_HEADERS")
+
+    @property
+    def index_location(self) -> str:
+        """Where the index lives, as a user would name it."""
+        if self.chroma_host:
+            return f"the Chroma server at {self.chroma_host}:{self.chroma_port}"
+        return str(self.chroma_path)
+
+    # --- end Chroma server
     llm: str = Field("extractive", alias="QABOT_LLM")
     log_level: str = Field("WARNING", alias="QABOT_LOG_LEVEL")
 
@@ -46,6 +61,18 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+
+def parse_headers(raw: SecretStr | None) -> dict[str, str]:
+    """`Name=value,Other=value` into a dict; the values may be secrets, so never log them."""
+    if raw is None:
+        return {}
+    headers = {}
+    for pair in raw.get_secret_value().split(","):
+        name, sep, value = pair.partition("=")
+        if sep and name.strip():
+            headers[name.strip()] = value.strip()
+    return headers
 
 
 def load_settings() -> Settings:

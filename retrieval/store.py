@@ -6,8 +6,8 @@ import os
 from typing import TYPE_CHECKING
 
 from retrieval.constants import CHUNKS_COLLECTION, COLLECTION_METADATA, SENTENCES_COLLECTION
-from retrieval.errors import IndexCorrupt
-from retrieval.settings import Settings
+from retrieval.errors import IndexCorrupt, IndexUnavailable
+from retrieval.settings import Settings, parse_headers
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -26,6 +26,9 @@ class Stores:
         self.client = client
         self.chunks = chunks
         self.sentences = sentences
+
+    def count(self, collection: str) -> int:
+        return self.client.get_collection(collection).count()
 
     def add_with_context(
         self,
@@ -51,11 +54,16 @@ class Stores:
 
 
 def make_client(settings: Settings) -> ClientAPI:
-    """A persistent Chroma client at `QABOT_CHROMA_PATH`, telemetry off."""
+    """A Chroma server client when `QABOT_CHROMA_HOST` is set, else a persistent folder.
+
+    Telemetry is off either way.
+    """
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        return _server_client(settings, chroma_settings)
     path = settings.chroma_path
     if path.exists() and not path.is_dir():
         raise IndexCorrupt(f"index folder {path} is a file; remove it or set QABOT_CHROMA_PATH")
@@ -67,6 +75,27 @@ def make_client(settings: Settings) -> ClientAPI:
             f"cannot open the index at {path} ({type(error).__name__}); "
             "move it aside and run `qabot ingest` to rebuild it"
         ) from error
+
+
+def _server_client(settings: Settings, chroma_settings: object) -> ClientAPI:
+    import chromadb
+
+    where = f"{settings.chroma_host}:{settings.chroma_port}"
+    try:
+        client = chromadb.HttpClient(
+            host=settings.chroma_host,
+            port=settings.chroma_port,
+            ssl=settings.chroma_ssl,
+            headers=parse_headers(settings.chroma_headers),
+            settings=chroma_settings,
+        )
+        client.heartbeat()
+    except Exception as error:  # connection refused, TLS, auth: all mean "not usable"
+        raise IndexUnavailable(
+            f"cannot reach the Chroma server at {where} ({type(error).__name__}); "
+            "is `chroma run` going, and are QABOT_CHROMA_HOST/PORT right?"
+        ) from error
+    return client
 
 
 def make_stores(
@@ -88,7 +117,7 @@ def make_stores(
         )
     except Exception as error:
         raise IndexCorrupt(
-            f"cannot open the index at {settings.chroma_path} ({type(error).__name__}); "
+            f"cannot open the index at {settings.index_location} ({type(error).__name__}); "
             "move it aside and run `qabot ingest` to rebuild it"
         ) from error
     return Stores(client, chunks, sentences)

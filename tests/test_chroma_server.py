@@ -1,0 +1,89 @@
+"""Several qabot processes sharing one index through a real Chroma server (`chroma run`)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import COMMAND_TIMEOUT_S, QABOT, qabot_env
+
+CHROMA = str(Path(sys.executable).parent / "chroma")
+SERVER_START_TIMEOUT_S = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A Chroma server on 127.0.0.1 with its data in a temporary folder; yields its port."""
+    data = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    server = subprocess.Popen(
+        [CHROMA, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("chroma run did not start")
+            time.sleep(0.2)
+    yield port
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def start(args: list[str], cwd: Path, port: int) -> subprocess.Popen[str]:
+    env = qabot_env(
+        cwd / "unused-folder", QABOT_CHROMA_HOST="127.0.0.1", QABOT_CHROMA_PORT=str(port)
+    )
+    return subprocess.Popen(
+        [QABOT, *args], cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def finish(process: subprocess.Popen[str]) -> str:
+    stdout, stderr = process.communicate(timeout=COMMAND_TIMEOUT_S)
+    assert process.returncode == 0, stderr
+    return stdout
+
+
+def test_ingest_and_two_answering_processes_share_the_server_index(
+    chroma_server: int, tmp_path: Path
+) -> None:
+    first = json.loads(finish(start(["ingest", "--json"], tmp_path, chroma_server)))
+    assert first["added"] > 0
+
+    peskov = start(["ask", "What did Peskov say?", "--json"], tmp_path, chroma_server)
+    bucha = start(["ask", "What happened in Bucha?", "--json"], tmp_path, chroma_server)
+    peskov_answer, bucha_answer = json.loads(finish(peskov)), json.loads(finish(bucha))
+    assert "nothing is changing in the context of Ukraine" in peskov_answer["answer"]
+    assert "alleged war crimes" in bucha_answer["answer"]
+
+    again = json.loads(finish(start(["ingest", "--json"], tmp_path, chroma_server)))
+    assert again == {"added": 0, "unchanged": first["added"], "removed": 0, "embedded": 0}
+    assert not (tmp_path / "unused-folder").exists(), "server mode never writes a local index"
+
+
+def test_an_unreachable_server_is_one_plain_line(tmp_path: Path) -> None:
+    process = start(["ask", "What did Peskov say?"], tmp_path, free_port())
+    _, stderr = process.communicate(timeout=COMMAND_TIMEOUT_S)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert "cannot reach the Chroma server" in stderr
