@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -31,14 +31,22 @@ class Settings(BaseSettings):
 
     # --- end Chroma server
     llm: str = Field("extractive", alias="QABOT_LLM")
+    # --- LLM: the model engines (docs/llm.md); keys are secrets, never printed.
+    llm_timeout_s: float = Field(30.0, gt=0, alias="QABOT_LLM_TIMEOUT")
+    llm_max_tokens: int = Field(256, gt=0, alias="QABOT_LLM_MAX_TOKENS")
+    openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
+    openai_api_key: SecretStr | None = Field(None, alias="OPENAI_API_KEY")
+    anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
+    # --- end LLM
     log_level: str = Field("WARNING", alias="QABOT_LOG_LEVEL")
 
     discord_token: SecretStr | None = Field(None, alias="DISCORD_TOKEN")
     discord_guild: int | None = Field(None, alias="QABOT_DISCORD_GUILD")
-    discord_allowed_guilds: list[int] = Field(
+    # NoDecode: the ids arrive as "1,2,3" (or empty), which `_split_ids` reads, not as JSON.
+    discord_allowed_guilds: Annotated[list[int], NoDecode] = Field(
         default_factory=list, alias="QABOT_DISCORD_ALLOWED_GUILDS"
     )
-    discord_allowed_channels: list[int] = Field(
+    discord_allowed_channels: Annotated[list[int], NoDecode] = Field(
         default_factory=list, alias="QABOT_DISCORD_ALLOWED_CHANNELS"
     )
     discord_api_base: str = Field("https://discord.com/api/v10", alias="QABOT_DISCORD_API_BASE")
@@ -78,6 +86,7 @@ def parse_headers(raw: SecretStr | None) -> dict[str, str]:
 def load_settings() -> Settings:
     """Read the settings; a bad value becomes a `SettingsError` with a plain message."""
     from pydantic import ValidationError
+    from pydantic_settings.exceptions import SettingsError as SourceError
 
     from retrieval.errors import SettingsError
 
@@ -87,3 +96,5 @@ def load_settings() -> Settings:
         first = error.errors()[0]
         name = ".".join(str(part) for part in first["loc"])
         raise SettingsError(f"setting {name} is invalid: {first['msg']}") from None
+    except SourceError as error:  # a value that could not even be parsed
+        raise SettingsError(str(error)) from None

@@ -75,3 +75,11 @@ def test_eval_prints_the_scores(qabot: Run) -> None:
     assert scores["quote_validity"] == 1.0
     assert scores["abstention_accuracy"] >= 0.9
     assert scores["latency_p50_ms"] > 0
+
+
+def test_the_example_env_file_works_as_a_dot_env(qabot: Run, tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / ".env.example"
+    (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    result = qabot("ask", "Who wrote the article?", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Fatma Khaled" in json.loads(result.stdout)["answer"]
