@@ -6,6 +6,7 @@ import json
 
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.text import Text
 
 from retrieval.answer import Answer
@@ -20,21 +21,42 @@ def to_json_line(answer: Answer) -> str:
 
 def render(answer: Answer, *, full_quotes: bool = False) -> Group:
     """The answer with its [n] markers, then the numbered sources."""
-    parts: list[Text] = [Text(answer.text, style="yellow" if answer.abstained else "")]
+    parts: list[Text | Padding] = [Text(answer.text, style="yellow" if answer.abstained else "")]
     if answer.resolved_question and answer.resolved_question != answer.question:
         parts.insert(0, Text(f"(read as: {answer.resolved_question})", style="dim"))
-    if answer.citations:
-        parts.append(Text("\nSources", style="bold"))
+    note = checking_note(answer)
+    if note:
+        parts.append(Text(note, style="dim italic"))
+    parts.extend(render_sources(answer, full_quotes=full_quotes).renderables)
+    return Group(*parts)
+
+
+def checking_note(answer: Answer) -> str:
+    """One line on what the citation check did to an LLM's answer; empty when nothing."""
+    if answer.fallback:
+        return (
+            f"(note: the LLM's answer was not used: {answer.fallback}; this is the extractive one)"
+        )
+    if answer.unsupported:
+        removed = len(answer.unsupported)
+        return f"(note: {removed} sentence(s) of the LLM's answer were removed as unsupported)"
+    return ""
+
+
+def render_sources(answer: Answer, *, full_quotes: bool = False) -> Group:
+    """The numbered sources: paragraph, title and the quote, shortened unless `full_quotes`."""
+    parts: list[Text | Padding] = [Text("\nSources", style="bold")] if answer.citations else []
     for citation in answer.citations:
         quote = citation.quote
         if not full_quotes and len(quote) > SHORT_QUOTE_CHARS:
             quote = quote[: SHORT_QUOTE_CHARS - 1].rstrip() + "…"
-        line = Text.from_markup(
-            f"[bold cyan]\\[{citation.n}][/] [dim]¶{citation.paragraph} · "
-            f"{escape(citation.title)}[/]\n    "
+        parts.append(
+            Text.from_markup(
+                f"[bold cyan]\\[{citation.n}][/] [dim]¶{citation.paragraph} · "
+                f"{escape(citation.title)}[/]"
+            )
         )
-        line.append(f"“{quote}”")
-        parts.append(line)
+        parts.append(Padding(Text(f"“{quote}”"), (0, 0, 0, 4)))
     return Group(*parts)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.console import Console
 
-from bot.render import print_answer, to_json_line
+from bot.render import print_answer, render_sources, to_json_line
 from retrieval.answer import Answer, Turn
 from retrieval.engine import Engine
 from retrieval.errors import QabotError
@@ -45,7 +45,7 @@ class Session:
         if line.startswith("/"):
             return self._command(line)
         try:
-            answer = self.engine.ask(line, self.history)
+            answer = self.engine.ask(line, self.history, on_token=self._stream_target())
         except QabotError as error:
             self._error(line, str(error))
             return True
@@ -53,9 +53,29 @@ class Session:
         if self.as_json:
             print(to_json_line(answer), flush=True)
         else:
+            if self.engine.settings.uses_llm:
+                self.console.print()  # end the streamed draft's line
             print_answer(self.console, answer)
             self.console.print()
         return True
+
+    def _stream_target(self) -> Callable[[str], None] | None:
+        """Where an LLM's reply is printed as it arrives (a draft: the checked answer follows).
+
+        Only for people: with --json, tools get the one final object.
+        """
+        is_llm = self.engine.settings.uses_llm
+        if self.as_json or not is_llm:
+            return None
+        started: list[bool] = []
+
+        def show(piece: str) -> None:
+            if not started:
+                started.append(True)
+                self.console.print("(draft, being checked) ", style="dim", end="")
+            self.console.print(piece, style="dim", end="", markup=False, highlight=False)
+
+        return show
 
     def _command(self, line: str) -> bool:
         command = line.split()[0].lower()
@@ -66,7 +86,7 @@ class Session:
             self._note("New conversation.")
         elif command == "/sources":
             if self.last_answer and self.last_answer.citations:
-                print_answer(self.console, self.last_answer, full_quotes=True)
+                self.console.print(render_sources(self.last_answer, full_quotes=True))
             else:
                 self._note("No sources yet: the last answer cited nothing.")
         elif command == "/help":
