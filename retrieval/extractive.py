@@ -22,6 +22,9 @@ ABSTAIN_SCORE = 0.40
 DENSE_ONLY_SCORE = 0.60
 # Questions whose answer has a recognisable form (a place, a time, a duration, a number).
 TYPED_KINDS = frozenset({"where", "when", "how_long", "how_many"})
+PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
+# "How many X" / "how long X": a number or duration answers only if it is about X.
+COUNTED = frozenset({"how_many", "how_long"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
 # Other sentences join the best one when they score within this margin of it.
@@ -144,9 +147,10 @@ class ExtractiveAnswerer:
         points = question.point_stems
         sentence = self.index.sentence(best.id or "")
         covered = sentence is not None and any(stem in sentence.stems for stem in points)
-        # A place for "where" (a time for "when") is itself the point of the question.
-        answers_kind = best.metadata["kind"] >= 1.0
-        weak = best.metadata["dense"] < NAMES_ONLY_DENSE
+        # A place for "where" (a time for "when") is itself the point of the question; a number
+        # is not: "how many troops" needs troops counted, not any number.
+        answers_kind = question.wh in PLACE_OR_TIME and best.metadata["kind"] >= 1.0
+        weak = best.metadata["dense"] < NAMES_ONLY_DENSE or question.wh in COUNTED
         return bool(points) and not covered and not answers_kind and weak
 
     def _score(self, question: Question, doc: Document) -> float:
