@@ -30,6 +30,8 @@ NAMES_ONLY_DENSE = 0.45
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 MAX_SENTENCES = 3
+# "What is the article about?" gets its opening sentences, the lede.
+LEDE_SENTENCES = 2
 MAX_STATEMENTS = 6
 # A definition ("Who is X?") prefers sentences that describe X: this much extra.
 DESCRIPTOR_BONUS = 0.15
@@ -84,6 +86,8 @@ class ExtractiveAnswerer:
         if question.unknown_names:
             names = " or ".join(question.unknown_names)
             return [], f"The article doesn't mention {names}, so it doesn't say."
+        if question.asks_summary:
+            return self._lede(evidence), ""
         if question.asks_author:
             byline = self._author_sentences(evidence)
             if byline:
@@ -158,6 +162,16 @@ class ExtractiveAnswerer:
         if question.definition_target and _describes(doc.page_content, question.name_words):
             score += DESCRIPTOR_BONUS
         return score
+
+    def _lede(self, evidence: Sequence[Document]) -> list[Document]:
+        """A news article's summary is its opening: the first sentences of the likeliest article."""
+        source = evidence[0].metadata["source"] if evidence else None
+        opening = [
+            s
+            for s in self.index.sentences
+            if (source is None or s.source == source) and not s.is_heading and not s.section
+        ]
+        return [sentence_document(s) for s in opening[:LEDE_SENTENCES]]
 
     def _author_sentences(self, evidence: Sequence[Document]) -> list[Document]:
         """The author note of the article the evidence comes from (of all, if none)."""

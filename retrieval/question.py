@@ -33,6 +33,13 @@ AUTHOR = re.compile(
     r"reporter\s+(?:who|that)\s+wrote)\b",
     re.IGNORECASE,
 )
+ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
+SUMMARY = re.compile(
+    r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
+    r"what\s+(?:is|'s)\s+(?:the|this)\s+(?:article|story|piece|news)\s+about|"
+    r"what\s+(?:does|did)\s+(?:the|this)\s+(?:article|story|piece)\s+say\s*\??$)",
+    re.IGNORECASE,
+)
 # Words that frame a question without naming what it is about.
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
@@ -82,6 +89,7 @@ class Question:
     statement_subject: str | None
     definition_target: str | None
     asks_author: bool
+    asks_summary: bool
 
     @property
     def wants_statements(self) -> bool:
@@ -96,6 +104,8 @@ def analyze(text: str, index: CorpusIndex) -> Question:
     if wh == "when" and FUTURE_WHEN.search(plain):
         wh = "when_future"
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
+    if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
+        statement = None  # "what does the article say about X" asks about X
     subject = statement.group("subject") if statement else None
     definition = DEFINITION.match(text)
     name_words = frozenset(index.name_words_in(text))
@@ -121,6 +131,7 @@ def analyze(text: str, index: CorpusIndex) -> Question:
         statement_subject=subject,
         definition_target=definition.group("target") if definition else None,
         asks_author=bool(AUTHOR.search(text)),
+        asks_summary=bool(SUMMARY.search(text)),
     )
 
 

@@ -88,3 +88,20 @@ def test_text_repl_answers_and_shows_sources(qabot: Run) -> None:
     assert "alleged war crimes" in result.stdout
     assert result.stdout.count("¶10") == 2  # once under the answer, once for /sources
     assert "/reset" in result.stdout
+
+
+def test_questions_about_the_article_itself_and_uncounted_numbers(qabot: Run) -> None:
+    script = [
+        "What is this article about?",
+        "What does the article say about Bucha?",
+        "How many troops does Russia have in Ukraine?",
+        "Что сказал Песков?",
+    ]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    about, bucha, troops, russian = json_lines(result.stdout)
+    assert about["citations"][0]["paragraph"] == 1, "a news story's summary is its lede"
+    assert all("Bucha" in c["quote"] for c in bucha["citations"]) and bucha["citations"]
+    # The article has a number (a 13-month-old war) but none that counts troops.
+    assert troops["abstained"] and troops["citations"] == []
+    assert "error" not in russian and russian["abstained"]
