@@ -44,8 +44,6 @@ def _settings() -> Settings:
 
 def _engine(settings: Settings, *, build: bool = True) -> Engine:
     """The engine with the bundled article indexed if the index is empty."""
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     from retrieval.engine import make_engine
 
     engine = make_engine(settings)
@@ -125,6 +123,36 @@ def evaluate(
 
 
 @app.command()
+def bench(
+    docs: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--docs", help="Corpus sizes in documents (repeatable); default 1, 1000, 10000."
+        ),
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the figures here.")
+    ] = None,
+    plot_path: Annotated[
+        Path | None, typer.Option("--plot", help="Write a latency chart (PNG).")
+    ] = None,
+    cold_runs: Annotated[
+        int, typer.Option("--cold-runs", min=1, help="New processes timed per size (median).")
+    ] = 3,
+) -> None:
+    """Measure ingest and answer speed, cold start and memory at growing corpus sizes."""
+    from bot.bench_view import run_bench_view
+    from retrieval.bench import DEFAULT_SIZES
+    from retrieval.errors import SettingsError
+
+    sizes = docs or list(DEFAULT_SIZES)
+    if any(size < 1 for size in sizes):
+        raise SettingsError("--docs takes sizes of at least 1 document")
+    _settings()
+    run_bench_view(sizes, json_path, plot_path, cold_runs=cold_runs)
+
+
+@app.command()
 def discord() -> None:
     """Run the Discord bot (needs DISCORD_TOKEN)."""
     from bot.discord_bot import run
@@ -136,6 +164,9 @@ def main() -> None:
     """Entry point: domain errors become one line on stderr and a non-zero exit."""
     from retrieval.errors import QabotError
 
+    # Model loading draws progress bars and warnings on stderr that mean nothing to a user.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         app()
     except QabotError as error:

@@ -134,18 +134,25 @@ def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
     for first in range(0, len(chunks), WRITE_BATCH):
         batch = chunks[first : first + WRITE_BATCH]
         sentences = [(chunk.id, k, s) for chunk in batch for k, s in enumerate(chunk.sentences)]
+        # One encode per distinct text: a chunk of one sentence, embedded as itself, shares that
+        # sentence's vector instead of being encoded twice.
+        texts = [s.embedding_text for _, _, s in sentences] + [c.text for c in batch]
+        unique = list(dict.fromkeys(texts))
+        vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
         # Sentences first: a chunk present in the index implies its sentences are too.
-        stores.add_with_context(
+        stores.add_embedded(
             SENTENCES_COLLECTION,
             ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
             documents=[s.text for _, _, s in sentences],
-            embedding_texts=[s.embedding_text for _, _, s in sentences],
             metadatas=[s.metadata for _, _, s in sentences],
+            vectors=[vectors[s.embedding_text] for _, _, s in sentences],
         )
-        stores.chunks.add_texts(
-            [c.text for c in batch],
-            metadatas=[c.metadata for c in batch],
+        stores.add_embedded(
+            CHUNKS_COLLECTION,
             ids=[c.id for c in batch],
+            documents=[c.text for c in batch],
+            metadatas=[c.metadata for c in batch],
+            vectors=[vectors[c.text] for c in batch],
         )
 
 

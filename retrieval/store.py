@@ -30,22 +30,25 @@ class Stores:
     def count(self, collection: str) -> int:
         return self.client.get_collection(collection).count()
 
-    def add_with_context(
+    @property
+    def embeddings(self) -> Embeddings:
+        """The one embedding model both collections use."""
+        return self.chunks.embeddings
+
+    def add_embedded(
         self,
         collection: str,
         *,
         ids: list[str],
         documents: list[str],
-        embedding_texts: list[str],
         metadatas: list[dict],
+        vectors: list[list[float]],
     ) -> None:
-        """Store `documents` verbatim, embedded from `embedding_texts` (text plus context)."""
-        if not ids:
-            return
-        vectors = self.sentences.embeddings.embed_documents(embedding_texts)
-        self.client.get_collection(collection).add(
-            ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas
-        )
+        """Store `documents` verbatim with vectors computed by the caller (who may add context)."""
+        if ids:
+            self.client.get_collection(collection).add(
+                ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas
+            )
 
     def update_metadata(self, collection: str, ids: list[str], metadatas: list[dict]) -> None:
         """New offsets or speakers for stored text: no embedding is recomputed."""
