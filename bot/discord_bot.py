@@ -11,7 +11,7 @@ import re
 import signal
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,7 +19,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_render import render_answer, render_notice
+from bot.discord_render import render_answer, render_draft, render_notice
 from retrieval.answer import Answer, Turn
 from retrieval.errors import QabotError
 from retrieval.settings import Settings
@@ -39,6 +39,9 @@ MAX_CONVERSATIONS = 2000
 MAX_HISTORY_TURNS = 6
 # How long on_ready waits for the guilds announced in READY (discord.py's default).
 GUILD_READY_TIMEOUT_S = 2.0
+# While an LLM's reply streams, the /ask response is edited with it at most this often (Discord
+# rate-limits edits; once a second reads as live without nearing the limit).
+STREAM_EDIT_INTERVAL_S = 1.0
 # Messages kept by discord.py's cache; replies are resolved from our own conversation store.
 MAX_CACHED_MESSAGES = 1000
 # Nothing the bot posts may ping anyone: not @everyone, not a role, not a user, not the asker.
@@ -77,6 +80,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 
 EngineFactory = Callable[[Settings], "Engine"]
+Draft = Callable[[str], Awaitable[None]]
 
 
 # --- Questions -------------------------------------------------------------------------------
@@ -262,11 +266,19 @@ class QabotBot(commands.Bot):
         place_ids = {getattr(channel, "id", None), getattr(channel, "parent_id", None)}
         return bool(place_ids & set(allowed_channels))
 
-    async def answer(self, question: str, history: Sequence[Turn]) -> Answer | str:
-        """The engine's answer, or the one line to reply instead when it cannot give one."""
+    async def answer(
+        self, question: str, history: Sequence[Turn], on_draft: Draft | None = None
+    ) -> Answer | str:
+        """The engine's answer, or the one line to reply instead when it cannot give one.
+
+        With an LLM engine, `on_draft` is awaited with the reply so far, at most once every
+        STREAM_EDIT_INTERVAL_S, while the model writes; the returned answer is the checked one.
+        """
         assert self.engine is not None, "setup_hook opens the engine before any event arrives"
         try:
             async with self.gate.engine_slot():
+                if on_draft is not None and self.settings.uses_llm:
+                    return await self._streamed(question, history, on_draft)
                 # ask() embeds and searches: CPU work that must not stall the gateway heartbeat.
                 return await asyncio.to_thread(self.engine.ask, question, history)
         except QabotError as error:
@@ -274,6 +286,27 @@ class QabotBot(commands.Bot):
         except Exception:
             _log.exception("the engine failed on a question of %d characters", len(question))
             return ENGINE_FAILED
+
+    async def _streamed(self, question: str, history: Sequence[Turn], on_draft: Draft) -> Answer:
+        assert self.engine is not None
+        # The engine's thread appends pieces; list.append is atomic, so no lock is needed.
+        pieces: list[str] = []
+        work = asyncio.ensure_future(
+            asyncio.to_thread(self.engine.ask, question, history, pieces.append)
+        )
+        shown = 0
+        while True:
+            done, _ = await asyncio.wait({work}, timeout=STREAM_EDIT_INTERVAL_S)
+            if done:
+                return work.result()
+            has_news = len(pieces) > shown
+            if has_news:
+                shown = len(pieces)
+                try:
+                    await on_draft("".join(pieces[:shown]))
+                except discord.HTTPException:
+                    # A lost draft is no loss: the checked answer replaces it anyway.
+                    _log.warning("could not show a draft", exc_info=True)
 
 
 class ShardedQabotBot(QabotBot, commands.AutoShardedBot):
@@ -380,7 +413,13 @@ class AskCommand(commands.Cog):
         try:
             # Discord drops an interaction not acknowledged within 3 s; "thinking" buys 15 min.
             await interaction.response.defer(thinking=True)
-            result = await self.bot.answer(question, ())
+
+            async def show_draft(text: str) -> None:
+                await interaction.edit_original_response(
+                    content=render_draft(text, question=question), allowed_mentions=NO_PINGS
+                )
+
+            result = await self.bot.answer(question, (), on_draft=show_draft)
             if isinstance(result, str):
                 chunks = render_notice(result)
             else:

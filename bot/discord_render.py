@@ -20,6 +20,7 @@ MAX_ECHOED_QUESTION_CHARS = 200
 SOURCES_HEADING = "**Sources**"
 ELLIPSIS = "…"
 EMPTY_ANSWER = "*(The engine gave an empty answer.)*"
+DRAFT_NOTE = "*(writing… the citations are checked before the final answer)*"
 
 # A sentence runs to . ! ? or … (maybe closed by quotes or brackets) and takes the `[n]` markers
 # right after it along, so a marker always stays with the sentence it backs.
@@ -47,8 +48,21 @@ def render_answer(
     if sentences:
         blocks.append(_Block("\n", sentences[0]))
         blocks.extend(_Block(" ", sentence) for sentence in sentences[1:])
+    note = answer.checking_note()
+    if note:
+        blocks.append(_Block("\n", f"*{escape_markdown(note)}*"))
     blocks.extend(_source_blocks(answer.citations))
     return _pack(blocks, limit) or [EMPTY_ANSWER]
+
+
+def render_draft(text: str, *, question: str | None = None, limit: int = MESSAGE_LIMIT) -> str:
+    """An LLM's reply while it streams: one message, marked as not yet checked."""
+    head = f"{echo_question(question)}\n" if question else ""
+    body = escape_markdown(" ".join(text.split()))
+    room = limit - len(head) - len(DRAFT_NOTE) - 1
+    if len(body) > room:
+        body = body[: room - 1] + ELLIPSIS
+    return f"{head}{body}\n{DRAFT_NOTE}"
 
 
 def render_notice(text: str, *, limit: int = MESSAGE_LIMIT) -> list[str]:

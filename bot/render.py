@@ -24,23 +24,11 @@ def render(answer: Answer, *, full_quotes: bool = False) -> Group:
     parts: list[Text | Padding] = [Text(answer.text, style="yellow" if answer.abstained else "")]
     if answer.resolved_question and answer.resolved_question != answer.question:
         parts.insert(0, Text(f"(read as: {answer.resolved_question})", style="dim"))
-    note = checking_note(answer)
+    note = answer.checking_note()
     if note:
         parts.append(Text(note, style="dim italic"))
     parts.extend(render_sources(answer, full_quotes=full_quotes).renderables)
     return Group(*parts)
-
-
-def checking_note(answer: Answer) -> str:
-    """One line on what the citation check did to an LLM's answer; empty when nothing."""
-    if answer.fallback:
-        return (
-            f"(note: the LLM's answer was not used: {answer.fallback}; this is the extractive one)"
-        )
-    if answer.unsupported:
-        removed = len(answer.unsupported)
-        return f"(note: {removed} sentence(s) of the LLM's answer were removed as unsupported)"
-    return ""
 
 
 def render_sources(answer: Answer, *, full_quotes: bool = False) -> Group:

@@ -17,6 +17,8 @@ class Citation:
     paragraph: int
     start: int
     end: int
+    # An LLM engine's citation is verified when the sentence citing it was found supported by it.
+    verified: bool = True
 
 
 @dataclass
@@ -30,18 +32,47 @@ class Answer:
     resolved_question: str = ""
     engine: str = "extractive"
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Set only when an LLM engine was asked: the model's sentences removed as unsupported, and
+    # why its answer was replaced by the extractive one (None when it was not).
+    unsupported: list[str] = field(default_factory=list)
+    fallback: str | None = None
+    llm_asked: bool = False
+
+    def checking_note(self) -> str:
+        """One line on what the citation check did to an LLM's answer; empty when nothing."""
+        if self.fallback:
+            return (
+                f"(note: the LLM's answer was not used: {self.fallback}; "
+                "this is the extractive one)"
+            )
+        if self.unsupported:
+            removed = len(self.unsupported)
+            return f"(note: {removed} sentence(s) of the LLM's answer were removed as unsupported)"
+        return ""
 
     def to_json(self) -> dict[str, Any]:
-        """The CLI's JSON contract: one object per question."""
-        return {
+        """The CLI's JSON contract: one object per question.
+
+        The checking fields appear only when an LLM was asked, so the extractive engine's
+        objects stay exactly as they were.
+        """
+        citations = [asdict(c) for c in self.citations]
+        if not self.llm_asked:
+            for citation in citations:
+                del citation["verified"]
+        shown: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
-            "citations": [asdict(c) for c in self.citations],
+            "citations": citations,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "resolved_question": self.resolved_question or self.question,
             "engine": self.engine,
         }
+        if self.llm_asked:
+            shown["unsupported"] = list(self.unsupported)
+            shown["fallback"] = self.fallback
+        return shown
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import time
 from operator import itemgetter
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from retrieval.conversation import resolve
-from retrieval.errors import SettingsError
 from retrieval.extractive import ExtractiveAnswerer
 from retrieval.index import CorpusIndex
 from retrieval.retriever import HybridRetriever
@@ -30,15 +30,35 @@ def make_condenser(index: CorpusIndex) -> Runnable:
 
 
 def make_answerer(settings: Settings, index: CorpusIndex) -> Runnable:
-    """{"question", "standalone", "evidence"} -> Answer, by the engine `QABOT_LLM` names."""
-    if settings.llm != EXTRACTIVE:
-        raise SettingsError(
-            f"QABOT_LLM={settings.llm!r} is not available in this version; use 'extractive'"
-        )
+    """{"question", "standalone", "evidence"} -> Answer, by the engine `QABOT_LLM` names.
+
+    An LLM engine also reads `inputs["on_token"]`, a callback given the reply as it streams.
+    """
+    if settings.uses_llm:
+        return make_llm_answerer(settings, index)
     answerer = ExtractiveAnswerer(index)
     return RunnableLambda(
         lambda inputs: answerer.answer(inputs["question"], inputs["standalone"], inputs["evidence"])
     )
+
+
+def make_llm_answerer(
+    settings: Settings, index: CorpusIndex, model: BaseChatModel | None = None
+) -> Runnable:
+    """The model `QABOT_LLM` names, its citations checked, the extractive engine as fallback."""
+    from retrieval.citations import SupportScorer
+    from retrieval.embeddings import make_embeddings
+    from retrieval.llm import engine_name, make_chat_model
+    from retrieval.llm_answerer import LLMAnswerer
+
+    answerer = LLMAnswerer(
+        name=engine_name(settings.llm.strip()),
+        model=model or make_chat_model(settings),
+        index=index,
+        scorer=SupportScorer(make_embeddings().embed_documents),
+        timeout_s=settings.llm_timeout_s,
+    )
+    return RunnableLambda(answerer.answer, name="llm_answer")
 
 
 def make_chain(condenser: Runnable, retriever: BaseRetriever, answerer: Runnable) -> Runnable:

@@ -13,7 +13,6 @@ from retrieval.answer import Answer, Turn
 from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION
 from retrieval.errors import EmptyQuestion, IndexCorrupt
 from retrieval.settings import Settings
-from retrieval.text import WORD
 
 if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
@@ -74,14 +73,24 @@ class Engine:
             self._index = None
         return report
 
-    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
-        """Answer one question; `history` holds the earlier turns of its conversation."""
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        """Answer one question; `history` holds the earlier turns of its conversation.
+
+        With an LLM engine, `on_token` is given the model's reply as it streams, before it is
+        checked; the returned `Answer` is the checked one.
+        """
         question = check_question(question)
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        answer = self.chain.invoke(
-            {"question": question, "history": list(history), "timings": timings}
-        )
+        inputs = {"question": question, "history": list(history), "timings": timings}
+        if on_token is not None:
+            inputs["on_token"] = on_token
+        answer = self.chain.invoke(inputs)
         timings["total"] = (time.perf_counter() - started) * 1000
         answer.timings_ms = {
             "retrieve": timings.get("retrieve", 0.0),
@@ -113,7 +122,7 @@ class Engine:
 def check_question(question: str) -> str:
     """The question tidied and bounded, or `EmptyQuestion` when it has no words."""
     question = " ".join(question.split())[:MAX_QUESTION_CHARS]
-    if not WORD.search(question):
+    if not any(character.isalnum() for character in question):
         raise EmptyQuestion("please ask a question with some words in it")
     return question
 

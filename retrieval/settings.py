@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
     openai_api_key: SecretStr | None = Field(None, alias="OPENAI_API_KEY")
     anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
+
+    @property
+    def uses_llm(self) -> bool:
+        """Whether QABOT_LLM names a model rather than the extractive engine."""
+        return self.llm.strip() != "extractive"
+
     # --- end LLM
     log_level: str = Field("WARNING", alias="QABOT_LOG_LEVEL")
 

