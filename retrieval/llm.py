@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import logging
 import threading
@@ -103,6 +104,21 @@ def bundled_gguf() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / LOCAL_GGUF
 
 
+# A daemon thread killed inside torch when the interpreter exits aborts the whole process
+# ("terminate called without an active exception"), after the answer was printed. So at exit
+# every generation still running (one past its timeout, say) is told to stop, and awaited.
+_EXITING = threading.Event()
+_GENERATING: set[threading.Thread] = set()
+EXIT_WAIT_S = 30.0
+
+
+@atexit.register
+def _stop_generating() -> None:
+    _EXITING.set()
+    for worker in list(_GENERATING):
+        worker.join(timeout=EXIT_WAIT_S)
+
+
 class LocalChatModel(BaseChatModel):
     """A transformers causal LM as a LangChain chat model; loads GGUF files with `gguf_file=`."""
 
@@ -174,20 +190,25 @@ class LocalChatModel(BaseChatModel):
         class StopWhenAsked(StoppingCriteria):
             # The consumer stops reading on a timeout; generation must not run on unseen.
             def __call__(self, input_ids: Any, scores: Any, **kw: Any) -> Any:
-                return torch.full((input_ids.shape[0],), stopped.is_set(), dtype=torch.bool)
+                stop = stopped.is_set() or _EXITING.is_set()
+                return torch.full((input_ids.shape[0],), stop, dtype=torch.bool)
 
         def generate() -> None:
-            with self._lock, torch.inference_mode():
-                self._model.generate(
-                    **inputs,
-                    max_new_tokens=self.max_new_tokens,
-                    do_sample=False,
-                    streamer=streamer,
-                    stopping_criteria=StoppingCriteriaList([StopWhenAsked()]),
-                    pad_token_id=self._tokenizer.eos_token_id,
-                )
+            try:
+                with self._lock, torch.inference_mode():
+                    self._model.generate(
+                        **inputs,
+                        max_new_tokens=self.max_new_tokens,
+                        do_sample=False,
+                        streamer=streamer,
+                        stopping_criteria=StoppingCriteriaList([StopWhenAsked()]),
+                        pad_token_id=self._tokenizer.eos_token_id,
+                    )
+            finally:
+                _GENERATING.discard(threading.current_thread())
 
         worker = threading.Thread(target=generate, name="local-llm", daemon=True)
+        _GENERATING.add(worker)
         worker.start()
         try:
             for piece in streamer:
@@ -199,3 +220,4 @@ class LocalChatModel(BaseChatModel):
                 yield chunk
         finally:
             stopped.set()
+            worker.join()  # generation stops at its next token
