@@ -83,6 +83,19 @@ def fold(text: str) -> str:
     return " ".join(text.translate(table).split())
 
 
+def assert_quotes_are_the_articles(answer: dict) -> None:
+    """Citations numbered 1..n, each marked in the text and quoting its paragraph verbatim."""
+    article = fold(SEED.read_text(encoding="utf-8"))
+    paragraphs = seed_paragraphs()
+    numbers = [c["n"] for c in answer["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for citation in answer["citations"]:
+        assert fold(citation["quote"]) in article
+        assert citation["quote"] in paragraphs[citation["paragraph"] - 1]
+        assert citation["source"]
+        assert f"[{citation['n']}]" in answer["answer"]
+
+
 def seed_paragraphs() -> list[str]:
     """The seed article's paragraphs as a reader counts them, page furniture left out."""
     lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import SEED, Run, fold, json_lines, seed_paragraphs
+from conftest import Run, assert_quotes_are_the_articles, json_lines
 from fake_openai import FakeOpenAI, Reply
 from langchain_core.documents import Document
 
@@ -53,17 +53,6 @@ def llm_env(base_url: str, **extra: str) -> dict[str, str]:
         "QABOT_LOG_LEVEL": "DEBUG",  # the most qabot ever logs: the key must be in none of it
         **extra,
     }
-
-
-def assert_quotes_are_the_articles(answer: dict) -> None:
-    article = fold(SEED.read_text(encoding="utf-8"))
-    paragraphs = seed_paragraphs()
-    numbers = [c["n"] for c in answer["citations"]]
-    assert numbers == list(range(1, len(numbers) + 1))
-    for citation in answer["citations"]:
-        assert fold(citation["quote"]) in article
-        assert citation["quote"] in paragraphs[citation["paragraph"] - 1]
-        assert f"[{citation['n']}]" in answer["answer"]
 
 
 def test_good_citations_are_verified_and_shown(qabot: Run, openai: FakeOpenAI) -> None:
