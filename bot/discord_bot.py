@@ -39,8 +39,9 @@ MAX_CONVERSATIONS = 2000
 MAX_HISTORY_TURNS = 6
 # How long on_ready waits for the guilds announced in READY (discord.py's default).
 GUILD_READY_TIMEOUT_S = 2.0
-# While an LLM's reply streams, the /ask response is edited with it at most this often (Discord
-# rate-limits edits; once a second reads as live without nearing the limit).
+# While an LLM's reply streams, the /ask response or the draft reply to a mention is edited with
+# it at most this often (Discord rate-limits edits; once a second reads as live without nearing
+# the limit).
 STREAM_EDIT_INTERVAL_S = 1.0
 # Messages kept by discord.py's cache; replies are resolved from our own conversation store.
 MAX_CACHED_MESSAGES = 1000
@@ -355,19 +356,50 @@ class MentionQuestions(commands.Cog):
     async def _answer(
         self, message: discord.Message, question: str, history: tuple[Turn, ...]
     ) -> None:
+        # With an LLM engine, the reply so far is posted as a draft reply, then edited in place.
+        draft: discord.Message | None = None
+
+        async def show_draft(text: str) -> None:
+            nonlocal draft
+            content = render_draft(text)
+            if draft is None:
+                draft = await message.reply(
+                    content, mention_author=False, allowed_mentions=NO_PINGS
+                )
+            else:
+                await draft.edit(content=content, allowed_mentions=NO_PINGS)
+
         async with contextlib.AsyncExitStack() as typing:
             try:
+                # Kept on while drafts show: it tells readers the model is still writing.
                 await typing.enter_async_context(message.channel.typing())
             except discord.HTTPException as error:
                 # "typing…" is a courtesy: a channel that refuses it still gets its answer.
                 _log.warning("cannot show typing in channel %s: %s", message.channel.id, error)
-            result = await self.bot.answer(question, history)
+            result = await self.bot.answer(question, history, on_draft=show_draft)
         if isinstance(result, str):
-            await self._reply(message, render_notice(result))
+            await self._finish(message, draft, render_notice(result))
             return
-        sent = await self._reply(message, render_answer(result))
+        sent = await self._finish(message, draft, render_answer(result))
         turn = Turn(question, result.resolved_question or question, result)
         self.bot.conversations.remember((m.id for m in sent), (*history, turn))
+
+    async def _finish(
+        self, message: discord.Message, draft: discord.Message | None, chunks: list[str]
+    ) -> list[discord.Message]:
+        """Post `chunks` as the answer to `message`, the first in place of the draft if one shows.
+
+        Returns the messages holding the answer; a failure is logged, not raised.
+        """
+        if draft is None or not chunks:
+            return await self._reply(message, chunks)
+        try:
+            first = await draft.edit(content=chunks[0], allowed_mentions=NO_PINGS)
+        except discord.HTTPException:
+            # The draft may be gone (deleted by a moderator); the answer must still arrive.
+            _log.warning("could not edit draft %s; replying instead", draft.id, exc_info=True)
+            return await self._reply(message, chunks)
+        return [first, *await self._reply(message, chunks[1:])]
 
     async def _reply(self, message: discord.Message, chunks: list[str]) -> list[discord.Message]:
         """Post `chunks` as replies to `message`; a failure is logged, not raised."""

@@ -84,7 +84,9 @@ def _json(data: Any, status: int = 200) -> web.Response:
 class Post:
     """Something the bot posted: a channel message, an interaction callback, a follow-up or edit."""
 
-    kind: str  # "message", "callback", "followup" or "edit"
+    # "message", "callback", "followup", "edit" (of an /ask response) or "message_edit" (of a
+    # channel message; `id` is the edited message's, `content` its new content)
+    kind: str
     id: int
     channel_id: int
     content: str
@@ -194,6 +196,9 @@ class FakeDiscord:
             f"{api}/applications/{{app}}/guilds/{{guild}}/commands", self._put_commands
         )
         app.router.add_post(f"{api}/channels/{{channel}}/messages", self._post_message)
+        app.router.add_patch(
+            f"{api}/channels/{{channel}}/messages/{{message}}", self._patch_message
+        )
         app.router.add_post(f"{api}/channels/{{channel}}/typing", self._post_typing)
         app.router.add_post(f"{api}/interactions/{{id}}/{{token}}/callback", self._post_callback)
         app.router.add_post(f"{api}/webhooks/{{app}}/{{token}}", self._post_followup)
@@ -353,6 +358,11 @@ class FakeDiscord:
         )
         time.sleep(quiet)
         return [_replies(self.posts, message_id) for message_id in message_ids]
+
+    def current_content(self, message_id: int) -> str:
+        """What a message reads now, after any edits."""
+        with self._changed:
+            return self._messages[message_id]["content"]
 
     def interaction_posts(self, token: str) -> list[Post]:
         with self._changed:
@@ -623,6 +633,31 @@ class FakeDiscord:
         self._record(Post("message", int(message["id"]), channel_id, body.get("content", ""), body))
         # Discord echoes every message to the gateway, the bot's own included.
         await self._dispatch("MESSAGE_CREATE", message)
+        return _json(message)
+
+    async def _patch_message(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        channel_id = int(request.match_info["channel"])
+        raw_id = request.match_info["message"]
+        message = self._messages.get(int(raw_id)) if raw_id.isdigit() else None
+        if message is None or message["channel_id"] != str(channel_id):
+            self.problems.append(f"edit of unknown message {raw_id} in channel {channel_id}")
+            return _json({"message": "Unknown Message", "code": 10008}, status=404)
+        if message["author"]["id"] != str(BOT_ID):
+            self.problems.append(f"edit of another user's message {raw_id}")
+            return _json(
+                {"message": "Cannot edit a message authored by another user", "code": 50005}, 403
+            )
+        body = await request.json()
+        refusal = self._check_content(body, where=f"channel {channel_id} edit")
+        if refusal is not None:
+            return refusal
+        message.update({k: v for k, v in body.items() if k in ("content", "embeds", "flags")})
+        message["edited_timestamp"] = _now()
+        self._record(Post("message_edit", int(raw_id), channel_id, message["content"], body))
+        # Discord tells the gateway of every edit, as it does of every new message.
+        await self._dispatch("MESSAGE_UPDATE", message)
         return _json(message)
 
     async def _post_callback(self, request: web.Request) -> web.Response:

@@ -129,6 +129,17 @@ class BotProcess:
         return self.process.returncode
 
 
+def start_bot(fake: FakeDiscord, workdir: Path, **overrides: str) -> BotProcess:
+    """A `qabot discord` process that has connected to `fake`; the test fails if it does not."""
+    process = BotProcess(fake, workdir, **overrides)
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while not fake.guild_sent.wait(0.5):
+        if process.process.poll() is not None or time.monotonic() > deadline:
+            process.stop()
+            pytest.fail(f"`qabot discord` did not connect; its log ends:\n{process.log[-4000:]}")
+    return process
+
+
 @pytest.fixture(scope="module")
 def fake() -> Iterator[FakeDiscord]:
     fake = FakeDiscord().start()
@@ -138,12 +149,7 @@ def fake() -> Iterator[FakeDiscord]:
 
 @pytest.fixture(scope="module")
 def bot(fake: FakeDiscord, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    process = BotProcess(fake, tmp_path_factory.mktemp("qabot-discord"))
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while not fake.guild_sent.wait(0.5):
-        if process.process.poll() is not None or time.monotonic() > deadline:
-            process.stop()
-            pytest.fail(f"`qabot discord` did not connect; its log ends:\n{process.log[-4000:]}")
+    process = start_bot(fake, tmp_path_factory.mktemp("qabot-discord"))
     yield process
     assert process.stop() == 0, f"SIGTERM should stop the bot cleanly:\n{process.log[-4000:]}"
 
