@@ -5,6 +5,8 @@ from pathlib import Path
 # Chroma collections: chunks carry the dense retrieval; sentences carry the evidence we quote.
 CHUNKS_COLLECTION = "qabot_chunks"
 SENTENCES_COLLECTION = "qabot_sentences"
+# One record whose text changes whenever ingest changes the index (see retrieval/snapshot.py).
+STATE_COLLECTION = "qabot_state"
 COLLECTION_METADATA = {"hnsw:space": "cosine"}
 
 # all-MiniLM-L6-v2 silently truncates past 256 word pieces, [CLS] and [SEP] included.

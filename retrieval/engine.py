@@ -108,9 +108,11 @@ class Engine:
 
     def _build_chain(self) -> Runnable:
         from retrieval.chain import make_answerer, make_chain, make_condenser, make_retriever
-        from retrieval.index import CorpusIndex
+        from retrieval.snapshot import load_index
 
-        index = CorpusIndex.load(self.stores)
+        # A server's index may change under other machines' ingests: no local copy of it.
+        local_folder = None if self.settings.chroma_host else self.settings.chroma_path
+        index = load_index(self.stores, local_folder)
         self._index = index
         return make_chain(
             make_condenser(index),

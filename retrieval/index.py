@@ -125,6 +125,10 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self.sentences)
 
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use, so a saved copy carries it too."""
+        _ = self._bm25, self.acronyms
+
     @cached_property
     def _bm25(self) -> bm25s.BM25:
         """Built on first keyword search and kept: never rebuilt per question."""

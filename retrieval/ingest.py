@@ -6,6 +6,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 LEADING_PRONOUN = re.compile(r"^(?:He|She|His|Her|Hers)\b")
 # Chroma refuses very large single writes; stay well below its limit.
 WRITE_BATCH = 1000
+# Sources whose stored chunks one query fetches.
+SOURCE_BATCH = 200
 
 
 @dataclass
@@ -93,25 +96,37 @@ def ingest(
     """Bring the index in line with `paths`; every file is read before anything is written."""
     articles = [load_article(path) for path in expand_paths(paths)]
     report = IngestReport(sources=[a.source for a in articles])
-    to_add: list[ChunkRecord] = []
-    for article in articles:
-        chunks = build_chunks(article)
-        stored = stores.chunks.get(where={"source": article.source}, include=["metadatas"])
-        existing = dict(zip(stored["ids"], stored["metadatas"], strict=True))
-        stale = sorted(set(existing) - {chunk.id for chunk in chunks})
-        _delete_chunks(stores, stale)
-        report.removed += len(stale)
-        kept = [chunk for chunk in chunks if chunk.id in existing]
-        _refresh_metadata(stores, kept, existing)
-        report.unchanged += len(kept)
-        to_add.extend(chunk for chunk in chunks if chunk.id not in existing)
-    if prune:
-        report.removed += _prune_vanished(stores)
-    if to_add and progress:
-        progress(f"embedding {len(to_add)} chunks")
-    _write_chunks(stores, to_add)
+    with stores.changing():
+        to_add: list[ChunkRecord] = []
+        stored = _stored_chunks(stores, [article.source for article in articles])
+        for article in articles:
+            chunks = build_chunks(article)
+            existing = stored.get(article.source, {})
+            stale = sorted(set(existing) - {chunk.id for chunk in chunks})
+            _delete_chunks(stores, stale)
+            report.removed += len(stale)
+            kept = [chunk for chunk in chunks if chunk.id in existing]
+            _refresh_metadata(stores, kept, existing)
+            report.unchanged += len(kept)
+            to_add.extend(chunk for chunk in chunks if chunk.id not in existing)
+        if prune:
+            report.removed += _prune_vanished(stores)
+        if to_add and progress:
+            progress(f"embedding {len(to_add)} chunks")
+        _write_chunks(stores, to_add)
     report.added = report.embedded = len(to_add)
     return report
+
+
+def _stored_chunks(stores: Stores, sources: Sequence[str]) -> dict[str, dict[str, dict]]:
+    """The metadata of every chunk already stored for these sources, by source and chunk id."""
+    found: dict[str, dict[str, dict]] = {source: {} for source in sources}
+    for first in range(0, len(sources), SOURCE_BATCH):
+        batch = list(sources[first : first + SOURCE_BATCH])
+        got = stores.chunks.get(where={"source": {"$in": batch}}, include=["metadatas"])
+        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+            found[str(meta["source"])][chunk_id] = meta
+    return found
 
 
 def _refresh_metadata(
@@ -131,36 +146,49 @@ def _refresh_metadata(
 
 
 def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
-    for first in range(0, len(chunks), WRITE_BATCH):
-        batch = chunks[first : first + WRITE_BATCH]
-        sentences = [(chunk.id, k, s) for chunk in batch for k, s in enumerate(chunk.sentences)]
-        # One encode per distinct text: a chunk of one sentence, embedded as itself, shares that
-        # sentence's vector instead of being encoded twice.
-        texts = [s.embedding_text for _, _, s in sentences] + [c.text for c in batch]
-        unique = list(dict.fromkeys(texts))
-        vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
-        # Sentences first: a chunk present in the index implies its sentences are too.
-        stores.add_embedded(
-            SENTENCES_COLLECTION,
-            ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
-            documents=[s.text for _, _, s in sentences],
-            metadatas=[s.metadata for _, _, s in sentences],
-            vectors=[vectors[s.embedding_text] for _, _, s in sentences],
-        )
-        stores.add_embedded(
-            CHUNKS_COLLECTION,
-            ids=[c.id for c in batch],
-            documents=[c.text for c in batch],
-            metadatas=[c.metadata for c in batch],
-            vectors=[vectors[c.text] for c in batch],
-        )
+    """Embed batch after batch; each is stored in the background while the next is encoded."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="qabot-store") as writer:
+        stored: Future[None] | None = None
+        for first in range(0, len(chunks), WRITE_BATCH):
+            batch = chunks[first : first + WRITE_BATCH]
+            # One encode per distinct text: a chunk of one sentence, embedded as itself, shares
+            # that sentence's vector instead of being encoded twice.
+            texts = [s.embedding_text for c in batch for s in c.sentences] + [c.text for c in batch]
+            unique = list(dict.fromkeys(texts))
+            vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
+            if stored is not None:
+                stored.result()  # in order, and any error surfaces here
+            stored = writer.submit(_store_batch, stores, batch, vectors)
+        if stored is not None:
+            stored.result()
+
+
+def _store_batch(
+    stores: Stores, batch: Sequence[ChunkRecord], vectors: dict[str, list[float]]
+) -> None:
+    sentences = [(chunk.id, k, s) for chunk in batch for k, s in enumerate(chunk.sentences)]
+    # Sentences first: a chunk present in the index implies its sentences are too.
+    stores.add_embedded(
+        SENTENCES_COLLECTION,
+        ids=[f"{chunk_id}:{k}" for chunk_id, k, _ in sentences],
+        documents=[s.text for _, _, s in sentences],
+        metadatas=[s.metadata for _, _, s in sentences],
+        vectors=[vectors[s.embedding_text] for _, _, s in sentences],
+    )
+    stores.add_embedded(
+        CHUNKS_COLLECTION,
+        ids=[c.id for c in batch],
+        documents=[c.text for c in batch],
+        metadatas=[c.metadata for c in batch],
+        vectors=[vectors[c.text] for c in batch],
+    )
 
 
 def _delete_chunks(stores: Stores, chunk_ids: Sequence[str]) -> None:
     for first in range(0, len(chunk_ids), WRITE_BATCH):
         batch = list(chunk_ids[first : first + WRITE_BATCH])
-        stores.chunks.delete(ids=batch)
-        stores.sentences.delete(where={"chunk_id": {"$in": batch}})
+        stores.delete(CHUNKS_COLLECTION, ids=batch)
+        stores.delete(SENTENCES_COLLECTION, where={"chunk_id": {"$in": batch}})
 
 
 def _prune_vanished(stores: Stores) -> int:
@@ -277,12 +305,14 @@ def _group(
     for group in groups:
         start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
         text = article.text[start:end]
-        # The id hashes the text alone (and which repeat of it this is), so text that merely
-        # moves keeps its id and its embedding; only its metadata is refreshed.
+        # The id hashes what is embedded — the text, where its sentences end, their context —
+        # and which repeat of it this is, so text that merely moves keeps its id and its
+        # embeddings; only its metadata is refreshed.
         repeat = seen.get(text, 0)
         seen[text] = repeat + 1
         contexts = "\0".join(record.context for record in group)
-        key = f"{article.source}\0{text}\0{repeat}\0{contexts}"
+        ends = ",".join(str(int(record.metadata["end"]) - start) for record in group)
+        key = f"{article.source}\0{text}\0{repeat}\0{contexts}\0{ends}"
         chunk_id = hashlib.sha256(key.encode()).hexdigest()[:32]
         for record in group:
             record.metadata["chunk_id"] = chunk_id

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import os
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from retrieval.constants import CHUNKS_COLLECTION, COLLECTION_METADATA, SENTENCES_COLLECTION
+from retrieval.constants import (
+    CHUNKS_COLLECTION,
+    COLLECTION_METADATA,
+    SENTENCES_COLLECTION,
+    STATE_COLLECTION,
+)
 from retrieval.errors import IndexCorrupt, IndexUnavailable
 from retrieval.settings import Settings, parse_headers
 
 if TYPE_CHECKING:
-    from chromadb.api import ClientAPI
+    from chromadb.api import ClientAPI, Collection
     from langchain_chroma import Chroma
     from langchain_core.embeddings import Embeddings
 
 # Chroma reads this before its settings object exists; telemetry stays off either way.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+GENERATION_ID = "generation"
 
 
 class Stores:
@@ -26,6 +37,30 @@ class Stores:
         self.client = client
         self.chunks = chunks
         self.sentences = sentences
+        self._changing = False
+        self._changed = False
+        self._marking = threading.Lock()
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Writes inside mark the index changed: before the first, and again when all are done.
+
+        The first mark retires copies of the index (see retrieval/snapshot.py) before anything
+        changes, even if the writes then fail; the last retires any copy made while they ran.
+        """
+        self._changing, self._changed = True, False
+        try:
+            yield
+        finally:
+            self._changing = False
+            if self._changed:
+                self.new_generation()
+
+    def _before_write(self) -> None:
+        with self._marking:
+            if self._changing and not self._changed:
+                self.new_generation()
+                self._changed = True
 
     def count(self, collection: str) -> int:
         return self.client.get_collection(collection).count()
@@ -46,13 +81,34 @@ class Stores:
     ) -> None:
         """Store `documents` verbatim with vectors computed by the caller (who may add context)."""
         if ids:
+            self._before_write()
             self.client.get_collection(collection).add(
                 ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas
             )
 
+    def delete(
+        self, collection: str, *, ids: list[str] | None = None, where: dict | None = None
+    ) -> None:
+        self._before_write()
+        self.client.get_collection(collection).delete(ids=ids, where=where)
+
+    def generation(self) -> str:
+        """Which state of the index this is; "" for an index no ingest has marked yet."""
+        got = self._state().get(ids=[GENERATION_ID], include=["documents"])
+        return str(got["documents"][0]) if got["ids"] else ""
+
+    def new_generation(self) -> None:
+        """Mark the index as changed, so copies of it made before are no longer used."""
+        # The record needs a vector; a constant one, since nothing ever searches it.
+        self._state().upsert(ids=[GENERATION_ID], embeddings=[[1.0]], documents=[uuid.uuid4().hex])
+
+    def _state(self) -> Collection:
+        return self.client.get_or_create_collection(STATE_COLLECTION, embedding_function=None)
+
     def update_metadata(self, collection: str, ids: list[str], metadatas: list[dict]) -> None:
         """New offsets or speakers for stored text: no embedding is recomputed."""
         if ids:
+            self._before_write()
             self.client.get_collection(collection).update(ids=ids, metadatas=metadatas)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+from retrieval.bench import synthetic_article
 from retrieval.constants import BUNDLED_ARTICLE, MAX_CHUNK_TOKENS
 from retrieval.embeddings import count_tokens
 from retrieval.ingest import build_chunks
 from retrieval.loader import load_article
+from retrieval.sentences import is_one_sentence, segmented, split_sentences
 
 
 def test_no_chunk_exceeds_the_model_window_even_for_a_run_on_paragraph(tmp_path: Path) -> None:
@@ -40,3 +43,32 @@ def test_chunk_ids_depend_only_on_content() -> None:
     second = [c.id for c in build_chunks(load_article(BUNDLED_ARTICLE))]
     assert first == second
     assert len(set(first)) == len(first)
+
+
+def test_skipping_pysbd_for_one_sentence_paragraphs_changes_no_span() -> None:
+    rng = random.Random(7)
+    paragraphs = [p.text for p in load_article(BUNDLED_ARTICLE).paragraphs]
+    paragraphs += [p for n in range(200) for p in synthetic_article(n, rng).split("\n\n")]
+    paragraphs += [
+        "  Padded one.  ",
+        "No full stop",
+        "He left.”",
+        "Is it over?)",
+        "U.S. aid is 2.5bn.",
+    ]
+    skipped = [text for text in paragraphs if is_one_sentence(text)]
+    assert len(skipped) > len(paragraphs) / 2
+    assert not is_one_sentence("U.S. aid is 2.5bn.") and not is_one_sentence("One. Two.")
+    for text in skipped:
+        assert split_sentences(text, 5) == segmented(text, 5), text
+
+
+def test_a_closing_quote_stays_with_its_sentence() -> None:
+    text = 'Asked why, he said: "Why not?” She left. “Really!” he added.'
+    assert [span.text for span in split_sentences(text)] == [
+        'Asked why, he said: "Why not?”',
+        "She left.",
+        "“Really!” he added.",
+    ]
+    for span in split_sentences(text, 100):
+        assert text[span.start - 100 : span.end - 100] == span.text
