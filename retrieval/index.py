@@ -62,6 +62,7 @@ class CorpusIndex:
         self._chunks = dict(
             zip(chunk_ids, zip(chunk_starts, chunk_texts, strict=True), strict=True)
         )
+        self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self._by_id = {sentence.id: sentence for sentence in sentences}
         self.by_chunk: dict[str, list[int]] = defaultdict(list)
         for i, sentence in enumerate(sentences):
@@ -141,16 +142,24 @@ class CorpusIndex:
         retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
         return retriever
 
-    def keyword_chunks(self, query: str, k: int) -> list[str]:
-        """Chunk ids by BM25 over stemmed words, best first."""
+    def keyword_scores(self, query: str) -> np.ndarray:
+        """Every chunk's BM25 score for the query's stemmed words, in `chunk_ids` order."""
         if not self.chunk_ids:
-            return []
+            return np.zeros(0)
         query_stems = [s for s in content_stems(query) if s in self._bm25.vocab_dict]
         if not query_stems:
-            return []
-        scores = self._bm25.get_scores(query_stems)
-        top = np.argsort(-scores)[: min(k, len(scores))]
+            return np.zeros(len(self.chunk_ids))
+        return self._bm25.get_scores(query_stems)
+
+    def keyword_chunks(self, query: str, k: int, scores: np.ndarray | None = None) -> list[str]:
+        """Chunk ids by BM25 over stemmed words, best first."""
+        scores = self.keyword_scores(query) if scores is None else scores
+        top = np.argsort(-scores, kind="stable")[: min(k, len(scores))]
         return [self.chunk_ids[i] for i in top if scores[i] > 0]
+
+    def by_keyword_score(self, chunk_ids: set[str], scores: np.ndarray) -> list[str]:
+        """These chunks, best BM25 score first (ties in id order)."""
+        return sorted(chunk_ids, key=lambda chunk_id: (-scores[self._position[chunk_id]], chunk_id))
 
     def sentences_naming(self, name_words: set[str]) -> set[int]:
         """Sentences that mention, or are spoken by, any of these name words."""

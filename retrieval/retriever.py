@@ -22,7 +22,7 @@ KEYWORD_K = 8
 FUSED_CHUNKS = 6
 # Reciprocal rank fusion's damping constant, as in Cormack et al. (2009).
 RRF_K = 60
-# Chunks that name the question's people are always searched, up to this many.
+# Chunks that name the question's people are always searched, up to this many (best BM25 first).
 NAMED_CHUNKS_MAX = 40
 
 # How much each signal counts in a sentence's score.
@@ -97,10 +97,13 @@ class HybridRetriever(BaseRetriever):
             vector, DENSE_K
         )
         dense_ids = [doc.id for doc, _ in dense if doc.id]
-        keyword_ids = self.index.keyword_chunks(query, KEYWORD_K)
+        keyword_scores = self.index.keyword_scores(query)
+        keyword_ids = self.index.keyword_chunks(query, KEYWORD_K, keyword_scores)
         chunk_ids = fuse([dense_ids, keyword_ids])[:FUSED_CHUNKS]
         named = self.index.sentences_naming(set(question.name_words))
-        named_chunks = sorted({self.index.sentences[i].chunk_id for i in named})
+        named_chunks = self.index.by_keyword_score(
+            {self.index.sentences[i].chunk_id for i in named}, keyword_scores
+        )
         for chunk_id in named_chunks[:NAMED_CHUNKS_MAX]:
             if chunk_id not in chunk_ids:
                 chunk_ids.append(chunk_id)
