@@ -55,7 +55,11 @@ def make_tokenizer() -> Tokenizer:
     """The model's own word-piece tokenizer, to keep chunks within its window."""
     from tokenizers import Tokenizer
 
-    return Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    # The file pads and cuts everything to 128 pieces; a count needs neither.
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
 
 
 def count_tokens(text: str) -> int:

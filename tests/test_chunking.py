@@ -72,3 +72,16 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
     ]
     for span in split_sentences(text, 100):
         assert text[span.start - 100 : span.end - 100] == span.text
+
+
+def test_tokens_are_counted_not_padded_or_cut() -> None:
+    # The model's tokenizer.json pads and truncates to 128 pieces; a count must do neither.
+    assert count_tokens("Russia has denied the accusations.") == 6
+    assert count_tokens("word " * 400) == 400
+
+
+def test_short_sentences_of_a_paragraph_share_a_chunk() -> None:
+    chunks = build_chunks(load_article(BUNDLED_ARTICLE))
+    bucha = next(chunk for chunk in chunks if chunk.text.startswith("Bucha was the site"))
+    assert len(bucha.sentences) == 3
+    assert bucha.text.endswith("Russia has denied the accusations.")
