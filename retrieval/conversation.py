@@ -15,8 +15,14 @@ THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
-    r"^(?:and\s+|but\s+|so\s+)?(?P<wh>why|when|where|how|who)(?:\s+\w+)?\s*\??$", re.I
+    r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about)\s+)?"
+    r"(?:why|when|where|how|who|whom|what))(?:\s+\w+)?\s*\??$",
+    re.I,
 )
+# What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
+BARE_PREFIX = re.compile(r"^(?:\w+\s+)?\w+: ")
+# "China's proposal": what "it" most likely means when the last question named it.
+POSSESSED = re.compile(r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?P<thing>[a-z][\w-]+)")
 # "What happened there?": "there" as a place, at the end of the question.
 THERE = re.compile(r"\s+there(?=\s*[?.!]*$)", re.IGNORECASE)
 PLACE = re.compile(
@@ -34,7 +40,9 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
     previous = history[-1].resolved_question or history[-1].question
     bare = BARE_WH.match(question)
     if bare:
-        return f"{bare.group('wh').capitalize()}: {previous}"
+        # "Why?" after "For whom?" asks about the question before both.
+        asked = BARE_PREFIX.sub("", previous) if BARE_WH.match(history[-1].question) else previous
+        return f"{bare.group('wh').capitalize()}: {asked}"
     ellipsis = ELLIPSIS.match(question)
     if ellipsis:
         return _swap_name(previous, ellipsis.group("other"), index) or question
@@ -45,6 +53,10 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
         resolved = THERE.sub(f" in {place}", resolved)
     if people:
         resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
+    possessed = POSSESSED.search(previous)
+    if possessed and possessed.group("thing") not in STOPWORDS:
+        # "Who undermined it?" after "Tell me about China's proposal": the proposal, not China.
+        things = [f"{possessed.group('owner')}'s {possessed.group('thing')}", *things]
     if things:
         resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
     return resolved

@@ -28,6 +28,13 @@ STATEMENT_NOUN = re.compile(
 DEFINITION = re.compile(
     r"^(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$", re.IGNORECASE
 )
+# "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
+ROLE = re.compile(
+    r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
+    r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
+    r"|^what\s+(?:is|was)\s+(?P<owner>.+?)['’]s?\s+(?:job|role|title|position|occupation)$",
+    re.IGNORECASE,
+)
 AUTHOR = re.compile(
     r"\b(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
     r"reporter\s+(?:who|that)\s+wrote)\b",
@@ -108,6 +115,10 @@ def analyze(text: str, index: CorpusIndex) -> Question:
         statement = None  # "what does the article say about X" asks about X
     subject = statement.group("subject") if statement else None
     definition = DEFINITION.match(text)
+    role = ROLE.match(plain)
+    target = definition.group("target") if definition else None
+    if role and not target:
+        target = role.group("target") or role.group("doer") or role.group("owner")
     name_words = frozenset(index.name_words_in(text))
     topic_source = statement.group("rest") if statement else plain
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
@@ -129,7 +140,7 @@ def analyze(text: str, index: CorpusIndex) -> Question:
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,
-        definition_target=definition.group("target") if definition else None,
+        definition_target=target,
         asks_author=bool(AUTHOR.search(text)),
         asks_summary=bool(SUMMARY.search(text)),
     )

@@ -71,6 +71,31 @@ def test_follow_ups_resolve_he_and_what_about(qabot: Run) -> None:
     assert orphan["abstained"] and orphan["citations"] == []
 
 
+def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role(qabot: Run) -> None:
+    script = [
+        "Who issued the arrest warrant?",
+        "For whom?",
+        "Why?",
+        "/reset",
+        "Tell me about China's proposal.",
+        "Who undermined it?",
+        "/reset",
+        "Who is Peskov?",
+        "Who does he work for?",
+    ]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    issued, whom, why, proposal, undermined, peskov, employer = json_lines(result.stdout)
+    assert "International Criminal Court" in issued["answer"]
+    assert "arrest warrant" in whom["resolved_question"] and "Putin" in whom["answer"]
+    # "Why?" after "For whom?" is about the warrant, not about "For whom?".
+    assert why["resolved_question"] == "Why: Who issued the arrest warrant?"
+    assert "war crimes" in why["answer"]
+    assert "China's proposal" in undermined["resolved_question"]
+    assert "Ukrainian lawmakers" in undermined["answer"]
+    assert not employer["abstained"] and "Kremlin spokesperson" in employer["answer"]
+
+
 def test_odd_lines_get_an_error_object_and_the_session_goes_on(qabot: Run) -> None:
     script = ["???", "/nonsense", "", "x" * 5000, "What did Zelensky promise?", "/quit", "Ignored?"]
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
