@@ -91,8 +91,10 @@ def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role(qabot: Run
     # "Why?" after "For whom?" is about the warrant, not about "For whom?".
     assert why["resolved_question"] == "Why: Who issued the arrest warrant?"
     assert "war crimes" in why["answer"]
+    assert "undermined" in proposal["answer"]
     assert "China's proposal" in undermined["resolved_question"]
     assert "Ukrainian lawmakers" in undermined["answer"]
+    assert "Kremlin spokesperson" in peskov["answer"]
     assert not employer["abstained"] and "Kremlin spokesperson" in employer["answer"]
 
 
