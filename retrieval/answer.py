@@ -37,6 +37,8 @@ class Answer:
     unsupported: list[str] = field(default_factory=list)
     fallback: str | None = None
     llm_asked: bool = False
+    # For a follow-up under an LLM engine: what wrote `resolved_question`, "llm" or "rules".
+    condensed_by: str | None = None
 
     def checking_note(self) -> str:
         """One line on what the citation check did to an LLM's answer; empty when nothing."""
@@ -53,8 +55,8 @@ class Answer:
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON contract: one object per question.
 
-        The checking fields appear only when an LLM was asked, so the extractive engine's
-        objects stay exactly as they were.
+        The checking fields appear only when an LLM was asked, and `condensed_by` only for an
+        LLM engine's follow-ups, so the extractive engine's objects stay exactly as they were.
         """
         citations = [asdict(c) for c in self.citations]
         if not self.llm_asked:
@@ -72,6 +74,8 @@ class Answer:
         if self.llm_asked:
             shown["unsupported"] = list(self.unsupported)
             shown["fallback"] = self.fallback
+        if self.condensed_by:
+            shown["condensed_by"] = self.condensed_by
         return shown
 
 

@@ -18,24 +18,58 @@ from retrieval.settings import Settings
 from retrieval.store import Stores
 
 EXTRACTIVE = "extractive"
+# Engines whose model answers but does not condense follow-ups.
+RULES_ONLY_ENGINES = frozenset({"local"})
 
 
 def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Any) -> BaseRetriever:
     return HybridRetriever(stores=stores, index=index, embeddings=embeddings)
 
 
-def make_condenser(index: CorpusIndex) -> Runnable:
-    """{"question", "history"} -> the question as it would read on its own."""
-    return RunnableLambda(lambda inputs: resolve(inputs["question"], inputs["history"], index))
+def make_condenser(
+    index: CorpusIndex, model: BaseChatModel | None = None, settings: Settings | None = None
+) -> Runnable:
+    """{"question", "history"} -> {"standalone", "condensed_by"}: the question as it would read
+    on its own, and what rewrote it.
+
+    The rules always run; with a `model` (an LLM engine's), follow-ups are rewritten by it,
+    checked, the rules' rewrite the fallback. `condensed_by` is None without a model.
+    """
+    if model is None or settings is None:
+
+        def by_rules(inputs: dict[str, Any]) -> dict[str, Any]:
+            standalone = resolve(inputs["question"], inputs["history"], index)
+            return {"standalone": standalone, "condensed_by": None}
+
+        return RunnableLambda(by_rules, name="condense")
+
+    from retrieval.llm_condenser import LLMCondenser, condense_timeout
+
+    # The bundled SmolLM2-135M's rewrites measured worse than the rules' (docs/llm.md).
+    rules_only = settings.llm.strip() in RULES_ONLY_ENGINES
+    condenser = LLMCondenser(
+        model=None if rules_only else model,
+        index=index,
+        timeout_s=condense_timeout(settings.llm_timeout_s),
+    )
+
+    def by_model(inputs: dict[str, Any]) -> dict[str, Any]:
+        rules = resolve(inputs["question"], inputs["history"], index)
+        condensed = condenser.condense(inputs["question"], inputs["history"], rules)
+        return {"standalone": condensed.standalone, "condensed_by": condensed.by}
+
+    return RunnableLambda(by_model, name="condense")
 
 
-def make_answerer(settings: Settings, index: CorpusIndex) -> Runnable:
+def make_answerer(
+    settings: Settings, index: CorpusIndex, model: BaseChatModel | None = None
+) -> Runnable:
     """{"question", "standalone", "evidence"} -> Answer, by the engine `QABOT_LLM` names.
 
     An LLM engine also reads `inputs["on_token"]`, a callback given the reply as it streams.
     """
     if settings.uses_llm:
-        return make_llm_answerer(settings, index)
+        return make_llm_answerer(settings, index, model)
     answerer = ExtractiveAnswerer(index)
     return RunnableLambda(
         lambda inputs: answerer.answer(inputs["question"], inputs["standalone"], inputs["evidence"])
@@ -64,10 +98,19 @@ def make_llm_answerer(
 def make_chain(condenser: Runnable, retriever: BaseRetriever, answerer: Runnable) -> Runnable:
     """One chain from a question and its history to an `Answer`, timing each step."""
     return (
-        _assign("standalone", condenser)
+        _merge(_timed("condense", condenser))
         | _assign("evidence", _timed("retrieve", itemgetter("standalone") | retriever))
         | _timed("answer", answerer)
     )
+
+
+def _merge(step: Runnable) -> Runnable:
+    """Add the keys of `step`'s output (a dict) to the inputs."""
+
+    def run(inputs: dict[str, Any], config: Any = None) -> dict[str, Any]:
+        return {**inputs, **step.invoke(inputs, config)}
+
+    return RunnableLambda(run, name="merge")
 
 
 def _assign(key: str, step: Runnable) -> Runnable:

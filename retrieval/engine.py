@@ -114,10 +114,16 @@ class Engine:
         local_folder = None if self.settings.chroma_host else self.settings.chroma_path
         index = load_index(self.stores, local_folder)
         self._index = index
+        model = None
+        if self.settings.uses_llm:
+            from retrieval.llm import make_chat_model
+
+            # One model both condenses follow-ups and answers.
+            model = make_chat_model(self.settings)
         return make_chain(
-            make_condenser(index),
+            make_condenser(index, model, self.settings),
             make_retriever(self.stores, index, self.embeddings),
-            make_answerer(self.settings, index),
+            make_answerer(self.settings, index, model),
         )
 
 

@@ -31,7 +31,7 @@ OnToken = Callable[[str], None]
 
 
 class ModelTimeout(Exception):
-    """The model did not finish within QABOT_LLM_TIMEOUT."""
+    """The model did not finish within its bound: QABOT_LLM_TIMEOUT, or a follow-up's share."""
 
 
 class LLMAnswerer:
@@ -63,7 +63,7 @@ class LLMAnswerer:
             return self._fallback(inputs, "the article has nothing on this to give the model")
         messages = self.prompt.format_messages(sources=number(sources), question=standalone)
         try:
-            reply = self._generate(messages, on_token)
+            reply = generate(self.model, messages, timeout_s=self.timeout_s, on_token=on_token)
         except ModelTimeout:
             return self._fallback(inputs, f"the model did not answer within {self.timeout_s:g} s")
         except Exception as error:
@@ -87,6 +87,7 @@ class LLMAnswerer:
             checked.text,
             checked.citations,
             resolved_question=standalone,
+            condensed_by=inputs.get("condensed_by"),
             engine=self.name,
             unsupported=checked.unsupported,
             llm_asked=True,
@@ -97,60 +98,79 @@ class LLMAnswerer:
         verified = [d for d in evidence if self.index.verify(d.id or "", d.page_content)]
         return verified[:MAX_SOURCES]
 
-    def _generate(self, messages: list[BaseMessage], on_token: OnToken | None) -> str:
-        """The model's reply, streamed to `on_token`; `ModelTimeout` past the deadline.
-
-        The model runs in a worker thread so that a server that hangs, or a local model that
-        rambles, cannot hold the answer beyond QABOT_LLM_TIMEOUT.
-        """
-        deadline = time.monotonic() + self.timeout_s
-        pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
-        cancelled = threading.Event()
-
-        def produce() -> None:
-            try:
-                if on_token is None:  # nobody watches: one plain request, no streaming
-                    pieces.put(("text", self.model.invoke(messages).text))
-                    pieces.put(("done", None))
-                    return
-                stream = self.model.stream(messages)
-                for chunk in stream:
-                    if cancelled.is_set():
-                        stream.close()
-                        return
-                    pieces.put(("text", chunk.text))
-                pieces.put(("done", None))
-            except Exception as error:
-                pieces.put(("error", error))
-
-        threading.Thread(target=produce, name="llm-reply", daemon=True).start()
-        reply: list[str] = []
-        try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise ModelTimeout
-                try:
-                    kind, value = pieces.get(timeout=remaining)
-                except queue.Empty:
-                    raise ModelTimeout from None
-                if kind == "done":
-                    return "".join(reply)
-                if kind == "error":
-                    raise value
-                if value:
-                    reply.append(value)
-                    if on_token:
-                        on_token(value)
-        finally:
-            cancelled.set()
-
     def _fallback(
         self, inputs: dict[str, Any], reason: str, unsupported: Sequence[str] = ()
     ) -> Answer:
         asked, standalone, evidence = inputs["question"], inputs["standalone"], inputs["evidence"]
         answer = self.extractive.answer(asked, standalone, evidence)
-        return replace(answer, fallback=reason, unsupported=list(unsupported), llm_asked=True)
+        return replace(
+            answer,
+            fallback=reason,
+            unsupported=list(unsupported),
+            llm_asked=True,
+            condensed_by=inputs.get("condensed_by"),
+        )
+
+
+def generate(
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    *,
+    timeout_s: float,
+    on_token: OnToken | None = None,
+    first_line: bool = False,
+) -> str:
+    """The model's reply, streamed to `on_token`; `ModelTimeout` past `timeout_s`.
+
+    The model runs in a worker thread so that a server that hangs, or a local model that
+    rambles, cannot hold the caller beyond its deadline. With `first_line`, the reply is
+    streamed and cut at the end of its first non-empty line: the rest is never generated.
+    """
+    deadline = time.monotonic() + timeout_s
+    pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
+    cancelled = threading.Event()
+    streams = on_token is not None or first_line
+
+    def produce() -> None:
+        try:
+            if not streams:  # nobody watches: one plain request
+                pieces.put(("text", model.invoke(messages).text))
+                pieces.put(("done", None))
+                return
+            # Closing the stream when told to stop is what ends a local model's generation.
+            stream = model.stream(messages)
+            for chunk in stream:
+                if cancelled.is_set():
+                    stream.close()
+                    return
+                pieces.put(("text", chunk.text))
+            pieces.put(("done", None))
+        except Exception as error:
+            pieces.put(("error", error))
+
+    threading.Thread(target=produce, name="llm-reply", daemon=True).start()
+    reply: list[str] = []
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ModelTimeout
+            try:
+                kind, value = pieces.get(timeout=remaining)
+            except queue.Empty:
+                raise ModelTimeout from None
+            if kind == "done":
+                return "".join(reply)
+            if kind == "error":
+                raise value
+            if value:
+                reply.append(value)
+                if on_token:
+                    on_token(value)
+                if first_line and "\n" in "".join(reply).lstrip():
+                    return "".join(reply)
+    finally:
+        cancelled.set()
 
 
 def number(sources: Sequence[Document]) -> str:
