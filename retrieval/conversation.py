@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from retrieval.answer import Turn
 from retrieval.attribution import ORG_WORDS
 from retrieval.index import CorpusIndex
+from retrieval.question import QUESTION_OPENERS
 from retrieval.text import STOPWORDS, words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
@@ -29,6 +30,9 @@ PLACE = re.compile(
     r"\b(?:in|at|to|near|from)\s+(?:the\s+(?:city|town|village|region|country)\s+of\s+)?"
     r"(?!The\b)(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
+LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
+# The longest "what about X?" whose X is a name or a thing rather than a question of its own.
+MAX_ELLIPSIS_WORDS = 5
 ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
 
 
@@ -44,8 +48,11 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
         asked = BARE_PREFIX.sub("", previous) if BARE_WH.match(history[-1].question) else previous
         return f"{bare.group('wh').capitalize()}: {asked}"
     ellipsis = ELLIPSIS.match(question)
-    if ellipsis:
+    if ellipsis and _is_phrase(ellipsis.group("other")):
         return _swap_name(previous, ellipsis.group("other"), index) or question
+    if LEADING_AND.match(question):  # "And how did they react?" asks a whole question
+        question = LEADING_AND.sub("", question)
+        question = question[:1].upper() + question[1:]
     people, things = _antecedents(history, index)
     resolved = question
     place = THERE.search(resolved) and _last_place(history, index)
@@ -60,6 +67,16 @@ def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
     if things:
         resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
     return resolved
+
+
+def _is_phrase(other: str) -> bool:
+    """ "Zelensky", "the Chinese proposal": not "how did the Kremlin react to it"."""
+    first = words(other)[:1]
+    return (
+        "," not in other
+        and len(other.split()) <= MAX_ELLIPSIS_WORDS
+        and not (first and first[0] in QUESTION_OPENERS)
+    )
 
 
 def _replace(match: re.Match[str], name: str, text: str) -> str:

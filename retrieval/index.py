@@ -12,6 +12,7 @@ from functools import cached_property
 import bm25s
 import numpy as np
 
+from retrieval.constants import CHUNKS_COLLECTION, SENTENCES_COLLECTION
 from retrieval.store import Stores
 from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, words
 
@@ -92,7 +93,7 @@ class CorpusIndex:
 
     @classmethod
     def load(cls, stores: Stores) -> CorpusIndex:
-        got = stores.sentences.get(include=["documents", "metadatas"])
+        got = stores.get(SENTENCES_COLLECTION, include=["documents", "metadatas"])
         sentences = []
         for sentence_id, text, meta in zip(
             got["ids"], got["documents"], got["metadatas"], strict=True
@@ -119,7 +120,7 @@ class CorpusIndex:
                 )
             )
         sentences.sort(key=lambda s: (s.source, s.position))
-        chunks = stores.chunks.get(include=["documents", "metadatas"])
+        chunks = stores.get(CHUNKS_COLLECTION, include=["documents", "metadatas"])
         starts = [int(meta["start"]) for meta in chunks["metadatas"]]
         return cls(sentences, list(chunks["ids"]), list(chunks["documents"]), starts)
 

@@ -123,7 +123,7 @@ def _stored_chunks(stores: Stores, sources: Sequence[str]) -> dict[str, dict[str
     found: dict[str, dict[str, dict]] = {source: {} for source in sources}
     for first in range(0, len(sources), SOURCE_BATCH):
         batch = list(sources[first : first + SOURCE_BATCH])
-        got = stores.chunks.get(where={"source": {"$in": batch}}, include=["metadatas"])
+        got = stores.get(CHUNKS_COLLECTION, where={"source": {"$in": batch}}, include=["metadatas"])
         for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
             found[str(meta["source"])][chunk_id] = meta
     return found
@@ -138,7 +138,7 @@ def _refresh_metadata(
     ids = [f"{chunk.id}:{k}" for chunk in kept for k in range(len(chunk.sentences))]
     if not ids:
         return
-    stored = stores.sentences.get(ids=ids, include=["metadatas"])
+    stored = stores.get(SENTENCES_COLLECTION, ids=ids, include=["metadatas"])
     old = dict(zip(stored["ids"], stored["metadatas"], strict=True))
     wanted = {f"{c.id}:{k}": s.metadata for c in kept for k, s in enumerate(c.sentences)}
     changed = [i for i in ids if old.get(i) != wanted[i]]
@@ -193,7 +193,7 @@ def _delete_chunks(stores: Stores, chunk_ids: Sequence[str]) -> None:
 
 def _prune_vanished(stores: Stores) -> int:
     """Drop the chunks of ingested files that no longer exist on disk."""
-    metadatas = stores.chunks.get(include=["metadatas"])
+    metadatas = stores.get(CHUNKS_COLLECTION, include=["metadatas"])
     by_source: dict[str, list[str]] = {}
     for chunk_id, meta in zip(metadatas["ids"], metadatas["metadatas"], strict=True):
         by_source.setdefault(str(meta["source"]), []).append(chunk_id)

@@ -7,7 +7,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from retrieval.constants import (
     CHUNKS_COLLECTION,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 GENERATION_ID = "generation"
+# Records read per request, well below SQLite's limit on bound variables.
+READ_PAGE = 5000
 
 
 class Stores:
@@ -91,6 +93,33 @@ class Stores:
     ) -> None:
         self._before_write()
         self.client.get_collection(collection).delete(ids=ids, where=where)
+
+    def get(
+        self,
+        collection: str,
+        *,
+        include: list[str],
+        ids: list[str] | None = None,
+        where: dict | None = None,
+    ) -> dict[str, list]:
+        """Records of `collection`, fetched a page at a time: Chroma fails on one request that
+        binds more SQL variables than SQLite allows (about 32,000 ids or records)."""
+        stored = self.client.get_collection(collection)
+        found: dict[str, list] = {key: [] for key in ("ids", *include)}
+
+        def take(page: Any) -> int:
+            for key in found:
+                found[key].extend(page[key])
+            return len(page["ids"])
+
+        if ids is not None:
+            for first in range(0, len(ids), READ_PAGE):
+                take(stored.get(ids=ids[first : first + READ_PAGE], where=where, include=include))
+            return found
+        offset = 0
+        while take(stored.get(where=where, include=include, limit=READ_PAGE, offset=offset)):
+            offset += READ_PAGE
+        return found
 
     def generation(self) -> str:
         """Which state of the index this is; "" for an index no ingest has marked yet."""

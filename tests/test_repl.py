@@ -71,7 +71,9 @@ def test_follow_ups_resolve_he_and_what_about(qabot: Run) -> None:
     assert orphan["abstained"] and orphan["citations"] == []
 
 
-def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role(qabot: Run) -> None:
+def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role_or_start_with_and(
+    qabot: Run,
+) -> None:
     script = [
         "Who issued the arrest warrant?",
         "For whom?",
@@ -82,10 +84,15 @@ def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role(qabot: Run
         "/reset",
         "Who is Peskov?",
         "Who does he work for?",
+        "/reset",
+        "What did Lukashenko propose?",
+        "And how did the Kremlin react to it?",
     ]
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
-    issued, whom, why, proposal, undermined, peskov, employer = json_lines(result.stdout)
+    issued, whom, why, proposal, undermined, peskov, employer, truce, reaction = json_lines(
+        result.stdout
+    )
     assert "International Criminal Court" in issued["answer"]
     assert "arrest warrant" in whom["resolved_question"] and "Putin" in whom["answer"]
     # "Why?" after "For whom?" is about the warrant, not about "For whom?".
@@ -96,6 +103,10 @@ def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role(qabot: Run
     assert "Ukrainian lawmakers" in undermined["answer"]
     assert "Kremlin spokesperson" in peskov["answer"]
     assert not employer["abstained"] and "Kremlin spokesperson" in employer["answer"]
+    # "And <a question>" is that question, not "what about <it>?".
+    assert "truce" in truce["answer"]
+    assert reaction["resolved_question"].startswith("How did the Kremlin react to")
+    assert "dismissed" in reaction["answer"]
 
 
 def test_odd_lines_get_an_error_object_and_the_session_goes_on(qabot: Run) -> None:

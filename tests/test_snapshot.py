@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.constants import BUNDLED_ARTICLE
+from retrieval import store as store_module
+from retrieval.constants import BUNDLED_ARTICLE, SENTENCES_COLLECTION
 from retrieval.embeddings import make_embeddings
 from retrieval.index import CorpusIndex
 from retrieval.ingest import ingest
@@ -94,3 +95,21 @@ def test_a_damaged_copy_is_ignored_and_replaced(tmp_path: Path, embeddings: obje
     assert len(index) > 10
     _, saved = pickle.loads((tmp_path / SNAPSHOT_FILE).read_bytes())
     assert texts(saved) == texts(index)
+
+
+def test_the_index_is_read_in_pages(
+    tmp_path: Path, embeddings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chroma fails on one read of more than about 32,000 records ("too many SQL variables"),
+    # so every read of a whole collection goes a page at a time; small pages show it here.
+    stores = open_stores(tmp_path, embeddings)
+    ingest(stores, [BUNDLED_ARTICLE])
+    whole = CorpusIndex.load(stores)
+    monkeypatch.setattr(store_module, "READ_PAGE", 4)
+    paged = CorpusIndex.load(stores)
+    assert len(whole) > 3 * 4
+    assert texts(paged) == texts(whole)
+    assert paged.chunk_ids == whole.chunk_ids
+    ids = [sentence.id for sentence in whole.sentences]
+    got = stores.get(SENTENCES_COLLECTION, ids=ids, include=["documents"])
+    assert sorted(got["ids"]) == sorted(ids)
