@@ -33,9 +33,13 @@ def run_bench_view(
 
         for result in run_bench(sizes, cold_runs, show):
             results.append(result)
+            # Each size is kept as soon as it is measured: a later, larger one may take hours.
+            progress.console.print(table(results[-1:]))
+            if json_path:
+                json_path.write_text(
+                    json.dumps(to_json(results), indent=2) + "\n", encoding="utf-8"
+                )
     Console().print(table(results))
-    if json_path:
-        json_path.write_text(json.dumps(to_json(results), indent=2) + "\n", encoding="utf-8")
     if plot_path:
         plot(results, plot_path)
 
