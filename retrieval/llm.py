@@ -30,8 +30,8 @@ LOCAL_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # Extras that bring each provider's LangChain package (pyproject.toml).
 EXTRAS = {"openai": "openai", "anthropic": "anthropic", "ollama": "ollama"}
 ROLES = {"system": "system", "human": "user", "ai": "assistant"}
-# Servers behind OPENAI_BASE_URL (llama.cpp, vLLM, Ollama) usually need no key, but the client
-# refuses to start without one.
+# Servers behind OPENAI_BASE_URL or ANTHROPIC_BASE_URL (llama.cpp, vLLM, Ollama) usually need
+# no key, but the clients refuse to start without one.
 NO_KEY = "not-needed"
 
 
@@ -74,13 +74,25 @@ def _provider_model(settings: Settings, provider: str, model: str) -> BaseChatMo
         options["api_key"] = key or NO_KEY
         if settings.openai_base_url:
             options["base_url"] = settings.openai_base_url
-    elif provider == "anthropic" and settings.anthropic_api_key:
-        options["api_key"] = settings.anthropic_api_key.get_secret_value()
+    elif provider == "anthropic":
+        key = settings.anthropic_api_key.get_secret_value() if settings.anthropic_api_key else ""
+        if not key and not settings.anthropic_base_url:
+            raise SettingsError(
+                "ANTHROPIC_API_KEY is not set; add it to .env or the environment, or set "
+                "ANTHROPIC_BASE_URL to an Anthropic-compatible server that needs none"
+            )
+        options["api_key"] = key or NO_KEY
+        if settings.anthropic_base_url:
+            options["base_url"] = settings.anthropic_base_url
     elif provider == "ollama":
-        options.pop("max_tokens")
-        options.pop("max_retries")
-        options.pop("timeout")
-        options["num_predict"] = settings.llm_max_tokens
+        # ChatOllama never retries, and names the rest its own way.
+        del options["max_retries"]
+        options["num_predict"] = options.pop("max_tokens")
+        # Its client's timeout: without one a hung server holds a worker thread for ever.
+        options["client_kwargs"] = {"timeout": options.pop("timeout")}
+        if settings.ollama_host:
+            # As the `ollama` client reads OLLAMA_HOST: `host:port`, a bare host, or a URL.
+            options["base_url"] = settings.ollama_host
     try:
         return init_chat_model(model, model_provider=provider, **options)
     except ImportError as error:

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
     openai_api_key: SecretStr | None = Field(None, alias="OPENAI_API_KEY")
     anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
+    # The Ollama server for `ollama:`, as the `ollama` command takes it: `host:port` or a URL.
+    ollama_host: str | None = Field(None, alias="OLLAMA_HOST")
 
     @property
     def uses_llm(self) -> bool:

@@ -14,7 +14,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 SOURCE_LINE = re.compile(r"^\[(\d+)\] (.*)$", re.MULTILINE)
 PLACEHOLDER = re.compile(r"\{\{(.+?)\}\}")
@@ -40,6 +41,8 @@ class Request:
 
 @dataclass
 class FakeOpenAI:
+    PATH: ClassVar[str] = "/v1/chat/completions"
+
     replies: list[Reply] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -85,14 +88,14 @@ class FakeOpenAI:
             self.requests.append(
                 Request(handler.path, {k.lower(): v for k, v in handler.headers.items()}, body)
             )
-        if handler.path.rstrip("/") != "/v1/chat/completions":
-            _send(handler, 404, {"error": {"message": "not found"}})
+        if urlsplit(handler.path).path.rstrip("/") != self.PATH:
+            send_json(handler, 404, self.error("not found"))
             return
         reply = self._next()
         if reply.hang_s:
             time.sleep(reply.hang_s)
         if reply.status != 200:
-            _send(handler, reply.status, {"error": {"message": "scripted failure", "type": "x"}})
+            send_json(handler, reply.status, self.error("scripted failure"))
             return
         if reply.broken:
             raw = b"<html>502 Bad Gateway</html>"
@@ -102,11 +105,28 @@ class FakeOpenAI:
             handler.end_headers()
             handler.wfile.write(raw)
             return
-        text = cite(reply.text, body.get("messages", []))
-        if body.get("stream"):
-            _stream(handler, text, reply.word_delay_s)
+        text = cite(reply.text, [{"content": self.prompt(body)}])
+        if self.streams(body):
+            self.stream(handler, text, reply.word_delay_s)
         else:
-            _send(handler, 200, _completion(text))
+            send_json(handler, 200, self.completion(text))
+
+    # What another provider's fake overrides: its path, and how its requests and replies look.
+    def prompt(self, body: dict[str, Any]) -> str:
+        """The text of every message of a request, one after the other."""
+        return "\n".join(str(m.get("content", "")) for m in body.get("messages", []))
+
+    def streams(self, body: dict[str, Any]) -> bool:
+        return bool(body.get("stream"))
+
+    def error(self, message: str) -> dict[str, Any]:
+        return {"error": {"message": message, "type": "x"}}
+
+    def completion(self, text: str) -> dict[str, Any]:
+        return _completion(text)
+
+    def stream(self, handler: BaseHTTPRequestHandler, text: str, word_delay_s: float) -> None:
+        _stream(handler, text, word_delay_s)
 
 
 def cite(text: str, messages: list[dict[str, Any]]) -> str:
@@ -166,7 +186,7 @@ def _stream(handler: BaseHTTPRequestHandler, text: str, word_delay_s: float) -> 
     handler.close_connection = True
 
 
-def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
+def send_json(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
     raw = json.dumps(payload).encode()
     handler.send_response(status)
     handler.send_header("Content-Type", "application/json")
