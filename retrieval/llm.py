@@ -14,7 +14,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict, PrivateAttr, SecretStr
 
 from retrieval.errors import SettingsError
 
@@ -65,25 +65,11 @@ def _provider_model(settings: Settings, provider: str, model: str) -> BaseChatMo
         "temperature": 0,
     }
     if provider == "openai":
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
-        if not key and not settings.openai_base_url:
-            raise SettingsError(
-                "OPENAI_API_KEY is not set; add it to .env or the environment, or set "
-                "OPENAI_BASE_URL to an OpenAI-compatible server that needs none"
-            )
-        options["api_key"] = key or NO_KEY
-        if settings.openai_base_url:
-            options["base_url"] = settings.openai_base_url
+        options |= _key_and_server("OPENAI", settings.openai_api_key, settings.openai_base_url)
     elif provider == "anthropic":
-        key = settings.anthropic_api_key.get_secret_value() if settings.anthropic_api_key else ""
-        if not key and not settings.anthropic_base_url:
-            raise SettingsError(
-                "ANTHROPIC_API_KEY is not set; add it to .env or the environment, or set "
-                "ANTHROPIC_BASE_URL to an Anthropic-compatible server that needs none"
-            )
-        options["api_key"] = key or NO_KEY
-        if settings.anthropic_base_url:
-            options["base_url"] = settings.anthropic_base_url
+        options |= _key_and_server(
+            "ANTHROPIC", settings.anthropic_api_key, settings.anthropic_base_url
+        )
     elif provider == "ollama":
         # ChatOllama never retries, and names the rest its own way.
         del options["max_retries"]
@@ -102,6 +88,17 @@ def _provider_model(settings: Settings, provider: str, model: str) -> BaseChatMo
     except ValueError as error:
         # init_chat_model's message for an unknown provider lists the ones it knows.
         raise SettingsError(f"QABOT_LLM={provider}:{model}: {error}") from None
+
+
+def _key_and_server(prefix: str, key: SecretStr | None, base_url: str | None) -> dict[str, str]:
+    """The API key and server of a hosted provider; without a key, a server must be named."""
+    secret = key.get_secret_value() if key else ""
+    if not secret and not base_url:
+        raise SettingsError(
+            f"{prefix}_API_KEY is not set; add it to .env or the environment, or set "
+            f"{prefix}_BASE_URL to a compatible server that needs none"
+        )
+    return {"api_key": secret or NO_KEY, **({"base_url": base_url} if base_url else {})}
 
 
 def bundled_gguf() -> Path:

@@ -55,18 +55,22 @@ def llm_env(base_url: str, **extra: str) -> dict[str, str]:
     }
 
 
-def test_good_citations_are_verified_and_shown(qabot: Run, openai: FakeOpenAI) -> None:
-    openai.enqueue(GOOD)
-    result = qabot("ask", PESKOV, "--json", **llm_env(openai.base_url))
-    assert result.returncode == 0, result.stderr
-    answer = json.loads(result.stdout)
-    assert answer["engine"] == "openai:test-model"
+def assert_good_answer_shown(answer: dict, engine: str) -> None:
+    """The GOOD reply, answered by `engine`: shown whole, every citation verified."""
+    assert answer["engine"] == engine
     assert answer["fallback"] is None
     assert answer["unsupported"] == []
     assert "Peskov told reporters that nothing is changing" in answer["answer"]
     assert {c["paragraph"] for c in answer["citations"]} == {2, 4}
     assert all(c["verified"] for c in answer["citations"])
     assert_quotes_are_the_articles(answer)
+
+
+def test_good_citations_are_verified_and_shown(qabot: Run, openai: FakeOpenAI) -> None:
+    openai.enqueue(GOOD)
+    result = qabot("ask", PESKOV, "--json", **llm_env(openai.base_url))
+    assert result.returncode == 0, result.stderr
+    assert_good_answer_shown(json.loads(result.stdout), "openai:test-model")
     # --json asks once, without streaming, and the key travels only in its header
     assert [r.body.get("stream", False) for r in openai.requests] == [False]
     assert openai.requests[0].headers["authorization"] == f"Bearer {API_KEY}"

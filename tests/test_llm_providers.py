@@ -13,7 +13,7 @@ from conftest import Run, assert_quotes_are_the_articles, json_lines
 from fake_anthropic import FakeAnthropic
 from fake_ollama import FakeOllama
 from fake_openai import FakeOpenAI, Reply
-from test_llm import GOOD, PESKOV, REWRITE, TRUCE
+from test_llm import GOOD, PESKOV, REWRITE, TRUCE, assert_good_answer_shown
 
 from retrieval.errors import SettingsError
 from retrieval.llm import make_chat_model
@@ -98,14 +98,7 @@ def test_good_citations_are_verified_and_shown(
     fake.enqueue(GOOD)
     result = qabot("ask", PESKOV, "--json", **provider.env())
     assert result.returncode == 0, result.stderr
-    answer = json.loads(result.stdout)
-    assert answer["engine"] == provider.engine
-    assert answer["fallback"] is None
-    assert answer["unsupported"] == []
-    assert "Peskov told reporters that nothing is changing" in answer["answer"]
-    assert {c["paragraph"] for c in answer["citations"]} == {2, 4}
-    assert all(c["verified"] for c in answer["citations"])
-    assert_quotes_are_the_articles(answer)
+    assert_good_answer_shown(json.loads(result.stdout), provider.engine)
     # one request, carrying the numbered sources, and the key only in its header
     (request,) = fake.requests
     assert request.body.get("stream", False) is provider.json_streams
