@@ -2,12 +2,20 @@
 
 from pathlib import Path
 
-# Chroma collections: chunks carry the dense retrieval; sentences carry the evidence we quote.
+# Chroma collections. Chunks carry the dense retrieval, the text, and (as JSON, under
+# SENTENCE_TABLE) where each of their sentences stands and who speaks in it. Sentence vectors,
+# read in the chunk's context, are kept for chunks of several sentences only: a chunk of one
+# sentence is that sentence.
 CHUNKS_COLLECTION = "qabot_chunks"
 SENTENCES_COLLECTION = "qabot_sentences"
+SENTENCE_TABLE = "sentence_table"
 # One record whose text changes whenever ingest changes the index (see retrieval/snapshot.py).
 STATE_COLLECTION = "qabot_state"
 COLLECTION_METADATA = {"hnsw:space": "cosine"}
+# Sentence vectors are read by id, never searched: the cheapest graph Chroma will build.
+SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construction_ef": 8}
+# How ingest lays the index out; an index of another layout is rebuilt from its sources.
+INDEX_LAYOUT = "2"
 
 # all-MiniLM-L6-v2 silently truncates past 256 word pieces, [CLS] and [SEP] included.
 MODEL_MAX_TOKENS = 256

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,7 @@ def make_tokenizer() -> Tokenizer:
     return tokenizer
 
 
+@lru_cache(maxsize=8192)  # chunking counts each sentence twice: to fit it, then to group it
 def count_tokens(text: str) -> int:
     """Word pieces of `text`, without the [CLS] and [SEP] the model adds."""
     return len(make_tokenizer().encode(text, add_special_tokens=False).ids)

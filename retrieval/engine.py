@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrieval.answer import Answer, Turn
-from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION
+from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION, INDEX_LAYOUT
 from retrieval.errors import EmptyQuestion, IndexCorrupt
 from retrieval.settings import Settings
 
@@ -54,13 +54,16 @@ class Engine:
             ) from error
 
     def ensure_index(self, progress: Progress | None = None) -> None:
-        """Build the index from the bundled article when it is missing or empty."""
+        """Build the index from the bundled article when it is missing or empty, and store an
+        older qabot's index again in this version's layout."""
         if self.count_chunks() == 0:
             if progress:
                 progress(
                     f"building the index at {self.settings.index_location} from the bundled article"
                 )
             self.ingest([BUNDLED_ARTICLE], progress=progress)
+        elif self.stores.layout() != INDEX_LAYOUT:
+            self.ingest([], progress=progress)  # an older qabot's index: stored again
 
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None

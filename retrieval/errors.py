@@ -23,3 +23,7 @@ class SourceUnreadable(QabotError):
 
 class EmptyQuestion(QabotError):
     """The question has no words in it."""
+
+
+class IndexOutdated(QabotError):
+    """The index was laid out by an older qabot and must be stored again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -12,7 +13,8 @@ from functools import cached_property
 import bm25s
 import numpy as np
 
-from retrieval.constants import CHUNKS_COLLECTION, SENTENCES_COLLECTION
+from retrieval.constants import CHUNKS_COLLECTION, SENTENCE_TABLE
+from retrieval.errors import IndexOutdated
 from retrieval.store import Stores
 from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, words
 
@@ -46,6 +48,32 @@ class Sentence:
 
 def _split(value: object) -> tuple[str, ...]:
     return tuple(part for part in str(value or "").split("|") if part)
+
+
+def _sentence(sentence_id: str, chunk_id: str, chunk_text: str, chunk: dict, row: dict) -> Sentence:
+    """One row of a chunk's sentence table, its text cut from the chunk's."""
+    offset = int(chunk["start"])
+    text = chunk_text[int(row["start"]) - offset : int(row["end"]) - offset]
+    speakers, mentions = str(row.get("speakers", "")), str(row.get("mentions", ""))
+    return Sentence(
+        id=sentence_id,
+        text=text,
+        chunk_id=chunk_id,
+        source=str(chunk["source"]),
+        title=str(chunk["title"]),
+        paragraph=int(chunk["paragraph"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        position=int(row["position"]),
+        section=str(chunk.get("section", "")),
+        is_heading=bool(chunk.get("is_heading", False)),
+        is_quote=bool(row.get("is_quote", False)),
+        speakers=_split(speakers),
+        mentions=_split(mentions),
+        stems=frozenset(content_stems(text))
+        | frozenset(content_stems(mentions.replace("|", " ")))
+        | ({SPEECH_TERM} if speakers else set()),
+    )
 
 
 class CorpusIndex:
@@ -93,34 +121,20 @@ class CorpusIndex:
 
     @classmethod
     def load(cls, stores: Stores) -> CorpusIndex:
-        got = stores.get(SENTENCES_COLLECTION, include=["documents", "metadatas"])
+        chunks = stores.get(CHUNKS_COLLECTION, include=["documents", "metadatas"])
         sentences = []
-        for sentence_id, text, meta in zip(
-            got["ids"], got["documents"], got["metadatas"], strict=True
+        for chunk_id, text, meta in zip(
+            chunks["ids"], chunks["documents"], chunks["metadatas"], strict=True
         ):
-            sentences.append(
-                Sentence(
-                    id=sentence_id,
-                    text=text,
-                    chunk_id=str(meta["chunk_id"]),
-                    source=str(meta["source"]),
-                    title=str(meta["title"]),
-                    paragraph=int(meta["paragraph"]),
-                    start=int(meta["start"]),
-                    end=int(meta["end"]),
-                    position=int(meta["position"]),
-                    section=str(meta.get("section", "")),
-                    is_heading=bool(meta.get("is_heading", False)),
-                    is_quote=bool(meta.get("is_quote", False)),
-                    speakers=_split(meta.get("speakers")),
-                    mentions=_split(meta.get("mentions")),
-                    stems=frozenset(content_stems(text))
-                    | frozenset(content_stems(str(meta.get("mentions", "")).replace("|", " ")))
-                    | ({SPEECH_TERM} if meta.get("speakers") else set()),
+            if SENTENCE_TABLE not in meta:
+                raise IndexOutdated(
+                    "the index was made by an older qabot; run `qabot ingest` to store it again"
                 )
+            sentences.extend(
+                _sentence(f"{chunk_id}:{k}", chunk_id, text, meta, row)
+                for k, row in enumerate(json.loads(str(meta[SENTENCE_TABLE])))
             )
         sentences.sort(key=lambda s: (s.source, s.position))
-        chunks = stores.get(CHUNKS_COLLECTION, include=["documents", "metadatas"])
         starts = [int(meta["start"]) for meta in chunks["metadatas"]]
         return cls(sentences, list(chunks["ids"]), list(chunks["documents"]), starts)
 

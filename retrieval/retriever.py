@@ -120,11 +120,23 @@ class HybridRetriever(BaseRetriever):
     def _similarities(self, vector: Sequence[float], candidates: list[int]) -> list[float]:
         if not candidates:
             return []
-        ids = [self.index.sentences[i].id for i in candidates]
-        got = self.stores.sentences.get(ids=ids, include=["embeddings"])
-        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
-        matrix = np.array([by_id[sentence_id] for sentence_id in ids], dtype=np.float32)
+        # A chunk of one sentence is that sentence: its vector is the chunk's.
+        keys = [self._vector_key(i) for i in candidates]
+        by_id: dict[str, Sequence[float]] = {}
+        for store, wanted in ((self.stores.chunks, True), (self.stores.sentences, False)):
+            ids = sorted({key for key, is_chunk in keys if is_chunk is wanted})
+            if ids:
+                got = store.get(ids=ids, include=["embeddings"])
+                by_id.update(zip(got["ids"], got["embeddings"], strict=True))
+        matrix = np.array([by_id[key] for key, _ in keys], dtype=np.float32)
         return (matrix @ np.asarray(vector, dtype=np.float32)).tolist()
+
+    def _vector_key(self, i: int) -> tuple[str, bool]:
+        """Where sentence `i`'s vector is kept: its id, and whether that is a chunk's."""
+        sentence = self.index.sentences[i]
+        if len(self.index.by_chunk[sentence.chunk_id]) == 1:
+            return sentence.chunk_id, True
+        return sentence.id, False
 
 
 def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:

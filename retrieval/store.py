@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from retrieval.constants import (
     CHUNKS_COLLECTION,
     COLLECTION_METADATA,
+    INDEX_LAYOUT,
+    SENTENCE_VECTORS_METADATA,
     SENTENCES_COLLECTION,
     STATE_COLLECTION,
 )
@@ -27,12 +29,13 @@ if TYPE_CHECKING:
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 GENERATION_ID = "generation"
+LAYOUT_ID = "layout"
 # Records read per request, well below SQLite's limit on bound variables.
 READ_PAGE = 5000
 
 
 class Stores:
-    """Chunks (what dense retrieval searches) and sentences (what answers quote)."""
+    """Chunks (what dense retrieval searches, with their sentences) and sentence vectors."""
 
     # A plain class, not a dataclass: pydantic (inside LangChain) would try to validate its fields.
     def __init__(self, client: ClientAPI, chunks: Chroma, sentences: Chroma):
@@ -77,9 +80,9 @@ class Stores:
         collection: str,
         *,
         ids: list[str],
-        documents: list[str],
         metadatas: list[dict],
         vectors: list[list[float]],
+        documents: list[str] | None = None,
     ) -> None:
         """Store `documents` verbatim with vectors computed by the caller (who may add context)."""
         if ids:
@@ -123,13 +126,26 @@ class Stores:
 
     def generation(self) -> str:
         """Which state of the index this is; "" for an index no ingest has marked yet."""
-        got = self._state().get(ids=[GENERATION_ID], include=["documents"])
-        return str(got["documents"][0]) if got["ids"] else ""
+        return self._read_state(GENERATION_ID)
 
     def new_generation(self) -> None:
         """Mark the index as changed, so copies of it made before are no longer used."""
+        self._write_state(GENERATION_ID, uuid.uuid4().hex)
+
+    def layout(self) -> str:
+        """How the stored records are laid out (`INDEX_LAYOUT` when current); "" if unmarked."""
+        return self._read_state(LAYOUT_ID)
+
+    def mark_layout(self) -> None:
+        self._write_state(LAYOUT_ID, INDEX_LAYOUT)
+
+    def _read_state(self, key: str) -> str:
+        got = self._state().get(ids=[key], include=["documents"])
+        return str(got["documents"][0]) if got["ids"] else ""
+
+    def _write_state(self, key: str, value: str) -> None:
         # The record needs a vector; a constant one, since nothing ever searches it.
-        self._state().upsert(ids=[GENERATION_ID], embeddings=[[1.0]], documents=[uuid.uuid4().hex])
+        self._state().upsert(ids=[key], embeddings=[[1.0]], documents=[value])
 
     def _state(self) -> Collection:
         return self.client.get_or_create_collection(STATE_COLLECTION, embedding_function=None)
@@ -199,9 +215,12 @@ def make_stores(
                 client=client,
                 collection_name=name,
                 embedding_function=embeddings,
-                collection_metadata=COLLECTION_METADATA,
+                collection_metadata=metadata,
             )
-            for name in (CHUNKS_COLLECTION, SENTENCES_COLLECTION)
+            for name, metadata in (
+                (CHUNKS_COLLECTION, COLLECTION_METADATA),
+                (SENTENCES_COLLECTION, SENTENCE_VECTORS_METADATA),
+            )
         )
     except Exception as error:
         raise IndexCorrupt(

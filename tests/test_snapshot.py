@@ -1,15 +1,24 @@
-"""The saved copy of the in-memory index: used while it matches the index, never after."""
+"""How the index is laid out and read back: one vector per sentence, the saved copy
+of the in-memory index (used while it matches the index, never after), older layouts."""
 
 from __future__ import annotations
 
 import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval import store as store_module
-from retrieval.constants import BUNDLED_ARTICLE, SENTENCES_COLLECTION
+from retrieval.constants import (
+    BUNDLED_ARTICLE,
+    CHUNKS_COLLECTION,
+    INDEX_LAYOUT,
+    SENTENCES_COLLECTION,
+)
 from retrieval.embeddings import make_embeddings
+from retrieval.engine import make_engine
+from retrieval.errors import IndexOutdated
 from retrieval.index import CorpusIndex
 from retrieval.ingest import ingest
 from retrieval.settings import Settings
@@ -110,6 +119,62 @@ def test_the_index_is_read_in_pages(
     assert len(whole) > 3 * 4
     assert texts(paged) == texts(whole)
     assert paged.chunk_ids == whole.chunk_ids
-    ids = [sentence.id for sentence in whole.sentences]
-    got = stores.get(SENTENCES_COLLECTION, ids=ids, include=["documents"])
-    assert sorted(got["ids"]) == sorted(ids)
+    got = stores.get(CHUNKS_COLLECTION, ids=whole.chunk_ids, include=["documents"])
+    assert sorted(got["ids"]) == sorted(whole.chunk_ids)
+
+
+def test_each_sentence_has_a_vector_of_its_own(tmp_path: Path, embeddings: object) -> None:
+    # Pooled per sentence from one pass over the whole chunk ("late chunking"), MiniLM's
+    # vectors of this chunk's later sentences resembled its first sentence more than themselves
+    # (0.80 against 0.65): each sentence of a longer chunk is encoded alone.
+    stores = open_stores(tmp_path, embeddings)
+    ingest(stores, [BUNDLED_ARTICLE])
+    index = CorpusIndex.load(stores)
+    bucha = next(c for c in index.chunk_ids if len(index.by_chunk[c]) == 3)
+    sentences = [index.sentences[i] for i in index.by_chunk[bucha]]
+    got = stores.get(SENTENCES_COLLECTION, ids=[s.id for s in sentences], include=["embeddings"])
+    stored = np.array(got["embeddings"])
+    alone = np.array(stores.embeddings.embed_documents([s.text for s in sentences]))
+    similarity = stored @ alone.T
+    assert list(similarity.argmax(axis=1)) == [0, 1, 2], similarity.round(2)
+    assert np.allclose(stored, alone, atol=1e-5)
+    # A chunk of one sentence stores no second vector: the chunk's is exactly the sentence's.
+    single = next(c for c in index.chunk_ids if len(index.by_chunk[c]) == 1)
+    text = index.sentences[index.by_chunk[single][0]].text
+    assert stores.get(SENTENCES_COLLECTION, ids=[f"{single}:0"], include=[])["ids"] == []
+    vector = stores.get(CHUNKS_COLLECTION, ids=[single], include=["embeddings"])["embeddings"][0]
+    assert np.allclose(vector, stores.embeddings.embed_documents([text])[0], atol=1e-5)
+
+
+def test_an_older_qabots_index_is_stored_again_in_this_layout(
+    tmp_path: Path, embeddings: object
+) -> None:
+    # Before INDEX_LAYOUT 2, every sentence was its own record with its text and metadata.
+    article = tmp_path / "harbour.txt"
+    article.write_text("Harbour\n\nThe council approved the harbour plan on Tuesday.\n")
+    stores = open_stores(tmp_path / "chroma", embeddings)
+    vector = stores.embeddings.embed_documents(["old"])[0]
+    for source in (str(article.resolve()), str(tmp_path / "gone.txt")):
+        chunk_id = f"old-{len(source)}"
+        meta = {"source": source, "title": "Old", "paragraph": 1, "start": 0, "end": 3}
+        stores.add_embedded(
+            CHUNKS_COLLECTION, ids=[chunk_id], documents=["Old"], metadatas=[meta], vectors=[vector]
+        )
+        stores.add_embedded(
+            SENTENCES_COLLECTION,
+            ids=[f"{chunk_id}:0"],
+            documents=["Old"],
+            metadatas=[{**meta, "chunk_id": chunk_id}],
+            vectors=[vector],
+        )
+    with pytest.raises(IndexOutdated):
+        CorpusIndex.load(stores)
+
+    engine = make_engine(Settings(QABOT_CHROMA_PATH=tmp_path / "chroma"))
+    engine.ensure_index()
+    index = CorpusIndex.load(engine.stores)
+    sentence = "The council approved the harbour plan on Tuesday."
+    assert [s.text for s in index.sentences] == [sentence]
+    assert engine.stores.count(SENTENCES_COLLECTION) == 0  # the old records are gone
+    assert engine.stores.layout() == INDEX_LAYOUT
+    assert "Tuesday" in engine.ask("When was the harbour plan approved?").text
