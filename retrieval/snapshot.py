@@ -9,11 +9,14 @@ code it was made by.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,9 +63,27 @@ def load_index(stores: Stores, folder: Path | None) -> CorpusIndex:
     return index
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the index's objects are made.
+
+    They are many and long-lived, and every few hundred allocations start a collection that
+    walks them again: in a new process, unpickling the copy of a 10,000-document index took
+    1.2-1.6 s with the collector running and 0.5-0.8 s with it paused.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _built(stores: Stores) -> CorpusIndex:
-    index = CorpusIndex.load(stores)
-    index.prepare()
+    with _collector_paused():
+        index = CorpusIndex.load(stores)
+        index.prepare()
     return index
 
 
@@ -88,7 +109,7 @@ def _read(path: Path) -> tuple[Stamp, CorpusIndex] | None:
     try:
         # Unpickling runs code: this file is trusted as the Chroma files beside it are, being
         # written by qabot in the user's own index folder.
-        with path.open("rb") as file:
+        with path.open("rb") as file, _collector_paused():
             stamp, index = pickle.load(file)
     except FileNotFoundError:
         return None
