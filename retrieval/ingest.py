@@ -145,12 +145,8 @@ def _relay(
     Their old records have other ids, so ingesting them replaces those records. A source whose
     file is gone cannot be read again: its records are removed, as `--prune` would.
     """
-    stored = stores.get(CHUNKS_COLLECTION, include=["metadatas"])
-    by_source: dict[str, list[str]] = {}
-    for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-        by_source.setdefault(str(meta["source"]), []).append(chunk_id)
     articles = []
-    for source, chunk_ids in by_source.items():
+    for source, chunk_ids in _chunks_by_source(stores).items():
         if source in known:
             continue
         path = (
@@ -167,6 +163,15 @@ def _relay(
     if articles and progress:
         progress(f"storing {len(articles)} articles again in this version's index layout")
     return articles
+
+
+def _chunks_by_source(stores: Stores) -> dict[str, list[str]]:
+    """The ids of every stored chunk, by the source they came from."""
+    stored = stores.get(CHUNKS_COLLECTION, include=["metadatas"])
+    by_source: dict[str, list[str]] = {}
+    for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
+        by_source.setdefault(str(meta["source"]), []).append(chunk_id)
+    return by_source
 
 
 def _stored_chunks(stores: Stores, sources: Sequence[str]) -> dict[str, dict[str, dict]]:
@@ -240,12 +245,8 @@ def _delete_chunks(stores: Stores, chunk_ids: Sequence[str]) -> None:
 
 def _prune_vanished(stores: Stores) -> int:
     """Drop the chunks of ingested files that no longer exist on disk."""
-    metadatas = stores.get(CHUNKS_COLLECTION, include=["metadatas"])
-    by_source: dict[str, list[str]] = {}
-    for chunk_id, meta in zip(metadatas["ids"], metadatas["metadatas"], strict=True):
-        by_source.setdefault(str(meta["source"]), []).append(chunk_id)
     removed = 0
-    for source, chunk_ids in by_source.items():
+    for source, chunk_ids in _chunks_by_source(stores).items():
         if source.startswith(BUNDLED_SOURCE_PREFIX) or Path(source).exists():
             continue
         log.info("removing %d chunks of vanished %s", len(chunk_ids), source)
