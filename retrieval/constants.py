@@ -15,7 +15,7 @@ COLLECTION_METADATA = {"hnsw:space": "cosine"}
 # Sentence vectors are read by id, never searched: the cheapest graph Chroma will build.
 SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construction_ef": 8}
 # How ingest lays the index out; an index of another layout is rebuilt from its sources.
-INDEX_LAYOUT = "2"
+INDEX_LAYOUT = "3"
 
 # all-MiniLM-L6-v2 silently truncates past 256 word pieces, [CLS] and [SEP] included.
 MODEL_MAX_TOKENS = 256

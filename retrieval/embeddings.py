@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,3 +67,14 @@ def make_tokenizer() -> Tokenizer:
 def count_tokens(text: str) -> int:
     """Word pieces of `text`, without the [CLS] and [SEP] the model adds."""
     return len(make_tokenizer().encode(text, add_special_tokens=False).ids)
+
+
+def most_tokens(text: str) -> int:
+    """At least `count_tokens(text)`, mostly without tokenizing.
+
+    A word piece covers one character or more, unless the tokenizer's Unicode decomposition
+    splits characters (accents, Hangul): only then are the pieces counted.
+    """
+    if len(unicodedata.normalize("NFD", text)) == len(text):
+        return len(text)
+    return count_tokens(text)

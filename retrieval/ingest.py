@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from retrieval.attribution import find_mentions, is_quote_only, speakers_of
+import numpy as np
+
+from retrieval.attribution import Mention, find_mentions, is_quote_only, speakers_of
 from retrieval.constants import (
     BUNDLED_CORPUS_DIR,
     BUNDLED_SOURCE_PREFIX,
@@ -20,7 +22,7 @@ from retrieval.constants import (
     SENTENCE_TABLE,
     SENTENCES_COLLECTION,
 )
-from retrieval.embeddings import count_tokens
+from retrieval.embeddings import count_tokens, most_tokens
 from retrieval.errors import SourceUnreadable
 from retrieval.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
 from retrieval.sentences import Span, split_sentences
@@ -72,17 +74,6 @@ class ChunkRecord:
     text: str
     metadata: dict[str, str | int | bool]
     sentences: list[SentenceRecord]
-
-    @property
-    def embedding_text(self) -> str:
-        """What the model reads for this chunk: its text, each sentence with its context."""
-        start = int(self.metadata["start"])
-        parts, done = [], start
-        for sentence in self.sentences:
-            parts.append(self.text[done - start : int(sentence.metadata["start"]) - start])
-            parts.append(sentence.embedding_text)
-            done = int(sentence.metadata["end"])
-        return "".join(parts)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -194,23 +185,15 @@ def _refresh_metadata(
 
 
 def _write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
-    """Embed and store batch after batch.
+    """Embed and store batch after batch; the model reads each sentence once, alone.
 
-    Not overlapped: Chroma's writes hold the GIL, and on two cores a writer thread beside the
-    model's own threads made ingest slower (48.7 s against 39.5 s at 1,000 documents).
+    A chunk's vector is the mean of its sentences' (see `_chunk_vector`). Not overlapped:
+    Chroma's writes hold the GIL, and on two cores anything running beside the model's two
+    threads slows them (48.7 s against 39.5 s at 1,000 documents with a writer thread).
     """
     for first in range(0, len(chunks), WRITE_BATCH):
         batch = chunks[first : first + WRITE_BATCH]
-        # A chunk of one sentence is that sentence: one vector serves both. The sentences of a
-        # longer chunk are encoded alone too: read inside their chunk (one pass, pooled per
-        # sentence), MiniLM's vector of a later sentence resembled the chunk's first sentence
-        # more than itself (tests/test_snapshot.py).
-        texts = [chunk.embedding_text for chunk in batch] + [
-            sentence.embedding_text
-            for chunk in batch
-            if len(chunk.sentences) > 1
-            for sentence in chunk.sentences
-        ]
+        texts = [sentence.embedding_text for chunk in batch for sentence in chunk.sentences]
         unique = list(dict.fromkeys(texts))
         vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
         _store_batch(stores, batch, vectors)
@@ -232,8 +215,20 @@ def _store_batch(
         ids=[c.id for c in batch],
         documents=[c.text for c in batch],
         metadatas=[c.metadata for c in batch],
-        vectors=[vectors[c.embedding_text] for c in batch],
+        vectors=[_chunk_vector(c, vectors) for c in batch],
     )
+
+
+def _chunk_vector(chunk: ChunkRecord, vectors: dict[str, list[float]]) -> list[float]:
+    """The normalised mean of the chunk's sentence vectors; a one-sentence chunk's is its own.
+
+    Encoding the chunk's text as well cost a second pass over every multi-sentence chunk
+    (ingest at 0.74x the model's raw speed); reading a sentence inside its chunk instead
+    blurred it towards the chunk's first sentence (tests/test_snapshot.py).
+    """
+    parts = np.array([vectors[s.embedding_text] for s in chunk.sentences])
+    mean = parts.mean(axis=0)
+    return (mean / np.linalg.norm(mean)).tolist()
 
 
 def _delete_chunks(stores: Stores, chunk_ids: Sequence[str]) -> None:
@@ -257,16 +252,19 @@ def _prune_vanished(stores: Stores) -> int:
 
 def build_chunks(article: Article) -> list[ChunkRecord]:
     """Sentences with their speakers, grouped into chunks that fit the model's window."""
-    names = _display_names(article)
+    found = [
+        [(span, find_mentions(span.text)) for span in _fitting_spans(paragraph)]
+        for paragraph in article.paragraphs
+    ]
+    names = _display_names(m for sentences in found for _, mentions in sentences for m in mentions)
     chunks: list[ChunkRecord] = []
     seen: dict[str, int] = {}
     position = 0
     last_person: str | None = None
     last_quote_speakers: list[str] = []
-    for paragraph in article.paragraphs:
+    for paragraph, sentences in zip(article.paragraphs, found, strict=True):
         records: list[SentenceRecord] = []
-        for span in _fitting_spans(paragraph):
-            mentions = find_mentions(span.text)
+        for span, mentions in sentences:
             speakers = speakers_of(span.text, mentions, last_person)
             quote_only = is_quote_only(span.text)
             context = ""
@@ -304,11 +302,15 @@ def _fitting_spans(paragraph: Paragraph) -> list[Span]:
     """Sentence spans, with any sentence too long for the model cut at word boundaries."""
     spans: list[Span] = []
     for span in split_sentences(paragraph.text, paragraph.start):
-        if count_tokens(span.text) <= MAX_CHUNK_TOKENS:
+        if _fits(span.text):
             spans.append(span)
         else:
             spans.extend(_split_long(span))
     return spans
+
+
+def _fits(text: str) -> bool:
+    return most_tokens(text) <= MAX_CHUNK_TOKENS or count_tokens(text) <= MAX_CHUNK_TOKENS
 
 
 def _split_long(span: Span) -> list[Span]:
@@ -334,18 +336,8 @@ def _group(
     article: Article, paragraph: Paragraph, records: list[SentenceRecord], seen: dict[str, int]
 ) -> list[ChunkRecord]:
     """Consecutive sentences of one paragraph, as many as fit in one model window."""
-    groups: list[list[SentenceRecord]] = []
-    budget = 0
-    for record in records:
-        tokens = count_tokens(record.embedding_text) + 1
-        if groups and budget + tokens <= MAX_CHUNK_TOKENS:
-            groups[-1].append(record)
-            budget += tokens
-        else:
-            groups.append([record])
-            budget = tokens
     chunks = []
-    for group in groups:
+    for group in _windows(records):
         start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
         text = article.text[start:end]
         # The id hashes what is embedded — the text, where its sentences end, their context —
@@ -372,6 +364,22 @@ def _group(
     return chunks
 
 
+def _windows(records: list[SentenceRecord]) -> list[list[SentenceRecord]]:
+    if sum(most_tokens(record.embedding_text) + 1 for record in records) <= MAX_CHUNK_TOKENS:
+        return [records]  # they all fit, as a bound shows without counting
+    groups: list[list[SentenceRecord]] = []
+    budget = 0
+    for record in records:
+        tokens = count_tokens(record.embedding_text) + 1
+        if groups and budget + tokens <= MAX_CHUNK_TOKENS:
+            groups[-1].append(record)
+            budget += tokens
+        else:
+            groups.append([record])
+            budget = tokens
+    return groups
+
+
 @dataclass
 class _Names:
     full: dict[str, str]
@@ -381,11 +389,11 @@ class _Names:
         return self.full.get(key, key)
 
 
-def _display_names(article: Article) -> _Names:
+def _display_names(mentions: Iterable[Mention]) -> _Names:
     """Each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""
     full: dict[str, str] = {}
     persons: set[str] = set()
-    for mention in find_mentions(article.text.replace("\n\n", " . ")):
+    for mention in mentions:
         if len(mention.text) > len(full.get(mention.key, "")):
             full[mention.key] = mention.text
         if mention.is_person:

@@ -138,6 +138,10 @@ def test_each_sentence_has_a_vector_of_its_own(tmp_path: Path, embeddings: objec
     similarity = stored @ alone.T
     assert list(similarity.argmax(axis=1)) == [0, 1, 2], similarity.round(2)
     assert np.allclose(stored, alone, atol=1e-5)
+    # The chunk's vector is their normalised mean: no second pass reads the chunk whole.
+    got = stores.get(CHUNKS_COLLECTION, ids=[bucha], include=["embeddings"])
+    mean = alone.mean(axis=0)
+    assert np.allclose(got["embeddings"][0], mean / np.linalg.norm(mean), atol=1e-5)
     # A chunk of one sentence stores no second vector: the chunk's is exactly the sentence's.
     single = next(c for c in index.chunk_ids if len(index.by_chunk[c]) == 1)
     text = index.sentences[index.by_chunk[single][0]].text
