@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     discord_gateway: str = Field("wss://gateway.discord.gg", alias="QABOT_DISCORD_GATEWAY")
     discord_shards: Literal["off", "auto"] = Field("off", alias="QABOT_DISCORD_SHARDS")
     discord_cooldown_s: float = Field(3.0, alias="QABOT_DISCORD_COOLDOWN_S")
-    discord_max_in_flight: int = Field(4, alias="QABOT_DISCORD_MAX_IN_FLIGHT")
+    discord_max_in_flight: int = Field(2, alias="QABOT_DISCORD_MAX_IN_FLIGHT")
 
     @field_validator("discord_allowed_guilds", "discord_allowed_channels", mode="before")
     @classmethod
