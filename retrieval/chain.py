@@ -70,7 +70,10 @@ def make_answerer(
     """
     if settings.uses_llm:
         return make_llm_answerer(settings, index, model)
-    answerer = ExtractiveAnswerer(index)
+    from retrieval.embeddings import make_embeddings
+
+    # The model, loaded once per process, also tells a point said in other words.
+    answerer = ExtractiveAnswerer(index, make_embeddings().embed_documents)
     return RunnableLambda(
         lambda inputs: answerer.answer(inputs["question"], inputs["standalone"], inputs["evidence"])
     )
@@ -85,12 +88,14 @@ def make_llm_answerer(
     from retrieval.llm import engine_name, make_chat_model
     from retrieval.llm_answerer import LLMAnswerer
 
+    embed = make_embeddings().embed_documents
     answerer = LLMAnswerer(
         name=engine_name(settings.llm.strip()),
         model=model or make_chat_model(settings),
         index=index,
-        scorer=SupportScorer(make_embeddings().embed_documents),
+        scorer=SupportScorer(embed),
         timeout_s=settings.llm_timeout_s,
+        extractive=ExtractiveAnswerer(index, embed),
     )
     return RunnableLambda(answerer.answer, name="llm_answer")
 

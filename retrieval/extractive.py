@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+import numpy as np
 from langchain_core.documents import Document
 
 from retrieval.answer import Answer, Citation
@@ -13,6 +15,9 @@ from retrieval.index import CorpusIndex
 from retrieval.question import Question, analyze
 from retrieval.retriever import sentence_document
 from retrieval.text import STOPWORDS, words
+
+if TYPE_CHECKING:
+    from retrieval.citations import Embed
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +32,10 @@ PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 COUNTED = frozenset({"how_many", "how_long"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
+# A question's word and a sentence's, each read alone by the embedding model, this close are
+# one point said in other words: "trip"/"visit" 0.66, "show"/"displayed" 0.63, "army"/"troops"
+# 0.76, where "weather"/"unity" scored 0.23 and "kill"/"war" 0.47.
+PARAPHRASE_SIMILARITY = 0.6
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 MAX_SENTENCES = 3
@@ -47,8 +56,9 @@ PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 class ExtractiveAnswerer:
     """Composes answers from evidence sentences; every quote is checked against the index."""
 
-    def __init__(self, index: CorpusIndex):
+    def __init__(self, index: CorpusIndex, embed: Embed | None = None):
         self.index = index
+        self.embed = embed
 
     def answer(self, asked: str, standalone: str, evidence: Sequence[Document]) -> Answer:
         question = analyze(standalone, self.index)
@@ -155,7 +165,22 @@ class ExtractiveAnswerer:
         # is not: "how many troops" needs troops counted, not any number.
         answers_kind = question.wh in PLACE_OR_TIME and best.metadata["kind"] >= 1.0
         weak = best.metadata["dense"] < NAMES_ONLY_DENSE or question.wh in COUNTED
-        return bool(points) and not covered and not answers_kind and weak
+        if not points or covered or answers_kind or not weak:
+            return False
+        return sentence is None or not self._paraphrases(question.point_words, sentence.text)
+
+    def _paraphrases(self, point_words: Sequence[str], text: str) -> bool:
+        """Whether the sentence says every one of the question's points in other words.
+
+        Every, not one: "what did Xi sign during his trip" is not answered by a sentence about
+        his visit that mentions no signing.
+        """
+        said = [w for w in dict.fromkeys(words(text)) if w not in STOPWORDS]
+        if self.embed is None or not point_words or not said:
+            return False
+        vectors = np.array(self.embed([*point_words, *said]))
+        points, others = vectors[: len(point_words)], vectors[len(point_words) :]
+        return bool((points @ others.T).max(axis=1).min() >= PARAPHRASE_SIMILARITY)
 
     def _score(self, question: Question, doc: Document) -> float:
         score = doc.metadata["score"]

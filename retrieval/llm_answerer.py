@@ -45,6 +45,7 @@ class LLMAnswerer:
         index: CorpusIndex,
         scorer: SupportScorer,
         timeout_s: float,
+        extractive: ExtractiveAnswerer | None = None,
     ):
         self.name = name
         self.model = model
@@ -52,7 +53,7 @@ class LLMAnswerer:
         self.scorer = scorer
         self.timeout_s = timeout_s
         self.prompt = load_prompt(ANSWER)
-        self.extractive = ExtractiveAnswerer(index)
+        self.extractive = extractive or ExtractiveAnswerer(index)
 
     def answer(self, inputs: dict[str, Any]) -> Answer:
         asked, standalone = inputs["question"], inputs["standalone"]

@@ -91,6 +91,7 @@ class Question:
     topic_stems: tuple[str, ...]
     # The topic without the names: what the question asks about them.
     point_stems: tuple[str, ...]
+    point_words: tuple[str, ...]
     name_words: frozenset[str]
     unknown_names: tuple[str, ...]
     statement_subject: str | None
@@ -130,13 +131,17 @@ def analyze(text: str, index: CorpusIndex) -> Question:
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)
     ]
-    topic_stems = tuple(dict.fromkeys(topic_stems))
     name_stems = set(stems(list(name_words)))
+    points = [
+        (w, stem) for w, stem in zip(topic, topic_stems, strict=True) if stem not in name_stems
+    ]
+    topic_stems = tuple(dict.fromkeys(topic_stems))
     return Question(
         text=text,
         wh=wh,
         topic_stems=topic_stems,
-        point_stems=tuple(stem for stem in topic_stems if stem not in name_stems),
+        point_stems=tuple(dict.fromkeys(stem for _, stem in points)),
+        point_words=tuple(dict.fromkeys(w for w, _ in points)),
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,

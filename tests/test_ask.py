@@ -37,6 +37,17 @@ def test_question_the_article_does_not_answer_abstains_without_citations(qabot: 
     assert "doesn't" in answer["answer"]
 
 
+def test_a_point_said_in_other_words_is_answered_and_one_never_said_is_not(qabot: Run) -> None:
+    # The article: Xi Jinping "displayed a sense of unity with Putin ... during his recent visit".
+    shown = json.loads(qabot("ask", "What did Xi Jinping show during his trip?", "--json").stdout)
+    assert not shown["abstained"], shown
+    assert "displayed a sense of unity" in shown["citations"][0]["quote"]
+    assert_quotes_are_the_articles(shown)
+    # The visit is in the sentence, a signing is not: every point must be there.
+    signed = json.loads(qabot("ask", "What did Xi Jinping sign during his trip?", "--json").stdout)
+    assert signed["abstained"] is True, signed
+
+
 def test_someone_mentioned_but_never_quoted_is_not_given_words(qabot: Run) -> None:
     # Putin is named in the article, but nothing he said is reported.
     answer = json.loads(qabot("ask", "What did Putin say?", "--json").stdout)
