@@ -167,7 +167,9 @@ class ExtractiveAnswerer:
         weak = best.metadata["dense"] < NAMES_ONLY_DENSE or question.wh in COUNTED
         if not points or covered or answers_kind or not weak:
             return False
-        return sentence is None or not self._paraphrases(question.point_words, sentence.text)
+        if question.wh in COUNTED or sentence is None:
+            return True  # "how many troops": a word near "troops" does not show what is counted
+        return not self._paraphrases(question.point_words, sentence.text)
 
     def _paraphrases(self, point_words: Sequence[str], text: str) -> bool:
         """Whether the sentence says every one of the question's points in other words.
