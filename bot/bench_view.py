@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from retrieval.bench import SizeResult, run_bench, to_json
+from retrieval.bench.run import SizeResult, run_bench, to_json
 
 # The targets of the issue "Benchmarks and scale", shown beside the figures.
 ANSWER_VS_FLOOR = 1.5

@@ -89,7 +89,7 @@ def ask(
     """Answer one question about the indexed articles."""
     from rich.console import Console
 
-    from bot.render import print_answer, to_json_line
+    from bot.terminal import print_answer, to_json_line
     from retrieval.engine import check_question
 
     check_question(question)  # before the slow model load
@@ -142,7 +142,7 @@ def bench(
 ) -> None:
     """Measure ingest and answer speed, cold start and memory at growing corpus sizes."""
     from bot.bench_view import run_bench_view
-    from retrieval.bench import DEFAULT_SIZES
+    from retrieval.bench.run import DEFAULT_SIZES
     from retrieval.errors import SettingsError
 
     sizes = docs or list(DEFAULT_SIZES)
@@ -155,7 +155,7 @@ def bench(
 @app.command()
 def discord() -> None:
     """Run the Discord bot (needs DISCORD_TOKEN)."""
-    from bot.discord_bot import run
+    from bot.discord.bot import run
 
     raise typer.Exit(run(_settings()))
 

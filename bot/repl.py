@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.render import print_answer, render_sources, to_json_line
+from bot.terminal import print_answer, render_sources, to_json_line
 from retrieval.answer import Answer, Turn
 from retrieval.engine import Engine
 from retrieval.errors import QabotError

@@ -17,8 +17,8 @@ from retrieval.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.runnables import Runnable
 
-    from retrieval.index import CorpusIndex
-    from retrieval.ingest import IngestReport
+    from retrieval.index.corpus import CorpusIndex
+    from retrieval.ingest.run import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ class Engine:
     """Owns the model, the Chroma stores and the chain; safe to share between threads."""
 
     def __init__(self, settings: Settings):
-        from retrieval.embeddings import make_embeddings
-        from retrieval.store import make_client, make_stores
+        from retrieval.index.chroma import make_client, make_stores
+        from retrieval.index.embeddings import make_embeddings
 
         self.settings = settings
         client = make_client(settings)  # a damaged index fails here, before the slow model load
@@ -68,7 +68,7 @@ class Engine:
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
     ) -> IngestReport:
-        from retrieval.ingest import ingest
+        from retrieval.ingest.run import ingest
 
         with self._lock:
             report = ingest(self.stores, paths, prune=prune, progress=progress)
@@ -110,8 +110,8 @@ class Engine:
             return self._chain
 
     def _build_chain(self) -> Runnable:
-        from retrieval.chain import make_answerer, make_chain, make_condenser, make_retriever
-        from retrieval.snapshot import load_index
+        from retrieval.index.cache import load_index
+        from retrieval.pipeline import make_answerer, make_chain, make_condenser, make_retriever
 
         # A server's index may change under other machines' ingests: no local copy of it.
         local_folder = None if self.settings.chroma_host else self.settings.chroma_path
@@ -119,7 +119,7 @@ class Engine:
         self._index = index
         model = None
         if self.settings.uses_llm:
-            from retrieval.llm import make_chat_model
+            from retrieval.llm.models import make_chat_model
 
             # One model both condenses follow-ups and answers.
             model = make_chat_model(self.settings)

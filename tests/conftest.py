@@ -20,6 +20,14 @@ DEV_SET = REPO / "retrieval" / "evalsets" / "dev.jsonl"
 COMMAND_TIMEOUT_S = 300
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/e2e/ is end to end: `pytest -m "not e2e"` runs the unit tier."""
+    for item in items:
+        if E2E_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 def qabot_env(chroma: Path, **extra: str) -> dict[str, str]:

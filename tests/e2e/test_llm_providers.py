@@ -16,7 +16,7 @@ from fake_openai import FakeOpenAI, Reply
 from test_llm import GOOD, PESKOV, REWRITE, TRUCE, assert_good_answer_shown
 
 from retrieval.errors import SettingsError
-from retrieval.llm import make_chat_model
+from retrieval.llm.models import make_chat_model
 from retrieval.settings import Settings
 
 API_KEY = "sk-ant-test-SECRET-key-0123456789"

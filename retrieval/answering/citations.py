@@ -10,12 +10,12 @@ import numpy as np
 from langchain_core.documents import Document
 
 from retrieval.answer import Citation
-from retrieval.text import content_words, stems
+from retrieval.language.text import content_words, stems
 
 # A cited sentence is supported when the text it cites uses this share of its content words
 # (stemmed; reporting verbs left out, and names too when the claim has other words) and is at
 # least this close in meaning (cosine of all-MiniLM-L6-v2 embeddings). On
-# retrieval/evalsets/dev_claims.jsonl (`python -m retrieval.support_calibration`) supported claims
+# retrieval/evalsets/dev_claims.jsonl (`python -m tools.support_calibration`) supported claims
 # share 0.60-1.00 of their words with the sentence they cite, the same claims against the closest
 # wrong sentence 0.00-0.50: 0.6 keeps all 19 and passes none of the 19 wrong citations.
 # Embedding similarity separates worse (short claims score 0.31-1.00 against long sentences), so

@@ -10,12 +10,12 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from retrieval.conversation import resolve
-from retrieval.extractive import ExtractiveAnswerer
-from retrieval.index import CorpusIndex
-from retrieval.retriever import HybridRetriever
+from retrieval.answering.extractive import ExtractiveAnswerer
+from retrieval.index.chroma import Stores
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.followups import resolve
+from retrieval.retrieve.hybrid import HybridRetriever
 from retrieval.settings import Settings
-from retrieval.store import Stores
 
 EXTRACTIVE = "extractive"
 # Engines whose model answers but does not condense follow-ups.
@@ -43,7 +43,7 @@ def make_condenser(
 
         return RunnableLambda(by_rules, name="condense")
 
-    from retrieval.llm_condenser import LLMCondenser, condense_timeout
+    from retrieval.llm.condenser import LLMCondenser, condense_timeout
 
     # The bundled SmolLM2-135M's rewrites measured worse than the rules' (docs/llm.md).
     rules_only = settings.llm.strip() in RULES_ONLY_ENGINES
@@ -70,7 +70,7 @@ def make_answerer(
     """
     if settings.uses_llm:
         return make_llm_answerer(settings, index, model)
-    from retrieval.embeddings import make_embeddings
+    from retrieval.index.embeddings import make_embeddings
 
     # The model, loaded once per process, also tells a point said in other words.
     answerer = ExtractiveAnswerer(index, make_embeddings().embed_documents)
@@ -83,10 +83,10 @@ def make_llm_answerer(
     settings: Settings, index: CorpusIndex, model: BaseChatModel | None = None
 ) -> Runnable:
     """The model `QABOT_LLM` names, its citations checked, the extractive engine as fallback."""
-    from retrieval.citations import SupportScorer
-    from retrieval.embeddings import make_embeddings
-    from retrieval.llm import engine_name, make_chat_model
-    from retrieval.llm_answerer import LLMAnswerer
+    from retrieval.answering.citations import SupportScorer
+    from retrieval.index.embeddings import make_embeddings
+    from retrieval.llm.answerer import LLMAnswerer
+    from retrieval.llm.models import engine_name, make_chat_model
 
     embed = make_embeddings().embed_documents
     answerer = LLMAnswerer(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from retrieval.bench import synthetic_article
+from retrieval.bench.run import synthetic_article
 from retrieval.constants import BUNDLED_ARTICLE, MAX_CHUNK_TOKENS
-from retrieval.embeddings import count_tokens
-from retrieval.ingest import build_chunks
-from retrieval.loader import load_article
-from retrieval.sentences import is_one_sentence, segmented, split_sentences
+from retrieval.index.embeddings import count_tokens
+from retrieval.ingest.loader import load_article
+from retrieval.ingest.run import build_chunks
+from retrieval.ingest.sentences import is_one_sentence, segmented, split_sentences
 
 
 def test_no_chunk_exceeds_the_model_window_even_for_a_run_on_paragraph(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from retrieval.answer import Turn
-from retrieval.attribution import ORG_WORDS
-from retrieval.index import CorpusIndex
-from retrieval.question import QUESTION_OPENERS
-from retrieval.text import STOPWORDS, words
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.question import QUESTION_OPENERS
+from retrieval.language.speakers import ORG_WORDS
+from retrieval.language.text import STOPWORDS, words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.attribution import Mention, find_mentions, is_quote_only, speakers_of
 from retrieval.constants import (
     BUNDLED_CORPUS_DIR,
     BUNDLED_SOURCE_PREFIX,
@@ -22,11 +21,12 @@ from retrieval.constants import (
     SENTENCE_TABLE,
     SENTENCES_COLLECTION,
 )
-from retrieval.embeddings import count_tokens, most_tokens
 from retrieval.errors import SourceUnreadable
-from retrieval.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
-from retrieval.sentences import Span, split_sentences
-from retrieval.store import Stores
+from retrieval.index.chroma import Stores
+from retrieval.index.embeddings import count_tokens, most_tokens
+from retrieval.ingest.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
+from retrieval.ingest.sentences import Span, split_sentences
+from retrieval.language.speakers import Mention, find_mentions, is_quote_only, speakers_of
 
 log = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ from pathlib import Path
 import bm25s
 import numpy
 
-from retrieval import index as index_module
-from retrieval import text as text_module
 from retrieval.constants import CHUNKS_COLLECTION, SENTENCES_COLLECTION
-from retrieval.index import CorpusIndex
-from retrieval.store import Stores
+from retrieval.index import corpus as index_module
+from retrieval.index.chroma import Stores
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language import text as text_module
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Measures whether the model's follow-up rewrites beat the rules', to choose who condenses.
 
-`QABOT_LLM=local python -m retrieval.condense_comparison [SET.jsonl ...]` runs every
+`QABOT_LLM=local python -m tools.condense_comparison [SET.jsonl ...]` runs every
 conversation of the question sets (default: the bundled dev and held-out sets) three times,
 each condensing follow-ups its own way and keeping its own history: the rules
 (`retrieval/conversation.py`), the model with its rewrite checked and the rules as fallback (what
@@ -18,22 +18,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from retrieval.answer import Turn
-from retrieval.chain import make_retriever
+from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.constants import DEFAULT_EVAL_SET
-from retrieval.conversation import resolve
 from retrieval.engine import Engine
 from retrieval.evaluation import EvalReport, load_cases, score_turn
-from retrieval.extractive import ExtractiveAnswerer
-from retrieval.index import CorpusIndex
-from retrieval.llm import make_chat_model
-from retrieval.llm_answerer import describe
-from retrieval.llm_condenser import (
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.followups import resolve
+from retrieval.llm.answerer import describe
+from retrieval.llm.condenser import (
     LEAD_IN,
     WRAPPING,
     LLMCondenser,
     condense_timeout,
     earlier_questions,
 )
+from retrieval.llm.models import make_chat_model
+from retrieval.pipeline import make_retriever
 from retrieval.settings import load_settings
 
 SETS = [DEFAULT_EVAL_SET, DEFAULT_EVAL_SET.with_name("heldout.jsonl")]

@@ -11,13 +11,13 @@ import numpy as np
 from langchain_core.documents import Document
 
 from retrieval.answer import Answer, Citation
-from retrieval.index import CorpusIndex
-from retrieval.question import Question, analyze
-from retrieval.retriever import sentence_document
-from retrieval.text import STOPWORDS, words
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.question import Question, analyze
+from retrieval.language.text import STOPWORDS, words
+from retrieval.retrieve.hybrid import sentence_document
 
 if TYPE_CHECKING:
-    from retrieval.citations import Embed
+    from retrieval.answering.citations import Embed
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.discord_render import (
+from bot.discord.render import (
     MAX_QUOTE_CHARS,
     MESSAGE_LIMIT,
     echo_question,

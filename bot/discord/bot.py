@@ -19,7 +19,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_render import render_answer, render_draft, render_notice
+from bot.discord.render import render_answer, render_draft, render_notice
 from retrieval.answer import Answer, Turn
 from retrieval.errors import QabotError
 from retrieval.settings import Settings

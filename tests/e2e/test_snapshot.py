@@ -9,21 +9,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import store as store_module
 from retrieval.constants import (
     BUNDLED_ARTICLE,
     CHUNKS_COLLECTION,
     INDEX_LAYOUT,
     SENTENCES_COLLECTION,
 )
-from retrieval.embeddings import make_embeddings
 from retrieval.engine import make_engine
 from retrieval.errors import IndexOutdated
-from retrieval.index import CorpusIndex
-from retrieval.ingest import ingest
+from retrieval.index import chroma as store_module
+from retrieval.index.cache import SNAPSHOT_FILE, load_index
+from retrieval.index.chroma import Stores, make_stores
+from retrieval.index.corpus import CorpusIndex
+from retrieval.index.embeddings import make_embeddings
+from retrieval.ingest.run import ingest
 from retrieval.settings import Settings
-from retrieval.snapshot import SNAPSHOT_FILE, load_index
-from retrieval.store import Stores, make_stores
 
 
 @pytest.fixture(scope="module")

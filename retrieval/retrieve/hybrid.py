@@ -13,9 +13,9 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from retrieval.index import CorpusIndex, Sentence
-from retrieval.question import Question, analyze
-from retrieval.store import Stores
+from retrieval.index.chroma import Stores
+from retrieval.index.corpus import CorpusIndex, Sentence
+from retrieval.language.question import Question, analyze
 
 DENSE_K = 8
 KEYWORD_K = 8

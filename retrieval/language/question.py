@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.index import CorpusIndex
-from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, stems, words
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.text import SPEECH_TERM, STOPWORDS, WORD, stems, words
 
 # Verbs that ask for someone's words rather than naming the content of them.
 SAY_VERBS = (

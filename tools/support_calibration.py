@@ -1,6 +1,6 @@
 """Measures the citation checker's support scores on the dev claims, to choose its thresholds.
 
-`python -m retrieval.support_calibration` prints, for each kind of pair, the lexical and dense
+`python -m tools.support_calibration` prints, for each kind of pair, the lexical and dense
 scores and how many pairs the current thresholds (retrieval/citations.py) call supported.
 The claims (`retrieval/evalsets/dev_claims.jsonl`) are written for the dev set's questions: for
 each, a claim the article supports and a plausible one it does not, with a phrase of the
@@ -14,12 +14,12 @@ from importlib.resources import files
 
 import numpy as np
 
-from retrieval import citations
-from retrieval.citations import SupportScorer
+from retrieval.answering import citations
+from retrieval.answering.citations import SupportScorer
 from retrieval.constants import BUNDLED_ARTICLE
-from retrieval.embeddings import make_embeddings
-from retrieval.loader import load_article
-from retrieval.sentences import split_sentences
+from retrieval.index.embeddings import make_embeddings
+from retrieval.ingest.loader import load_article
+from retrieval.ingest.sentences import split_sentences
 
 CLAIMS = "evalsets/dev_claims.jsonl"
 

@@ -12,10 +12,10 @@ from langchain_core.language_models import BaseChatModel
 
 from prompts import CONDENSE, load_prompt
 from retrieval.answer import Turn
-from retrieval.conversation import PERSON_PRONOUN, THING_PRONOUN
-from retrieval.index import CorpusIndex
-from retrieval.llm_answerer import ModelTimeout, describe, generate
-from retrieval.text import STOPWORDS, WORD, content_stems, words
+from retrieval.index.corpus import CorpusIndex
+from retrieval.language.followups import PERSON_PRONOUN, THING_PRONOUN
+from retrieval.language.text import STOPWORDS, WORD, content_stems, words
+from retrieval.llm.answerer import ModelTimeout, describe, generate
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from fake_openai import FakeOpenAI, Reply, Request
 from langchain_core.documents import Document
 
 from prompts import ANSWER, CONDENSE, load_prompt
-from retrieval.citations import SupportScorer, check
+from retrieval.answering.citations import SupportScorer, check
 from retrieval.errors import SettingsError
-from retrieval.llm import make_chat_model
+from retrieval.llm.models import make_chat_model
 from retrieval.settings import Settings
 
 API_KEY = "sk-test-SECRET-key-0123456789"

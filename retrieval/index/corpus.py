@@ -15,8 +15,8 @@ import numpy as np
 
 from retrieval.constants import CHUNKS_COLLECTION, SENTENCE_TABLE
 from retrieval.errors import IndexOutdated
-from retrieval.store import Stores
-from retrieval.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, words
+from retrieval.index.chroma import Stores
+from retrieval.language.text import SPEECH_TERM, STOPWORDS, WORD, content_stems, stems, words
 
 # bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
 logging.getLogger("bm25s").setLevel(logging.WARNING)

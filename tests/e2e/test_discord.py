@@ -33,7 +33,7 @@ from fake_discord import (
     Post,
 )
 
-from bot.discord_bot import (
+from bot.discord.bot import (
     MAX_WAITING_PER_SLOT,
     Conversations,
     QabotBot,
@@ -66,11 +66,11 @@ def new_member() -> int:
 
 
 def bot_command() -> list[str]:
-    """`qabot discord` as a user runs it; `python -m bot.discord_bot` where it is not installed."""
+    """`qabot discord` as a user runs it; `python -m bot.discord.bot` where it is not installed."""
     console_script = Path(sys.executable).parent / "qabot"
     if console_script.exists():
         return [str(console_script), "discord"]
-    return [sys.executable, "-m", "bot.discord_bot"]
+    return [sys.executable, "-m", "bot.discord.bot"]
 
 
 def bot_environment(fake: FakeDiscord, chroma: Path, **overrides: str) -> dict[str, str]:
@@ -196,7 +196,7 @@ def sources_in(text: str) -> dict[int, tuple[str, int]]:
 def assert_cited_answer(text: str) -> dict[int, tuple[str, int]]:
     """Every `[n]` of the answer has a source line, quoting the article paragraph it names."""
     from retrieval.constants import BUNDLED_ARTICLE
-    from retrieval.loader import load_article
+    from retrieval.ingest.loader import load_article
 
     paragraphs = {p.number: p.text for p in load_article(BUNDLED_ARTICLE).paragraphs}
     answer_part, _, _ = text.partition("**Sources**")

@@ -17,9 +17,9 @@ from langchain_core.messages import BaseMessage
 
 from prompts import ANSWER, load_prompt
 from retrieval.answer import Answer
-from retrieval.citations import SupportScorer, check
-from retrieval.extractive import ExtractiveAnswerer
-from retrieval.index import CorpusIndex
+from retrieval.answering.citations import SupportScorer, check
+from retrieval.answering.extractive import ExtractiveAnswerer
+from retrieval.index.corpus import CorpusIndex
 
 log = logging.getLogger(__name__)
 

@@ -132,8 +132,8 @@ def run_bench(
 
 def measure_size(scratch: Path, docs: int, cold_runs: int, progress: Progress | None) -> SizeResult:
     from retrieval.engine import make_engine
-    from retrieval.ingest import build_chunks, expand_paths
-    from retrieval.loader import load_article
+    from retrieval.ingest.loader import load_article
+    from retrieval.ingest.run import build_chunks, expand_paths
 
     def note(step: str, done: int = 0, total: int = 0) -> None:
         if progress:
@@ -211,7 +211,8 @@ def _run_child(args: list[str], settings: Settings) -> tuple[float, float]:
 def _run_floor() -> float:
     """The interpreter, the same imports and the model load, and nothing else."""
     code = (
-        "from retrieval.embeddings import make_embeddings; import langchain_chroma, chromadb; "
+        "from retrieval.index.embeddings import make_embeddings; "
+        "import langchain_chroma, chromadb; "
         "make_embeddings().embed_query('warm')"
     )
     started = time.perf_counter()
