@@ -113,13 +113,39 @@ def evaluate(
     question_set: Annotated[
         Path | None, typer.Argument(help="A .jsonl question set; default: the bundled dev set.")
     ] = None,
+    article: Annotated[
+        Path | None,
+        typer.Option(
+            "--article",
+            help="The article of the lines that name none, scored in a temporary index; "
+            "default: those lines use your configured index.",
+        ),
+    ] = None,
+    together: Annotated[
+        bool,
+        typer.Option(
+            "--together/--separate",
+            help="All the set's articles, plus the bundled one, in one temporary index; "
+            "or (default) one temporary index per article.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Score the engine on a question set: evidence, facts, abstention, quotes, latency."""
+    """Score the engine on a question set: evidence, facts, abstention, quotes, latency, by
+    article. Articles the set names (or --article gives) are indexed in temporary folders;
+    your own index is left alone."""
     from bot.eval_view import run_eval
 
     settings = _settings()
-    run_eval(lambda: _engine(settings), question_set, as_json=as_json)
+    run_eval(
+        settings,
+        lambda: _engine(settings),
+        question_set,
+        article=article.resolve() if article else None,
+        together=together,
+        as_json=as_json,
+        progress=_stderr,
+    )
 
 
 @app.command()
