@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,10 +14,8 @@ from retrieval.errors import EmptyQuestion, IndexCorrupt
 from retrieval.settings import Settings
 
 if TYPE_CHECKING:
-    from langchain_core.runnables import Runnable
-
-    from retrieval.index.corpus import CorpusIndex
     from retrieval.ingest.run import IngestReport
+    from retrieval.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +37,7 @@ class Engine:
         self.embeddings = make_embeddings()
         self.stores = make_stores(settings, self.embeddings, client)
         self._lock = threading.Lock()
-        self._chain: Runnable | None = None
-        self._index: CorpusIndex | None = None
+        self._pipeline: Pipeline | None = None
 
     def count_chunks(self) -> int:
         try:
@@ -72,8 +68,7 @@ class Engine:
 
         with self._lock:
             report = ingest(self.stores, paths, prune=prune, progress=progress)
-            self._chain = None  # the next question sees the new index
-            self._index = None
+            self._pipeline = None  # the next question sees the new index
         return report
 
     def ask(
@@ -87,47 +82,23 @@ class Engine:
         With an LLM engine, `on_token` is given the model's reply as it streams, before it is
         checked; the returned `Answer` is the checked one.
         """
-        question = check_question(question)
-        started = time.perf_counter()
-        timings: dict[str, float] = {}
-        inputs = {"question": question, "history": list(history), "timings": timings}
-        if on_token is not None:
-            inputs["on_token"] = on_token
-        answer = self.chain.invoke(inputs)
-        timings["total"] = (time.perf_counter() - started) * 1000
-        answer.timings_ms = {
-            "retrieve": timings.get("retrieve", 0.0),
-            "answer": timings.get("answer", 0.0),
-            "total": timings["total"],
-        }
-        return answer
+        return self.pipeline.ask(check_question(question), history, on_token)
 
     @property
-    def chain(self) -> Runnable:
+    def pipeline(self) -> Pipeline:
         with self._lock:
-            if self._chain is None:
-                self._chain = self._build_chain()
-            return self._chain
+            if self._pipeline is None:
+                self._pipeline = self._build_pipeline()
+            return self._pipeline
 
-    def _build_chain(self) -> Runnable:
+    def _build_pipeline(self) -> Pipeline:
         from retrieval.index.cache import load_index
-        from retrieval.pipeline import make_answerer, make_chain, make_condenser, make_retriever
+        from retrieval.pipeline import make_pipeline
 
         # A server's index may change under other machines' ingests: no local copy of it.
         local_folder = None if self.settings.chroma_host else self.settings.chroma_path
         index = load_index(self.stores, local_folder)
-        self._index = index
-        model = None
-        if self.settings.uses_llm:
-            from retrieval.llm.models import make_chat_model
-
-            # One model both condenses follow-ups and answers.
-            model = make_chat_model(self.settings)
-        return make_chain(
-            make_condenser(index, model, self.settings),
-            make_retriever(self.stores, index, self.embeddings),
-            make_answerer(self.settings, index, model),
-        )
+        return make_pipeline(self.settings, self.stores, index, self.embeddings)
 
 
 def check_question(question: str) -> str:

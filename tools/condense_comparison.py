@@ -1,6 +1,6 @@
 """Measures whether the model's follow-up rewrites beat the rules', to choose who condenses.
 
-`QABOT_LLM=local python -m tools.condense_comparison [SET.jsonl ...]` runs every
+`QABOT_LLM=local python tools/condense_comparison.py [SET.jsonl ...]` runs every
 conversation of the question sets (default: the bundled dev and held-out sets) three times,
 each condensing follow-ups its own way and keeping its own history: the rules
 (`retrieval/conversation.py`), the model with its rewrite checked and the rules as fallback (what
@@ -24,7 +24,7 @@ from retrieval.engine import Engine
 from retrieval.evaluation import EvalReport, load_cases, score_turn
 from retrieval.index.corpus import CorpusIndex
 from retrieval.language.followups import resolve
-from retrieval.llm.answerer import describe
+from retrieval.language.question import analyze
 from retrieval.llm.condenser import (
     LEAD_IN,
     WRAPPING,
@@ -32,7 +32,7 @@ from retrieval.llm.condenser import (
     condense_timeout,
     earlier_questions,
 )
-from retrieval.llm.models import make_chat_model
+from retrieval.llm.models import describe, make_chat_model
 from retrieval.pipeline import make_retriever
 from retrieval.settings import load_settings
 
@@ -115,8 +115,10 @@ def main(paths: Sequence[Path]) -> None:
                     standalone = condense(turn["question"], history)
                     if position and name == "rules":
                         print(f"    rules:     {standalone}")
-                    evidence = retriever.invoke(standalone)
-                    answer = extractive.answer(turn["question"], standalone, evidence)
+                    question = analyze(standalone, index)
+                    answer = extractive.answer(
+                        turn["question"], question, retriever.search(question)
+                    )
                     history.append(Turn(turn["question"], standalone, answer))
                     if position:
                         before = len(reports[name].failures)

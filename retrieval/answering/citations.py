@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from langchain_core.documents import Document
 
 from retrieval.answer import Citation
+from retrieval.index.corpus import Sentence
 from retrieval.language.text import content_words, stems
+from retrieval.retrieve.scoring import Evidence
 
 # A cited sentence is supported when the text it cites uses this share of its content words
 # (stemmed; reporting verbs left out, and names too when the claim has other words) and is at
@@ -122,13 +123,13 @@ def numbers_found(claim: str, evidence: str) -> bool:
     return set(NUMBER.findall(claim)) <= set(NUMBER.findall(evidence))
 
 
-def check(reply: str, sources: Sequence[Document], scorer: SupportScorer) -> Checked:
+def check(reply: str, sources: Sequence[Evidence], scorer: SupportScorer) -> Checked:
     """Keep the reply's supported, cited sentences, renumbering their citations 1, 2, ..."""
     claims, out_of_range, said_dont_know, uncited = _parse(reply, len(sources))
     uncited = _attribute(uncited, claims, sources, scorer)
-    pairs = [(c.text, " ".join(sources[n - 1].page_content for n in c.cited)) for c in claims]
+    pairs = [(c.text, " ".join(sources[n - 1].text for n in c.cited)) for c in claims]
     # Each citation on its own, to tell which of a sentence's sources actually back it.
-    singles = [(c.text, sources[n - 1].page_content) for c in claims for n in c.cited]
+    singles = [(c.text, sources[n - 1].text) for c in claims for n in c.cited]
     scores = scorer.score_many(pairs + singles)
     together, alone = scores[: len(pairs)], iter(scores[len(pairs) :])
 
@@ -146,16 +147,16 @@ def check(reply: str, sources: Sequence[Document], scorer: SupportScorer) -> Che
             verified[n] = verified.get(n, False) or backing[n]
         markers = "".join(f"[{numbers[n]}]" for n in claim.cited)
         kept.append(f"{claim.text} {markers}")
-    citations = [_citation(numbers[n], sources[n - 1], verified[n]) for n in numbers]
+    citations = [cite(numbers[n], sources[n - 1].sentence, verified[n]) for n in numbers]
     return Checked(" ".join(kept), citations, unsupported, out_of_range, said_dont_know)
 
 
 def _attribute(
-    uncited: list[_Claim], claims: list[_Claim], sources: Sequence[Document], scorer: SupportScorer
+    uncited: list[_Claim], claims: list[_Claim], sources: Sequence[Evidence], scorer: SupportScorer
 ) -> list[str]:
     """Give an uncited sentence the source that supports it, if one does (small models often
     forget the marker); returns the sentences no source supports. `claims` keeps reply order."""
-    pairs = [(c.text, source.page_content) for c in uncited for source in sources]
+    pairs = [(c.text, source.text) for c in uncited for source in sources]
     scores = iter(scorer.score_many(pairs))
     unsupported: list[str] = []
     for claim in uncited:
@@ -206,15 +207,15 @@ def _end_with_stop(text: str) -> str:
     return text if text[-1] in ".!?\"'”’)" else text + "."
 
 
-def _citation(n: int, source: Document, verified: bool) -> Citation:
-    meta = source.metadata
+def cite(n: int, sentence: Sentence, verified: bool = True) -> Citation:
+    """Citation number `n`: the sentence's exact text and where it stands in its article."""
     return Citation(
         n,
-        source.page_content,
-        meta["source"],
-        meta["title"],
-        meta["paragraph"],
-        meta["start"],
-        meta["end"],
+        sentence.text,
+        sentence.source,
+        sentence.title,
+        sentence.paragraph,
+        sentence.start,
+        sentence.end,
         verified=verified,
     )

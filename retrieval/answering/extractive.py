@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 import numpy as np
-from langchain_core.documents import Document
 
 from retrieval.answer import Answer, Citation
+from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
-from retrieval.language.question import Question, analyze
+from retrieval.language.question import Question
 from retrieval.language.text import STOPWORDS, words
-from retrieval.retrieve.hybrid import sentence_document
-
-if TYPE_CHECKING:
-    from retrieval.answering.citations import Embed
+from retrieval.retrieve.scoring import Evidence
 
 log = logging.getLogger(__name__)
 
@@ -60,39 +56,36 @@ class ExtractiveAnswerer:
         self.index = index
         self.embed = embed
 
-    def answer(self, asked: str, standalone: str, evidence: Sequence[Document]) -> Answer:
-        question = analyze(standalone, self.index)
+    def answer(
+        self,
+        asked: str,
+        question: Question,
+        evidence: Sequence[Evidence],
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        """The answer to `question` (`asked` as it was typed) from the retrieved evidence;
+        nothing streams, so `on_token` is never called."""
+        standalone = question.text
         chosen, reason = self._choose(question, evidence)
         if not chosen:
             return Answer(asked, reason, abstained=True, resolved_question=standalone)
-        chosen = sorted(chosen, key=lambda d: (d.metadata["source"], d.metadata["position"]))
+        chosen = sorted(chosen, key=lambda e: (e.sentence.source, e.sentence.position))
         citations: list[Citation] = []
         parts: list[str] = []
-        for doc in chosen:
-            if not self.index.verify(doc.id or "", doc.page_content):
-                log.warning("dropped a quote that does not match its source: %r", doc.page_content)
+        for found in chosen:
+            sentence = found.sentence
+            if not self.index.verify(sentence.id, sentence.text):
+                log.warning("dropped a quote that does not match its source: %r", sentence.text)
                 continue
-            n = len(citations) + 1
-            meta = doc.metadata
-            citations.append(
-                Citation(
-                    n,
-                    doc.page_content,
-                    meta["source"],
-                    meta["title"],
-                    meta["paragraph"],
-                    meta["start"],
-                    meta["end"],
-                )
-            )
-            parts.append(f"{doc.page_content} [{n}]")
+            citations.append(cite(len(citations) + 1, sentence))
+            parts.append(f"{sentence.text} [{len(citations)}]")
         if not citations:
             return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
         return Answer(asked, " ".join(parts), citations, resolved_question=standalone)
 
     def _choose(
-        self, question: Question, evidence: Sequence[Document]
-    ) -> tuple[list[Document], str]:
+        self, question: Question, evidence: Sequence[Evidence]
+    ) -> tuple[list[Evidence], str]:
         if question.unknown_names:
             names = " or ".join(question.unknown_names)
             return [], f"The article doesn't mention {names}, so it doesn't say."
@@ -108,7 +101,7 @@ class ExtractiveAnswerer:
                 "please ask with a name."
             )
         if _is_name_only(question.definition_target, question.name_words):
-            described = [d for d in evidence if _describes(d.page_content, question.name_words)]
+            described = [e for e in evidence if _describes(e.text, question.name_words)]
             if described:
                 return described[:MAX_SENTENCES], ""
         subject_words = _subject_words(question, self.index)
@@ -117,54 +110,54 @@ class ExtractiveAnswerer:
         return self._best(question, evidence), NOT_IN_ARTICLE
 
     def _statements(
-        self, question: Question, subject_words: set[str], evidence: Sequence[Document]
-    ) -> tuple[list[Document], str]:
+        self, question: Question, subject_words: set[str], evidence: Sequence[Evidence]
+    ) -> tuple[list[Evidence], str]:
         """Everything the subject is reported to have said, or what they said on the topic."""
         said = [
-            d
-            for d in evidence
-            if subject_words & {w for s in d.metadata["speakers"] for w in words(s)}
+            e
+            for e in evidence
+            if subject_words & {w for s in e.sentence.speakers for w in words(s)}
         ]
         subject = question.statement_subject or "they"
         if not said:
             return [], f"The article doesn't report anything {subject} said."
         if not question.topic_stems:
-            return sorted(said, key=lambda d: d.metadata["position"])[:MAX_STATEMENTS], ""
-        ranked = sorted(said, key=lambda d: -d.metadata["score"])
-        on_topic = [d for d in ranked if d.metadata["lexical"] > 0]
+            return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
+        ranked = sorted(said, key=lambda e: -e.score)
+        on_topic = [e for e in ranked if e.lexical > 0]
         if not on_topic:
             best = ranked[0]
-            if best.metadata["score"] < ABSTAIN_SCORE:
+            if best.score < ABSTAIN_SCORE:
                 return [], f"The article doesn't report what {subject} said about that."
             on_topic = [best]
-        top = on_topic[0].metadata["score"]
-        return [d for d in on_topic if d.metadata["score"] >= top - NEAR_BEST][:MAX_SENTENCES], ""
+        top = on_topic[0].score
+        return [e for e in on_topic if e.score >= top - NEAR_BEST][:MAX_SENTENCES], ""
 
-    def _best(self, question: Question, evidence: Sequence[Document]) -> list[Document]:
-        scored = sorted(((self._score(question, d), d) for d in evidence), key=lambda p: -p[0])
+    def _best(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
+        scored = sorted(((self._score(question, e), e) for e in evidence), key=lambda p: -p[0])
         if question.wh in TYPED_KINDS:
             # "Where" wants a place, "when" a time: a sentence without one cannot answer.
-            scored = [(s, d) for s, d in scored if d.metadata["kind"] > 0] or scored
+            scored = [(s, e) for s, e in scored if e.kind > 0] or scored
         if not scored:
             return []
         top, best = scored[0]
         if top < ABSTAIN_SCORE:
             return []
-        if best.metadata["lexical"] == 0 and best.metadata["dense"] < DENSE_ONLY_SCORE:
+        if best.lexical == 0 and best.dense < DENSE_ONLY_SCORE:
             return []
         if self._misses_the_point(question, best):
             return []
-        return [d for s, d in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
+        return [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
 
-    def _misses_the_point(self, question: Question, best: Document) -> bool:
+    def _misses_the_point(self, question: Question, best: Evidence) -> bool:
         """A sentence that shares only names with the question ("the weather in Kyiv")."""
         points = question.point_stems
-        sentence = self.index.sentence(best.id or "")
+        sentence = self.index.sentence(best.id)
         covered = sentence is not None and any(stem in sentence.stems for stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number
         # is not: "how many troops" needs troops counted, not any number.
-        answers_kind = question.wh in PLACE_OR_TIME and best.metadata["kind"] >= 1.0
-        weak = best.metadata["dense"] < NAMES_ONLY_DENSE or question.wh in COUNTED
+        answers_kind = question.wh in PLACE_OR_TIME and best.kind >= 1.0
+        weak = best.dense < NAMES_ONLY_DENSE or question.wh in COUNTED
         if not points or covered or answers_kind or not weak:
             return False
         if question.wh in COUNTED or sentence is None:
@@ -184,28 +177,28 @@ class ExtractiveAnswerer:
         points, others = vectors[: len(point_words)], vectors[len(point_words) :]
         return bool((points @ others.T).max(axis=1).min() >= PARAPHRASE_SIMILARITY)
 
-    def _score(self, question: Question, doc: Document) -> float:
-        score = doc.metadata["score"]
-        if question.definition_target and _describes(doc.page_content, question.name_words):
+    def _score(self, question: Question, evidence: Evidence) -> float:
+        score = evidence.score
+        if question.definition_target and _describes(evidence.text, question.name_words):
             score += DESCRIPTOR_BONUS
         return score
 
-    def _lede(self, evidence: Sequence[Document]) -> list[Document]:
+    def _lede(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """A news article's summary is its opening: the first sentences of the likeliest article."""
-        source = evidence[0].metadata["source"] if evidence else None
+        source = evidence[0].sentence.source if evidence else None
         opening = [
             s
             for s in self.index.sentences
             if (source is None or s.source == source) and not s.is_heading and not s.section
         ]
-        return [sentence_document(s) for s in opening[:LEDE_SENTENCES]]
+        return [Evidence(s) for s in opening[:LEDE_SENTENCES]]
 
-    def _author_sentences(self, evidence: Sequence[Document]) -> list[Document]:
+    def _author_sentences(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """The author note of the article the evidence comes from (of all, if none)."""
-        sources = {d.metadata["source"] for d in evidence}
+        sources = {e.sentence.source for e in evidence}
         notes = [s for s in self.index.sentences if s.section == "author" and not s.is_heading]
         mine = [s for s in notes if s.source in sources] or notes
-        return [sentence_document(s) for s in mine]
+        return [Evidence(s) for s in mine]
 
 
 def _subject_words(question: Question, index: CorpusIndex) -> set[str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from retrieval.answer import Turn
-from retrieval.index.corpus import CorpusIndex
+from retrieval.language.known import KnownWords
 from retrieval.language.question import QUESTION_OPENERS
 from retrieval.language.speakers import ORG_WORDS
 from retrieval.language.text import STOPWORDS, words
@@ -36,7 +37,16 @@ MAX_ELLIPSIS_WORDS = 5
 ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
 
 
-def resolve(question: str, history: Sequence[Turn], index: CorpusIndex) -> str:
+@dataclass(frozen=True)
+class Condensed:
+    """The question as it stands alone, and what rewrote it: "llm", "rules", or None when an
+    engine without a model condensed it."""
+
+    standalone: str
+    by: str | None
+
+
+def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
     question = index.expand_acronyms(" ".join(question.split()))
     if not history:
@@ -91,7 +101,7 @@ def _noun_follows(text: str, position: int) -> bool:
     return bool(following) and following[0] not in STOPWORDS
 
 
-def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str], list[str]]:
+def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str], list[str]]:
     """Names in the latest turns, most recent first: people, and other things."""
     people: list[str] = []
     things: list[str] = []
@@ -106,7 +116,7 @@ def _antecedents(history: Sequence[Turn], index: CorpusIndex) -> tuple[list[str]
     return list(dict.fromkeys(people)), list(dict.fromkeys(things))
 
 
-def _last_place(history: Sequence[Turn], index: CorpusIndex) -> str | None:
+def _last_place(history: Sequence[Turn], index: KnownWords) -> str | None:
     """The place the last turn was about: named in its question, else in its answer."""
     turn = history[-1]
     texts = [turn.resolved_question or turn.question, *(c.quote for c in turn.answer.citations)]
@@ -123,7 +133,7 @@ def _last_place(history: Sequence[Turn], index: CorpusIndex) -> str | None:
     return None
 
 
-def _names_in(text: str, index: CorpusIndex) -> list[str]:
+def _names_in(text: str, index: KnownWords) -> list[str]:
     names = [index.full_names[w] for w in index.name_words_in(text) if w in index.full_names]
     return list(dict.fromkeys(names))
 
@@ -133,7 +143,7 @@ def _is_person(name: str) -> bool:
     return 2 <= len(parts) <= 4 and not any(p.lower() in ORG_WORDS for p in parts)
 
 
-def _swap_name(previous: str, other: str, index: CorpusIndex) -> str | None:
+def _swap_name(previous: str, other: str, index: KnownWords) -> str | None:
     """ "What did Peskov say?" + "what about Zelensky?" -> "What did Zelensky say?"."""
     old = _names_in(previous, index)
     if not old:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.index.corpus import CorpusIndex
+from retrieval.language.known import KnownWords
 from retrieval.language.text import SPEECH_TERM, STOPWORDS, WORD, stems, words
 
 # Verbs that ask for someone's words rather than naming the content of them.
@@ -104,7 +104,7 @@ class Question:
         return self.statement_subject is not None
 
 
-def analyze(text: str, index: CorpusIndex) -> Question:
+def analyze(text: str, index: KnownWords) -> Question:
     """Classify `text` against what the corpus knows (its words and names)."""
     text = " ".join(text.split())
     plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
@@ -151,7 +151,7 @@ def analyze(text: str, index: CorpusIndex) -> Question:
     )
 
 
-def _unknown_names(text: str, index: CorpusIndex, subject: str | None) -> tuple[str, ...]:
+def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[str, ...]:
     """Names in the question that the corpus never mentions ("Joe Biden")."""
     runs: list[list[str]] = []
     tokens = list(WORD.finditer(text))

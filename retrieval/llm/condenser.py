@@ -6,16 +6,15 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
 from prompts import CONDENSE, load_prompt
 from retrieval.answer import Turn
 from retrieval.index.corpus import CorpusIndex
-from retrieval.language.followups import PERSON_PRONOUN, THING_PRONOUN
+from retrieval.language.followups import PERSON_PRONOUN, THING_PRONOUN, Condensed
 from retrieval.language.text import STOPWORDS, WORD, content_stems, words
-from retrieval.llm.answerer import ModelTimeout, describe, generate
+from retrieval.llm.models import ModelTimeout, describe, generate
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +47,6 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 WRAPPING = "\"'“”‘’`* "
-
-
-@dataclass(frozen=True)
-class Condensed:
-    """The question as it stands alone, and which condenser wrote it (None: not a follow-up)."""
-
-    standalone: str
-    by: str | None
 
 
 def condense_timeout(llm_timeout_s: float) -> float:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import logging
+import queue
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -230,3 +232,81 @@ class LocalChatModel(BaseChatModel):
         finally:
             stopped.set()
             worker.join()  # generation stops at its next token
+
+
+OnToken = Callable[[str], None]
+
+
+class ModelTimeout(Exception):
+    """The model did not finish within its bound: QABOT_LLM_TIMEOUT, or a follow-up's share."""
+
+
+def generate(
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    *,
+    timeout_s: float,
+    on_token: OnToken | None = None,
+    first_line: bool = False,
+) -> str:
+    """The model's reply, streamed to `on_token`; `ModelTimeout` past `timeout_s`.
+
+    The model runs in a worker thread so that a server that hangs, or a local model that
+    rambles, cannot hold the caller beyond its deadline. With `first_line`, the reply is
+    streamed and cut at the end of its first non-empty line: the rest is never generated.
+    """
+    deadline = time.monotonic() + timeout_s
+    pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
+    cancelled = threading.Event()
+    streams = on_token is not None or first_line
+
+    def produce() -> None:
+        try:
+            if not streams:  # nobody watches: one plain request
+                pieces.put(("text", model.invoke(messages).text))
+                pieces.put(("done", None))
+                return
+            # Closing the stream when told to stop is what ends a local model's generation.
+            stream = model.stream(messages)
+            for chunk in stream:
+                if cancelled.is_set():
+                    stream.close()
+                    return
+                pieces.put(("text", chunk.text))
+            pieces.put(("done", None))
+        except Exception as error:
+            pieces.put(("error", error))
+
+    threading.Thread(target=produce, name="llm-reply", daemon=True).start()
+    reply: list[str] = []
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ModelTimeout
+            try:
+                kind, value = pieces.get(timeout=remaining)
+            except queue.Empty:
+                raise ModelTimeout from None
+            if kind == "done":
+                return "".join(reply)
+            if kind == "error":
+                raise value
+            if value:
+                reply.append(value)
+                if on_token:
+                    on_token(value)
+                if first_line and "\n" in "".join(reply).lstrip():
+                    return "".join(reply)
+    finally:
+        cancelled.set()
+
+
+def describe(error: BaseException) -> str:
+    """A short, secret-free name for a model failure: the class, and the HTTP status if any.
+
+    Never the message: a provider's error text may quote the request, key included.
+    """
+    status = getattr(error, "status_code", None)
+    name = type(error).__name__
+    return f"{name}, HTTP {status}" if status else name

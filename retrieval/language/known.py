@@ -1,0 +1,30 @@
+"""What reading a question needs to know of the articles: their words and the names in them.
+
+The in-memory index (`retrieval.index.corpus.CorpusIndex`) provides it; the language helpers
+depend on this description only, never on the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from typing import Any, Protocol
+
+
+class KnownWords(Protocol):
+    @property
+    def vocab(self) -> Set[str]:
+        """Every word of the articles, lower-cased."""
+
+    @property
+    def name_words(self) -> Mapping[str, Any]:
+        """Each lower-cased word of a name (person, place, organisation) in the articles."""
+
+    @property
+    def full_names(self) -> Mapping[str, str]:
+        """A name word -> the longest name it is part of ("peskov" -> "Dmitry Peskov")."""
+
+    def name_words_in(self, text: str) -> list[str]:
+        """Words of `text` that name someone or something in the articles."""
+
+    def expand_acronyms(self, text: str) -> str:
+        """`text` with acronyms the articles never use spelled out as the names they do use."""
