@@ -132,8 +132,9 @@ def run_bench(
 
 def measure_size(scratch: Path, docs: int, cold_runs: int, progress: Progress | None) -> SizeResult:
     from retrieval.engine import make_engine
+    from retrieval.ingest.chunking import build_chunks
     from retrieval.ingest.loader import load_article
-    from retrieval.ingest.run import build_chunks, expand_paths
+    from retrieval.ingest.run import expand_paths
 
     def note(step: str, done: int = 0, total: int = 0) -> None:
         if progress:

@@ -8,8 +8,8 @@ from pathlib import Path
 from retrieval.bench.run import synthetic_article
 from retrieval.constants import BUNDLED_ARTICLE, MAX_CHUNK_TOKENS
 from retrieval.index.embeddings import count_tokens
+from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
-from retrieval.ingest.run import build_chunks
 from retrieval.ingest.sentences import is_one_sentence, segmented, split_sentences
 
 
