@@ -10,6 +10,7 @@ import numpy as np
 
 from retrieval.answer import Citation
 from retrieval.index.corpus import Sentence
+from retrieval.language.lexicon import REPORTING_WORDS
 from retrieval.language.text import content_words, stems
 from retrieval.retrieve.scoring import Evidence
 
@@ -24,13 +25,7 @@ from retrieval.retrieve.scoring import Evidence
 # (3 of 22) still pass: the checker catches wrong and unsupported citations, not every twist.
 MIN_LEXICAL = 0.6
 MIN_DENSE = 0.25
-# Words that report rather than claim: "Peskov said", "according to the article".
-REPORTING_STEMS = frozenset(
-    stems(
-        "said says say told tells tell stated states according article source sources "
-        "mention mentioned mentions wrote written write writes".split()
-    )
-)
+REPORTING_STEMS = frozenset(stems(REPORTING_WORDS))
 # `[1]`, `[1, 2]`, `[1][2]`; the numbers are checked against the sources given.
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # A capitalized word that does not start the sentence: a name, most likely.

@@ -11,8 +11,9 @@ import numpy as np
 from retrieval.answer import Answer, Citation
 from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
+from retrieval.language.lexicon import ROLE_WORDS, STOPWORDS
 from retrieval.language.question import Question
-from retrieval.language.text import STOPWORDS, words
+from retrieval.language.text import words
 from retrieval.retrieve.scoring import Evidence
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,6 @@ LEDE_SENTENCES = 2
 MAX_STATEMENTS = 6
 # A definition ("Who is X?") prefers sentences that describe X: this much extra.
 DESCRIPTOR_BONUS = 0.15
-ROLE_WORDS = (
-    r"spokesperson|spokesman|spokeswoman|president|minister|leader|ally|reporter|correspondent|"
-    r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
-    r"chairman|director|publication|newspaper|outlet|agency"
-)
 NOT_IN_ARTICLE = "The article doesn't say."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 

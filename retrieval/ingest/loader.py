@@ -9,15 +9,10 @@ from pathlib import Path
 
 from retrieval.constants import BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX
 from retrieval.errors import SourceUnreadable
+from retrieval.language.lexicon import FURNITURE_LINES
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
 
-# Whole lines that are page furniture, not article text (audio players, share bars).
-FURNITURE_LINES = (
-    re.compile(r"^\W*Voice is AI-generated\. Inconsistencies may occur\.?\s*$", re.IGNORECASE),
-    re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
-    re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
-)
 # A teaser cut short by the page ("... world ... Read more"): drop the tail, keep the words.
 TEASER_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*Read more\s*$", re.IGNORECASE)
 # Section headings that mark what follows as the byline / author note.

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 
 from retrieval.answer import Turn
 from retrieval.language.known import KnownWords
-from retrieval.language.question import QUESTION_OPENERS
-from retrieval.language.speakers import ORG_WORDS
-from retrieval.language.text import STOPWORDS, words
+from retrieval.language.lexicon import ORG_WORDS, POSSESSIVES, QUESTION_OPENERS, STOPWORDS
+from retrieval.language.text import words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
-POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about)\s+)?"

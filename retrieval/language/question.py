@@ -6,14 +6,9 @@ import re
 from dataclasses import dataclass
 
 from retrieval.language.known import KnownWords
-from retrieval.language.text import SPEECH_TERM, STOPWORDS, WORD, stems, words
+from retrieval.language.lexicon import FRAMING, QUESTION_OPENERS, SAY_VERBS, SPEECH_WORDS, STOPWORDS
+from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 
-# Verbs that ask for someone's words rather than naming the content of them.
-SAY_VERBS = (
-    r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"
-    r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
-    r"announced|declare|declared|remark|remarked"
-)
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
     rf"(?:{SAY_VERBS})\b(?P<rest>.*)$",
@@ -47,18 +42,6 @@ SUMMARY = re.compile(
     r"what\s+(?:does|did)\s+(?:the|this)\s+(?:article|story|piece)\s+say\s*\??$)",
     re.IGNORECASE,
 )
-# Words that frame a question without naming what it is about.
-FRAMING = frozenset(
-    """article story piece mention mentioned according happen happened happens else also
-    exactly really do does did go goes going gone went get gets got give gives gave given
-    take takes took make makes long many much""".split()
-)
-# Words for speech; they match any sentence that reports what someone said.
-SPEECH_WORDS = frozenset(
-    """say said says saying tell told tells state stated statement statements comment comments
-    commented remark remarks remarked word words quote quoted speech speak spoke spoken talk
-    talked think thought claim claimed respond responded response reply replied""".split()
-)
 
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
@@ -75,10 +58,6 @@ WH_TYPES = (
     ("who", re.compile(r"^(?:who|whom|whose)\b", re.I)),
     ("how", re.compile(r"^how\b", re.I)),
     ("yesno", re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\b", re.I)),
-)
-QUESTION_OPENERS = frozenset(
-    """what who whom whose when where why how which did does do is are was were has have had
-    can could will would should tell give list name explain describe""".split()
 )
 
 

@@ -6,43 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Words that start with a capital letter yet name nobody.
-NOT_NAMES = frozenset(
-    """a about after all also an and another any are as at because before being but by can
-    could did do does during each either even every few for from had has have he her here
-    hers him his how however i if in into is it its just many may me meanwhile might more
-    most my neither no nor not now of on once one only or other our ours over she should
-    since so some still such than that the their theirs them then there these they this
-    those though through thus to too under until up upon us very was we were what when where
-    whether which while who whom whose why will with within without would yet you your yours
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow read
-    more""".split()
-)
-# Titles and roles that come before a name and describe the person.
-TITLE_WORDS = frozenset(
-    """president vice prime minister chancellor king queen prince princess pope secretary
-    general senator sen rep governor mayor spokesperson spokesman spokeswoman chairman chair
-    director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
-    commander envoy officials official""".split()
-)
-# Words that make a capitalized run an organisation or place rather than a person.
-ORG_WORDS = frozenset(
-    """court ministry times kremlin union council agency party nations committee department
-    office government parliament army forces organization organisation institute university
-    news post journal house senate congress bank fund press tass reuters newsweek city
-    region county state republic island river street square""".split()
-)
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|warned|warns|urged|urges|called\s+for|calls\s+for|"
-    r"dismissed|dismisses|denied|denies|promised|promises|renewed\s+(?:his|her|their|its)\s+promise|"
-    r"vowed|vows|pledged|pledges|proposed|proposes|suggested|suggests|announced|announces|"
-    r"claimed|claims|argued|argues|insisted|insists|stated|states|noted|notes|explained|"
-    r"wrote|writes|tweeted|posted|reported|reports|asked|asks|replied|responded|declared|"
-    r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened"
-)
+from retrieval.language.lexicon import NOT_NAMES, ORG_WORDS, PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS
+
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-PREPOSITIONS = frozenset("in to with for of by from against on at into over under about".split())
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
 QUOTE_CHARS = '"“”'

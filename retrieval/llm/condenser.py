@@ -13,7 +13,8 @@ from prompts import CONDENSE, load_prompt
 from retrieval.answer import Turn
 from retrieval.index.corpus import CorpusIndex
 from retrieval.language.followups import PERSON_PRONOUN, THING_PRONOUN, Condensed
-from retrieval.language.text import STOPWORDS, WORD, content_stems, words
+from retrieval.language.lexicon import STOPWORDS
+from retrieval.language.text import WORD, content_stems, words
 from retrieval.llm.models import ModelTimeout, describe, generate
 
 log = logging.getLogger(__name__)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
 from retrieval.index.corpus import CorpusIndex, Sentence
+from retrieval.language.answer_kinds import kind_score
 from retrieval.language.question import Question
 
 # How much each signal counts in a sentence's score.
@@ -16,53 +16,6 @@ WEIGHT_DENSE = 0.50
 WEIGHT_LEXICAL = 0.35
 WEIGHT_NAMED = 0.15
 WEIGHT_KIND = 0.20
-# A place or time inside a quotation is what someone said, less often where or when it happened.
-QUOTED_KIND = 0.5
-
-TIME = re.compile(
-    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|\d{4})\b",
-    re.IGNORECASE,
-)
-PLACE = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|region|country)\s+of\s+)?"
-    r"(?!The\b)[A-Z][a-z]+|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b",
-)
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-DURATION = re.compile(
-    r"\b\d+[- ](?:day|week|month|year)s?(?:-old)?\b"
-    r"|\bfor\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)\b|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b",
-    re.IGNORECASE,
-)
-NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
-    r"millions?|dozens?)\b",
-    re.IGNORECASE,
-)
-REASON = re.compile(
-    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I
-)
-DAYS_MONTHS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december"
-)
-# A time still to come: "next week", "will meet on Monday", "scheduled for May".
-FUTURE_TIME = re.compile(
-    rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
-    rf"|\bwill\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
-    rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
-    re.IGNORECASE,
-)
-KIND_PATTERNS = {
-    "when_future": FUTURE_TIME,
-    "when": TIME,
-    "where": PLACE,
-    "how_long": DURATION,
-    "how_many": NUMBER,
-    "why": REASON,
-}
 
 
 @dataclass(frozen=True)
@@ -119,7 +72,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
     if question.point_stems and question.point_stems != question.topic_stems:
         lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
     named = _names(question, sentence)
-    kind = _kind(question.wh, sentence.text)
+    kind = kind_score(question.wh, sentence.text)
     score = (
         WEIGHT_DENSE * dense + WEIGHT_LEXICAL * lexical + WEIGHT_NAMED * named + WEIGHT_KIND * kind
     )
@@ -131,15 +84,6 @@ def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> f
     wanted = sum(index.idf_of(stem) for stem in terms)
     covered = sum(index.idf_of(stem) for stem in terms if stem in sentence.stems)
     return covered / wanted if wanted else 0.0
-
-
-def _kind(wh: str, text: str) -> float:
-    """1 when the sentence holds the kind of fact asked for (a place for "where"...)."""
-    pattern = KIND_PATTERNS.get(wh)
-    if pattern is None or not pattern.search(text):
-        return 0.0
-    narrative = QUOTED.sub(" ", text)
-    return 1.0 if pattern.search(narrative) else QUOTED_KIND
 
 
 def _names(question: Question, sentence: Sentence) -> float:

@@ -1,0 +1,72 @@
+"""Answer kinds: what a place, a time, a duration, a number or a reason looks like in a
+sentence, so "where" can prefer a sentence that names a place, "when" one that holds a date."""
+
+from __future__ import annotations
+
+import re
+
+# A place or time inside a quotation is what someone said, less often where or when it happened.
+QUOTED_KIND = 0.5
+# A day, a month, a year, or a relative day: what a "when" answer holds.
+TIME = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|\d{4})\b",
+    re.IGNORECASE,
+)
+# "in Kyiv", "based in", "city of": what a "where" answer holds.
+# From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
+PLACE = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|region|country)\s+of\s+)?"
+    r"(?!The\b)[A-Z][a-z]+|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b",
+)
+# A quotation, cut out to tell what was said from where and when it happened.
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# "13-month-old", "for two years", "since 2014": what a "how long" answer holds.
+DURATION = re.compile(
+    r"\b\d+[- ](?:day|week|month|year)s?(?:-old)?\b"
+    r"|\bfor\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)\b|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
+# Digits or number words: what a "how many" answer holds.
+NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
+    r"millions?|dozens?)\b",
+    re.IGNORECASE,
+)
+# Connectives that introduce a cause: what a "why" answer holds.
+# From the bundled article's wording: "over the" ("a warrant over the alleged war crimes").
+REASON = re.compile(
+    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I
+)
+DAYS_MONTHS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december"
+)
+# A time still to come: "next week", "will meet on Monday", "scheduled for May".
+FUTURE_TIME = re.compile(
+    rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
+    rf"|\bwill\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
+    re.IGNORECASE,
+)
+# Each question type that wants a recognisable kind of fact, and the pattern of that fact.
+KIND_PATTERNS = {
+    "when_future": FUTURE_TIME,
+    "when": TIME,
+    "where": PLACE,
+    "how_long": DURATION,
+    "how_many": NUMBER,
+    "why": REASON,
+}
+
+
+def kind_score(wh: str, text: str) -> float:
+    """1 when the sentence holds the kind of fact asked for (a place for "where"...), less
+    when it does only inside a quotation, 0 when it does not."""
+    pattern = KIND_PATTERNS.get(wh)
+    if pattern is None or not pattern.search(text):
+        return 0.0
+    narrative = QUOTED.sub(" ", text)
+    return 1.0 if pattern.search(narrative) else QUOTED_KIND

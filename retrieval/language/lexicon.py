@@ -1,0 +1,134 @@
+"""Every word list the language rules use, in one place, each with why it is there.
+
+The rules that read these lists live in the modules of `retrieval.language` (and the answer
+composer); this module holds only data. Entries that came from the bundled article's own wording
+are marked: they are candidates to replace with general mechanisms.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Words -----------------------------------------------------------------------------------
+
+# Common English function words; they carry no evidence for or against a sentence.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't
+    having he he'd he'll he's her here here's hers herself him himself his how how's i i'd
+    i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own
+    same shan't she she'd she'll she's should shouldn't so some such than that that's the
+    their theirs them themselves then there there's these they they'd they'll they're
+    they've this those through to too under until up very was wasn't we we'd we'll we're
+    we've were weren't what what's when when's where where's which while who who's whom why
+    why's with won't would wouldn't you you'd you'll you're you've your yours yourself
+    yourselves s t also just will ever""".split()
+)
+
+# Words a question starts with; never a name, never what it is about.
+QUESTION_OPENERS = frozenset(
+    """what who whom whose when where why how which did does do is are was were has have had
+    can could will would should tell give list name explain describe""".split()
+)
+
+# Words that frame a question without naming what it is about.
+FRAMING = frozenset(
+    """article story piece mention mentioned according happen happened happens else also
+    exactly really do does did go goes going gone went get gets got give gives gave given
+    take takes took make makes long many much""".split()
+)
+
+# Before a capitalized run, these make it a place or an object, not a speaker ("in Kyiv").
+PREPOSITIONS = frozenset("in to with for of by from against on at into over under about".split())
+
+# Pronouns that stand for "X's" when a follow-up is rewritten.
+POSSESSIVES = frozenset({"his", "hers", "its", "their"})
+
+# --- Names -----------------------------------------------------------------------------------
+
+# Words that start with a capital letter yet name nobody.
+NOT_NAMES = frozenset(
+    """a about after all also an and another any are as at because before being but by can
+    could did do does during each either even every few for from had has have he her here
+    hers him his how however i if in into is it its just many may me meanwhile might more
+    most my neither no nor not now of on once one only or other our ours over she should
+    since so some still such than that the their theirs them then there these they this
+    those though through thus to too under until up upon us very was we were what when where
+    whether which while who whom whose why will with within without would yet you your yours
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow read
+    more""".split()
+)
+
+# Titles and roles that come before a name and describe the person.
+TITLE_WORDS = frozenset(
+    """president vice prime minister chancellor king queen prince princess pope secretary
+    general senator sen rep governor mayor spokesperson spokesman spokeswoman chairman chair
+    director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
+    commander envoy officials official""".split()
+)
+
+# Words that make a capitalized run an organisation or place rather than a person.
+# From the bundled article's wording: "kremlin", "tass", "newsweek", "times" (The Moscow Times).
+ORG_WORDS = frozenset(
+    """court ministry times kremlin union council agency party nations committee department
+    office government parliament army forces organization organisation institute university
+    news post journal house senate congress bank fund press tass reuters newsweek city
+    region county state republic island river street square""".split()
+)
+
+# Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".
+# From the bundled article's wording: "ally", "publication", "correspondent".
+ROLE_WORDS = (
+    r"spokesperson|spokesman|spokeswoman|president|minister|leader|ally|reporter|correspondent|"
+    r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
+    r"chairman|director|publication|newspaper|outlet|agency"
+)
+
+# --- Speech ----------------------------------------------------------------------------------
+# Four lists, each for its own reader: attributing speech in article text, a question asking for
+# someone's words, a question's words that match any reported speech, and words with which a
+# model's answer reports rather than claims.
+
+# Verbs, as written in news text, that report what someone said: a speaker is their subject.
+# From the bundled article's wording: "renewed his promise", "called for", "dismissed".
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|warned|warns|urged|urges|called\s+for|calls\s+for|"
+    r"dismissed|dismisses|denied|denies|promised|promises|renewed\s+(?:his|her|their|its)\s+promise|"
+    r"vowed|vows|pledged|pledges|proposed|proposes|suggested|suggests|announced|announces|"
+    r"claimed|claims|argued|argues|insisted|insists|stated|states|noted|notes|explained|"
+    r"wrote|writes|tweeted|posted|reported|reports|asked|asks|replied|responded|declared|"
+    r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened"
+)
+
+# Verbs that ask for someone's words rather than naming the content of them.
+SAY_VERBS = (
+    r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"
+    r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
+    r"announced|declare|declared|remark|remarked"
+)
+
+# Words for speech; they match any sentence that reports what someone said.
+SPEECH_WORDS = frozenset(
+    """say said says saying tell told tells state stated statement statements comment comments
+    commented remark remarks remarked word words quote quoted speech speak spoke spoken talk
+    talked think thought claim claimed respond responded response reply replied""".split()
+)
+
+# Words that report rather than claim in a model's answer: "Peskov said", "according to the
+# article"; the citation checker ignores them when it compares a claim with its source.
+REPORTING_WORDS = (
+    "said says say told tells tell stated states according article source sources "
+    "mention mentioned mentions wrote written write writes"
+).split()
+
+# --- Page furniture ---------------------------------------------------------------------------
+
+# Whole lines that are page furniture, not article text (audio players, share bars).
+FURNITURE_LINES = (
+    re.compile(r"^\W*Voice is AI-generated\. Inconsistencies may occur\.?\s*$", re.IGNORECASE),
+    re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
+)
