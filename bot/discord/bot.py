@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import os
-import re
 import signal
 import sys
 from collections import OrderedDict
@@ -19,6 +17,13 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.admission import (
+    NOT_HERE,
+    Gate,
+    is_allowed_place,
+    problem_with,
+    question_from,
+)
 from bot.discord.render import render_answer, render_draft, render_notice
 from retrieval.answer import Answer, Turn
 from retrieval.errors import QabotError
@@ -30,10 +35,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 # --- Tunables ------------------------------------------------------------------------------
-# The engine cuts questions longer than this; refusing them says so instead of answering half.
-MAX_QUESTION_CHARS = 1000
-# Questions that may wait for an engine slot, per slot, before newcomers are told to come back.
-MAX_WAITING_PER_SLOT = 4
 # Reply chains remembered (LRU), and turns of one chain passed to the engine as history.
 MAX_CONVERSATIONS = 2000
 MAX_HISTORY_TURNS = 6
@@ -50,17 +51,7 @@ NO_PINGS = discord.AllowedMentions.none()
 PRESENCE = discord.Activity(type=discord.ActivityType.listening, name="@qabot and /ask")
 
 # --- What users read -------------------------------------------------------------------------
-HOW_TO_ASK = (
-    "Ask me about the article: mention me with a question, for example "
-    "`@qabot what did Peskov say?`, or use `/ask`."
-)
-TOO_LONG = "That question is {length} characters long; please ask it in under {limit}."
-CODE_BLOCK = "I answer questions in plain words, not code blocks; please ask without the ``` block."
-ATTACHMENT_ONLY = "I can only read text, not attachments; please type your question."
-ON_COOLDOWN = "You're asking quickly! Please wait {seconds} s before your next question."
-BUSY = "I'm answering a lot of questions right now; please ask again in a minute."
 ENGINE_FAILED = "Sorry, something went wrong while answering that. Please try again later."
-NOT_HERE = "I don't answer questions in this channel."
 
 # --- Messages for the terminal (one line each; `run` prints them and exits non-zero) ---------
 MISSING_TOKEN = (
@@ -82,29 +73,6 @@ EXIT_ERROR = 1
 
 EngineFactory = Callable[[Settings], "Engine"]
 Draft = Callable[[str], Awaitable[None]]
-
-
-# --- Questions -------------------------------------------------------------------------------
-
-
-# Mentions of anyone (users, roles, channels, @everyone, @here) are addressing, not question.
-MENTION_MARKUP = re.compile(r"<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b")
-
-
-def question_from(content: str) -> str:
-    """The question in a message: its text without mentions, the bot's or anyone else's."""
-    return " ".join(MENTION_MARKUP.sub(" ", content).split())
-
-
-def problem_with(question: str, *, has_attachments: bool = False) -> str | None:
-    """A friendly reply for a question the engine should not see, or None when it may."""
-    if not question:
-        return ATTACHMENT_ONLY if has_attachments else HOW_TO_ASK
-    if len(question) > MAX_QUESTION_CHARS:
-        return TOO_LONG.format(length=len(question), limit=MAX_QUESTION_CHARS)
-    if "```" in question:
-        return CODE_BLOCK
-    return None
 
 
 class Conversations:
@@ -141,48 +109,6 @@ class Conversations:
             self._chains.move_to_end(message_id)
         while len(self._chains) > self._max_chains:
             self._chains.popitem(last=False)
-
-
-class Gate:
-    """Who may put the engine to work now: a per-user cooldown and a global cap on work in flight.
-
-    At most `max_running` questions run in the engine at once; up to `MAX_WAITING_PER_SLOT` per
-    slot wait their turn (showing "typing"); past that, newcomers get a polite refusal.
-    """
-
-    def __init__(self, *, cooldown_s: float, max_running: int) -> None:
-        self._cooldowns: commands.CooldownMapping[int] = commands.CooldownMapping.from_cooldown(
-            1, cooldown_s, _by_user
-        )
-        self._use_cooldown = cooldown_s > 0
-        self._running = asyncio.Semaphore(max_running)
-        self.capacity = max_running * (1 + MAX_WAITING_PER_SLOT)
-        self.admitted = 0
-
-    def admit(self, user_id: int) -> str | None:
-        """Reserve a place for this user's question, or return the refusal to reply with.
-
-        Synchronous on purpose: the check and the reservation cannot be split by another message.
-        Every admission must be followed by exactly one `release()`.
-        """
-        if self.admitted >= self.capacity:
-            return BUSY
-        retry_after = self._cooldowns.update_rate_limit(user_id) if self._use_cooldown else None
-        if retry_after:
-            return ON_COOLDOWN.format(seconds=math.ceil(retry_after))
-        self.admitted += 1
-        return None
-
-    def release(self) -> None:
-        self.admitted -= 1
-
-    def engine_slot(self) -> asyncio.Semaphore:
-        """Hold this while the engine works on an admitted question."""
-        return self._running
-
-
-def _by_user(user_id: int) -> int:
-    return user_id
 
 
 # --- The bot ---------------------------------------------------------------------------------
@@ -250,22 +176,6 @@ class QabotBot(commands.Bot):
         # No prefix commands: the default would answer "@qabot what…" with CommandNotFound.
         # Questions in messages are handled by the MentionQuestions cog.
         return
-
-    def is_allowed_place(self, guild_id: int | None, channel: object) -> bool:
-        """Whether the allow-lists let the bot answer here; with any list set, DMs are not."""
-        allowed_guilds = self.settings.discord_allowed_guilds
-        allowed_channels = self.settings.discord_allowed_channels
-        if not allowed_guilds and not allowed_channels:
-            return True
-        if guild_id is None:
-            return False
-        if allowed_guilds and guild_id not in allowed_guilds:
-            return False
-        if not allowed_channels:
-            return True
-        # A thread counts as its parent channel, so allowing a channel allows its threads.
-        place_ids = {getattr(channel, "id", None), getattr(channel, "parent_id", None)}
-        return bool(place_ids & set(allowed_channels))
 
     async def answer(
         self, question: str, history: Sequence[Turn], on_draft: Draft | None = None
@@ -336,7 +246,7 @@ class MentionQuestions(commands.Cog):
         if not (is_dm or is_mentioned or is_reply_to_me):
             return
         guild_id = message.guild.id if message.guild else None
-        if not self.bot.is_allowed_place(guild_id, message.channel):
+        if not is_allowed_place(self.bot.settings, guild_id, message.channel):
             return
 
         question = question_from(message.content)
@@ -424,7 +334,7 @@ class AskCommand(commands.Cog):
     @app_commands.command(name="ask", description="Ask about the article; the answer cites it.")
     @app_commands.describe(question="What you want to know, e.g. what did Peskov say?")
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
-        if not self.bot.is_allowed_place(interaction.guild_id, interaction.channel):
+        if not is_allowed_place(self.bot.settings, interaction.guild_id, interaction.channel):
             await self._refuse(interaction, NOT_HERE)
             return
         question = question.strip()

@@ -33,8 +33,8 @@ from fake_discord import (
     Post,
 )
 
+from bot.discord.admission import MAX_WAITING_PER_SLOT
 from bot.discord.bot import (
-    MAX_WAITING_PER_SLOT,
     Conversations,
     QabotBot,
     make_bot,
