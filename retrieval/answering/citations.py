@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from retrieval.answer import Citation
-from retrieval.index.corpus import Sentence
+from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import REPORTING_WORDS
 from retrieval.language.text import content_words, stems
 from retrieval.retrieve.scoring import Evidence

@@ -24,7 +24,7 @@ import bm25s
 import numpy
 
 from retrieval.constants import CHUNKS_COLLECTION, SENTENCES_COLLECTION
-from retrieval.index import corpus as index_module
+from retrieval.index import corpus, keywords, names, sentences
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.language import text as text_module
@@ -99,7 +99,7 @@ def _stamp(stores: Stores) -> Stamp:
 def _code_version() -> str:
     """Changes whenever the code that builds the index or the libraries it pickles change."""
     digest = hashlib.sha256()
-    for module in (index_module, text_module):
+    for module in (corpus, sentences, keywords, names, text_module):
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update(f"{bm25s.__version__} {numpy.__version__}".encode())
     return digest.hexdigest()[:16]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
-from retrieval.index.corpus import CorpusIndex, Sentence
+from retrieval.index.corpus import CorpusIndex
+from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import kind_score
 from retrieval.language.question import Question
 

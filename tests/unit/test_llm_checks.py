@@ -7,7 +7,7 @@ import pytest
 from prompts import ANSWER, CONDENSE, load_prompt
 from retrieval.answering.citations import SupportScorer, check
 from retrieval.errors import SettingsError
-from retrieval.index.corpus import Sentence
+from retrieval.index.sentences import Sentence
 from retrieval.llm.models import make_chat_model
 from retrieval.retrieve.scoring import Evidence
 from retrieval.settings import Settings

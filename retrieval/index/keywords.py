@@ -1,0 +1,83 @@
+"""Keyword search: BM25 over the chunks' stemmed words, and how rare each stem is in sentences."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+import bm25s
+import numpy as np
+
+from retrieval.index.sentences import Sentence
+from retrieval.language.text import content_stems, stems, words
+
+# bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+class KeywordIndex:
+    """BM25 over chunks (searched by question words) and sentence-level idf (to weigh them)."""
+
+    def __init__(
+        self,
+        chunk_ids: list[str],
+        chunk_texts: list[str],
+        idf: dict[str, float],
+        unknown_idf: float,
+    ):
+        self.chunk_ids = chunk_ids
+        self._chunk_texts = chunk_texts
+        self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
+        self.idf = idf
+        self.unknown_idf = unknown_idf
+
+    @classmethod
+    def build(
+        cls, sentences: Sequence[Sentence], chunk_ids: list[str], chunk_texts: list[str]
+    ) -> KeywordIndex:
+        document_frequency: Counter[str] = Counter()
+        for sentence in sentences:
+            document_frequency.update(sentence.stems)
+        total = max(len(sentences), 1)
+        idf = {
+            stem: math.log(1 + (total - df + 0.5) / (df + 0.5))
+            for stem, df in document_frequency.items()
+        }
+        return cls(chunk_ids, chunk_texts, idf, math.log(1 + (total + 0.5) / 0.5))
+
+    @cached_property
+    def bm25(self) -> bm25s.BM25:
+        """Built on first keyword search and kept: never rebuilt per question."""
+        vocab: dict[str, int] = {}
+        ids = [
+            [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]
+            for text in self._chunk_texts
+        ]
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
+        return retriever
+
+    def keyword_scores(self, query: str) -> np.ndarray:
+        """Every chunk's BM25 score for the query's stemmed words, in `chunk_ids` order."""
+        if not self.chunk_ids:
+            return np.zeros(0)
+        query_stems = [s for s in content_stems(query) if s in self.bm25.vocab_dict]
+        if not query_stems:
+            return np.zeros(len(self.chunk_ids))
+        return self.bm25.get_scores(query_stems)
+
+    def keyword_chunks(self, query: str, k: int, scores: np.ndarray | None = None) -> list[str]:
+        """Chunk ids by BM25 over stemmed words, best first."""
+        scores = self.keyword_scores(query) if scores is None else scores
+        top = np.argsort(-scores, kind="stable")[: min(k, len(scores))]
+        return [self.chunk_ids[i] for i in top if scores[i] > 0]
+
+    def by_keyword_score(self, chunk_ids: set[str], scores: np.ndarray) -> list[str]:
+        """These chunks, best BM25 score first (ties in id order)."""
+        return sorted(chunk_ids, key=lambda chunk_id: (-scores[self._position[chunk_id]], chunk_id))
+
+    def idf_of(self, stem: str) -> float:
+        return self.idf.get(stem, self.unknown_idf)

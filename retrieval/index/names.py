@@ -1,0 +1,93 @@
+"""The name gazetteer: the corpus's words, the names in it, and the acronyms those names spell."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from retrieval.index.sentences import Sentence
+from retrieval.language.text import STOPWORDS, WORD, words
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+class NameGazetteer:
+    """Which words the corpus uses and which name someone; the `KnownWords` the language helpers
+    read (retrieval/language/known.py)."""
+
+    def __init__(
+        self,
+        vocab: set[str],
+        lowercase_vocab: set[str],
+        name_words: dict[str, set[int]],
+        full_names: dict[str, str],
+        acronyms: dict[str, str] | None = None,
+    ):
+        self.vocab = vocab
+        self.lowercase_vocab = lowercase_vocab
+        self.name_words = name_words
+        self.full_names = full_names
+        self._acronyms = acronyms
+
+    @classmethod
+    def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
+        vocab: set[str] = set()
+        lowercase_vocab: set[str] = set()
+        name_words: dict[str, set[int]] = defaultdict(set)
+        full_names: dict[str, str] = {}
+        for i, sentence in enumerate(sentences):
+            vocab.update(words(sentence.text))
+            lowercase_vocab.update(w for w in WORD.findall(sentence.text) if w.islower())
+            for name in (*sentence.mentions, *sentence.speakers):
+                for word in words(name):
+                    name_words[word].add(i)
+                    if len(name) > len(full_names.get(word, "")):
+                        full_names[word] = name
+        return cls(vocab, lowercase_vocab, name_words, full_names)
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """ "ICC" -> "International Criminal Court", from the names the corpus spells out."""
+        if self._acronyms is None:
+            found: dict[str, str] = {}
+            for name in set(self.full_names.values()):
+                capitals = [w for w in name.split() if w[:1].isupper()]
+                if len(capitals) >= 2:
+                    found.setdefault("".join(w[0] for w in capitals).upper(), name)
+            self._acronyms = found
+        return self._acronyms
+
+    def sentences_naming(self, name_words: set[str]) -> set[int]:
+        """Sentences that mention, or are spoken by, any of these name words."""
+        found: set[int] = set()
+        for word in name_words:
+            found |= self.name_words.get(word, set())
+        return found
+
+    def expand_acronyms(self, text: str) -> str:
+        """Spell out acronyms the corpus never uses but whose full name it does."""
+
+        def expand(match: re.Match[str]) -> str:
+            token = match.group()
+            name = self.acronyms.get(token)
+            if name is None or token.lower() in self.vocab:
+                return token
+            return name
+
+        return ACRONYM.sub(expand, text)
+
+    def name_words_in(self, text: str) -> list[str]:
+        """Words of `text` that name someone or something in the corpus.
+
+        "Peskov" counts however it is written; "city" only when capitalized, since the corpus
+        also uses it as a plain word.
+        """
+        found = []
+        for token in WORD.findall(text.replace("’", "'")):
+            for word in words(token):
+                if word not in self.name_words or word in STOPWORDS:
+                    continue
+                if token[0].isupper() or word not in self.lowercase_vocab:
+                    found.append(word)
+        return list(dict.fromkeys(found))
