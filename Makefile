@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint
+.PHONY: run test test-fast lint
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 # Two workers, one test file each at a time: most of a test's time is a qabot process starting.
 test: $(STAMP)
 	$(VENV)/bin/pytest -n 2 --dist loadfile
+
+# The unit tier: pure functions, no qabot process, no Chroma.
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -q tests/unit
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

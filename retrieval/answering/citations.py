@@ -81,9 +81,6 @@ class SupportScorer:
     def __init__(self, embed: Embed):
         self._embed = embed
 
-    def score(self, claim: str, evidence: str) -> Support:
-        return self.score_many([(claim, evidence)])[0]
-
     def score_many(self, pairs: Sequence[tuple[str, str]]) -> list[Support]:
         if not pairs:
             return []

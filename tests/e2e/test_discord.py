@@ -44,7 +44,7 @@ from bot.discord.bot import (
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DISCORD_PY_VERSION = "2.7.1"
 MENTION = f"<@{BOT_ID}>"
 DM_CHANNEL_ID = 900_000_000_000_000_900

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Run
+from conftest import REPO, Run
 
 
 def assert_one_line_error(result, *words: str) -> None:
@@ -78,7 +78,7 @@ def test_eval_prints_the_scores(qabot: Run) -> None:
 
 
 def test_the_example_env_file_works_as_a_dot_env(qabot: Run, tmp_path: Path) -> None:
-    example = Path(__file__).resolve().parent.parent / ".env.example"
+    example = REPO / ".env.example"
     (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     result = qabot("ask", "Who wrote the article?", "--json")
     assert result.returncode == 0, result.stderr
