@@ -27,18 +27,20 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object per resu
 
 
 def _stderr(message: str) -> None:
-    print(f"qabot: {message}", file=sys.stderr, flush=True)
+    from bot.terminal import one_line
+
+    # Messages name files and quote settings: nothing in them may steer the terminal.
+    print(f"qabot: {one_line(message)}", file=sys.stderr, flush=True)
 
 
 def _settings() -> Settings:
+    from bot.terminal import InertFormatter
     from retrieval.settings import load_settings
 
     settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(InertFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=settings.log_level.upper(), handlers=[handler])
     return settings
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
-from bot.terminal import print_answer, render_sources, to_json_line
+from bot.terminal import inert, print_answer, render_sources, to_json_line
 from retrieval.answer import Answer, Turn
 from retrieval.engine import Engine
 from retrieval.errors import QabotError
@@ -73,7 +74,7 @@ class Session:
             if not started:
                 started.append(True)
                 self.console.print("(draft, being checked) ", style="dim", end="")
-            self.console.print(piece, style="dim", end="", markup=False, highlight=False)
+            self.console.print(Text(inert(piece), style="dim"), end="")
 
         return show
 
@@ -99,7 +100,7 @@ class Session:
         if self.as_json:
             print(text, file=sys.stderr)
         else:
-            self.console.print(text, style="dim", markup=False, highlight=False)
+            self.console.print(Text(inert(text), style="dim"))
 
     def _error(self, question: str, message: str) -> None:
         if self.as_json:
@@ -117,7 +118,7 @@ class Session:
                 flush=True,
             )
         else:
-            self.console.print(f"error: {message}", style="red", markup=False, highlight=False)
+            self.console.print(Text(f"error: {inert(message)}", style="red"))
 
 
 def run_repl(engine: Engine, *, as_json: bool = False) -> None:

@@ -1,11 +1,16 @@
-"""Terminal rendering of an `Answer`: plain text for people, one JSON line for tools."""
+"""Terminal rendering of an `Answer`: plain text for people, one JSON line for tools.
+
+Text from outside (articles, questions, a model's reply, file names) is made inert here, at the
+edge, and only for display: the index and the JSON keep it verbatim.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.padding import Padding
 from rich.text import Text
 
@@ -13,38 +18,82 @@ from retrieval.answer import Answer
 
 # Sources under each answer are shortened to this many characters; /sources shows them whole.
 SHORT_QUOTE_CHARS = 160
+# C0 controls, DEL and C1 controls: ESC (or its one-byte form, C1 CSI U+009B) starts the
+# sequences that recolour, erase, hide text or write the clipboard (OSC 52); a terminal obeys
+# them wherever they come from. Shown as Python would write them (\x1b), never sent raw.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Layout an answer or a quote may keep; a one-line field (a title, a question) keeps none.
+LAYOUT_CHARS = "\n\t"
+# Left raw by json.dumps(ensure_ascii=False): DEL and C1 controls (a terminal may obey them), and
+# NEL and the Unicode line and paragraph separators, where line readers (Python's splitlines)
+# would cut a JSON line in two. Written as \u escapes, which decode to the same text.
+JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def inert(text: str, *, keep: str = LAYOUT_CHARS) -> str:
+    """`text` with every control character but those in `keep` written out visibly (`\\x1b`)."""
+
+    def visible(match: re.Match[str]) -> str:
+        char = match.group()
+        return char if char in keep else repr(char)[1:-1]
+
+    return CONTROL_CHARS.sub(visible, text)
+
+
+def one_line(text: str) -> str:
+    """`inert` for a field shown on one line: a line break in it is shown as `\\n`."""
+    return inert(text, keep="")
+
+
+class InertFormatter(logging.Formatter):
+    """Log lines quote file names, questions and providers' errors: inert on the terminal too."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return inert(super().format(record))
 
 
 def to_json_line(answer: Answer) -> str:
-    return json.dumps(answer.to_json(), ensure_ascii=False)
+    return json_line(answer.to_json())
+
+
+def json_line(value: object) -> str:
+    """One JSON object on one line, verbatim when decoded, with nothing a terminal obeys."""
+    raw = json.dumps(value, ensure_ascii=False)
+    return JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", raw)
 
 
 def render(answer: Answer, *, full_quotes: bool = False) -> Group:
     """The answer with its [n] markers, then the numbered sources."""
-    parts: list[Text | Padding] = [Text(answer.text, style="yellow" if answer.abstained else "")]
+    parts: list[Text | Padding] = [
+        Text(inert(answer.text), style="yellow" if answer.abstained else "")
+    ]
     if answer.resolved_question and answer.resolved_question != answer.question:
-        parts.insert(0, Text(f"(read as: {answer.resolved_question})", style="dim"))
+        parts.insert(0, Text(f"(read as: {one_line(answer.resolved_question)})", style="dim"))
     note = answer.checking_note()
     if note:
-        parts.append(Text(note, style="dim italic"))
+        parts.append(Text(inert(note), style="dim italic"))
     parts.extend(render_sources(answer, full_quotes=full_quotes).renderables)
     return Group(*parts)
 
 
 def render_sources(answer: Answer, *, full_quotes: bool = False) -> Group:
-    """The numbered sources: paragraph, title and the quote, shortened unless `full_quotes`."""
+    """The numbered sources: paragraph, title and the quote, shortened unless `full_quotes`.
+
+    Built as `Text`, never as markup: an article's "[bold]" or "[link=...]" is shown as written.
+    """
     parts: list[Text | Padding] = [Text("\nSources", style="bold")] if answer.citations else []
     for citation in answer.citations:
         quote = citation.quote
         if not full_quotes and len(quote) > SHORT_QUOTE_CHARS:
             quote = quote[: SHORT_QUOTE_CHARS - 1].rstrip() + "…"
         parts.append(
-            Text.from_markup(
-                f"[bold cyan]\\[{citation.n}][/] [dim]¶{citation.paragraph} · "
-                f"{escape(citation.title)}[/]"
+            Text.assemble(
+                (f"[{citation.n}]", "bold cyan"),
+                " ",
+                (f"¶{citation.paragraph} · {one_line(citation.title)}", "dim"),
             )
         )
-        parts.append(Padding(Text(f"“{quote}”"), (0, 0, 0, 4)))
+        parts.append(Padding(Text(f"“{inert(quote)}”"), (0, 0, 0, 4)))
     return Group(*parts)
 
 
