@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from bot.terminal import inert, print_answer, render_sources, to_json_line
+from bot.terminal import inert, json_line, print_answer, render_sources, to_json_line
 from retrieval.answer import Answer, Turn
 from retrieval.engine import Engine
 from retrieval.errors import QabotError
@@ -79,43 +79,60 @@ class Session:
         return show
 
     def _command(self, line: str) -> bool:
+        """Act on a /command; under --json each one answers with one object naming it."""
         command = line.split()[0].lower()
         if command in ("/quit", "/exit", "/q"):
+            if self.as_json:
+                self._emit({"command": command})
             return False
         if command == "/reset":
             self.history = []
-            self._note("New conversation.")
+            self._reply(command, "New conversation.")
         elif command == "/sources":
-            if self.last_answer and self.last_answer.citations:
-                self.console.print(render_sources(self.last_answer, full_quotes=True))
+            last = self.last_answer
+            if self.as_json:
+                # The answer's own citation objects, so tools read one shape for both.
+                sources = last.to_json()["citations"] if last else []
+                self._emit({"command": command, "sources": sources})
+            elif last and last.citations:
+                self.console.print(render_sources(last, full_quotes=True))
             else:
-                self._note("No sources yet: the last answer cited nothing.")
+                self._reply(command, "No sources yet: the last answer cited nothing.")
         elif command == "/help":
-            self._note(HELP)
+            self._reply(command, HELP)
         else:
-            self._note(f"Unknown command {command}; /help lists them.")
+            message = f"Unknown command {command}; /help lists them."
+            if self.as_json:
+                self._emit({"command": command, "error": message})
+            else:
+                self._reply(command, message)
         return True
 
-    def _note(self, text: str) -> None:
+    def undecodable(self, number: int, raw: bytes) -> None:
+        """A line that is not UTF-8: said so, and the conversation goes on."""
+        shown = raw.decode("utf-8", errors="replace").strip()
+        self._error(shown, f"input line {number} is not UTF-8 text")
+
+    def _reply(self, command: str, text: str) -> None:
         if self.as_json:
-            print(text, file=sys.stderr)
+            self._emit({"command": command, "text": text})
         else:
             self.console.print(Text(inert(text), style="dim"))
 
+    def _emit(self, value: dict[str, Any]) -> None:
+        print(json_line(value), flush=True)
+
     def _error(self, question: str, message: str) -> None:
         if self.as_json:
-            print(
-                json.dumps(
-                    {
-                        "question": question,
-                        "answer": "",
-                        "abstained": True,
-                        "citations": [],
-                        "timings_ms": {},
-                        "error": message,
-                    }
-                ),
-                flush=True,
+            self._emit(
+                {
+                    "question": question,
+                    "answer": "",
+                    "abstained": True,
+                    "citations": [],
+                    "timings_ms": {},
+                    "error": message,
+                }
             )
         else:
             self.console.print(Text(f"error: {inert(message)}", style="red"))
@@ -126,11 +143,18 @@ def run_repl(engine: Engine, *, as_json: bool = False) -> None:
     if sys.stdin.isatty() and sys.stdout.isatty():
         _interactive(session)
     else:
-        _piped(session, sys.stdin)
+        _piped(session, sys.stdin.buffer)
 
 
-def _piped(session: Session, lines: Iterable[str]) -> None:
-    for line in lines:
+def _piped(session: Session, lines: Iterable[bytes]) -> None:
+    """One question or command per line, read as bytes so a line that is not UTF-8 costs only
+    itself (text-mode stdin would raise and end the conversation)."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            session.undecodable(number, raw)
+            continue
         if not session.handle(line):
             return
 

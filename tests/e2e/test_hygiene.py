@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
-from conftest import Run, json_lines
+from conftest import COMMAND_TIMEOUT_S, QABOT, Run, json_lines, qabot_env
 
 # What a terminal would obey: any C0 control but newline and tab, DEL, any C1 control.
 OBEYED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -63,3 +64,58 @@ def test_json_output_keeps_quotes_verbatim_with_nothing_raw_for_a_terminal(
     quote = answer["citations"][0]["quote"]
     assert "Critics\x85 warned that dredging would \x9b2Kharm the [link=" in quote
     assert HOSTILE.replace("Critics warned", "Critics\x85 warned").find(quote) >= 0
+
+
+def run_bytes(chroma: Path, cwd: Path, *args: str, stdin: bytes) -> subprocess.CompletedProcess:
+    """`qabot ARGS` fed raw bytes, which `Run` (text in, text out) cannot send."""
+    return subprocess.run(
+        [QABOT, *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=qabot_env(chroma),
+        timeout=COMMAND_TIMEOUT_S,
+    )
+
+
+def test_repl_json_answers_every_line_with_one_object_even_commands_and_bad_bytes(
+    qabot: Run, tmp_path: Path
+) -> None:
+    script = [
+        b"What did Zelensky promise?",
+        b"/sources",
+        b"What did \xff\xfe Peskov say?",  # not UTF-8
+        b"/help",
+        b"/reset",
+        b"/sources",
+        b"/nonsense",
+        b"What did Peskov say?",
+        b"/quit",
+        b"Ignored?",
+    ]
+    result = run_bytes(tmp_path / "chroma", tmp_path, "repl", "--json", stdin=b"\n".join(script))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == len(script) - 1  # nothing after /quit is read
+    promise, sources, bad, shown_help, reset, no_sources, unknown, peskov, leave = map(
+        json.loads, lines
+    )
+    assert "defeat Putin's troops" in promise["answer"]
+    assert sources == {"command": "/sources", "sources": promise["citations"]}
+    assert bad["error"] == "input line 3 is not UTF-8 text" and bad["citations"] == []
+    assert bad["question"] == "What did \ufffd\ufffd Peskov say?"
+    assert shown_help["command"] == "/help" and "/sources" in shown_help["text"]
+    assert reset == {"command": "/reset", "text": "New conversation."}
+    assert no_sources == {"command": "/sources", "sources": []}
+    assert unknown["command"] == "/nonsense" and "/help" in unknown["error"]
+    assert not peskov["abstained"] and "Peskov" in peskov["answer"]
+    assert leave == {"command": "/quit"}
+
+
+def test_text_repl_goes_on_after_a_line_that_is_not_utf8(qabot: Run, tmp_path: Path) -> None:
+    stdin = b"\xc3\x28 broken\nWhat happened in Bucha?\n"
+    result = run_bytes(tmp_path / "chroma", tmp_path, "repl", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    stdout = result.stdout.decode("utf-8")
+    assert "error: input line 1 is not UTF-8 text" in stdout
+    assert "alleged war crimes" in stdout

@@ -12,6 +12,11 @@ MIN_FACTS = 0.85
 MIN_ABSTENTION = 0.90
 
 
+def answers_of(stdout: str) -> list[dict]:
+    """The answers among the JSON lines, without the replies to /commands."""
+    return [line for line in json_lines(stdout) if "command" not in line]
+
+
 def test_dev_set_through_the_repl_meets_the_bars(qabot: Run) -> None:
     cases = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
     script = []
@@ -19,7 +24,7 @@ def test_dev_set_through_the_repl_meets_the_bars(qabot: Run) -> None:
         script += [turn["question"] for turn in case["turns"]] + ["/reset"]
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
-    answers = json_lines(result.stdout)
+    answers = answers_of(result.stdout)
     turns = [turn for case in cases for turn in case["turns"]]
     assert len(answers) == len(turns), "one JSON object per question"
 
@@ -57,7 +62,7 @@ def test_follow_ups_resolve_he_and_what_about(qabot: Run) -> None:
     ]
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
-    peskov, operation, warning, more, zelensky, orphan = json_lines(result.stdout)
+    peskov, operation, warning, more, zelensky, orphan = answers_of(result.stdout)
     assert "spokesperson" in peskov["answer"]
     assert "Peskov" in operation["resolved_question"]
     assert "special military operation is continuing" in operation["answer"]
@@ -90,7 +95,7 @@ def test_follow_ups_that_are_fragments_or_mean_a_possession_or_a_role_or_start_w
     ]
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
-    issued, whom, why, proposal, undermined, peskov, employer, truce, reaction = json_lines(
+    issued, whom, why, proposal, undermined, peskov, employer, truce, reaction = answers_of(
         result.stdout
     )
     assert "International Criminal Court" in issued["answer"]
@@ -114,7 +119,7 @@ def test_odd_lines_get_an_error_object_and_the_session_goes_on(qabot: Run) -> No
     result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    first, long_one, promise = json_lines(result.stdout)
+    first, long_one, promise = answers_of(result.stdout)
     assert first["question"] == "???" and "error" in first
     # 5,000 letters of nothing: a plain abstention that does not repeat the line back.
     assert long_one["abstained"] and long_one["citations"] == []
