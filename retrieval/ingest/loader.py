@@ -20,6 +20,21 @@ AUTHOR_HEADINGS = re.compile(r"^(?:about the (?:writer|author|reporter)s?|author
 # A short line without closing punctuation reads as a heading ("About the writer").
 HEADING_MAX_CHARS = 60
 SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+# A headline: the first line, one of about 15 words or fewer that does not end a sentence
+# ("Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal"); 20 leaves room.
+HEADLINE_MAX_WORDS = 20
+HEADLINE_END = re.compile(r"[.!?;:]\s*$")
+# A byline sits right under the headline: "By Jane Doe", "by Jeff Foust — November 18, 2019",
+# "Tom Davies, Associated Press", "Greg Beacham, Ap Sports Writer": a short line, no full stop,
+# "by" and a name, or a name and then a comma, a dash or a bar before an outlet or a date.
+BYLINE_MAX_WORDS = 12
+BYLINE_LOOKAHEAD = 2
+BYLINE = re.compile(
+    r"^by\s+[A-Z]"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:,|—|–|-|\|)\s*\S",
+    re.IGNORECASE,
+)
+BYLINE_NAME = re.compile(r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
 
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 MD_INLINE = (
@@ -80,10 +95,12 @@ def load_article(path: Path) -> Article:
         raise SourceUnreadable(f"{path}: cannot be read ({error.strerror})") from None
     is_markdown = path.suffix.lower() != ".txt"
     blocks = _blocks(raw, is_markdown)
+    if blocks and not blocks[0][1] and is_headline(blocks[0][0]):
+        blocks[0] = (blocks[0][0], True)
     title = _title(path, blocks)
     if blocks and blocks[0][0] == title and blocks[0][1]:
         blocks = blocks[1:]  # the title heading is shown as the title, not as paragraph 1
-    return _assemble(source_id(path), title, blocks)
+    return _assemble(source_id(path), title, blocks, _byline_at(blocks))
 
 
 def _blocks(raw: str, is_markdown: bool) -> list[tuple[str, bool]]:
@@ -134,6 +151,30 @@ def _is_heading_line(text: str) -> bool:
     return len(text) <= HEADING_MAX_CHARS and not SENTENCE_END.search(text)
 
 
+def is_headline(text: str) -> bool:
+    """Could this first line of an article be its headline?"""
+    return len(text.split()) <= HEADLINE_MAX_WORDS and not HEADLINE_END.search(text)
+
+
+def is_byline(text: str) -> bool:
+    """Does this line credit the article's writer ("By Jane Doe", "Tom Davies, AP")?"""
+    if len(text.split()) > BYLINE_MAX_WORDS or HEADLINE_END.search(text):
+        return False
+    if not BYLINE.match(text):
+        return False
+    name = BYLINE_NAME.match(text)
+    # The name's words are capitalized: "Indianapolis – Several thousand…" is a dateline.
+    return name is not None and all(w[:1].isupper() for w in name.group().split()[-2:])
+
+
+def _byline_at(blocks: list[tuple[str, bool]]) -> int | None:
+    """The index of the byline among the first blocks, if there is one."""
+    for position, (text, _) in enumerate(blocks[:BYLINE_LOOKAHEAD]):
+        if is_byline(text):
+            return position
+    return None
+
+
 def _inline(text: str) -> str:
     for pattern, replacement in MD_INLINE:
         text = pattern.sub(replacement, text)
@@ -155,12 +196,21 @@ def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize() or path.name
 
 
-def _assemble(source: str, title: str, blocks: list[tuple[str, bool]]) -> Article:
+def _assemble(
+    source: str, title: str, blocks: list[tuple[str, bool]], byline: int | None = None
+) -> Article:
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     offset = 0
     section = ""
-    for number, (text, is_heading) in enumerate(blocks, start=1):
+    for position, (text, is_heading) in enumerate(blocks):
+        number = position + 1
+        if position == byline:
+            # The byline is the author's section on its own; the story after it is not.
+            paragraphs.append(Paragraph(number, offset, offset + len(text), text, False, "author"))
+            parts.append(text)
+            offset += len(text) + 2
+            continue
         if is_heading:
             section = "author" if AUTHOR_HEADINGS.match(text) else text
         paragraphs.append(

@@ -11,7 +11,8 @@ QUOTED_KIND = 0.5
 TIME = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|\d{4})\b",
+    r"june|july|august|september|october|november|december|\d{4})\b"
+    r"|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
     re.IGNORECASE,
 )
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
@@ -44,6 +45,14 @@ DAYS_MONTHS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december"
 )
+# Someone's age: "34-year-old", "34 years old", "aged 34", "Smith, 34,".
+AGE = re.compile(
+    r"\b\d{1,3}(?:-year-old|\s+years?\s+old)\b|\baged?\s+\d{1,3}\b"
+    r"|\b[A-Z][\w'’-]+,\s+\d{1,3},",
+    re.IGNORECASE,
+)
+# A game's or vote's score: "112-107", "4-1", "112 to 107".
+SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|—|\s+to\s+)\s*\d{1,3}\b(?![-–]\w)")
 # A time still to come: "next week", "will meet on Monday", "scheduled for May".
 FUTURE_TIME = re.compile(
     rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
@@ -59,6 +68,8 @@ KIND_PATTERNS = {
     "how_long": DURATION,
     "how_many": NUMBER,
     "why": REASON,
+    "how_old": AGE,
+    "score": SCORE,
 }
 
 

@@ -37,7 +37,8 @@ QUESTION_OPENERS = frozenset(
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
     exactly really do does did go goes going gone went get gets got give gives gave given
-    take takes took make makes long many much""".split()
+    take takes took make makes long many much kind kinds type types sort sorts recently
+    currently now still already actually ever exactly precisely""".split()
 )
 
 # Before a capitalized run, these make it a place or an object, not a speaker ("in Kyiv").
@@ -45,6 +46,13 @@ PREPOSITIONS = frozenset("in to with for of by from against on at into over unde
 
 # Pronouns that stand for "X's" when a follow-up is rewritten.
 POSSESSIVES = frozenset({"his", "hers", "its", "their"})
+
+# Words that name the kind of answer a question wants rather than what it is about: a sentence
+# holding a place answers "which city", one holding a number answers "what number".
+ANSWER_TYPE_WORDS = frozenset(
+    """city town village place country state region location date day year month time hour
+    number amount total figure count score result age old""".split()
+)
 
 # --- Names -----------------------------------------------------------------------------------
 

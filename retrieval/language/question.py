@@ -35,6 +35,12 @@ AUTHOR = re.compile(
     r"reporter\s+(?:who|that)\s+wrote)\b",
     re.IGNORECASE,
 )
+# Asks for the author of something other than the article: "Who wrote the study?".
+OTHER_WORK = re.compile(
+    r"\b(?:wrote|writes|authored|penned|author|authors|writer|written)\s+(?:of\s+|by\s+)?"
+    r"(?:the|a|an|that|his|her|their)\s+(?!article|story|piece|report|news|text)\w",
+    re.IGNORECASE,
+)
 ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
 SUMMARY = re.compile(
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
@@ -50,6 +56,8 @@ FUTURE_WHEN = re.compile(
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
 WH_TYPES = (
+    ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
+    ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
     ("when", re.compile(r"^when\b|\b(?:what|which)\s+(?:day|date|time|year|month)\b", re.I)),
@@ -71,6 +79,8 @@ class Question:
     # The topic without the names: what the question asks about them.
     point_stems: tuple[str, ...]
     point_words: tuple[str, ...]
+    # Each point as (word, stem), one per stem: what the evidence must say, one way or another.
+    points: tuple[tuple[str, str], ...]
     name_words: frozenset[str]
     unknown_names: tuple[str, ...]
     statement_subject: str | None
@@ -121,11 +131,12 @@ def analyze(text: str, index: KnownWords) -> Question:
         topic_stems=topic_stems,
         point_stems=tuple(dict.fromkeys(stem for _, stem in points)),
         point_words=tuple(dict.fromkeys(w for w, _ in points)),
+        points=tuple({stem: (w, stem) for w, stem in reversed(points)}.values())[::-1],
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,
         definition_target=target,
-        asks_author=bool(AUTHOR.search(text)),
+        asks_author=bool(AUTHOR.search(text)) and not OTHER_WORK.search(text),
         asks_summary=bool(SUMMARY.search(text)),
     )
 

@@ -1,0 +1,85 @@
+"""Headlines, bylines and answer kinds: the rules that read an article's form, on examples
+written in the formats of several outlets (wire stories, sports reports, trade press)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.ingest.loader import is_byline, is_headline, load_article
+from retrieval.language.answer_kinds import kind_score
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thousands rally at the capitol for higher teacher pay", True),
+        ("Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal", True),
+        ("‘We had a rough night,’ coach says after 4-1 loss", True),
+        ("Mayor Signs Budget; Council Vows Review", True),
+        ("What happens next:", False),
+        ("The council approved the budget on Tuesday after a long debate.", False),
+        (" ".join(["word"] * 25), False),
+    ],
+)
+def test_headline(line: str, expected: bool) -> None:
+    assert is_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Maria Lopez, Associated Press", True),
+        ("Sam Reed, Ap Sports Writer", True),
+        ("by Jane Quill — March 3, 2021", True),
+        ("By ALEX KIM", True),
+        ("Lena Ortiz | Reuters", True),
+        # datelines and ledes are not bylines
+        ("BOSTON (AP) — The mayor said the plan would cost more than expected.", False),
+        ("Springfield – Several hundred nurses marched on Tuesday", False),
+        ("WASHINGTON — NASA announced on Monday that it had picked two firms.", False),
+        ("The company said demand was higher than expected.", False),
+        ("Related coverage", False),
+    ],
+)
+def test_byline(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected
+
+
+def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_author(
+    tmp_path: Path,
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Nurses march on city hall over staffing\n\nMaria Lopez, Associated Press\n\n"
+        "SPRINGFIELD – Several hundred nurses marched on Tuesday.\n\n"
+        '"We are exhausted," said Dana Cole, a nurse.\n',
+        encoding="utf-8",
+    )
+    article = load_article(story)
+    assert article.title == "Nurses march on city hall over staffing"
+    byline, lede, quote = article.paragraphs
+    assert (byline.number, byline.section, byline.is_heading) == (1, "author", False)
+    # the story after the byline is not part of the author's section
+    assert lede.section == "" and quote.section == ""
+
+
+@pytest.mark.parametrize(
+    ("wh", "sentence", "expected"),
+    [
+        ("how_old", "Cole, 34, has worked at the hospital since 2012.", 1.0),
+        ("how_old", "The 61-year-old senator said he would run again.", 1.0),
+        ("how_old", "The bill passed 34-12 in the Senate.", 0.0),
+        ("score", "The Hawks beat the Owls 112-107 on Tuesday night.", 1.0),
+        ("score", "Minnesota won 4-1 in front of 15,000 fans.", 1.0),
+        ("score", "The 13-month-old war has displaced millions.", 0.0),
+        ("when", "The group left at about 4:30 a.m. for the rally.", 1.0),
+        ("when", "The council met on Tuesday.", 1.0),
+        ("when", "The council met in the old library.", 0.0),
+        ("how_many", "Several thousand teachers marched.", 1.0),
+        ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote
+    ],
+)
+def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:
+    assert kind_score(wh, sentence) == expected
