@@ -185,7 +185,11 @@ class ExtractiveAnswerer:
         # was X born", "how many fans", "how old is X". Other questions are paraphrased too
         # freely ("how did the Kremlin react" is answered by "dismissed") for one word's
         # embedding to confirm each point (measured on the bundled article's sets).
-        if never_stated and question.wh in TYPED_KINDS:
+        if question.predicate in never_stated and question.wh not in TYPED_KINDS:
+            # "What did Lukashenko buy?": the asked act must be in the evidence, if only in
+            # other words; the points around it may be paraphrased freely.
+            never_stated = [question.predicate]
+        if never_stated and (question.wh in TYPED_KINDS or question.predicate):
             if question.wh in COUNTED:
                 return True
             return not self._paraphrases(never_stated, " ".join(s.text for s in around))

@@ -66,7 +66,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     place = THERE.search(resolved) and _last_place(history, index)
     if place:
         resolved = THERE.sub(f" in {place}", resolved)
-    if people:
+    if people and not _named_before_pronoun(question, index):
         resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
     possessed = POSSESSED.search(previous)
     if possessed and possessed.group("thing") not in STOPWORDS:
@@ -75,6 +75,16 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     if things:
         resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
     return resolved
+
+
+def _named_before_pronoun(question: str, index: KnownWords) -> bool:
+    """ "What did Lukashenko buy during his speech?": "his" is Lukashenko, named before it in
+    the same question; "What did he say about LeBron?" names LeBron only after "he"."""
+    pronoun = PERSON_PRONOUN.search(question)
+    if pronoun is None:
+        return False
+    before = question[: pronoun.start()]
+    return any(_is_person(name) for name in _names_in(before, index))
 
 
 def _is_phrase(other: str) -> bool:
@@ -100,18 +110,26 @@ def _noun_follows(text: str, position: int) -> bool:
 
 
 def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str], list[str]]:
-    """Names in the latest turns, most recent first: people, and other things."""
-    people: list[str] = []
-    things: list[str] = []
+    """Names of the latest turn that names any, most recent first: people, and other things.
+
+    The turn's question comes first; its answer's first quote fills in what the question did
+    not name ("Who coaches the Thunder?" names no person; the answer does).
+    """
     for turn in reversed(history):
-        for name in _names_in(turn.resolved_question or turn.question, index):
-            (people if _is_person(name) else things).append(name)
-        if people or things:
-            break
+        asked = _split_people(_names_in(turn.resolved_question or turn.question, index), index)
+        quoted = ([], [])
         for citation in turn.answer.citations[:1]:
-            for name in _names_in(citation.quote, index):
-                (people if _is_person(name) else things).append(name)
-    return list(dict.fromkeys(people)), list(dict.fromkeys(things))
+            quoted = _split_people(_names_in(citation.quote, index), index)
+        people = asked[0] or quoted[0]
+        things = asked[1] or quoted[1]
+        if people or things:
+            return people, things
+    return [], []
+
+
+def _split_people(names: list[str], index: KnownWords) -> tuple[list[str], list[str]]:
+    people = [name for name in names if _is_person(name)]
+    return people, [name for name in names if name not in people]
 
 
 def _last_place(history: Sequence[Turn], index: KnownWords) -> str | None:

@@ -75,7 +75,9 @@ TITLE_WORDS = frozenset(
     """president vice prime minister chancellor king queen prince princess pope secretary
     general senator sen rep governor mayor spokesperson spokesman spokeswoman chairman chair
     director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
-    commander envoy officials official""".split()
+    commander envoy officials official speaker superintendent commissioner coach ceo cfo coo
+    executive founder professor prof sheriff chancellor councilman councilwoman councilor
+    rev father sister captain detective inspector trooper attorney""".split()
 )
 
 # Words that make a capitalized run an organisation or place rather than a person.

@@ -9,6 +9,11 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import FRAMING, QUESTION_OPENERS, SAY_VERBS, SPEECH_WORDS, STOPWORDS
 from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 
+# "What did Lukashenko buy …?": the verb is what the question asks about the named one.
+NAMED_PREDICATE = re.compile(
+    r"^(?i:what)\s+(?i:did|does|do|has|have|had|will|would|can|could)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?P<verb>[a-z]+)\b"
+)
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
     rf"(?:{SAY_VERBS})\b(?P<rest>.*)$",
@@ -44,7 +49,7 @@ OTHER_WORK = re.compile(
 ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
 SUMMARY = re.compile(
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
-    r"what\s+(?:is|'s)\s+(?:the|this)\s+(?:article|story|piece|news)\s+about|"
+    r"what(?:\s+is|['’]s)\s+(?:the|this)\s+(?:article|story|piece|news)\s+about|"
     r"what\s+(?:does|did)\s+(?:the|this)\s+(?:article|story|piece)\s+say\s*\??$)",
     re.IGNORECASE,
 )
@@ -81,6 +86,8 @@ class Question:
     point_words: tuple[str, ...]
     # Each point as (word, stem), one per stem: what the evidence must say, one way or another.
     points: tuple[tuple[str, str], ...]
+    # The verb of "What did <Name> <verb> …?", when it is one of the points.
+    predicate: str | None
     name_words: frozenset[str]
     unknown_names: tuple[str, ...]
     statement_subject: str | None
@@ -132,6 +139,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         point_stems=tuple(dict.fromkeys(stem for _, stem in points)),
         point_words=tuple(dict.fromkeys(w for w, _ in points)),
         points=tuple({stem: (w, stem) for w, stem in reversed(points)}.values())[::-1],
+        predicate=_predicate(plain, [w for w, _ in points]),
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,
@@ -139,6 +147,12 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_author=bool(AUTHOR.search(text)) and not OTHER_WORK.search(text),
         asks_summary=bool(SUMMARY.search(text)),
     )
+
+
+def _predicate(plain: str, point_words: list[str]) -> str | None:
+    found = NAMED_PREDICATE.match(plain)
+    verb = found.group("verb") if found else None
+    return verb if verb in point_words else None
 
 
 def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[str, ...]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 import Stemmer
 
 from retrieval.language.lexicon import STOPWORDS
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+# Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
+WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
 
 @cache
@@ -17,11 +19,19 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def fold(word: str) -> str:
+    """The word without its accents: "Schröder" and "Schroder" are one name to a reader."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased words, possessives folded ("Putin's" -> "putin")."""
+    """Lower-cased words, accents and possessives folded ("Schröder's" -> "schroder")."""
     out = []
     for word in WORD.findall(text.replace("’", "'")):
-        lower = word.lower()
+        lower = fold(word).lower()
         if lower.endswith("'s"):
             lower = lower[:-2]
         out.append(lower)

@@ -1,0 +1,156 @@
+"""Reading questions and follow-ups, on examples in the style of several articles (politics,
+sports, business, science), against a small stand-in for what the index knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answer import Answer, Citation, Turn
+from retrieval.language.followups import resolve
+from retrieval.language.question import analyze
+from retrieval.language.text import words
+
+
+class Known:
+    """What an index of a few articles would know: their words and the names in them."""
+
+    def __init__(self, names: list[str], text: str = ""):
+        self.full_names = {}
+        self.name_words: dict[str, set[int]] = {}
+        for name in names:
+            for word in words(name):
+                self.name_words.setdefault(word, set()).add(0)
+                if len(name) > len(self.full_names.get(word, "")):
+                    self.full_names[word] = name
+        self.vocab = set(words(text)) | set(self.name_words)
+
+    def name_words_in(self, text: str) -> list[str]:
+        return [w for w in dict.fromkeys(words(text)) if w in self.name_words]
+
+    def expand_acronyms(self, text: str) -> str:
+        return text
+
+
+KNOWN = Known(
+    [
+        "Alexander Lukashenko",
+        "Dmitry Peskov",
+        "Anthony Davis",
+        "LeBron James",
+        "Dennis Schröder",
+        "Kevin Mayer",
+        "Gwynne Shotwell",
+        "SpaceX",
+        "China",
+    ],
+    "proposal truce speech points rebounds subscribers launch lander",
+)
+
+
+def turn(question: str, quote: str = "") -> Turn:
+    citations = [Citation(1, quote, "s", "t", 1, 0, len(quote))] if quote else []
+    return Turn(question, question, Answer(question, quote, citations))
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # a pronoun after a name in the same question binds to it, not to earlier turns
+        (
+            [turn("Who is Dmitry Peskov?")],
+            "What did Lukashenko buy during his speech?",
+            "What did Lukashenko buy during his speech?",
+        ),
+        (
+            [turn("Who is Gwynne Shotwell?")],
+            "What did Kevin Mayer say about his company?",
+            "What did Kevin Mayer say about his company?",
+        ),
+        # a name after the pronoun does not bind it: "he" is the earlier turn's person
+        (
+            [turn("How many points did Anthony Davis score?")],
+            "What did he say about LeBron?",
+            "What did Anthony Davis say about LeBron?",
+        ),
+        (
+            [turn("Who is Alexander Lukashenko?")],
+            "What did he propose?",
+            "What did Alexander Lukashenko propose?",
+        ),
+        # a question that named no person: its answer names the person "he" is
+        (
+            [turn("Who leads the launch program?", "Gwynne Shotwell leads it, SpaceX said.")],
+            "What did she say about the lander?",
+            "What did Gwynne Shotwell say about the lander?",
+        ),
+        # things stay things
+        (
+            [turn("What did China propose?")],
+            "Who undermined it?",
+            "Who undermined China?",
+        ),
+    ],
+)
+def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
+    assert resolve(question, history, KNOWN) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "wh"),
+    [
+        ("How old is LeBron James?", "how_old"),
+        ("What age is Kevin Mayer?", "how_old"),
+        ("What was the final score?", "score"),
+        ("What time did the group leave?", "when"),
+        ("How many subscribers signed up?", "how_many"),
+        ("Where was Gwynne Shotwell born?", "where"),
+        ("What did Peskov say?", "other"),
+    ],
+)
+def test_question_types(question: str, wh: str) -> None:
+    assert analyze(question, KNOWN).wh == wh
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("What did Lukashenko buy during his speech?", "buy"),
+        ("What did Kevin Mayer launch?", "launch"),
+        ("What did Kevin Mayer announce?", None),  # asks for his words, a statement
+        ("What did Dennis Schröder sign?", "sign"),
+        ("What did the Kremlin's spokesman tell journalists?", None),  # no name right before
+        ("Who is Gwynne Shotwell?", None),
+    ],
+)
+def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> None:
+    assert analyze(question, KNOWN).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("question", "author", "summary"),
+    [
+        ("Who wrote this?", True, False),
+        ("Who is the author of the article?", True, False),
+        ("Who wrote the study?", False, False),  # another work's author
+        ("Who are the authors of the study?", False, False),
+        ("What's this story about?", False, True),
+        ("What is the article about?", False, True),
+        ("What did the article say about Bucha?", False, False),
+    ],
+)
+def test_questions_about_the_article_itself(question: str, author: bool, summary: bool) -> None:
+    read = analyze(question, KNOWN)
+    assert (read.asks_author, read.asks_summary) == (author, summary)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dennis Schröder's 31 points", ["dennis", "schroder", "31", "points"]),
+        ("Schroder scored", ["schroder", "scored"]),
+        ("Zürich-based firm", ["zurich", "based", "firm"]),
+        ("Putin’s troops", ["putin", "troops"]),
+    ],
+)
+def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
