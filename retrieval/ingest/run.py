@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +16,8 @@ from retrieval.ingest.chunking import ChunkRecord, build_chunks
 from retrieval.ingest.loader import SUPPORTED_SUFFIXES, load_article
 from retrieval.ingest.relayout import prune_vanished, relay
 from retrieval.ingest.writer import delete_chunks, refresh_metadata, write_chunks
+
+log = logging.getLogger(__name__)
 
 # Sources whose stored chunks one query fetches.
 SOURCE_BATCH = 200
@@ -37,19 +42,104 @@ class IngestReport:
         }
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: the given files, and the supported files inside given folders."""
-    files: list[Path] = []
+def expand_paths(paths: Iterable[Path], notify: Callable[[str], None] | None = None) -> list[Path]:
+    """Files to ingest: the given files, and the supported files inside given folders.
+
+    A file named is read wherever it is or links to: the user asked for it. A folder gives only
+    what is its own: hidden files and folders (`.env`, `.git/`) are passed over, and a symlink is
+    followed only to a file inside the folder; each symlink passed over is said through `notify`,
+    one line each, the hidden entries in one line. A folder or file that cannot be read fails
+    the whole ingest with one line, as ingest writes nothing unless it read everything.
+    """
+    say = notify or log.warning
+    files: dict[Path, Path] = {}  # by resolved path: a file named twice, or linked to, is read once
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            raise SourceUnreadable(f"{path}: no such file or folder")
-    return files
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            raise SourceUnreadable(f"{path}: no such file or folder") from None
+        except (OSError, RuntimeError) as error:  # permission denied, a symlink loop
+            raise SourceUnreadable(f"{path}: cannot be read ({_reason(error)})") from None
+        if not is_folder and not path.is_file():  # a pipe or a device would block the read
+            raise SourceUnreadable(f"{path}: not a regular file")
+        for file in _walk(path, say) if is_folder else [path]:
+            key = _resolved(file) or file
+            if key not in files or files[key].is_symlink():  # the file itself over a link to it
+                files[key] = file
+    return list(files.values())
+
+
+def _walk(folder: Path, say: Callable[[str], None]) -> list[Path]:
+    """The supported files under `folder` that belong to it, in a stable order."""
+    root = folder.resolve()
+    found: list[Path] = []
+    hidden = 0
+
+    def unreadable(error: OSError) -> None:
+        raise SourceUnreadable(
+            f"{error.filename}: cannot be read ({_reason(error)}); "
+            "make it readable, or name the files to ingest"
+        )
+
+    for top, folders, names in os.walk(folder, onerror=unreadable):
+        here = Path(top)
+        kept = []
+        for name in sorted(folders):
+            if name.startswith("."):
+                hidden += 1
+            elif (here / name).is_symlink():
+                # Never walked into: its files are read where they are, if under `folder`.
+                target = _resolved(here / name)
+                if target is None or not target.is_relative_to(root):
+                    say(f"skipped {here / name}: a symlink to {target}, a folder outside {root}")
+            else:
+                kept.append(name)
+        folders[:] = kept
+        for name in sorted(names):
+            entry = here / name
+            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if name.startswith("."):
+                hidden += 1
+                continue
+            why_not = _why_not_followed(entry, root) if entry.is_symlink() else None
+            if why_not:
+                say(f"skipped {entry}: {why_not}")
+            elif not entry.is_file():  # a pipe or a device would block the read
+                say(f"skipped {entry}: not a regular file")
+            else:
+                found.append(entry)
+    if hidden:
+        say(f"passed over {hidden} hidden file(s) and folder(s) under {folder} (names with a '.')")
+    return sorted(found)
+
+
+def _why_not_followed(link: Path, root: Path) -> str | None:
+    """Why a symlink inside the folder `root` is not read; None when it leads to a file of it."""
+    target = _resolved(link)
+    if target is None:
+        return "a symlink loop"
+    if not target.exists():
+        return f"a symlink to {target}, which does not exist"
+    if not target.is_relative_to(root):
+        return f"a symlink to {target}, outside {root}"
+    if any(part.startswith(".") for part in target.relative_to(root).parts):
+        return f"a symlink to {target}, which is hidden"
+    return None
+
+
+def _resolved(path: Path) -> Path | None:
+    """Where `path` leads, or None for a symlink loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a symlink loop
+        return None
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return "a symlink loop" if isinstance(error, RuntimeError) else str(error)
 
 
 def ingest(
@@ -60,7 +150,7 @@ def ingest(
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Bring the index in line with `paths`; every file is read before anything is written."""
-    articles = [load_article(path) for path in expand_paths(paths)]
+    articles = [load_article(path) for path in expand_paths(paths, progress)]
     report = IngestReport(sources=[a.source for a in articles])
     with stores.changing():
         relaid = stores.layout() != INDEX_LAYOUT

@@ -119,3 +119,47 @@ def test_text_repl_goes_on_after_a_line_that_is_not_utf8(qabot: Run, tmp_path: P
     stdout = result.stdout.decode("utf-8")
     assert "error: input line 1 is not UTF-8 text" in stdout
     assert "alleged war crimes" in stdout
+
+
+HARBOUR = """Harbour Plan Approved
+
+The city council of Port Avel approved the harbour expansion on Tuesday after a long debate.
+
+Mayor Ines Duarte said the project would create "hundreds of jobs within two years."
+
+Critics, led by the fishermen's union, warned that dredging would harm the local oyster beds.
+"""
+
+
+def test_ingest_of_a_folder_reads_only_its_own_files_and_says_what_it_skipped(
+    empty_qabot: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / ".env").write_text("DISCORD_TOKEN=sw0rdf1sh.token\n", encoding="utf-8")
+    (folder / ".drafts").mkdir()
+    (folder / ".drafts" / "draft.txt").write_text("The draft says the vault code is 4321.\n")
+    outside = tmp_path / "private" / "diary.txt"
+    outside.parent.mkdir()
+    outside.write_text("The launch code is swordfish, the diary said.\n", encoding="utf-8")
+    (folder / "diary.txt").symlink_to(outside)
+    (folder / "settings.txt").symlink_to(folder / ".env")
+
+    result = empty_qabot("ingest", str(folder), "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == 3  # the harbour article's paragraphs alone
+    said = result.stderr.splitlines()
+    assert any("diary.txt" in line and "outside" in line for line in said), result.stderr
+    assert any("settings.txt" in line and "hidden" in line for line in said), result.stderr
+    assert any("1 hidden" in line for line in said), result.stderr  # .drafts/
+    for question in ("What is the launch code?", "What is the DISCORD_TOKEN?"):
+        answer = json.loads(empty_qabot("ask", question, "--json").stdout)
+        quotes = " ".join(c["quote"] for c in answer["citations"])
+        assert "swordfish" not in quotes and "sw0rdf1sh" not in quotes
+
+    # Named, the same link is read: the user asked for that file.
+    named = empty_qabot("ingest", str(folder / "diary.txt"), "--json")
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout)["added"] == 1

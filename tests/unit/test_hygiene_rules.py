@@ -1,16 +1,21 @@
-"""Hygiene at the edges: text from outside is inert on a terminal."""
+"""Hygiene at the edges: text from outside is inert on a terminal; ingest reads only what it
+was given."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from bot.terminal import inert, json_line, one_line, render
 from retrieval.answer import Answer, Citation
+from retrieval.errors import SourceUnreadable
+from retrieval.ingest.run import expand_paths
 
 # What a terminal would obey: any C0 control but newline and tab, DEL, any C1 control.
 OBEYED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -75,3 +80,100 @@ def test_an_answer_from_a_hostile_article_renders_inert_and_without_markup() -> 
     assert "[bold]jobs[/bold]" in plain and "[link=https://evil.example]x[/link]" in plain
     assert "[red]Plan[/red]\\" in plain
     assert "\x1b]8;" not in printed  # no hyperlink was made of the article's [link=...]
+
+
+# Each row adds one entry beside folder/article.txt; `read` is the file expand_paths must add
+# (relative to the folder), `said` a word its one line on stderr must hold (None: no line).
+ENTRIES = [
+    ("sub/notes.md", "file", None, "sub/notes.md", None),
+    ("photo.jpg", "file", None, None, None),
+    (".env", "file", None, None, None),  # never a supported file: nothing to say
+    (".draft.txt", "file", None, None, "hidden"),
+    (".git/notes.txt", "file", None, None, "hidden"),
+    ("alias.txt", "link", "article.txt", None, None),  # the same file: read once
+    ("inner.txt", "link", "sub/inner.txt", None, None),  # the real one is read
+    ("story.txt", "link", "sub/story.text", "story.txt", None),  # inside, not read otherwise
+    ("passwd.txt", "link", "/etc/passwd", None, "outside"),
+    ("secret.txt", "link", ".env", None, "hidden"),
+    ("outside.txt", "link", "../elsewhere/story.txt", None, "outside"),
+    ("gone.txt", "link", "missing.txt", None, "does not exist"),
+    ("loop.txt", "link", "loop.txt", None, "loop"),
+    ("linked", "link", "../elsewhere", None, "outside"),  # a folder: never walked into
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "target", "read", "said"), ENTRIES)
+def test_a_folder_gives_only_its_own_files_and_says_what_it_passed_over(
+    tmp_path: Path, name: str, kind: str, target: str | None, read: str | None, said: str | None
+) -> None:
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "article.txt").write_text("An article.\n", encoding="utf-8")
+    (folder / "sub" / "inner.txt").write_text("Inner.\n", encoding="utf-8")
+    (folder / "sub" / "story.text").write_text("Told.\n", encoding="utf-8")
+    (folder / ".env").write_text("DISCORD_TOKEN=secret\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "story.txt").write_text("Not theirs.\n", encoding="utf-8")
+    entry = folder / name
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "file":
+        entry.write_text("Some text.\n", encoding="utf-8")
+    elif not entry.is_symlink():
+        entry.symlink_to(target)
+    lines: list[str] = []
+
+    files = expand_paths([folder], lines.append)
+
+    expected = ["article.txt", "sub/inner.txt"] + ([read] if read else [])
+    assert sorted(str(f.relative_to(folder)) for f in files) == sorted(expected)
+    if said is None:
+        assert lines == []
+    else:
+        (line,) = lines
+        assert said in line and (name.split("/")[0] in line or "hidden" in line)
+
+
+def test_a_file_named_is_read_wherever_it_links_to(tmp_path: Path) -> None:
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / ".notes.md").write_text("Mine.\n", encoding="utf-8")
+    named = [tmp_path / "passwd.txt", tmp_path / ".notes.md", tmp_path / "passwd.txt"]
+    assert expand_paths(named) == named[:2]  # the same file twice is read once
+
+
+def test_an_unreadable_subfolder_fails_with_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, who reads everything: the walk is shown a refusal instead.
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "article.txt").write_text("An article.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(SourceUnreadable) as raised:
+        expand_paths([tmp_path], [].append)
+    message = str(raised.value)
+    assert message.startswith(f"{tmp_path / 'locked'}: cannot be read (permission denied)")
+    assert "\n" not in message
+
+
+def test_a_named_path_that_cannot_be_looked_at_fails_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hidden_away = tmp_path / "private" / "story.txt"
+    real_stat = os.stat
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path) == str(hidden_away):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    with pytest.raises(SourceUnreadable, match=r"story.txt: cannot be read \(permission denied\)"):
+        expand_paths([hidden_away])
+    with pytest.raises(SourceUnreadable, match="no such file or folder"):
+        expand_paths([tmp_path / "missing.txt"])
