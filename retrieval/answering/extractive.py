@@ -12,9 +12,10 @@ from retrieval.answer import Answer, Citation
 from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
+from retrieval.language.answer_kinds import KIND_PATTERNS, QUOTED
 from retrieval.language.lexicon import ANSWER_TYPE_WORDS, ROLE_WORDS, STOPWORDS
 from retrieval.language.question import Question
-from retrieval.language.text import words
+from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import Evidence
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ MAX_STATEMENTS = 6
 # A definition ("Who is X?") prefers sentences that describe X: this much extra.
 DESCRIPTOR_BONUS = 0.15
 NOT_IN_ARTICLE = "The article doesn't say."
+# Questions whose answer leads with the asked fact itself, cut from the best sentence.
+LEADING_KINDS = frozenset({"when", "how_many", "how_old", "score", "how_long"})
+# Words after a number that say what it counts ("15,000 people"), at most this many.
+COUNTED_WORDS = 2
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
@@ -70,6 +75,7 @@ class ExtractiveAnswerer:
         if not chosen:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
+        lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
         chosen = sorted(chosen, key=lambda e: (e.sentence.source, e.sentence.position))
         citations: list[Citation] = []
         parts: list[str] = []
@@ -85,6 +91,9 @@ class ExtractiveAnswerer:
         if question.asks_summary:
             # A story's own summary of itself is its headline; the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
+        elif lead:
+            # The fact asked for first, then the sentence that states it.
+            parts.insert(0, f"{lead[:1].upper()}{lead[1:]}:")
         return Answer(asked, " ".join(parts), citations, resolved_question=standalone)
 
     def _choose(
@@ -252,15 +261,65 @@ class ExtractiveAnswerer:
         return [Evidence(s) for s in notes if not sources or s.source in sources]
 
 
+def _fact_span(question: Question, text: str) -> str | None:
+    """The part of the sentence that is the asked fact ("15,000 people", "112-107", "4:30
+    a.m."): the match of the asked kind outside quotations nearest the question's points."""
+    pattern = KIND_PATTERNS.get(question.wh)
+    if pattern is None:
+        return None
+    narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    matches = list(pattern.finditer(narrative))
+    if not matches:
+        return None
+    anchors = [
+        m.start()
+        for m in WORD.finditer(text)
+        if stems([words(m.group())[0]])[0] in question.point_stems
+    ] or [0]
+    best = min(matches, key=lambda m: min(abs(m.start() - a) for a in anchors))
+    span = text[best.start() : best.end()].strip()
+    if question.wh == "how_many":
+        following = words(text[best.end() :])[:COUNTED_WORDS]
+        counted = [w for w in following if w not in STOPWORDS][:1]
+        span = f"{span} {counted[0]}" if counted else span
+    return span
+
+
 def _as_sentence(text: str) -> str:
     text = text.strip()
     return text if text[-1:] in ".!?" else f"{text}."
 
 
 def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
+    """The name words of whoever the question asks the words of: named ("Peskov"), or
+    described by a role the article puts before a name ("the Wild coach" -> "Wild coach
+    Bruce Boudreau")."""
     if not question.statement_subject:
         return set()
-    return {w for w in words(question.statement_subject) if w in index.name_words}
+    subject = words(question.statement_subject)
+    named = {w for w in subject if w in index.name_words}
+    roles = [w for w in subject if w not in index.name_words and w not in STOPWORDS]
+    if not roles:
+        return named
+    described = _described_person(roles[-1], named, index)
+    return set(words(described)) & set(index.name_words) if described else named
+
+
+def _described_person(role: str, context: set[str], index: CorpusIndex) -> str | None:
+    """The person the articles most often name right after `role` ("coach Bruce Boudreau"),
+    in sentences that also hold the subject's other name words ("Wild")."""
+    pattern = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})", re.IGNORECASE)
+    found: dict[str, int] = {}
+    for sentence in index.sentences:
+        if role not in sentence.text.lower():
+            continue
+        if context and not context <= set(words(sentence.text)):
+            continue
+        for match in pattern.finditer(sentence.text):
+            name = match.group(1).strip()
+            if name[:1].isupper() and len(name.split()) >= 2:
+                found[name] = found.get(name, 0) + 1
+    return max(found, key=lambda name: found[name]) if found else None
 
 
 def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:

@@ -67,7 +67,8 @@ NOT_NAMES = frozenset(
     whether which while who whom whose why will with within without would yet you your yours
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow read
-    more""".split()
+    more although despite unless whereas instead later earlier overall indeed moreover
+    furthermore nevertheless nonetheless besides otherwise afterward afterwards""".split()
 )
 
 # Titles and roles that come before a name and describe the person.

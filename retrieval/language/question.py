@@ -26,13 +26,15 @@ STATEMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 DEFINITION = re.compile(
-    r"^(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$", re.IGNORECASE
+    r"^(?:who|what)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$",
+    re.IGNORECASE,
 )
 # "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
 ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
     r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
-    r"|^what\s+(?:is|was)\s+(?P<owner>.+?)['’]s?\s+(?:job|role|title|position|occupation)$",
+    r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
+    r"(?:job|role|title|position|occupation)$",
     re.IGNORECASE,
 )
 AUTHOR = re.compile(
