@@ -70,7 +70,10 @@ def ingest(
 ) -> None:
     """Add articles to the index; unchanged files cost nothing, changed ones are replaced."""
     from retrieval.constants import BUNDLED_ARTICLE
+    from retrieval.ingest.run import expand_paths
 
+    # A path that cannot be read fails here, before Chroma opens; what is skipped is said later.
+    expand_paths(paths or [], notify=lambda _: None)
     engine = _engine(_settings(), build=False)
     report = engine.ingest(paths or [BUNDLED_ARTICLE], prune=prune, progress=_stderr)
     if as_json:

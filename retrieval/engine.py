@@ -34,7 +34,7 @@ class Engine:
 
         self.settings = settings
         client = make_client(settings)  # a damaged index fails here, before the slow model load
-        self.embeddings = make_embeddings()
+        self.embeddings = make_embeddings(settings)
         self.stores = make_stores(settings, self.embeddings, client)
         self._lock = threading.Lock()
         self._pipeline: Pipeline | None = None

@@ -78,11 +78,35 @@ class Pipeline:
         with clock.step("retrieve"):
             question = analyze(condensed.standalone, self.index)
             evidence = self.retriever.search(question)
+            if question.asks_author or question.asks_summary:
+                evidence = self.in_the_article_talked_about(evidence, history)
         with clock.step("answer"):
             answer = self.answerer.answer(asked, question, evidence, on_token)
         answer.condensed_by = condensed.by
         answer.timings_ms = {**clock.laps, "total": clock.total()}
         return answer
+
+    def in_the_article_talked_about(
+        self, evidence: list[Evidence], history: Sequence[Turn]
+    ) -> list[Evidence]:
+        """ "Who wrote this?" in a conversation is about the article its last answer quoted:
+        only that article's evidence (its opening when none was retrieved). Without such a
+        turn the evidence stands, and each part of the answer names its own article."""
+        source = next(
+            (
+                turn.answer.citations[0].source
+                for turn in reversed(history)
+                if turn.answer.citations
+            ),
+            None,
+        )
+        if source is None:
+            return evidence
+        mine = [e for e in evidence if e.sentence.source == source]
+        if mine:
+            return mine
+        opening = next((s for s in self.index.sentences if s.source == source), None)
+        return [Evidence(opening)] if opening else evidence
 
     def condense(self, asked: str, history: Sequence[Turn]) -> Condensed:
         """The question as it would read on its own, and what rewrote it."""
@@ -121,7 +145,7 @@ def make_answerer(
     from retrieval.index.embeddings import make_embeddings
 
     # The model, loaded once per process, also tells a point said in other words.
-    embed = make_embeddings().embed_documents
+    embed = make_embeddings(settings).embed_documents
     extractive = ExtractiveAnswerer(index, embed)
     if not settings.uses_llm:
         return extractive

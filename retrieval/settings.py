@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         return str(self.chroma_path)
 
     # --- end Chroma server
+    # The embedding model's ONNX export (see retrieval/index/onnx_encoder.py); unset is
+    # ${XDG_CACHE_HOME:-~/.cache}/qabot/onnx.
+    onnx_cache: Path | None = Field(None, alias="QABOT_ONNX_CACHE")
     llm: str = Field("extractive", alias="QABOT_LLM")
     # --- LLM: the model engines (docs/llm.md); keys are secrets, never printed.
     llm_timeout_s: float = Field(30.0, gt=0, alias="QABOT_LLM_TIMEOUT")
@@ -74,7 +77,7 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("discord_guild", mode="before")
+    @field_validator("discord_guild", "onnx_cache", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

@@ -308,7 +308,7 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
 def _described_person(role: str, context: set[str], index: CorpusIndex) -> str | None:
     """The person the articles most often name right after `role` ("coach Bruce Boudreau"),
     in sentences that also hold the subject's other name words ("Wild")."""
-    pattern = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})")
     found: dict[str, int] = {}
     for sentence in index.sentences:
         if role not in sentence.text.lower():

