@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 
 import pysbd
+from pysbd.between_punctuation import BetweenPunctuation
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,30 @@ class Span:
     text: str
 
 
+# pysbd's time grows with the square of its input (a 200 KB paragraph: 20 s; 1 MB: over 600 s),
+# so a longer text is read window by window. 5,000 characters is ten times the longest paragraph
+# of the eight articles in the repository and ../shared (566), so a news paragraph is read
+# whole, as before; pysbd's cost per character measured flat up to 4,000 and rising beyond
+# (5.0 us at 1,000, 6.1 at 4,000, 7.9 at 8,000, 26 at 48,000).
+WINDOW_CHARS = 5_000
+# What pysbd keeps whole, with its own patterns (pysbd 0.3.4, between_punctuation.py): the
+# quotations, parentheses, brackets and dash pairs whose inner full stops end no sentence.
+_KEPT_WHOLE = tuple(
+    re.compile(getattr(BetweenPunctuation, name))
+    for name in (
+        "BETWEEN_SINGLE_QUOTES_REGEX",
+        "BETWEEN_SINGLE_QUOTE_SLANTED_REGEX",
+        "BETWEEN_DOUBLE_QUOTES_REGEX_2",
+        "BETWEEN_SQUARE_BRACKETS_REGEX_2",
+        "BETWEEN_PARENS_REGEX_2",
+        "BETWEEN_QUOTE_ARROW_REGEX_2",
+        "BETWEEN_EM_DASHES_REGEX_2",
+        "BETWEEN_QUOTE_SLANTED_REGEX_2",
+    )
+)
+# A likely sentence end, to cut a window after: terminal punctuation, closing quotes, a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+_SPACE = re.compile(r"\s")
 # Where pysbd could end a sentence: its terminal punctuation, or a line break.
 _BOUNDARY = re.compile(r"[.!?。．！？…\n\r]")
 _LEADING_CLOSERS = re.compile(r"[\"'”’)\]]+(?=\s|$)")
@@ -49,7 +75,81 @@ def is_one_sentence(text: str) -> bool:
 
 
 def segmented(text: str, offset: int = 0) -> list[Span]:
-    """pysbd's sentences of `text`, each located verbatim."""
+    """pysbd's sentences of `text`, each located verbatim; a long text window by window.
+
+    A window ends after a likely sentence end outside anything pysbd keeps whole (a quotation,
+    parentheses), so pysbd reads it as it would read the whole text. Its last sentence is read
+    again at the start of the next window, with what follows it: pysbd may not have ended it
+    there ("... said Gen." may go on). A quotation or a sentence longer than half a window is
+    cut where the whole text would not be; and a quotation left open (news quotes that run over
+    several paragraphs open each one) no longer makes pysbd read all the rest as one quotation,
+    only the rest of its window.
+    """
+    if len(text) <= WINDOW_CHARS:
+        return pysbd_spans(text, offset)
+    spans: list[Span] = []
+    start = 0
+    while start < len(text):
+        enclosed = _enclosed(text, start)
+        end = _window_end(text, start, enclosed)
+        # One space of what came before, so patterns that look back (" 'quoted'") still match.
+        before = 1 if start and text[start - 1].isspace() else 0
+        found = pysbd_spans(text[start - before : end], offset + start - before)
+        restart = end
+        if end < len(text):
+            for span in reversed(found[1:]):
+                if _is_outside(span.start - offset, enclosed):
+                    restart = span.start - offset
+                    break
+        spans.extend(span for span in found if span.start - offset < restart)
+        start = restart
+    return spans
+
+
+def _window_end(text: str, start: int, enclosed: list[tuple[int, int]]) -> int:
+    """Where the window from `start` ends: the text's end, else the last likely sentence end in
+    the window's second half, else its last space, that is outside every enclosed span."""
+    limit = start + WINDOW_CHARS
+    if limit >= len(text):
+        return len(text)
+    half = start + WINDOW_CHARS // 2
+    sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text, half, limit)]
+    spaces = [match.end() for match in _SPACE.finditer(text, half, limit)]
+    for cut in [*reversed(sentence_ends), *reversed(spaces)]:
+        if _is_outside(cut, enclosed):
+            return cut
+    return spaces[-1] if spaces else limit
+
+
+def _enclosed(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans pysbd keeps whole that begin in the next two windows from `start`, merged.
+
+    `start` is outside every such span, so matching from it finds what matching the whole text
+    would; only a span longer than a window is missed, and then cut.
+    """
+    stop = min(len(text), start + 2 * WINDOW_CHARS)
+    found = sorted(
+        (match.start(), match.end())
+        for pattern in _KEPT_WHOLE
+        for match in pattern.finditer(text, start, stop)
+    )
+    merged: list[tuple[int, int]] = []
+    for first, last in found:
+        if merged and first < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _is_outside(position: int, enclosed: list[tuple[int, int]]) -> bool:
+    """True unless `position` falls strictly inside one of the (merged, sorted) spans."""
+    index = bisect.bisect_left(enclosed, (position, position)) - 1
+    return index < 0 or enclosed[index][1] <= position
+
+
+def pysbd_spans(text: str, offset: int = 0) -> list[Span]:
+    """pysbd's sentences of all of `text` at once, each located verbatim."""
     spans: list[Span] = []
     cursor = 0
     for piece in _segmenter().segment(text):

@@ -1,9 +1,10 @@
 """Hygiene at the edges: text from outside is inert on a terminal; ingest reads only what it
-was given."""
+was given, and a long paragraph costs pysbd one window at a time."""
 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -15,7 +16,10 @@ from rich.console import Console
 from bot.terminal import inert, json_line, one_line, render
 from retrieval.answer import Answer, Citation
 from retrieval.errors import SourceUnreadable
+from retrieval.ingest import sentences
+from retrieval.ingest.loader import Paragraph, load_article
 from retrieval.ingest.run import expand_paths
+from retrieval.ingest.sentences import pysbd_spans, segmented, split_sentences
 
 # What a terminal would obey: any C0 control but newline and tab, DEL, any C1 control.
 OBEYED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -177,3 +181,52 @@ def test_a_named_path_that_cannot_be_looked_at_fails_with_one_line(
         expand_paths([hidden_away])
     with pytest.raises(SourceUnreadable, match="no such file or folder"):
         expand_paths([tmp_path / "missing.txt"])
+
+
+REPO = Path(__file__).resolve().parents[2]
+# The bundled article and the seven in ../shared (CI clones the shared folder beside the project).
+ARTICLES = [
+    REPO / "retrieval" / "corpus" / "newsweek-kremlin-belarus-truce.txt",
+    *sorted((REPO.parent / "shared" / "articles").glob("*.txt")),
+]
+
+
+def paragraphs_of(path: Path) -> list[Paragraph]:
+    return list(load_article(path).paragraphs)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda path: path.name)
+def test_news_paragraphs_are_split_as_before_and_windows_change_no_sentence(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = paragraphs_of(path)
+    for paragraph in paragraphs:  # before: pysbd over the whole paragraph
+        assert segmented(paragraph.text, paragraph.start) == pysbd_spans(
+            paragraph.text, paragraph.start
+        )
+    # The whole article as one paragraph (2,501 to 5,332 characters), read in 2 or 3 windows.
+    text = " ".join(paragraph.text for paragraph in paragraphs)
+    monkeypatch.setattr(sentences, "WINDOW_CHARS", 2_500)
+    assert len(text) > sentences.WINDOW_CHARS
+    assert segmented(text, 9) == pysbd_spans(text, 9)
+
+
+def test_pysbd_never_reads_more_than_a_window_of_a_long_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = " ".join(paragraph.text for paragraph in paragraphs_of(ARTICLES[0]) * 4)
+    text += " " + "and the talks went on " * 600 + "until dawn."  # one sentence of 13,000
+    read: list[int] = []
+    segmenter = sentences._segmenter()
+    monkeypatch.setattr(
+        segmenter,
+        "segment",
+        lambda part, real=segmenter.segment: read.append(len(part)) or real(part),
+    )
+
+    spans = split_sentences(text, 100)
+
+    assert read and max(read) <= sentences.WINDOW_CHARS + 1
+    assert all(text[s.start - 100 : s.end - 100] == s.text for s in spans)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    assert "".join(s.text for s in spans).replace(" ", "") == text.replace(" ", "")
