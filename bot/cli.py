@@ -67,22 +67,43 @@ def ingest(
             "--prune", help="Also remove the chunks of ingested files that no longer exist."
         ),
     ] = False,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Compute every stored chunk's vectors again from its stored text (after the "
+            "index's vector files were lost or damaged); without PATHS, only that.",
+        ),
+    ] = False,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Move the index folder aside (renamed, kept) and build a new index from PATHS.",
+        ),
+    ] = False,
 ) -> None:
     """Add articles to the index; unchanged files cost nothing, changed ones are replaced."""
     from retrieval.constants import BUNDLED_ARTICLE
+    from retrieval.engine import move_index_aside
     from retrieval.ingest.run import expand_paths
 
     # A path that cannot be read fails here, before Chroma opens; what is skipped is said later.
     expand_paths(paths or [], notify=lambda _: None)
-    engine = _engine(_settings(), build=False)
-    report = engine.ingest(paths or [BUNDLED_ARTICLE], prune=prune, progress=_stderr)
+    settings = _settings()
+    if rebuild and (moved := move_index_aside(settings)):
+        _stderr(f"moved the old index to {moved}; building a new one")
+    engine = _engine(settings, build=False)
+    default = [] if repair else [BUNDLED_ARTICLE]
+    report = engine.ingest(paths or default, prune=prune, repair=repair, progress=_stderr)
     if as_json:
         print(json.dumps(report.to_json()))
         return
+    repaired = f" {report.repaired} chunks' vectors computed again." if report.repaired else ""
     print(
         f"{len(report.sources)} file(s): {report.added} chunks added, "
         f"{report.unchanged} unchanged, "
-        f"{report.removed} removed; {report.embedded} embedded."
+        f"{report.removed} removed; {report.embedded} embedded.{repaired}"
     )
 
 

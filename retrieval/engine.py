@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 
 from retrieval.answer import Answer, Turn
 from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION, INDEX_LAYOUT
-from retrieval.errors import EmptyQuestion, IndexCorrupt
+from retrieval.errors import EmptyQuestion, IndexCorrupt, IndexEmptied, SettingsError
 from retrieval.settings import Settings
 
 if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+
+    from retrieval.index.chroma import Stores
     from retrieval.ingest.run import IngestReport
     from retrieval.pipeline import Pipeline
 
@@ -29,15 +32,20 @@ class Engine:
     """Owns the model, the Chroma stores and the chain; safe to share between threads."""
 
     def __init__(self, settings: Settings):
-        from retrieval.index.chroma import make_client, make_stores
+        from retrieval.index.chroma import make_client
         from retrieval.index.embeddings import make_embeddings
 
         self.settings = settings
         client = make_client(settings)  # a damaged index fails here, before the slow model load
         self.embeddings = make_embeddings(settings)
-        self.stores = make_stores(settings, self.embeddings, client)
+        self.stores = self._open(client)
         self._lock = threading.Lock()
         self._pipeline: Pipeline | None = None
+
+    def _open(self, client: ClientAPI | None = None) -> Stores:
+        from retrieval.index.chroma import make_client, make_stores
+
+        return make_stores(self.settings, self.embeddings, client or make_client(self.settings))
 
     def count_chunks(self) -> int:
         try:
@@ -50,26 +58,95 @@ class Engine:
             ) from error
 
     def ensure_index(self, progress: Progress | None = None) -> None:
-        """Build the index from the bundled article when it is missing or empty, and store an
-        older qabot's index again in this version's layout."""
+        """Make the index ready to answer from, or say why it cannot be.
+
+        A folder (or server) that never held a qabot index gets the bundled article; an older
+        qabot's index is stored again in this version's layout. An index that held articles and
+        holds none now, or whose vectors no longer read back, is reported, never refilled.
+        """
+        from retrieval.index.chroma import vector_damage
+
         if self.count_chunks() == 0:
+            if self.stores.held_articles():
+                raise IndexEmptied(self._emptied())
             if progress:
                 progress(
                     f"building the index at {self.settings.index_location} from the bundled article"
                 )
             self.ingest([BUNDLED_ARTICLE], progress=progress)
-        elif self.stores.layout() != INDEX_LAYOUT:
+            return
+        if self.stores.layout() != INDEX_LAYOUT:
             self.ingest([], progress=progress)  # an older qabot's index: stored again
+        damage = vector_damage(self.stores)
+        if damage:
+            raise IndexCorrupt(
+                f"the vectors of the index at {self.settings.index_location} are damaged "
+                f"({damage}); nothing was changed. Run `qabot ingest --repair` to compute "
+                "them again from the stored texts"
+            )
 
     def ingest(
-        self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        prune: bool = False,
+        repair: bool = False,
+        progress: Progress | None = None,
     ) -> IngestReport:
+        """Bring the index in line with `paths`; vectors found damaged are computed again first
+        (as `repair` asks for all of them)."""
+        from retrieval.index.chroma import vector_damage
         from retrieval.ingest.run import ingest
 
         with self._lock:
-            report = ingest(self.stores, paths, prune=prune, progress=progress)
+            damage = vector_damage(self.stores)
+            if damage:
+                if progress:
+                    progress(f"the index's vectors are damaged ({damage}); repairing them")
+                self._set_vectors_aside(progress)
+            elif self.count_chunks() == 0 and self.stores.held_articles() and progress:
+                progress(
+                    f"warning: the index at {self.settings.index_location} held articles and "
+                    "holds none now (emptied or damaged?); adding only the files given"
+                )
+            report = ingest(
+                self.stores, paths, prune=prune, repair=repair or bool(damage), progress=progress
+            )
             self._pipeline = None  # the next question sees the new index
         return report
+
+    def _set_vectors_aside(self, progress: Progress | None) -> None:
+        """Move a local index's vector files aside (kept), so its texts read without them."""
+        from retrieval.index.chroma import set_vectors_aside
+
+        folder = self.stores.folder
+        if folder is None:  # a server's files are out of reach; new vectors replace the old
+            return
+        self.stores.client.close()
+        try:
+            aside = set_vectors_aside(folder)
+        except OSError as error:
+            raise IndexCorrupt(
+                f"cannot move the damaged vectors of the index at {folder} aside: {error}"
+            ) from error
+        finally:
+            self.stores = self._open()
+        if aside and progress:
+            progress(f"the damaged vector files are kept in {aside}; delete them when done")
+
+    def _emptied(self) -> str:
+        where = self.settings.index_location
+        rebuild = (
+            "or restore the server's data from a backup"
+            if self.settings.chroma_host
+            else "build a new index with `qabot ingest --rebuild PATHS` (the old folder is kept "
+            "beside it), or restore the folder from a backup"
+        )
+        return (
+            f"the index at {where} holds no articles, though it held some (emptied or "
+            f"damaged); nothing was changed. Ingest your files again with `qabot ingest PATHS`, "
+            f"{rebuild}"
+        )
 
     def ask(
         self,
@@ -111,3 +188,21 @@ def check_question(question: str) -> str:
 
 def make_engine(settings: Settings) -> Engine:
     return Engine(settings)
+
+
+def move_index_aside(settings: Settings) -> Path | None:
+    """Rename the local index folder out of the way (nothing deleted), for a new index to be
+    built in its place; None when there is no folder yet."""
+    from retrieval.index.chroma import set_index_aside
+
+    if settings.chroma_host:
+        raise SettingsError(
+            "--rebuild moves a local index folder aside; with a Chroma server, ingest your files "
+            "again, or restore the server's data from a backup"
+        )
+    try:
+        return set_index_aside(settings.chroma_path)
+    except OSError as error:
+        raise IndexCorrupt(
+            f"cannot move the index at {settings.chroma_path} aside: {error}"
+        ) from error

@@ -27,3 +27,7 @@ class EmptyQuestion(QabotError):
 
 class IndexOutdated(QabotError):
     """The index was laid out by an older qabot and must be stored again."""
+
+
+class IndexEmptied(QabotError):
+    """The index held articles once and holds none now: reported, never refilled silently."""

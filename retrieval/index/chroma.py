@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from retrieval.constants import (
@@ -32,16 +36,37 @@ GENERATION_ID = "generation"
 LAYOUT_ID = "layout"
 # Records read per request, well below SQLite's limit on bound variables.
 READ_PAGE = 5000
+# Chroma's database inside the index folder; its vectors sit beside it, a folder per collection
+# part named by a UUID (Chroma's layout, relied on only to move damaged vectors aside).
+DATABASE_FILE = "chroma.sqlite3"
+# Written into the index folder before the first ingest writes anything: this folder holds a
+# qabot index. A folder without it (and without a generation) never held one, and only such a
+# folder is given the bundled article; a damaged or emptied one is reported instead.
+MARKER_FILE = "qabot.json"
+# Vectors read back to check they exist: a few blocks at random places, a few ms in all
+# (a whole 2,174-chunk collection takes 190 ms; the blocks 4-8 ms).
+PROBE_BLOCKS = 4
+PROBE_BLOCK_SIZE = 32
+# How to recover an index that cannot be read, said by every such error.
+REBUILD_HINT = (
+    "`qabot ingest --repair` rebuilds its vectors from the stored texts; if that fails, "
+    "`qabot ingest --rebuild PATHS` builds a new index from your files (the old folder is kept "
+    "beside it)"
+)
 
 
 class Stores:
     """Chunks (what dense retrieval searches, with their sentences) and sentence vectors."""
 
     # A plain class, not a dataclass: pydantic (inside LangChain) would try to validate its fields.
-    def __init__(self, client: ClientAPI, chunks: Chroma, sentences: Chroma):
+    def __init__(
+        self, client: ClientAPI, chunks: Chroma, sentences: Chroma, folder: Path | None = None
+    ):
         self.client = client
         self.chunks = chunks
         self.sentences = sentences
+        # The local index folder; None for a Chroma server.
+        self.folder = folder
         self._changing = False
         self._changed = False
         self._marking = threading.Lock()
@@ -64,8 +89,22 @@ class Stores:
     def _before_write(self) -> None:
         with self._marking:
             if self._changing and not self._changed:
+                self._mark_folder()
                 self.new_generation()
                 self._changed = True
+
+    def _mark_folder(self) -> None:
+        """Say, in the folder itself, that it holds a qabot index (see `MARKER_FILE`)."""
+        if self.folder is None or (self.folder / MARKER_FILE).exists():
+            return
+        temporary = self.folder / f"{MARKER_FILE}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps({"index": "qabot", "since": time.time()}))
+        os.replace(temporary, self.folder / MARKER_FILE)
+
+    def held_articles(self) -> bool:
+        """Whether an ingest ever wrote here: the folder's marker, or a generation in Chroma."""
+        marked = self.folder is not None and (self.folder / MARKER_FILE).exists()
+        return marked or bool(self.generation())
 
     def count(self, collection: str) -> int:
         return self.client.get_collection(collection).count()
@@ -83,13 +122,17 @@ class Stores:
         metadatas: list[dict],
         vectors: list[list[float]],
         documents: list[str] | None = None,
+        replace: bool = False,
     ) -> None:
-        """Store `documents` verbatim with vectors computed by the caller (who may add context)."""
+        """Store `documents` verbatim with vectors computed by the caller (who may add context).
+
+        With `replace`, records already stored get these vectors (and texts) instead.
+        """
         if ids:
             self._before_write()
-            self.client.get_collection(collection).add(
-                ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas
-            )
+            stored = self.client.get_collection(collection)
+            write = stored.upsert if replace else stored.add
+            write(ids=ids, embeddings=vectors, documents=documents, metadatas=metadatas)
 
     def delete(
         self, collection: str, *, ids: list[str] | None = None, where: dict | None = None
@@ -140,7 +183,13 @@ class Stores:
         self._write_state(LAYOUT_ID, INDEX_LAYOUT)
 
     def _read_state(self, key: str) -> str:
-        got = self._state().get(ids=[key], include=["documents"])
+        from chromadb.errors import NotFoundError
+
+        try:  # not get_or_create: answering never writes to the index
+            state = self.client.get_collection(STATE_COLLECTION)
+        except NotFoundError:
+            return ""
+        got = state.get(ids=[key], include=["documents"])
         return str(got["documents"][0]) if got["ids"] else ""
 
     def _write_state(self, key: str, value: str) -> None:
@@ -157,6 +206,87 @@ class Stores:
             self.client.get_collection(collection).update(ids=ids, metadatas=metadatas)
 
 
+def vector_damage(stores: Stores) -> str | None:
+    """What is wrong with the stored vectors, or None when a sample of them reads back.
+
+    Chroma keeps texts and metadata in its database and vectors in a separate index per
+    collection; when that index is deleted or damaged, texts still read but vectors fail. Read
+    back a few blocks of vectors from each collection, at random places.
+    """
+    for collection in (CHUNKS_COLLECTION, SENTENCES_COLLECTION):
+        try:
+            stored = stores.client.get_collection(collection)
+            count = stored.count()
+            for _ in range(PROBE_BLOCKS if count else 0):
+                offset = random.randrange(max(1, count - PROBE_BLOCK_SIZE + 1))
+                stored.get(include=["embeddings"], limit=PROBE_BLOCK_SIZE, offset=offset)
+        except Exception as error:  # chromadb raises InternalError, or others, for each kind
+            return f"{collection}: {type(error).__name__}: {_first_line(error)}"
+    return None
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:160] if lines else ""
+
+
+def set_vectors_aside(folder: Path) -> Path | None:
+    """Move every vector-index folder out of the index folder, into a new sibling folder.
+
+    Called with no client open on `folder`. Chroma then reads the texts without their vectors,
+    and a repair stores new ones; the old files are kept for whoever wants to look at them.
+    """
+    parts = [entry for entry in folder.iterdir() if entry.is_dir() and _is_uuid(entry.name)]
+    if not parts:
+        return None
+    aside = folder.with_name(f"{folder.name}.damaged-vectors-{time.strftime('%Y%m%d-%H%M%S')}")
+    aside.mkdir()
+    for part in parts:
+        os.replace(part, aside / part.name)
+    return aside
+
+
+def set_index_aside(folder: Path) -> Path | None:
+    """Rename the index folder to a new sibling name (nothing deleted); None if it is absent."""
+    if not folder.exists():
+        return None
+    aside = folder.with_name(f"{folder.name}.old-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(folder, aside)
+    return aside
+
+
+def _is_uuid(name: str) -> bool:
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
+
+
+def _check_folder(path: Path) -> None:
+    """Refuse a folder that held an index whose database is now gone or empty.
+
+    Chroma would quietly start a new, empty database there (SQLite takes an empty file for an
+    empty database), and the bundled article would take the user's articles' place.
+    """
+    database = path / DATABASE_FILE
+    held_index = (path / MARKER_FILE).exists() or any(
+        entry.is_dir() and _is_uuid(entry.name) for entry in path.iterdir()
+    )
+    if not held_index:
+        return
+    if not database.exists():
+        what = f"its database {DATABASE_FILE} is missing"
+    elif database.stat().st_size == 0:
+        what = f"its database {DATABASE_FILE} is empty (0 bytes)"
+    else:
+        return
+    raise IndexCorrupt(
+        f"the index at {path} is damaged: {what}; nothing was changed. Build a new one from "
+        "your files with `qabot ingest --rebuild PATHS` (the damaged folder is kept beside it), "
+        "or restore the folder from a backup"
+    )
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """A Chroma server client when `QABOT_CHROMA_HOST` is set, else a persistent folder.
 
@@ -171,13 +301,15 @@ def make_client(settings: Settings) -> ClientAPI:
     path = settings.chroma_path
     if path.exists() and not path.is_dir():
         raise IndexCorrupt(f"index folder {path} is a file; remove it or set QABOT_CHROMA_PATH")
+    if path.is_dir():
+        _check_folder(path)
     try:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as error:  # chromadb raises many types for a damaged folder
         raise IndexCorrupt(
-            f"cannot open the index at {path} ({type(error).__name__}); "
-            "move it aside and run `qabot ingest` to rebuild it"
+            f"cannot open the index at {path} ({type(error).__name__}); nothing was changed. "
+            f"{REBUILD_HINT}"
         ) from error
 
 
@@ -225,6 +357,7 @@ def make_stores(
     except Exception as error:
         raise IndexCorrupt(
             f"cannot open the index at {settings.index_location} ({type(error).__name__}); "
-            "move it aside and run `qabot ingest` to rebuild it"
+            f"nothing was changed. {REBUILD_HINT}"
         ) from error
-    return Stores(client, chunks, sentences)
+    folder = None if settings.chroma_host else settings.chroma_path
+    return Stores(client, chunks, sentences, folder)

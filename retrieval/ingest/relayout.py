@@ -1,16 +1,25 @@
-"""Upkeep of an existing index: store an older layout's articles again, drop vanished sources."""
+"""Upkeep of an existing index: store an older layout's articles again, drop vanished sources,
+compute lost vectors again from the stored texts."""
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.constants import BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX, CHUNKS_COLLECTION
+from retrieval.constants import (
+    BUNDLED_CORPUS_DIR,
+    BUNDLED_SOURCE_PREFIX,
+    CHUNKS_COLLECTION,
+    SENTENCE_TABLE,
+)
 from retrieval.errors import SourceUnreadable
 from retrieval.index.chroma import Stores
-from retrieval.ingest.loader import Article, load_article
-from retrieval.ingest.writer import delete_chunks
+from retrieval.ingest.chunking import ChunkRecord, SentenceRecord, build_chunks
+from retrieval.ingest.loader import Article, Paragraph, load_article
+from retrieval.ingest.writer import delete_chunks, write_chunks
 
 log = logging.getLogger(__name__)
 
@@ -64,3 +73,102 @@ def _chunks_by_source(stores: Stores) -> dict[str, list[str]]:
     for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
         by_source.setdefault(str(meta["source"]), []).append(chunk_id)
     return by_source
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: dict
+
+
+def repair_vectors(stores: Stores, progress: Callable[[str], None] | None = None) -> int:
+    """Compute every stored chunk's vector, and its sentences', again from the stored texts.
+
+    For an index whose vectors were lost or damaged while its texts survived. The source files
+    are not needed: each article is pieced together from its chunks and chunked again, which
+    gives back the exact text every sentence was embedded with (a sentence is embedded with
+    context, such as who "she" is, that is not stored). A chunk whose id the new chunking does
+    not give back has its sentences embedded without that context. Returns the chunks repaired.
+    """
+    stored = stores.get(CHUNKS_COLLECTION, include=["documents", "metadatas"])
+    by_source: dict[str, list[StoredChunk]] = {}
+    for chunk_id, text, meta in zip(
+        stored["ids"], stored["documents"], stored["metadatas"], strict=True
+    ):
+        by_source.setdefault(str(meta["source"]), []).append(StoredChunk(chunk_id, text, meta))
+    records = [record for chunks in by_source.values() for record in _records_again(chunks)]
+    if progress and records:
+        progress(f"computing the vectors of {len(records)} chunks again from the stored texts")
+    write_chunks(stores, records, replace=True)
+    return len(records)
+
+
+def _records_again(chunks: Sequence[StoredChunk]) -> list[ChunkRecord]:
+    """The chunks of one article as records to embed, their stored text and metadata kept."""
+    article = _article_of(chunks)
+    rebuilt = {record.id: record for record in build_chunks(article)} if article else {}
+    missed = [chunk.id for chunk in chunks if chunk.id not in rebuilt]
+    if missed:
+        log.warning(
+            "%s: %d of %d chunks are embedded again without their sentences' context",
+            chunks[0].metadata["source"],
+            len(missed),
+            len(chunks),
+        )
+    return [
+        ChunkRecord(
+            chunk.id,
+            chunk.text,
+            chunk.metadata,
+            rebuilt[chunk.id].sentences if chunk.id in rebuilt else _table_sentences(chunk),
+        )
+        for chunk in chunks
+    ]
+
+
+def _article_of(chunks: Sequence[StoredChunk]) -> Article | None:
+    """The article the chunks came from, as far as they tell: their texts at their offsets,
+    gaps filled with spaces within a paragraph and newlines between; None if they overlap."""
+    ordered = sorted(chunks, key=lambda chunk: int(chunk.metadata["start"]))
+    pieces: list[str] = []
+    end = 0
+    spans: dict[int, list[StoredChunk]] = {}
+    previous_paragraph = None
+    for chunk in ordered:
+        start = int(chunk.metadata["start"])
+        paragraph = int(chunk.metadata["paragraph"])
+        if start < end or start + len(chunk.text) != int(chunk.metadata["end"]):
+            return None
+        pieces.append(("\n" if paragraph != previous_paragraph else " ") * (start - end))
+        pieces.append(chunk.text)
+        end = start + len(chunk.text)
+        previous_paragraph = paragraph
+        spans.setdefault(paragraph, []).append(chunk)
+    text = "".join(pieces)
+    paragraphs = []
+    for number, members in sorted(spans.items()):
+        first, last = int(members[0].metadata["start"]), int(members[-1].metadata["end"])
+        meta = members[0].metadata
+        paragraphs.append(
+            Paragraph(
+                number=number,
+                start=first,
+                end=last,
+                text=text[first:last],
+                is_heading=bool(meta["is_heading"]),
+                section=str(meta["section"]),
+            )
+        )
+    meta = ordered[0].metadata
+    return Article(str(meta["source"]), str(meta["title"]), text, tuple(paragraphs))
+
+
+def _table_sentences(chunk: StoredChunk) -> list[SentenceRecord]:
+    """The chunk's sentences cut from its text by its stored sentence table (no context)."""
+    start = int(chunk.metadata["start"])
+    rows = json.loads(str(chunk.metadata[SENTENCE_TABLE]))
+    return [
+        SentenceRecord(chunk.text[int(row["start"]) - start : int(row["end"]) - start], row)
+        for row in rows
+    ]

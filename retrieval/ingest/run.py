@@ -14,7 +14,7 @@ from retrieval.errors import SourceUnreadable
 from retrieval.index.chroma import Stores
 from retrieval.ingest.chunking import ChunkRecord, build_chunks
 from retrieval.ingest.loader import SUPPORTED_SUFFIXES, load_article
-from retrieval.ingest.relayout import prune_vanished, relay
+from retrieval.ingest.relayout import prune_vanished, relay, repair_vectors
 from retrieval.ingest.writer import delete_chunks, refresh_metadata, write_chunks
 
 log = logging.getLogger(__name__)
@@ -31,15 +31,18 @@ class IngestReport:
     unchanged: int = 0
     removed: int = 0
     embedded: int = 0
+    # Chunks whose lost or damaged vectors were computed again from their stored text.
+    repaired: int = 0
     sources: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, int]:
-        return {
+        counts = {
             "added": self.added,
             "unchanged": self.unchanged,
             "removed": self.removed,
             "embedded": self.embedded,
         }
+        return {**counts, "repaired": self.repaired} if self.repaired else counts
 
 
 def expand_paths(paths: Iterable[Path], notify: Callable[[str], None] | None = None) -> list[Path]:
@@ -147,12 +150,18 @@ def ingest(
     paths: Sequence[Path],
     *,
     prune: bool = False,
+    repair: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Bring the index in line with `paths`; every file is read before anything is written."""
+    """Bring the index in line with `paths`; every file is read before anything is written.
+
+    With `repair`, every stored chunk's vectors are first computed again from its text.
+    """
     articles = [load_article(path) for path in expand_paths(paths, progress)]
     report = IngestReport(sources=[a.source for a in articles])
     with stores.changing():
+        if repair:
+            report.repaired = repair_vectors(stores, progress)
         relaid = stores.layout() != INDEX_LAYOUT
         if relaid:
             relaid_articles, removed = relay(
@@ -179,7 +188,8 @@ def ingest(
         write_chunks(stores, to_add)
         if relaid:
             stores.mark_layout()
-    report.added = report.embedded = len(to_add)
+    report.added = len(to_add)
+    report.embedded = report.added + report.repaired
     return report
 
 

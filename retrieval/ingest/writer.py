@@ -22,8 +22,10 @@ def refresh_metadata(
     stores.update_metadata(CHUNKS_COLLECTION, [c.id for c in moved], [c.metadata for c in moved])
 
 
-def write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
+def write_chunks(stores: Stores, chunks: Sequence[ChunkRecord], *, replace: bool = False) -> None:
     """Embed and store batch after batch; the model reads each sentence once, alone.
+
+    With `replace`, the chunks are already stored and get new vectors (a repair).
 
     A chunk's vector is the mean of its sentences' (see `_chunk_vector`). Not overlapped:
     Chroma's writes hold the GIL, and on two cores anything running beside the model's two
@@ -34,11 +36,14 @@ def write_chunks(stores: Stores, chunks: Sequence[ChunkRecord]) -> None:
         texts = [sentence.embedding_text for chunk in batch for sentence in chunk.sentences]
         unique = list(dict.fromkeys(texts))
         vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
-        _store_batch(stores, batch, vectors)
+        _store_batch(stores, batch, vectors, replace)
 
 
 def _store_batch(
-    stores: Stores, batch: Sequence[ChunkRecord], vectors: dict[str, list[float]]
+    stores: Stores,
+    batch: Sequence[ChunkRecord],
+    vectors: dict[str, list[float]],
+    replace: bool,
 ) -> None:
     several = [chunk for chunk in batch if len(chunk.sentences) > 1]
     # Sentences first: a chunk present in the index implies its sentences are too.
@@ -47,6 +52,7 @@ def _store_batch(
         ids=[f"{chunk.id}:{k}" for chunk in several for k in range(len(chunk.sentences))],
         metadatas=[{"chunk_id": chunk.id} for chunk in several for _ in chunk.sentences],
         vectors=[vectors[s.embedding_text] for chunk in several for s in chunk.sentences],
+        replace=replace,
     )
     stores.add_embedded(
         CHUNKS_COLLECTION,
@@ -54,6 +60,7 @@ def _store_batch(
         documents=[c.text for c in batch],
         metadatas=[c.metadata for c in batch],
         vectors=[_chunk_vector(c, vectors) for c in batch],
+        replace=replace,
     )
 
 

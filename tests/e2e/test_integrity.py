@@ -1,0 +1,241 @@
+"""An index that lasts: never lost silently, repaired from its own texts, one writer at a time,
+fresh answers while another process ingests, and a warning after an ingest that was killed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Run, run_qabot
+
+# Chroma writes a collection's vector index to disk once it holds 1,000 vectors (its
+# `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
+# vector files loses nothing. Enough articles of four one-sentence paragraphs to pass it.
+MANY_ARTICLES = 270
+FIRST_NAMES = ["Ada", "Bruno", "Clara", "Dario", "Elena", "Farid", "Greta", "Hugo", "Irene"]
+FIRST_NAMES += ["Jonas", "Kira", "Lionel", "Marta", "Nils", "Olga", "Pavel", "Rosa", "Sami"]
+LAST_NAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Ferreira", "Novak", "Haddad"]
+LAST_NAMES += ["Kowalski", "Brennan", "Castillo", "Ibsen", "Varga", "Osei", "Petrov", "Quist"]
+TOWN_STEMS = ["Ash", "Birch", "Cedar", "Elm", "Fir", "Hazel", "Larch", "Maple", "Oak", "Pine"]
+TOWN_ENDS = ["ford", "wick", "stead", "mouth", "bury", "holm", "field", "haven", "ton", "by"]
+# Two short articles of several sentences to a paragraph (so sentences get vectors of their own).
+ORCHARD = (
+    "Orchard Festival Returns\n\n"
+    "The apple orchard festival in Lindenfeld returned on Saturday after a three-year pause. "
+    "About four thousand visitors came.\n\n"
+    'Organiser Tomas Berg said the harvest was "the best in a decade." '
+    "He thanked the volunteers who ran the stalls.\n\n"
+    "The festival will be held again next autumn, the town said.\n"
+)
+HARBOUR = (
+    "Harbour Plan Approved\n\n"
+    "The city council of Port Avel approved the harbour expansion on Tuesday after a long "
+    "debate. The vote was seven to two.\n\n"
+    'Mayor Ines Duarte said the project would create "hundreds of jobs within two years." '
+    "She added that work would start in March.\n\n"
+    "Critics, led by the fishermen's union, warned that dredging would harm the oyster beds.\n"
+)
+
+
+def mayor(number: int) -> str:
+    return f"{FIRST_NAMES[number % 18]} {LAST_NAMES[number // 18 % 16]}"
+
+
+def town(number: int) -> str:
+    return TOWN_STEMS[number % 10] + TOWN_ENDS[number // 10 % 10] + str(number // 100 or "")
+
+
+def article_name(number: int, topic: str) -> str:
+    return f"{town(number).lower()}-{topic}.txt"
+
+
+def write_articles(folder: Path, count: int, topic: str, first: int = 0) -> Path:
+    """`count` short articles about `topic`, each with its own town and mayor."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(first, first + count):
+        place = town(number)
+        (folder / article_name(number, topic)).write_text(
+            f"{place} Approves a New {topic.title()}\n\n"
+            f"The council of {place} approved a new {topic} on Tuesday after a debate of "
+            f"{number % 7 + 2} hours.\n\n"
+            f'Mayor {mayor(number)} said the {topic} would "serve {place} for fifty years."\n\n'
+            f"The project will cost {number % 40 + 3} million dollars, officials said.\n\n"
+            f"Residents of {place} had asked for the {topic} since the flood of {1950 + number}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def small_articles(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
+    (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    return folder
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    """The single `qabot: error:` line a failed command printed, and nothing else."""
+    assert result.returncode != 0, result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("qabot: error:"), result.stderr
+    return lines[0]
+
+
+def answer(run: Run, question: str) -> dict:
+    result = run("ask", question, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def cites(reply: dict, file_name: str) -> bool:
+    return not reply["abstained"] and any(
+        Path(c["source"]).name == file_name for c in reply["citations"]
+    )
+
+
+def missing_vectors(chroma: Path) -> dict[str, int]:
+    """How many records of each qabot collection have no vector Chroma can read back."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(
+        path=str(chroma), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    missing = {}
+    try:
+        for name in ("qabot_chunks", "qabot_sentences"):
+            collection = client.get_collection(name)
+            ids = collection.get(include=[])["ids"]
+            missing[name] = 0
+            for first in range(0, len(ids), 500):
+                page = ids[first : first + 500]
+                try:
+                    collection.get(ids=page, include=["embeddings"])
+                except Exception:  # one missing vector fails the page: count them one by one
+                    for one in page:
+                        try:
+                            collection.get(ids=[one], include=["embeddings"])
+                        except Exception:
+                            missing[name] += 1
+    finally:
+        client.close()
+    return missing
+
+
+def chunk_count(chroma: Path) -> int:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(
+        path=str(chroma), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    try:
+        return client.get_collection("qabot_chunks").count()
+    finally:
+        client.close()
+
+
+def vector_folders(chroma: Path) -> list[Path]:
+    """Chroma's vector-index folders: one per collection part, named by a UUID."""
+    return sorted(p for p in chroma.iterdir() if p.is_dir() and p.name.count("-") == 4)
+
+
+@pytest.fixture
+def user_qabot(tmp_path: Path) -> Iterator[tuple[Run, Path, Path]]:
+    """`qabot` over an index of the user's own two articles (not the bundled one)."""
+    chroma, docs = tmp_path / "chroma", small_articles(tmp_path / "docs")
+
+    def run(*args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path, stdin=stdin, **extra)
+
+    built = run("ingest", str(docs), "--json")
+    assert built.returncode == 0, built.stderr
+    yield run, chroma, docs
+
+
+@pytest.fixture(scope="module")
+def many_articles_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """An index of MANY_ARTICLES articles, its vectors on disk; built once, copied per test."""
+    folder = tmp_path_factory.mktemp("many")
+    docs = write_articles(folder / "docs", MANY_ARTICLES, "bridge")
+    result = run_qabot(["ingest", str(docs), "--json"], chroma=folder / "chroma", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "chroma", docs
+
+
+def test_a_truncated_database_is_reported_and_never_replaced_by_the_bundled_article(
+    user_qabot: tuple[Run, Path, Path],
+) -> None:
+    run, chroma, docs = user_qabot
+    (chroma / "chroma.sqlite3").write_bytes(b"")
+    parts = vector_folders(chroma)
+
+    for command in (["ask", "What did Tomas Berg say?"], ["ingest", str(docs)], ["ingest"]):
+        error = one_line_error(run(*command))
+        assert "chroma.sqlite3" in error and "--rebuild" in error
+        assert (chroma / "chroma.sqlite3").stat().st_size == 0  # not rebuilt, nothing deleted
+        assert vector_folders(chroma) == parts
+
+    rebuilt = run("ingest", "--rebuild", str(docs))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    kept = [p for p in chroma.parent.iterdir() if p.name.startswith("chroma.old-")]
+    assert len(kept) == 1 and (kept[0] / "chroma.sqlite3").stat().st_size == 0
+    assert str(kept[0]) in rebuilt.stderr
+    assert cites(answer(run, "What did Tomas Berg say?"), "orchard.txt")
+    peskov = answer(run, "What did Peskov say?")
+    assert not any("bundled" in c["source"] for c in peskov["citations"])
+
+
+def test_an_emptied_index_is_reported_and_never_refilled_with_the_bundled_article(
+    user_qabot: tuple[Run, Path, Path],
+) -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    run, chroma, docs = user_qabot
+    client = chromadb.PersistentClient(
+        path=str(chroma), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    chunks = client.get_collection("qabot_chunks")
+    chunks.delete(ids=chunks.get(include=[])["ids"])
+    client.close()
+
+    error = one_line_error(run("ask", "What did Peskov say?"))
+    assert "holds no articles" in error and "qabot ingest" in error
+    assert chunk_count(chroma) == 0  # the bundled article was not put in their place
+
+    again = run("ingest", str(docs))
+    assert again.returncode == 0, again.stderr
+    assert "held articles" in again.stderr  # said, not silent
+    assert cites(answer(run, "What did Ines Duarte say?"), "harbour.txt")
+
+
+def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    built, docs = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+
+    for part in vector_folders(chroma):
+        shutil.rmtree(part)
+    question = f"What did Mayor {mayor(7)} say?"
+    error = one_line_error(run("ask", question))
+    assert "vectors" in error and "qabot ingest --repair" in error
+
+    repaired = run("ingest", str(docs), "--json")
+    assert repaired.returncode == 0, repaired.stderr
+    report = json.loads(repaired.stdout)
+    assert report["repaired"] == report["unchanged"] == MANY_ARTICLES * 4
+    assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
+    reply = answer(run, question)
+    assert cites(reply, article_name(7, "bridge")), reply
+    again = json.loads(run("ingest", str(docs), "--json").stdout)
+    assert "repaired" not in again and again["embedded"] == 0
