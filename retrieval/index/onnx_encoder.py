@@ -45,9 +45,10 @@ HASHED_FILES = (
     "modules.json",
     "1_Pooling/config.json",
 )
-# Texts per run of the graph. Texts are sorted by length first, so a batch pads little; 32 and
-# 64 measured the same on 192 sentences (two cores), and smaller batches keep memory low.
-BATCH_SIZE = 32
+# Texts per run of the graph, sorted by length first so a batch pads little. CPU seconds for 286
+# news sentences (two cores, three runs): 2.2-2.5 in batches of 8 or 16, 2.5-2.7 of 32, 3.0-3.2
+# of 64 (the attention's cost grows with the batch's longest text).
+BATCH_SIZE = 16
 # Seconds the child process may take to export (about 8 s here, on two cores).
 EXPORT_TIMEOUT_S = 600
 
@@ -205,7 +206,8 @@ def _open_session(path: Path) -> onnxruntime.InferenceSession:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # errors only: its warnings mean nothing to a user
     # Idle worker threads sleep instead of spinning: after a question's embedding, the same
-    # cores run the Chroma query and the keyword search.
+    # cores run the Chroma query and the keyword search. On two busy cores (load 6-7), warm
+    # answers took 8-25 ms (p50) with sleeping threads and 38-50 ms with spinning ones.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     try:
         return onnxruntime.InferenceSession(
