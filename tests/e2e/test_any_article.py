@@ -3,8 +3,6 @@ index, questions about the article itself, and abstentions that hold back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import REPO, Run, json_lines
 
