@@ -6,7 +6,6 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
 
 import bm25s
 import numpy as np
@@ -27,12 +26,14 @@ class KeywordIndex:
         chunk_texts: list[str],
         idf: dict[str, float],
         unknown_idf: float,
+        bm25: bm25s.BM25 | None = None,
     ):
         self.chunk_ids = chunk_ids
         self._chunk_texts = chunk_texts
         self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self.idf = idf
         self.unknown_idf = unknown_idf
+        self._bm25 = bm25
 
     @classmethod
     def build(
@@ -48,9 +49,14 @@ class KeywordIndex:
         }
         return cls(chunk_ids, chunk_texts, idf, math.log(1 + (total + 0.5) / 0.5))
 
-    @cached_property
+    @property
     def bm25(self) -> bm25s.BM25:
-        """Built on first keyword search and kept: never rebuilt per question."""
+        """Built on first keyword search (unless given) and kept: never rebuilt per question."""
+        if self._bm25 is None:
+            self._bm25 = self._built_bm25()
+        return self._bm25
+
+    def _built_bm25(self) -> bm25s.BM25:
         vocab: dict[str, int] = {}
         ids = [
             [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]

@@ -3,7 +3,7 @@ of the in-memory index (used while it matches the index, never after), older lay
 
 from __future__ import annotations
 
-import pickle
+import json
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +18,7 @@ from retrieval.constants import (
 from retrieval.engine import make_engine
 from retrieval.errors import IndexOutdated
 from retrieval.index import chroma as store_module
-from retrieval.index.cache import SNAPSHOT_FILE, load_index
+from retrieval.index.cache import STAMP_FILE, load_index
 from retrieval.index.chroma import Stores, make_stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import make_embeddings
@@ -52,7 +52,7 @@ def test_a_new_process_reads_the_saved_copy_not_the_corpus(
     stores = open_stores(tmp_path, embeddings)
     ingest(stores, [BUNDLED_ARTICLE])
     built = load_index(stores, tmp_path)
-    assert (tmp_path / SNAPSHOT_FILE).exists()
+    assert (tmp_path / STAMP_FILE).exists()
 
     never_read_from_chroma(monkeypatch)
     copy = load_index(open_stores(tmp_path, embeddings), tmp_path)
@@ -96,14 +96,22 @@ def test_only_an_ingest_that_changes_the_index_retires_the_copy(
     assert texts(load_index(stores, tmp_path / "index")) == ["The harbour closed again on Friday."]
 
 
-def test_a_damaged_copy_is_ignored_and_replaced(tmp_path: Path, embeddings: object) -> None:
+def test_a_damaged_copy_is_ignored_and_replaced(
+    tmp_path: Path, embeddings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stores = open_stores(tmp_path, embeddings)
     ingest(stores, [BUNDLED_ARTICLE])
-    (tmp_path / SNAPSHOT_FILE).write_bytes(b"\x80\x05not a pickle")
+    built = load_index(stores, tmp_path)
+    damaged = tmp_path / json.loads((tmp_path / STAMP_FILE).read_text())["copy"]
+    for file in filter(Path.is_file, damaged.rglob("*")):
+        file.write_bytes(file.read_bytes()[: file.stat().st_size // 2])
     index = load_index(stores, tmp_path)
-    assert len(index) > 10
-    _, saved = pickle.loads((tmp_path / SNAPSHOT_FILE).read_bytes())
-    assert texts(saved) == texts(index)
+    assert texts(index) == texts(built)
+
+    # The copy was saved again, whole: the next process reads it, not the corpus.
+    assert json.loads((tmp_path / STAMP_FILE).read_text())["copy"] != damaged.name
+    never_read_from_chroma(monkeypatch)
+    assert texts(load_index(stores, tmp_path)) == texts(built)
 
 
 def test_the_index_is_read_in_pages(

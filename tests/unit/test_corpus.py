@@ -1,0 +1,137 @@
+"""The in-memory index's parts, built from hand-made chunks (no Chroma), and its data-only copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.index.corpus import CorpusIndex
+from retrieval.index.sentences import Sentence, sentence_of
+from retrieval.index.serial import read_index, write_index
+
+# Two articles, one chunk a paragraph: (source, paragraph, text, sentence rows).
+CHUNKS = [
+    (
+        "harbour.txt",
+        1,
+        "The Port Authority of Dover reopened the harbour. Mayor Ann Lee said ships would return.",
+        [
+            {"start": 0, "end": 49, "position": 0, "mentions": "Port Authority of Dover"},
+            {"start": 50, "end": 88, "position": 1, "speakers": "Ann Lee", "mentions": "Ann Lee"},
+        ],
+    ),
+    (
+        "harbour.txt",
+        2,
+        "The city council met on Tuesday.",
+        [{"start": 89, "end": 121, "position": 2}],
+    ),
+    (
+        "orchard.txt",
+        1,
+        "Growers in Kent said the apple harvest was late. The council blamed the frost.",
+        [
+            {"start": 0, "end": 48, "position": 0, "speakers": "growers", "mentions": "Kent"},
+            {"start": 49, "end": 78, "position": 1},
+        ],
+    ),
+]
+
+
+def corpus() -> CorpusIndex:
+    sentences, ids, texts, starts = [], [], [], []
+    for source, paragraph, text, rows in CHUNKS:
+        chunk_id = f"{source}#{paragraph}"
+        start = rows[0]["start"]
+        meta = {"source": source, "title": source, "paragraph": paragraph, "start": start}
+        sentences += [
+            sentence_of(f"{chunk_id}:{k}", chunk_id, text, meta, row) for k, row in enumerate(rows)
+        ]
+        ids.append(chunk_id)
+        texts.append(text)
+        starts.append(start)
+    sentences.sort(key=lambda s: (s.source, s.position))
+    index = CorpusIndex.build(sentences, ids, texts, starts)
+    index.prepare()
+    return index
+
+
+def test_the_hand_made_chunks_cut_into_their_sentences() -> None:
+    assert [s.text for s in corpus().sentences] == [
+        "The Port Authority of Dover reopened the harbour.",
+        "Mayor Ann Lee said ships would return.",
+        "The city council met on Tuesday.",
+        "Growers in Kent said the apple harvest was late.",
+        "The council blamed the frost.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "verified"),
+    [
+        ("Mayor Ann Lee said ships would return.", True),
+        ("Mayor Ann Lee said ships would return", False),  # a quote is the whole sentence
+        ("Mayor Ann Lee said ships will return.", False),
+    ],
+)
+def test_a_quote_is_verified_against_its_stored_chunk(quote: str, verified: bool) -> None:
+    assert corpus().verify("harbour.txt#1:1", quote) is verified
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("What did Ann Lee say?", ["ann", "lee"]),
+        ("what did lee say", ["lee"]),  # a name word the corpus never writes in lower case
+        ("What did the council decide?", []),  # "council" names nobody
+        ("Is Kent's harvest late?", ["kent"]),
+    ],
+)
+def test_name_words_in(text: str, names: list[str]) -> None:
+    assert corpus().name_words_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("What did the PAD do?", "What did the Port Authority of Dover do?"),
+        ("What did the AL say?", "What did the Ann Lee say?"),
+        ("Who is the BBC?", "Who is the BBC?"),  # no name in the corpus spells it
+    ],
+)
+def test_acronyms_are_spelled_out_from_the_corpus_names(text: str, expanded: str) -> None:
+    assert corpus().expand_acronyms(text) == expanded
+
+
+def test_keyword_search_ranks_chunks_by_bm25() -> None:
+    index = corpus()
+    assert index.keyword_chunks("council frost", 3)[0] == "orchard.txt#1"
+    assert index.keyword_chunks("submarine", 3) == []
+    assert index.idf_of("council") < index.idf_of("frost") < index.idf_of("submarine")
+
+
+def test_stems_given_as_text_are_split_when_first_read() -> None:
+    given = corpus().sentences[0]
+    fields = {name: getattr(given, name) for name in given.__dataclass_fields__}
+    as_text = Sentence(**{**fields, "stems": " ".join(sorted(given.stems))})
+    assert as_text.stems == given.stems and isinstance(as_text.stems, frozenset)
+    assert as_text == given and hash(as_text) == hash(given)
+
+
+def test_the_saved_copy_reads_back_as_the_same_index(tmp_path: Path) -> None:
+    built = corpus()
+    write_index(built, tmp_path)
+    copy = read_index(tmp_path)
+    assert copy.sentences == built.sentences
+    assert copy.chunk_ids == built.chunk_ids and dict(copy.by_chunk) == dict(built.by_chunk)
+    assert copy.vocab == built.vocab and copy.lowercase_vocab == built.lowercase_vocab
+    assert dict(copy.name_words) == dict(built.name_words)
+    assert copy.full_names == built.full_names and copy.acronyms == built.acronyms
+    assert copy.idf == built.idf and copy.unknown_idf == built.unknown_idf
+    for query in ("council frost", "harbour ships", "Kent apple"):
+        assert np.array_equal(copy.keyword_scores(query), built.keyword_scores(query))
+    assert copy.verify("harbour.txt#1:1", "Mayor Ann Lee said ships would return.")
+    # JSON and NumPy arrays only, and the arrays are read back with allow_pickle=False.
+    assert {path.suffix for path in tmp_path.rglob("*") if path.is_file()} == {".json", ".npy"}
