@@ -190,7 +190,7 @@ def bench(
     ] = None,
     cold_runs: Annotated[
         int, typer.Option("--cold-runs", min=1, help="New processes timed per size (median).")
-    ] = 3,
+    ] = 5,
 ) -> None:
     """Measure ingest and answer speed, cold start and memory at growing corpus sizes."""
     from bot.bench_view import run_bench_view

