@@ -31,6 +31,9 @@ Progress = Callable[[str], None]
 class Engine:
     """Owns the model, the Chroma stores and the chain; safe to share between threads."""
 
+    # Opened again (a new object) when another process has written to a local index.
+    stores: Stores
+
     def __init__(self, settings: Settings):
         from retrieval.index.chroma import make_client
         from retrieval.index.embeddings import make_embeddings
@@ -38,23 +41,49 @@ class Engine:
         self.settings = settings
         client = make_client(settings)  # a damaged index fails here, before the slow model load
         self.embeddings = make_embeddings(settings)
-        self.stores = self._open(client)
         self._lock = threading.Lock()
         self._pipeline: Pipeline | None = None
+        self._open(client)
 
-    def _open(self, client: ClientAPI | None = None) -> Stores:
+    def _open(self, client: ClientAPI | None = None) -> None:
+        """Open the stores, noting the index's generation as this client first saw it."""
         from retrieval.index.chroma import make_client, make_stores
 
-        return make_stores(self.settings, self.embeddings, client or make_client(self.settings))
+        self.stores = make_stores(
+            self.settings, self.embeddings, client or make_client(self.settings)
+        )
+        self._opened_at = self._generation()
+
+    def _generation(self) -> str | None:
+        try:
+            return self.stores.generation()
+        except Exception:  # an unreadable index: reported by whatever reads it next
+            log.debug("cannot read the index generation", exc_info=True)
+            return None
+
+    def _reopen_if_written(self) -> None:
+        """Open the local index afresh if another process wrote to it since it was opened.
+
+        A Chroma client keeps a collection's vector index in memory once read, and never reads
+        back what other processes write: writing through it would put back its stale copy over
+        theirs. Every write by qabot moves the generation, so comparing it tells.
+        """
+        if self.stores.folder is None:  # a server holds the one copy
+            return
+        generation = self._generation()
+        if generation is None or generation != self._opened_at:
+            self.stores.client.close()
+            self._open()
 
     def count_chunks(self) -> int:
+        from retrieval.index.chroma import REBUILD_HINT
+
         try:
             return self.stores.count(CHUNKS_COLLECTION)
         except Exception as error:
             raise IndexCorrupt(
                 f"cannot read the index at {self.settings.index_location} "
-                f"({type(error).__name__}); "
-                "move it aside and run `qabot ingest` to rebuild it"
+                f"({type(error).__name__}); nothing was changed. {REBUILD_HINT}"
             ) from error
 
     def ensure_index(self, progress: Progress | None = None) -> None:
@@ -64,16 +93,19 @@ class Engine:
         qabot's index is stored again in this version's layout. An index that held articles and
         holds none now, or whose vectors no longer read back, is reported, never refilled.
         """
-        from retrieval.index.chroma import vector_damage
+        from retrieval.index.chroma import vector_damage, writer_lock
 
         if self.count_chunks() == 0:
-            if self.stores.held_articles():
-                raise IndexEmptied(self._emptied())
-            if progress:
-                progress(
-                    f"building the index at {self.settings.index_location} from the bundled article"
-                )
-            self.ingest([BUNDLED_ARTICLE], progress=progress)
+            # An ingest in another process may be filling it: wait for it, then look again.
+            with writer_lock(self.stores.folder, progress), self._lock:
+                self._reopen_if_written()
+                if self.count_chunks() == 0:
+                    if self.stores.held_articles():
+                        raise IndexEmptied(self._emptied())
+                    if progress:
+                        where = self.settings.index_location
+                        progress(f"building the index at {where} from the bundled article")
+                    self._ingest([BUNDLED_ARTICLE], progress=progress)
             return
         if self.stores.layout() != INDEX_LAYOUT:
             self.ingest([], progress=progress)  # an older qabot's index: stored again
@@ -94,25 +126,43 @@ class Engine:
         progress: Progress | None = None,
     ) -> IngestReport:
         """Bring the index in line with `paths`; vectors found damaged are computed again first
-        (as `repair` asks for all of them)."""
+        (as `repair` asks for all of them).
+
+        One process at a time writes to a local index folder: another one's ingest is waited
+        for, and the index read afresh after it.
+        """
+        from retrieval.index.chroma import writer_lock
+
+        with writer_lock(self.stores.folder, progress), self._lock:
+            self._reopen_if_written()
+            return self._ingest(paths, prune=prune, repair=repair, progress=progress)
+
+    def _ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        prune: bool = False,
+        repair: bool = False,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """`ingest`, its caller holding the writer lock and `_lock`."""
         from retrieval.index.chroma import vector_damage
         from retrieval.ingest.run import ingest
 
-        with self._lock:
-            damage = vector_damage(self.stores)
-            if damage:
-                if progress:
-                    progress(f"the index's vectors are damaged ({damage}); repairing them")
-                self._set_vectors_aside(progress)
-            elif self.count_chunks() == 0 and self.stores.held_articles() and progress:
-                progress(
-                    f"warning: the index at {self.settings.index_location} held articles and "
-                    "holds none now (emptied or damaged?); adding only the files given"
-                )
-            report = ingest(
-                self.stores, paths, prune=prune, repair=repair or bool(damage), progress=progress
+        damage = vector_damage(self.stores)
+        if damage:
+            if progress:
+                progress(f"the index's vectors are damaged ({damage}); repairing them")
+            self._set_vectors_aside(progress)
+        elif self.count_chunks() == 0 and self.stores.held_articles() and progress:
+            progress(
+                f"warning: the index at {self.settings.index_location} held articles and "
+                "holds none now (emptied or damaged?); adding only the files given"
             )
-            self._pipeline = None  # the next question sees the new index
+        report = ingest(
+            self.stores, paths, prune=prune, repair=repair or bool(damage), progress=progress
+        )
+        self._pipeline = None  # the next question sees the new index
         return report
 
     def _set_vectors_aside(self, progress: Progress | None) -> None:
@@ -130,7 +180,7 @@ class Engine:
                 f"cannot move the damaged vectors of the index at {folder} aside: {error}"
             ) from error
         finally:
-            self.stores = self._open()
+            self._open()
         if aside and progress:
             progress(f"the damaged vector files are kept in {aside}; delete them when done")
 
@@ -193,15 +243,18 @@ def make_engine(settings: Settings) -> Engine:
 def move_index_aside(settings: Settings) -> Path | None:
     """Rename the local index folder out of the way (nothing deleted), for a new index to be
     built in its place; None when there is no folder yet."""
-    from retrieval.index.chroma import set_index_aside
+    from retrieval.index.chroma import set_index_aside, writer_lock
 
     if settings.chroma_host:
         raise SettingsError(
             "--rebuild moves a local index folder aside; with a Chroma server, ingest your files "
             "again, or restore the server's data from a backup"
         )
+    if not settings.chroma_path.exists():
+        return None
     try:
-        return set_index_aside(settings.chroma_path)
+        with writer_lock(settings.chroma_path):  # not while another process writes to it
+            return set_index_aside(settings.chroma_path)
     except OSError as error:
         raise IndexCorrupt(
             f"cannot move the index at {settings.chroma_path} aside: {error}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,8 @@ MARKER_FILE = "qabot.json"
 # (a whole 2,174-chunk collection takes 190 ms; the blocks 4-8 ms).
 PROBE_BLOCKS = 4
 PROBE_BLOCK_SIZE = 32
+# Locked (flock) by the one process writing to the index folder; it holds that process's id.
+LOCK_FILE = "qabot.lock"
 # How to recover an index that cannot be read, said by every such error.
 REBUILD_HINT = (
     "`qabot ingest --repair` rebuilds its vectors from the stored texts; if that fails, "
@@ -204,6 +207,52 @@ class Stores:
         if ids:
             self._before_write()
             self.client.get_collection(collection).update(ids=ids, metadatas=metadatas)
+
+
+@contextmanager
+def writer_lock(
+    folder: Path | None, progress: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Be the one process writing to the index folder, waiting (and saying so) for another.
+
+    Chroma's local folder is not made for several writing processes: each keeps the vector
+    index in memory and writes it back whole, so two writers can lose each other's vectors.
+    The lock is an flock on `LOCK_FILE`, which the system releases when its holder exits, even
+    by kill -9. A Chroma server (`folder` None) orders its writers itself.
+    """
+    if folder is None:
+        yield
+        return
+    while True:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = (folder / LOCK_FILE).open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if progress:
+                handle.seek(0)
+                holder = handle.read(20).strip()
+                by = f" (process {holder})" if holder.isdigit() else ""
+                progress(f"waiting for another qabot ingest into {folder}{by} to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        if _is_open_as(handle.fileno(), folder / LOCK_FILE):
+            break
+        handle.close()  # the folder was renamed aside meanwhile: lock the one there now
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # releases the lock
+
+
+def _is_open_as(descriptor: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), path.stat())
+    except FileNotFoundError:
+        return False
 
 
 def vector_damage(stores: Stores) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Run, run_qabot
+from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env, run_qabot
 
 # Chroma writes a collection's vector index to disk once it holds 1,000 vectors (its
 # `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
@@ -20,6 +20,7 @@ FIRST_NAMES = ["Ada", "Bruno", "Clara", "Dario", "Elena", "Farid", "Greta", "Hug
 FIRST_NAMES += ["Jonas", "Kira", "Lionel", "Marta", "Nils", "Olga", "Pavel", "Rosa", "Sami"]
 LAST_NAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Ferreira", "Novak", "Haddad"]
 LAST_NAMES += ["Kowalski", "Brennan", "Castillo", "Ibsen", "Varga", "Osei", "Petrov", "Quist"]
+LAST_NAMES += ["Rahman", "Sato", "Umarov"]
 TOWN_STEMS = ["Ash", "Birch", "Cedar", "Elm", "Fir", "Hazel", "Larch", "Maple", "Oak", "Pine"]
 TOWN_ENDS = ["ford", "wick", "stead", "mouth", "bury", "holm", "field", "haven", "ton", "by"]
 # Two short articles of several sentences to a paragraph (so sentences get vectors of their own).
@@ -42,7 +43,9 @@ HARBOUR = (
 
 
 def mayor(number: int) -> str:
-    return f"{FIRST_NAMES[number % 18]} {LAST_NAMES[number // 18 % 16]}"
+    """A name of its own for each number below 18 * 18 = 324."""
+    row, column = divmod(number, len(FIRST_NAMES))
+    return f"{FIRST_NAMES[column]} {LAST_NAMES[row % len(LAST_NAMES)]}"
 
 
 def town(number: int) -> str:
@@ -75,6 +78,18 @@ def small_articles(folder: Path) -> Path:
     (folder / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
     (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
     return folder
+
+
+def start_qabot(args: list[str], *, chroma: Path, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [QABOT, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        env=qabot_env(chroma),
+    )
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
@@ -239,3 +254,30 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     assert cites(reply, article_name(7, "bridge")), reply
     again = json.loads(run("ingest", str(docs), "--json").stdout)
     assert "repaired" not in again and again["embedded"] == 0
+
+
+def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> None:
+    # Both start at once and reach the lock within a fraction of a second of each other; the
+    # first then holds it for seconds (reading, chunking and embedding 600 chunks).
+    bridges = write_articles(tmp_path / "bridges", 150, "bridge")
+    libraries = write_articles(tmp_path / "libraries", 150, "library", first=150)
+    chroma = tmp_path / "chroma"
+    ingests = [
+        start_qabot(["ingest", str(folder), "--json"], chroma=chroma, cwd=tmp_path)
+        for folder in (bridges, libraries)
+    ]
+    finished = [ingest.communicate(timeout=COMMAND_TIMEOUT_S) for ingest in ingests]
+    for ingest, (stdout, stderr) in zip(ingests, finished, strict=True):
+        assert ingest.returncode == 0, stderr
+        assert json.loads(stdout)["added"] == 600
+    waited = [stderr for _, stderr in finished if "waiting for another qabot ingest" in stderr]
+    assert len(waited) == 1, [stderr for _, stderr in finished]
+
+    assert chunk_count(chroma) == 1200
+    assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+
+    assert cites(answer(run, f"What did Mayor {mayor(20)} say?"), article_name(20, "bridge"))
+    assert cites(answer(run, f"What did Mayor {mayor(157)} say?"), article_name(157, "library"))
