@@ -335,6 +335,8 @@ def _describes(sentence: str, name_words: frozenset[str]) -> bool:
         name = re.escape(word)
         patterns = (
             rf"\b{name}\w*,\s+(?:a|an|the)\s",
+            # "Shotwell, president and chief operating officer of SpaceX, said"
+            rf"\b{name}\w*,\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_WORDS})\b",
             rf"\b{name}\w*\s+(?:is|was|are|were)\s+(?:a|an|the)\s",
             rf"\b(?:{ROLE_WORDS})\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
         )

@@ -39,7 +39,11 @@ NUMBER = re.compile(
 # Connectives that introduce a cause: what a "why" answer holds.
 # From the bundled article's wording: "over the" ("a warrant over the alleged war crimes").
 REASON = re.compile(
-    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b", re.I
+    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b"
+    # a purpose: "rallied to call for better pay", "marched, demanding answers"
+    r"|\bto\s+(?:call|push|press|demand|ask|protest|seek|fight|urge)\b"
+    r"|\b(?:calling|demanding|pushing|pressing|asking)\s+for\b|\bin\s+protest\b",
+    re.I,
 )
 DAYS_MONTHS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"

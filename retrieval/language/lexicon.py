@@ -95,8 +95,25 @@ ORG_WORDS = frozenset(
 ROLE_WORDS = (
     r"spokesperson|spokesman|spokeswoman|president|minister|leader|ally|reporter|correspondent|"
     r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
-    r"chairman|director|publication|newspaper|outlet|agency"
+    r"chairman|director|publication|newspaper|outlet|agency|officer|executive|ceo|coach|"
+    r"superintendent|speaker|teacher|professor|governor|senator|representative|mayor|analyst|"
+    r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player"
 )
+
+# Abbreviated titles news copy uses before names, read as the word they stand for, so "Who is
+# the governor?" finds "Gov. Eric Holcomb".
+ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "gen": "general",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "dept": "department",
+    "corp": "corporation",
+}
 
 # --- Speech ----------------------------------------------------------------------------------
 # Four lists, each for its own reader: attributing speech in article text, a question asking for

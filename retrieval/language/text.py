@@ -8,7 +8,7 @@ from functools import cache
 
 import Stemmer
 
-from retrieval.language.lexicon import STOPWORDS
+from retrieval.language.lexicon import ABBREVIATIONS, STOPWORDS
 
 # Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
@@ -34,7 +34,7 @@ def words(text: str) -> list[str]:
         lower = fold(word).lower()
         if lower.endswith("'s"):
             lower = lower[:-2]
-        out.append(lower)
+        out.append(ABBREVIATIONS.get(lower, lower))
     return out
 
 
