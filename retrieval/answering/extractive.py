@@ -25,7 +25,7 @@ ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
 DENSE_ONLY_SCORE = 0.60
 # Questions whose answer has a recognisable form (a place, a time, a duration, a number).
-TYPED_KINDS = frozenset({"where", "when", "how_long", "how_many", "how_old", "score"})
+TYPED_KINDS = frozenset({"where", "when", "how_long", "how_many", "how_much", "how_old", "score"})
 PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
@@ -45,7 +45,11 @@ MAX_STATEMENTS = 6
 DESCRIPTOR_BONUS = 0.15
 NOT_IN_ARTICLE = "The article doesn't say."
 # Questions whose answer leads with the asked fact itself, cut from the best sentence.
-LEADING_KINDS = frozenset({"when", "how_many", "how_old", "score", "how_long"})
+LEADING_KINDS = frozenset({"when", "how_many", "how_much", "how_old", "score", "how_long"})
+# A fact leads the answer only when it stands this close (characters) to a word of the question.
+LEAD_DISTANCE = 60
+# "How many X": a number counts X when at most this many words stand between them.
+COUNT_DISTANCE = 3
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
@@ -162,7 +166,9 @@ class ExtractiveAnswerer:
             return []
         if best.lexical == 0 and best.dense < DENSE_ONLY_SCORE:
             return []
-        if self._misses_the_point(question, best):
+        if self._misses_the_point(question, best) or self._about_someone_else(question, best):
+            return []
+        if question.wh == "how_many" and not _counts_a_point(question, best.text):
             return []
         return [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
 
@@ -213,6 +219,19 @@ class ExtractiveAnswerer:
             return True  # "how many troops": a word near "troops" does not show what is counted
         return not self._paraphrases([w for w, _ in points], sentence.text)
 
+    def _about_someone_else(self, question: Question, best: Evidence) -> bool:
+        """A fact of the asked kind about other people: "How many points did Westbrook score?"
+        answered with Davis's 34 points. Typed questions need one of their names in the
+        sentence, its neighbours or their speakers."""
+        if question.wh not in TYPED_KINDS or not question.name_words:
+            return False
+        sentence = self.index.sentence(best.id)
+        if sentence is None:
+            return True
+        around = self._neighbourhood(sentence)
+        named = {w for s in around for w in words(" ".join((s.text, *s.speakers, *s.mentions)))}
+        return not (question.name_words & named)
+
     def _neighbourhood(self, sentence: Sentence) -> list[Sentence]:
         """The sentence and the ones right before and after it in its chunk."""
         members = self.index.by_chunk.get(sentence.chunk_id, [])
@@ -261,6 +280,17 @@ class ExtractiveAnswerer:
         return [Evidence(s) for s in notes if not sources or s.source in sources]
 
 
+def _counts_a_point(question: Question, text: str) -> bool:
+    """ "How many teachers …": some number in the sentence stands within a few words of one
+    of the question's points ("15,000 people registered" for "how many people")."""
+    if not question.point_stems:
+        return True
+    tokens = words(QUOTED.sub(" ", text))
+    is_point = [stem in question.point_stems for stem in stems(tokens)]
+    numbers = [k for k, token in enumerate(tokens) if KIND_PATTERNS["how_many"].fullmatch(token)]
+    return any(any(is_point[max(k - COUNT_DISTANCE, 0) : k + COUNT_DISTANCE + 1]) for k in numbers)
+
+
 def _fact_span(question: Question, text: str) -> str | None:
     """The part of the sentence that is the asked fact ("15,000 people", "112-107", "4:30
     a.m."): the match of the asked kind outside quotations nearest the question's points."""
@@ -275,8 +305,16 @@ def _fact_span(question: Question, text: str) -> str | None:
         m.start()
         for m in WORD.finditer(text)
         if stems([words(m.group())[0]])[0] in question.point_stems
-    ] or [0]
-    best = min(matches, key=lambda m: min(abs(m.start() - a) for a in anchors))
+    ]
+    if not anchors and question.point_stems:
+        return None  # the fact cannot be told apart from the sentence's other ones
+
+    def distance(match: re.Match[str]) -> int:
+        return min((abs(match.start() - a) for a in anchors), default=0)
+
+    best = min(matches, key=distance)
+    if distance(best) > LEAD_DISTANCE:
+        return None
     span = text[best.start() : best.end()].strip()
     if question.wh == "how_many":
         following = words(text[best.end() :])[:COUNTED_WORDS]

@@ -57,6 +57,12 @@ AGE = re.compile(
 )
 # A game's or vote's score: "112-107", "4-1", "112 to 107".
 SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|—|\s+to\s+)\s*\d{1,3}\b(?![-–]\w)")
+# An amount of money: "$5.9 million", "€40", "300 dollars".
+MONEY = re.compile(
+    r"[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|cents)\b",
+    re.IGNORECASE,
+)
 # A time still to come: "next week", "will meet on Monday", "scheduled for May".
 FUTURE_TIME = re.compile(
     rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
@@ -73,6 +79,7 @@ KIND_PATTERNS = {
     "how_many": NUMBER,
     "why": REASON,
     "how_old": AGE,
+    "how_much": MONEY,
     "score": SCORE,
 }
 

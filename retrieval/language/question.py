@@ -65,6 +65,14 @@ LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
+    (
+        "how_much",
+        re.compile(
+            r"^how\s+much\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
+            r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?)\b)",
+            re.I,
+        ),
+    ),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
     ("when", re.compile(r"^when\b|\b(?:what|which)\s+(?:day|date|time|year|month)\b", re.I)),
