@@ -48,8 +48,9 @@ NOT_IN_ARTICLE = "The article doesn't say."
 LEADING_KINDS = frozenset({"when", "how_many", "how_much", "how_old", "score", "how_long"})
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
-# "How many X": a number counts X when at most this many words stand between them.
-COUNT_DISTANCE = 3
+# "How many X": a number counts X when at most this many words stand between them
+# ("100 metric tons of cargo").
+COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
@@ -285,7 +286,7 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    tokens = words(QUOTED.sub(" ", text))
+    tokens = words(text)  # "my seven turnovers": a count inside a quotation still counts
     is_point = [stem in question.point_stems for stem in stems(tokens)]
     numbers = [k for k, token in enumerate(tokens) if KIND_PATTERNS["how_many"].fullmatch(token)]
     return any(any(is_point[max(k - COUNT_DISTANCE, 0) : k + COUNT_DISTANCE + 1]) for k in numbers)
