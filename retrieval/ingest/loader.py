@@ -6,10 +6,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrieval.constants import BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX
 from retrieval.errors import SourceUnreadable
 from retrieval.language.lexicon import FURNITURE_LINES
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -36,15 +40,14 @@ BYLINE = re.compile(
 )
 BYLINE_NAME = re.compile(r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
 
-MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-MD_INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-)
-MD_BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)")
+# Markdown is read by markdown-it-py's CommonMark parser, with GitHub's tables so that their rows
+# are recognised (and skipped) rather than read as paragraphs of pipes.
+MARKDOWN_EXTENSIONS = ("table", "strikethrough")
+# Containers whose paragraphs are read as prose but are never headings, however short.
+MARKDOWN_NEVER_HEADINGS = frozenset({"list_item", "blockquote"})
+# Inline HTML elements whose content is code or styling, not text ("<script>alert(1)</script>").
+MARKDOWN_SKIPPED_INLINE = re.compile(r"^<(script|style)\b", re.IGNORECASE)
+MARKDOWN_SPACES = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def load_article(path: Path) -> Article:
     except OSError as error:
         raise SourceUnreadable(f"{path}: cannot be read ({error.strerror})") from None
     is_markdown = path.suffix.lower() != ".txt"
-    blocks = _blocks(raw, is_markdown)
+    blocks = _markdown_blocks(raw) if is_markdown else _blocks(raw)
     if blocks and not blocks[0][1] and is_headline(blocks[0][0]):
         blocks[0] = (blocks[0][0], True)
     title = _title(path, blocks)
@@ -103,8 +106,8 @@ def load_article(path: Path) -> Article:
     return _assemble(source_id(path), title, blocks, _byline_at(blocks))
 
 
-def _blocks(raw: str, is_markdown: bool) -> list[tuple[str, bool]]:
-    """Paragraph texts with a heading flag, furniture removed."""
+def _blocks(raw: str) -> list[tuple[str, bool]]:
+    """Paragraph texts of plain text with a heading flag, furniture removed."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = _looks_hard_wrapped(lines)
     blocks: list[tuple[str, bool]] = []
@@ -121,13 +124,6 @@ def _blocks(raw: str, is_markdown: bool) -> list[tuple[str, bool]]:
         if not stripped or any(p.match(stripped) for p in FURNITURE_LINES):
             flush()
             continue
-        heading = MD_HEADING.match(line) if is_markdown else None
-        if heading:
-            flush()
-            blocks.append((_inline(heading.group(1)), True))
-            continue
-        if is_markdown:
-            stripped = _inline(MD_BLOCK_PREFIX.sub("", stripped))
         stripped = TEASER_TAIL.sub("", stripped)
         if not stripped:
             continue
@@ -175,10 +171,54 @@ def _byline_at(blocks: list[tuple[str, bool]]) -> int | None:
     return None
 
 
-def _inline(text: str) -> str:
-    for pattern, replacement in MD_INLINE:
-        text = pattern.sub(replacement, text)
-    return text.strip()
+def _markdown_blocks(raw: str) -> list[tuple[str, bool]]:
+    """Paragraph texts of Markdown with a heading flag: headings, paragraphs, list items and
+    quotes as plain text; code, HTML, tables and images left out, as they are not prose."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable(list(MARKDOWN_EXTENSIONS)).parse(raw)
+    blocks: list[tuple[str, bool]] = []
+    containers: list[str] = []  # the open blocks around the current token, outermost first
+    for token in tokens:
+        # Code blocks, fences and HTML blocks are single tokens without inline text: never read.
+        if token.nesting == 1:
+            containers.append(token.type.removesuffix("_open"))
+        elif token.nesting == -1:
+            containers.pop()
+        if token.type != "inline" or "table" in containers:
+            continue
+        text = TEASER_TAIL.sub("", _plain_text(token.children or []))
+        if not text or any(p.match(text) for p in FURNITURE_LINES):
+            continue
+        is_marked_heading = containers[-1] == "heading"
+        # A short line without closing punctuation ("**About the writer**") reads as a heading,
+        # as in plain text; an item of a list or a quote does not, however short.
+        reads_as_heading = _is_heading_line(text) and not MARKDOWN_NEVER_HEADINGS.intersection(
+            containers
+        )
+        blocks.append((text, is_marked_heading or reads_as_heading))
+    return blocks
+
+
+def _plain_text(children: list[Token]) -> str:
+    """An inline run's words: emphasis, links and inline code reduced to their text; images,
+    inline HTML tags and what `<script>`/`<style>` hold left out; line breaks as spaces."""
+    parts: list[str] = []
+    skipping_until: str | None = None  # the closing tag of a skipped inline element
+    for child in children:
+        if skipping_until is not None:
+            if child.type == "html_inline" and child.content.lower().startswith(skipping_until):
+                skipping_until = None
+            continue
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "html_inline":
+            opening = MARKDOWN_SKIPPED_INLINE.match(child.content)
+            skipping_until = f"</{opening.group(1).lower()}" if opening else None
+    # A left-out tag or image leaves its neighbours' spaces side by side: keep one.
+    return MARKDOWN_SPACES.sub(" ", "".join(parts)).strip()
 
 
 def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
