@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrieval.answer import Answer, Turn
 from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION, INDEX_LAYOUT
-from retrieval.errors import EmptyQuestion, IndexCorrupt, IndexEmptied, SettingsError
+from retrieval.errors import (
+    EmptyQuestion,
+    IndexBusy,
+    IndexCorrupt,
+    IndexEmptied,
+    QabotError,
+    SettingsError,
+)
 from retrieval.settings import Settings
 
 if TYPE_CHECKING:
@@ -25,11 +34,67 @@ log = logging.getLogger(__name__)
 # Longer questions are cut: nobody asks about an article in more words, and it bounds the work.
 MAX_QUESTION_CHARS = 1000
 
+# Times a question reads the index again because it changed before or under it, before giving
+# up with `IndexBusy`: an ingest moves the generation twice (before its first write and after
+# its last), so a question meets at most two changes from one ingest.
+MAX_READS_PER_QUESTION = 3
+
 Progress = Callable[[str], None]
 
 
+class Gate:
+    """Questions share the stores and pipeline; swapping them (or writing) takes them alone.
+
+    A swap waits for the questions in flight to finish, and questions arriving meanwhile wait
+    for the swap: a Chroma client cannot be closed under a question that is using it.
+    """
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._readers = 0
+        self._writer = False  # a swap holds the gate or waits for the readers to leave
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._turn:
+            self._turn.wait_for(lambda: not self._writer)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._turn:
+                self._readers -= 1
+                self._turn.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._turn:
+            self._turn.wait_for(lambda: not self._writer)
+            self._writer = True
+            self._turn.wait_for(lambda: self._readers == 0)
+        try:
+            yield
+        finally:
+            with self._turn:
+                self._writer = False
+                self._turn.notify_all()
+
+
+@dataclass(frozen=True)
+class View:
+    """The pipeline built from the index as it was at `generation`."""
+
+    generation: str
+    pipeline: Pipeline
+
+
 class Engine:
-    """Owns the model, the Chroma stores and the chain; safe to share between threads."""
+    """Owns the model, the Chroma stores and the chain; safe to share between threads.
+
+    Before each question it reads the index's generation (one small Chroma read) and, when an
+    ingest (in this process or any other) has changed the index since the pipeline was built,
+    reads the index again, so a long-running REPL or bot answers from the current articles.
+    """
 
     # Opened again (a new object) when another process has written to a local index.
     stores: Stores
@@ -41,8 +106,8 @@ class Engine:
         self.settings = settings
         client = make_client(settings)  # a damaged index fails here, before the slow model load
         self.embeddings = make_embeddings(settings)
-        self._lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        self._gate = Gate()
+        self._view: View | None = None
         self._open(client)
 
     def _open(self, client: ClientAPI | None = None) -> None:
@@ -97,7 +162,7 @@ class Engine:
 
         if self.count_chunks() == 0:
             # An ingest in another process may be filling it: wait for it, then look again.
-            with writer_lock(self.stores.folder, progress), self._lock:
+            with writer_lock(self.stores.folder, progress), self._gate.exclusive():
                 self._reopen_if_written()
                 if self.count_chunks() == 0:
                     if self.stores.held_articles():
@@ -133,7 +198,7 @@ class Engine:
         """
         from retrieval.index.chroma import writer_lock
 
-        with writer_lock(self.stores.folder, progress), self._lock:
+        with writer_lock(self.stores.folder, progress), self._gate.exclusive():
             self._reopen_if_written()
             return self._ingest(paths, prune=prune, repair=repair, progress=progress)
 
@@ -145,7 +210,7 @@ class Engine:
         repair: bool = False,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """`ingest`, its caller holding the writer lock and `_lock`."""
+        """`ingest`, its caller holding the writer lock and the gate."""
         from retrieval.index.chroma import vector_damage
         from retrieval.ingest.run import ingest
 
@@ -162,7 +227,7 @@ class Engine:
         report = ingest(
             self.stores, paths, prune=prune, repair=repair or bool(damage), progress=progress
         )
-        self._pipeline = None  # the next question sees the new index
+        self._view = None  # the next question sees the new index
         return report
 
     def _set_vectors_aside(self, progress: Progress | None) -> None:
@@ -208,24 +273,65 @@ class Engine:
 
         With an LLM engine, `on_token` is given the model's reply as it streams, before it is
         checked; the returned `Answer` is the checked one.
+
+        A question that fails because the index changed under it (another process's ingest
+        deleted what it was reading) is asked again over the index read afresh.
         """
-        return self.pipeline.ask(check_question(question), history, on_token)
+        from retrieval.index.chroma import is_store_error
 
-    @property
-    def pipeline(self) -> Pipeline:
-        with self._lock:
-            if self._pipeline is None:
-                self._pipeline = self._build_pipeline()
-            return self._pipeline
+        asked = check_question(question)
+        failure: Exception | None = None
+        for _ in range(MAX_READS_PER_QUESTION):
+            with self._gate.shared():
+                view = self._view
+                if view is not None and view.generation == self._current_generation():
+                    try:
+                        return view.pipeline.ask(asked, history, on_token)
+                    except QabotError:
+                        raise
+                    except Exception as error:
+                        if self._current_generation() == view.generation:  # not a change
+                            if is_store_error(error):
+                                raise IndexCorrupt(self._damaged(error)) from error
+                            raise
+                        log.info("the index changed during a question; reading it again")
+                        failure = error
+            self._read_again(view)
+        raise IndexBusy(
+            f"the index at {self.settings.index_location} kept changing under the question "
+            "(another process is ingesting into it); ask again when it has finished"
+        ) from failure
 
-    def _build_pipeline(self) -> Pipeline:
+    def _current_generation(self) -> str:
+        """The index's generation now: one small read, before every question (0.3 ms here)."""
+        try:
+            return self.stores.generation()
+        except Exception as error:
+            raise IndexCorrupt(self._damaged(error)) from error
+
+    def _damaged(self, error: Exception) -> str:
+        from retrieval.index.chroma import REBUILD_HINT
+
+        return (
+            f"cannot read the index at {self.settings.index_location} "
+            f"({type(error).__name__}: {error}); nothing was changed. {REBUILD_HINT}"
+        )
+
+    def _read_again(self, seen: View | None) -> None:
+        """Build the pipeline from the index as it is now, unless another thread just did."""
         from retrieval.index.cache import load_index
         from retrieval.pipeline import make_pipeline
 
-        # A server's index may change under other machines' ingests: no local copy of it.
-        local_folder = None if self.settings.chroma_host else self.settings.chroma_path
-        index = load_index(self.stores, local_folder)
-        return make_pipeline(self.settings, self.stores, index, self.embeddings)
+        with self._gate.exclusive():
+            if self._view is not seen:
+                return
+            self._reopen_if_written()  # the old client's vector index is stale
+            generation = self._current_generation()  # read first: a change meanwhile is seen
+            # A server's index may change under other machines' ingests: no local copy of it.
+            local_folder = None if self.settings.chroma_host else self.settings.chroma_path
+            index = load_index(self.stores, local_folder)
+            pipeline = make_pipeline(self.settings, self.stores, index, self.embeddings)
+            self._view = View(generation, pipeline)
 
 
 def check_question(question: str) -> str:

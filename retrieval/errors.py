@@ -31,3 +31,7 @@ class IndexOutdated(QabotError):
 
 class IndexEmptied(QabotError):
     """The index held articles once and holds none now: reported, never refilled silently."""
+
+
+class IndexBusy(QabotError):
+    """The index kept changing under a question (another process is ingesting into it)."""

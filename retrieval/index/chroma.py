@@ -73,6 +73,9 @@ class Stores:
         self._changing = False
         self._changed = False
         self._marking = threading.Lock()
+        # The state collection once found: reading the generation before every question then
+        # costs one small read (0.3 ms here) instead of two (1 ms).
+        self._state_found: Collection | None = None
 
     @contextmanager
     def changing(self) -> Iterator[None]:
@@ -189,10 +192,12 @@ class Stores:
         from chromadb.errors import NotFoundError
 
         try:  # not get_or_create: answering never writes to the index
-            state = self.client.get_collection(STATE_COLLECTION)
-        except NotFoundError:
+            if self._state_found is None:
+                self._state_found = self.client.get_collection(STATE_COLLECTION)
+            got = self._state_found.get(ids=[key], include=["documents"])
+        except NotFoundError:  # never written, or deleted since it was found
+            self._state_found = None
             return ""
-        got = state.get(ids=[key], include=["documents"])
         return str(got["documents"][0]) if got["ids"] else ""
 
     def _write_state(self, key: str, value: str) -> None:
@@ -253,6 +258,13 @@ def _is_open_as(descriptor: int, path: Path) -> bool:
         return os.path.samestat(os.fstat(descriptor), path.stat())
     except FileNotFoundError:
         return False
+
+
+def is_store_error(error: BaseException) -> bool:
+    """Whether `error` is Chroma's: a damaged index, or one changed under its reader."""
+    from chromadb.errors import ChromaError
+
+    return isinstance(error, ChromaError)
 
 
 def vector_damage(stores: Stores) -> str | None:

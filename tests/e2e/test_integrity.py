@@ -4,10 +4,14 @@ fresh answers while another process ingests, and a warning after an ingest that 
 from __future__ import annotations
 
 import json
+import queue
 import shutil
 import subprocess
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env, run_qabot
@@ -80,10 +84,12 @@ def small_articles(folder: Path) -> Path:
     return folder
 
 
-def start_qabot(args: list[str], *, chroma: Path, cwd: Path) -> subprocess.Popen[str]:
+def start_qabot(
+    args: list[str], *, chroma: Path, cwd: Path, stdin: int = subprocess.DEVNULL
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [QABOT, *args],
-        stdin=subprocess.DEVNULL,
+        stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -281,3 +287,87 @@ def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> No
 
     assert cites(answer(run, f"What did Mayor {mayor(20)} say?"), article_name(20, "bridge"))
     assert cites(answer(run, f"What did Mayor {mayor(157)} say?"), article_name(157, "library"))
+
+
+class Repl:
+    """`qabot repl --json` in a process of its own, asked one line at a time."""
+
+    def __init__(self, chroma: Path, cwd: Path):
+        self.process = start_qabot(
+            ["repl", "--json"], chroma=chroma, cwd=cwd, stdin=subprocess.PIPE
+        )
+        self.replies: queue.Queue[str] = queue.Queue()
+        self.stderr: list[str] = []
+        assert self.process.stdout is not None and self.process.stderr is not None
+        self.readers = [
+            threading.Thread(target=self._read, args=(self.process.stdout, self.replies.put)),
+            threading.Thread(target=self._read, args=(self.process.stderr, self.stderr.append)),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    @staticmethod
+    def _read(stream: IO[str], keep: Callable[[str], None]) -> None:
+        for line in stream:
+            keep(line)
+
+    def ask(self, question: str) -> dict:
+        """The JSON reply to `question`, waited for (the first loads the model) with a deadline."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(question + "\n")
+        self.process.stdin.flush()
+        deadline = time.monotonic() + COMMAND_TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                return json.loads(self.replies.get(timeout=0.5))
+            except queue.Empty:
+                if self.process.poll() is not None and self.replies.empty():
+                    break  # it ended without replying
+        raise AssertionError(f"no reply to {question!r}: {''.join(self.stderr)}")
+
+    def close(self) -> tuple[int, str]:
+        """End the conversation (end of input) and wait for the process to exit."""
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=COMMAND_TIMEOUT_S)
+        finally:
+            self.process.kill()  # a no-op once it has exited
+        for reader in self.readers:
+            reader.join(timeout=COMMAND_TIMEOUT_S)
+        return self.process.returncode, "".join(self.stderr)
+
+
+def test_a_running_repl_answers_from_what_another_process_ingests(
+    tmp_path: Path, user_qabot: tuple[Run, Path, Path]
+) -> None:
+    run, chroma, docs = user_qabot
+    repl = Repl(chroma, tmp_path)
+    try:
+        assert cites(repl.ask("What did Tomas Berg say?"), "orchard.txt")
+
+        bakery = tmp_path / "more" / "bakery.txt"
+        bakery.parent.mkdir()
+        bakery.write_text(
+            "Bakery Opens in Lindenfeld\n\n"
+            'Baker Lena Holm said the first loaves "sold out within an hour." '
+            "She plans to open a second shop next year.\n",
+            encoding="utf-8",
+        )
+        assert run("ingest", str(bakery)).returncode == 0
+        reply = repl.ask("What did Lena Holm say?")
+        assert cites(reply, "bakery.txt") and "sold out within an hour" in reply["answer"], reply
+
+        orchard = docs / "orchard.txt"
+        orchard.write_text(
+            ORCHARD.replace("the best in a decade", "the sweetest in twenty years"),
+            encoding="utf-8",
+        )
+        assert run("ingest", str(orchard)).returncode == 0  # the old sentence's chunk is gone
+        reply = repl.ask("What did Tomas Berg say?")
+        assert cites(reply, "orchard.txt") and "sweetest in twenty years" in reply["answer"], reply
+        assert "best in a decade" not in json.dumps(reply)
+    finally:
+        returncode, stderr = repl.close()
+    assert returncode == 0, stderr
+    assert "unexpected" not in stderr
