@@ -302,12 +302,10 @@ def _fact_span(question: Question, text: str) -> str | None:
     matches = list(pattern.finditer(narrative))
     if not matches:
         return None
-    anchors = [
-        m.start()
-        for m in WORD.finditer(text)
-        if stems([words(m.group())[0]])[0] in question.point_stems
-    ]
-    if not anchors and question.point_stems:
+    # "score" in "what was the score" names the fact's kind, not a word to find beside it.
+    wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
+    anchors = [m.start() for m in WORD.finditer(text) if stems([words(m.group())[0]])[0] in wanted]
+    if not anchors and wanted:
         return None  # the fact cannot be told apart from the sentence's other ones
 
     def distance(match: re.Match[str]) -> int:

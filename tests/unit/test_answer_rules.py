@@ -1,0 +1,61 @@
+"""The extractive engine's pure rules: which number counts what was asked, and which span of
+a sentence is the asked fact. Examples in the style of several articles."""
+
+from __future__ import annotations
+
+import pytest
+from test_language import KNOWN
+
+from retrieval.answering.extractive import _counts_a_point, _fact_span
+from retrieval.language.question import analyze
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        (
+            "How many people registered?",
+            "The unions said more than 15,000 people registered.",
+            True,
+        ),
+        (
+            "How many turnovers did he have?",
+            '"I was joking about my seven turnovers," he said.',
+            True,
+        ),
+        ("How much cargo can it carry?", "It can carry up to 100 metric tons of cargo.", True),
+        # a number that counts something else
+        ("How many tons can the lander carry?", "The lander could fly missions in 2022.", False),
+        ("How many fans were there?", "Davis scored 34 points in the fifth straight win.", False),
+    ],
+)
+def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
+    assert _counts_a_point(analyze(question, KNOWN), sentence) is counts
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        (
+            "How many people registered?",
+            "The unions said more than 15,000 people registered.",
+            "15,000 people",
+        ),
+        (
+            "What was the final score?",
+            "The Hawks won 112-107 over the Owls on Tuesday night.",
+            "112-107",
+        ),
+        ("What time did the group leave?", "The group left about 4:30 a.m. for the rally.", "4:30"),
+        ("How old is the senator?", "The senator, 61-year-old Ann Roe, said no.", "61-year-old"),
+        # the only number stands far from the question's words: no fact to lead with
+        (
+            "How many teachers marched?",
+            "In 2002, long before any of the events that this very long sentence describes, "
+            "teachers marched.",
+            None,
+        ),
+    ],
+)
+def test_the_fact_that_leads_an_answer(question: str, sentence: str, span: str | None) -> None:
+    assert _fact_span(analyze(question, KNOWN), sentence) == span
