@@ -25,7 +25,7 @@ from retrieval.settings import Settings
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
-    from retrieval.index.chroma import Stores
+    from retrieval.index.chroma import IngestMark, Marks, Stores
     from retrieval.ingest.run import IngestReport
     from retrieval.pipeline import Pipeline
 
@@ -108,6 +108,9 @@ class Engine:
         self.embeddings = make_embeddings(settings)
         self._gate = Gate()
         self._view: View | None = None
+        # Where warnings about the index go: the `progress` given to `ensure_index`, else the log.
+        self._notify: Progress = log.warning
+        self._noted: set[tuple[IngestMark, bool]] = set()
         self._open(client)
 
     def _open(self, client: ClientAPI | None = None) -> None:
@@ -156,10 +159,14 @@ class Engine:
 
         A folder (or server) that never held a qabot index gets the bundled article; an older
         qabot's index is stored again in this version's layout. An index that held articles and
-        holds none now, or whose vectors no longer read back, is reported, never refilled.
+        holds none now, or whose vectors no longer read back, is reported, never refilled. An
+        ingest that stopped half-way is warned about, here and before any later question.
         """
         from retrieval.index.chroma import vector_damage, writer_lock
 
+        if progress:
+            self._notify = progress
+        self._note_ingest(self._current_marks().ingest)
         if self.count_chunks() == 0:
             # An ingest in another process may be filling it: wait for it, then look again.
             with writer_lock(self.stores.folder, progress), self._gate.exclusive():
@@ -214,6 +221,13 @@ class Engine:
         from retrieval.index.chroma import vector_damage
         from retrieval.ingest.run import ingest
 
+        left = self._current_marks().ingest  # holding the lock, no one else is writing
+        if left and progress:
+            progress(
+                f"the last ingest into {self.settings.index_location} ({left.describe()}) "
+                "stopped before it finished; this one completes the index as far as its files "
+                "go (ingest that one's files again if they were others)"
+            )
         damage = vector_damage(self.stores)
         if damage:
             if progress:
@@ -284,13 +298,15 @@ class Engine:
         for _ in range(MAX_READS_PER_QUESTION):
             with self._gate.shared():
                 view = self._view
-                if view is not None and view.generation == self._current_generation():
+                marks = self._current_marks()
+                self._note_ingest(marks.ingest)
+                if view is not None and view.generation == marks.generation:
                     try:
                         return view.pipeline.ask(asked, history, on_token)
                     except QabotError:
                         raise
                     except Exception as error:
-                        if self._current_generation() == view.generation:  # not a change
+                        if not self._changing_under(view):
                             if is_store_error(error):
                                 raise IndexCorrupt(self._damaged(error)) from error
                             raise
@@ -302,12 +318,46 @@ class Engine:
             "(another process is ingesting into it); ask again when it has finished"
         ) from failure
 
-    def _current_generation(self) -> str:
-        """The index's generation now: one small read, before every question (0.3 ms here)."""
+    def _current_marks(self) -> Marks:
+        """The index's generation and ingest mark now: one small read, before every question
+        (0.3 ms here)."""
         try:
-            return self.stores.generation()
+            return self.stores.marks()
         except Exception as error:
             raise IndexCorrupt(self._damaged(error)) from error
+
+    def _changing_under(self, view: View) -> bool:
+        """Whether an ingest has changed the index since `view`, or is writing to it now
+        (between its first and last write the generation stays put)."""
+        from retrieval.index.chroma import writer_running
+
+        marks = self._current_marks()
+        return marks.generation != view.generation or (
+            marks.ingest is not None and writer_running(self.stores.folder, marks.ingest)
+        )
+
+    def _note_ingest(self, mark: IngestMark | None) -> None:
+        """Say, once, that an ingest is writing to the index, or stopped half-way through."""
+        from retrieval.index.chroma import writer_running
+
+        if mark is None or mark.is_this_process():
+            return
+        running = writer_running(self.stores.folder, mark)
+        if (mark, running) in self._noted:
+            return
+        self._noted.add((mark, running))
+        where = self.settings.index_location
+        if running:
+            self._notify(
+                f"note: an ingest ({mark.describe()}) is writing to the index at {where}; "
+                "answers may miss what it has not stored yet"
+            )
+        else:
+            self._notify(
+                f"warning: the index at {where} is incomplete: an ingest ({mark.describe()}) "
+                "stopped before it finished, and answers may miss its articles; run that "
+                "`qabot ingest` again to complete it"
+            )
 
     def _damaged(self, error: Exception) -> str:
         from retrieval.index.chroma import REBUILD_HINT
@@ -326,7 +376,7 @@ class Engine:
             if self._view is not seen:
                 return
             self._reopen_if_written()  # the old client's vector index is stale
-            generation = self._current_generation()  # read first: a change meanwhile is seen
+            generation = self._current_marks().generation  # first: a change meanwhile is seen
             # A server's index may change under other machines' ingests: no local copy of it.
             local_folder = None if self.settings.chroma_host else self.settings.chroma_path
             index = load_index(self.stores, local_folder)

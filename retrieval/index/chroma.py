@@ -6,11 +6,13 @@ import fcntl
 import json
 import os
 import random
+import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 GENERATION_ID = "generation"
 LAYOUT_ID = "layout"
+# Present from an ingest's first write to its last: who is writing (see `IngestMark`).
+INGEST_ID = "ingest"
 # Records read per request, well below SQLite's limit on bound variables.
 READ_PAGE = 5000
 # Chroma's database inside the index folder; its vectors sit beside it, a folder per collection
@@ -56,6 +60,38 @@ REBUILD_HINT = (
     "`qabot ingest --rebuild PATHS` builds a new index from your files (the old folder is kept "
     "beside it)"
 )
+
+
+@dataclass(frozen=True)
+class IngestMark:
+    """An ingest that has begun writing to the index and not finished: which process, where."""
+
+    pid: int
+    host: str
+    started: float
+
+    @classmethod
+    def parse(cls, text: str) -> IngestMark:
+        try:
+            value = json.loads(text)
+            return cls(int(value["pid"]), str(value["host"]), float(value["started"]))
+        except (ValueError, TypeError, KeyError):  # not ours: an ingest of unknown origin
+            return cls(0, "", 0.0)
+
+    def is_this_process(self) -> bool:
+        return self.pid == os.getpid() and self.host == socket.gethostname()
+
+    def describe(self) -> str:
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.started))
+        return f"process {self.pid} on {self.host}, started {started}"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the state collection says about the index: its generation and any ingest on it."""
+
+    generation: str
+    ingest: IngestMark | None
 
 
 class Stores:
@@ -81,23 +117,45 @@ class Stores:
     def changing(self) -> Iterator[None]:
         """Writes inside mark the index changed: before the first, and again when all are done.
 
-        The first mark retires copies of the index (see retrieval/snapshot.py) before anything
-        changes, even if the writes then fail; the last retires any copy made while they ran.
+        The first mark retires copies of the index (see retrieval/index/cache.py) before
+        anything changes, even if the writes then fail, and says an ingest is writing
+        (`IngestMark`); the last retires any copy made while they ran. The ingest mark is taken
+        away only when the writes are all done: one left behind by a process that died (kill -9,
+        a power cut) tells the next reader that the index is incomplete.
+
+        A caller writing to a local folder holds its `writer_lock` (`Engine.ingest` does).
         """
         self._changing, self._changed = True, False
         try:
             yield
-        finally:
+        except BaseException:
             self._changing = False
             if self._changed:
-                self.new_generation()
+                self.new_generation()  # the ingest mark stays: this ingest did not finish
+            raise
+        self._changing = False
+        if self._changed:
+            self.new_generation()
+        self._finish_ingest()
 
     def _before_write(self) -> None:
         with self._marking:
             if self._changing and not self._changed:
                 self._mark_folder()
-                self.new_generation()
+                mark = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
+                self._write_states({GENERATION_ID: uuid.uuid4().hex, INGEST_ID: json.dumps(mark)})
                 self._changed = True
+
+    def _finish_ingest(self) -> None:
+        """Take away the ingest mark: this process's, or one a dead ingest left behind (which
+        this complete run has made good, as far as its files go)."""
+        mark = self.marks().ingest
+        if mark is None:
+            return
+        # Holding a folder's writer lock, no other process can be writing to it.
+        left_behind = self.folder is not None or not writer_running(None, mark)
+        if mark.is_this_process() or left_behind:
+            self._state().delete(ids=[INGEST_ID])
 
     def _mark_folder(self) -> None:
         """Say, in the folder itself, that it holds a qabot index (see `MARKER_FILE`)."""
@@ -186,23 +244,38 @@ class Stores:
         return self._read_state(LAYOUT_ID)
 
     def mark_layout(self) -> None:
+        self._before_write()
         self._write_state(LAYOUT_ID, INDEX_LAYOUT)
 
+    def marks(self) -> Marks:
+        """The generation and any ingest mark, in one small read (before every question)."""
+        found = self._read_states([GENERATION_ID, INGEST_ID])
+        ingest = found.get(INGEST_ID)
+        return Marks(found.get(GENERATION_ID, ""), IngestMark.parse(ingest) if ingest else None)
+
     def _read_state(self, key: str) -> str:
+        return self._read_states([key]).get(key, "")
+
+    def _read_states(self, keys: list[str]) -> dict[str, str]:
         from chromadb.errors import NotFoundError
 
         try:  # not get_or_create: answering never writes to the index
             if self._state_found is None:
                 self._state_found = self.client.get_collection(STATE_COLLECTION)
-            got = self._state_found.get(ids=[key], include=["documents"])
+            got = self._state_found.get(ids=keys, include=["documents"])
         except NotFoundError:  # never written, or deleted since it was found
             self._state_found = None
-            return ""
-        return str(got["documents"][0]) if got["ids"] else ""
+            return {}
+        return {key: str(text) for key, text in zip(got["ids"], got["documents"], strict=True)}
 
     def _write_state(self, key: str, value: str) -> None:
-        # The record needs a vector; a constant one, since nothing ever searches it.
-        self._state().upsert(ids=[key], embeddings=[[1.0]], documents=[value])
+        self._write_states({key: value})
+
+    def _write_states(self, values: dict[str, str]) -> None:
+        # A record needs a vector; a constant one, since nothing ever searches these.
+        self._state().upsert(
+            ids=list(values), embeddings=[[1.0]] * len(values), documents=list(values.values())
+        )
 
     def _state(self) -> Collection:
         return self.client.get_or_create_collection(STATE_COLLECTION, embedding_function=None)
@@ -251,6 +324,36 @@ def writer_lock(
         yield
     finally:
         handle.close()  # releases the lock
+
+
+def writer_running(folder: Path | None, mark: IngestMark) -> bool:
+    """Whether the ingest that left `mark` may still be writing.
+
+    In a local folder, whether anyone holds its writer lock (the system releases it when the
+    holder dies). On a server, whether its process lives, when it ran on this machine; another
+    machine's cannot be seen from here, so it counts as running.
+    """
+    if folder is not None:
+        try:
+            descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
+        except FileNotFoundError:
+            return False
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(descriptor)  # and with it the shared lock, if it was taken
+        return False
+    if mark.host != socket.gethostname():
+        return True
+    try:
+        os.kill(mark.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return mark.pid > 0
 
 
 def _is_open_as(descriptor: int, path: Path) -> bool:

@@ -100,7 +100,7 @@ def repair_vectors(stores: Stores, progress: Callable[[str], None] | None = None
     records = [record for chunks in by_source.values() for record in _records_again(chunks)]
     if progress and records:
         progress(f"computing the vectors of {len(records)} chunks again from the stored texts")
-    write_chunks(stores, records, replace=True)
+    write_chunks(stores, records, replace=True, progress=progress)
     return len(records)
 
 

@@ -162,7 +162,8 @@ def ingest(
     with stores.changing():
         if repair:
             report.repaired = repair_vectors(stores, progress)
-        relaid = stores.layout() != INDEX_LAYOUT
+        unmarked = stores.layout() != INDEX_LAYOUT
+        relaid = unmarked and stores.count(CHUNKS_COLLECTION) > 0
         if relaid:
             relaid_articles, removed = relay(
                 stores, {article.source for article in articles}, progress
@@ -185,7 +186,11 @@ def ingest(
             report.removed += prune_vanished(stores)
         if to_add and progress:
             progress(f"embedding {len(to_add)} chunks")
-        write_chunks(stores, to_add)
+        if unmarked and not relaid and to_add:
+            # A new index takes this layout before its first chunk: one cut short (kill -9) is
+            # then not taken for an older qabot's and stored again by the next question.
+            stores.mark_layout()
+        write_chunks(stores, to_add, progress=progress)
         if relaid:
             stores.mark_layout()
     report.added = len(to_add)

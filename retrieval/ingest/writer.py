@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -22,10 +22,17 @@ def refresh_metadata(
     stores.update_metadata(CHUNKS_COLLECTION, [c.id for c in moved], [c.metadata for c in moved])
 
 
-def write_chunks(stores: Stores, chunks: Sequence[ChunkRecord], *, replace: bool = False) -> None:
+def write_chunks(
+    stores: Stores,
+    chunks: Sequence[ChunkRecord],
+    *,
+    replace: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> None:
     """Embed and store batch after batch; the model reads each sentence once, alone.
 
-    With `replace`, the chunks are already stored and get new vectors (a repair).
+    With `replace`, the chunks are already stored and get new vectors (a repair). Past one
+    batch, `progress` hears how many are stored after each.
 
     A chunk's vector is the mean of its sentences' (see `_chunk_vector`). Not overlapped:
     Chroma's writes hold the GIL, and on two cores anything running beside the model's two
@@ -37,6 +44,8 @@ def write_chunks(stores: Stores, chunks: Sequence[ChunkRecord], *, replace: bool
         unique = list(dict.fromkeys(texts))
         vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
         _store_batch(stores, batch, vectors, replace)
+        if progress and len(chunks) > WRITE_BATCH:
+            progress(f"stored {first + len(batch)} of {len(chunks)} chunks")
 
 
 def _store_batch(

@@ -371,3 +371,68 @@ def test_a_running_repl_answers_from_what_another_process_ingests(
         returncode, stderr = repl.close()
     assert returncode == 0, stderr
     assert "unexpected" not in stderr
+
+
+def wait_for_line(process: subprocess.Popen[str], wanted: str) -> list[str]:
+    """The lines `process` writes on stderr up to one containing `wanted` (with a deadline);
+    fails if it ends or the deadline passes first."""
+    assert process.stderr is not None
+    lines: queue.Queue[str | None] = queue.Queue()
+    stderr = process.stderr
+
+    def read() -> None:
+        for line in stderr:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + COMMAND_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=deadline - time.monotonic())
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        seen.append(line)
+        if wanted in line:
+            return seen
+    process.kill()
+    pytest.fail(f"no {wanted!r} on stderr before it ended or the deadline: {seen}")
+
+
+def test_an_ingest_killed_half_way_is_warned_about_until_an_ingest_completes_it(
+    tmp_path: Path,
+) -> None:
+    # 1,600 chunks: two batches; the process is killed as soon as it says the first is stored.
+    docs = write_articles(tmp_path / "docs", 400, "bridge")
+    chroma = tmp_path / "chroma"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+
+    ingest = start_qabot(["ingest", str(docs)], chroma=chroma, cwd=tmp_path)
+    wait_for_line(ingest, "stored 1000 of 1600 chunks")
+    ingest.kill()  # SIGKILL: no cleanup runs
+    ingest.wait(timeout=COMMAND_TIMEOUT_S)
+
+    asked = run("ask", f"What did Mayor {mayor(20)} say?", "--json")
+    assert asked.returncode == 0, asked.stderr  # it still answers from what is there
+    assert "index" in asked.stderr and "incomplete" in asked.stderr
+    assert "qabot ingest" in asked.stderr
+    assert json.loads(asked.stdout)["question"]  # stdout stays one JSON object
+
+    completed = run("ingest", str(docs), "--json")
+    assert completed.returncode == 0, completed.stderr
+    assert "stopped before it finished" in completed.stderr
+    assert json.loads(completed.stdout) == {
+        "added": 600,
+        "unchanged": 1000,
+        "removed": 0,
+        "embedded": 600,
+    }
+    assert chunk_count(chroma) == 1600
+    assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
+    again = run("ask", f"What did Mayor {mayor(20)} say?", "--json")
+    assert again.returncode == 0 and "incomplete" not in again.stderr, again.stderr
