@@ -38,40 +38,69 @@ def model_dir() -> Path:
 
 class OnnxEmbeddings(Embeddings):
     """The model as a LangChain `Embeddings`, loaded (and exported, the first time) when asked,
-    so a command that turns its input down never pays for it."""
+    so a command that turns its input down never pays for it.
+
+    Safe to share between threads (the Discord bot asks from several): the load is done once,
+    under a lock; after it, the encoder is only read (see `OnnxEncoder`).
+    """
 
     def __init__(self, cache_root: Path) -> None:
         self.cache_root = cache_root
         self._encoder: OnnxEncoder | None = None
-        self._failure: Exception | None = None  # of a load in the background, for the caller
-        self._lock = threading.Lock()  # the Discord bot asks from several threads
+        self._lock = threading.Lock()  # held for the whole of a load
+        # Loads that failed so far, and the last one's error: a caller that waited on a load
+        # that failed meanwhile is given its error; one that comes after it tries again.
+        self._failed_loads = 0
+        self._failure: Exception | None = None
+        self._told = True  # False while a failure in the background has been told to no one
 
     def start_loading(self) -> None:
         """Load the model in a thread: ONNX Runtime reads it without holding the GIL, so a new
         process imports Chroma and LangChain meanwhile (0.15-0.4 s sooner to its first answer)."""
-        threading.Thread(target=self._load, name="qabot-load-model", daemon=True).start()
+        threading.Thread(
+            target=self._load_in_background, name="qabot-load-model", daemon=True
+        ).start()
+
+    def _load_in_background(self) -> None:
+        with self._lock:
+            if self._encoder is None and self._failed_loads == 0:  # no caller came first
+                try:
+                    self._load()
+                except Exception:
+                    self._told = False  # kept in `_failure`, for the first use of the model
 
     def _load(self) -> None:
-        with self._lock:
-            if self._encoder is not None or self._failure is not None:
-                return
-            from retrieval.index.onnx_encoder import OnnxEncoder, ensure_exported
+        """Load the encoder; the caller holds `_lock`."""
+        from retrieval.index.onnx_encoder import OnnxEncoder, ensure_exported
 
-            model = model_dir()
-            try:
-                self._encoder = OnnxEncoder(model, ensure_exported(model, self.cache_root))
-            except Exception as error:
-                self._failure = error
+        model = model_dir()
+        try:
+            self._encoder = OnnxEncoder(model, ensure_exported(model, self.cache_root))
+        except Exception as error:
+            self._failure = error
+            self._failed_loads += 1
+            raise
 
     @property
     def encoder(self) -> OnnxEncoder:
-        self._load()  # waits for a load in the background, or loads now
+        """The loaded encoder: waits for a load under way, or loads now.
+
+        Every caller gets the encoder or the error of the load it waited on, so each thread
+        of the Discord bot can say what went wrong; a caller that comes after a failure tries
+        again.
+        """
+        encoder = self._encoder
+        if encoder is not None:
+            return encoder
+        failed_before = self._failed_loads
         with self._lock:
-            failure, self._failure = self._failure, None
-        if failure is not None:
-            raise failure  # the next use tries again
-        assert self._encoder is not None
-        return self._encoder
+            if self._encoder is None:
+                waited_on_it = self._failed_loads != failed_before or not self._told
+                if waited_on_it and self._failure is not None:
+                    self._told = True
+                    raise self._failure
+                self._load()
+            return self._encoder
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         return self.encoder.encode(list(texts)).tolist()

@@ -149,7 +149,13 @@ def _export_in_child(model_path: Path, folder: Path) -> None:
 
 
 class OnnxEncoder:
-    """Texts to L2-normalised float32 vectors, as sentence-transformers makes them."""
+    """Texts to L2-normalised float32 vectors, as sentence-transformers makes them.
+
+    Shared by threads without a lock, and read-only once made: the tokenizer's settings are
+    fixed here, before anyone encodes (a Hugging Face tokenizer fails with "Already borrowed"
+    only when its settings change while another thread encodes, as transformers' tokenizers do
+    on every call), and ONNX Runtime lets several threads run one session at once.
+    """
 
     def __init__(self, model_path: Path, folder: Path) -> None:
         from tokenizers import Tokenizer
