@@ -370,6 +370,14 @@ def is_store_error(error: BaseException) -> bool:
     return isinstance(error, ChromaError)
 
 
+def is_unreachable(error: BaseException) -> bool:
+    """Whether `error` is a Chroma server's connection failing (refused, reset, timed out):
+    the server is down or restarting, and nothing is wrong with the index it serves."""
+    import httpx  # the Chroma client's own HTTP library
+
+    return isinstance(error, httpx.TransportError)
+
+
 def vector_damage(stores: Stores) -> str | None:
     """What is wrong with the stored vectors, or None when a sample of them reads back.
 
@@ -403,7 +411,7 @@ def set_vectors_aside(folder: Path) -> Path | None:
     parts = [entry for entry in folder.iterdir() if entry.is_dir() and _is_uuid(entry.name)]
     if not parts:
         return None
-    aside = folder.with_name(f"{folder.name}.damaged-vectors-{time.strftime('%Y%m%d-%H%M%S')}")
+    aside = _sibling(folder, "damaged-vectors")
     aside.mkdir()
     for part in parts:
         os.replace(part, aside / part.name)
@@ -414,8 +422,18 @@ def set_index_aside(folder: Path) -> Path | None:
     """Rename the index folder to a new sibling name (nothing deleted); None if it is absent."""
     if not folder.exists():
         return None
-    aside = folder.with_name(f"{folder.name}.old-{time.strftime('%Y%m%d-%H%M%S')}")
+    aside = _sibling(folder, "old")
     os.replace(folder, aside)
+    return aside
+
+
+def _sibling(folder: Path, label: str) -> Path:
+    """A new name beside `folder`: `NAME.LABEL-DATE-TIME`, numbered if that one is taken."""
+    name = f"{folder.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}"
+    aside, number = folder.with_name(name), 1
+    while aside.exists():
+        number += 1
+        aside = folder.with_name(f"{name}-{number}")
     return aside
 
 
