@@ -85,6 +85,11 @@ def json_lines(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
 
 
+def answers_of(stdout: str) -> list[dict]:
+    """The answers among `repl --json`'s lines, without the replies to /commands."""
+    return [line for line in json_lines(stdout) if "command" not in line]
+
+
 def fold(text: str) -> str:
     """Whitespace and typographic quotes folded, as the eval set compares quotes."""
     table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

@@ -17,8 +17,9 @@ LAKERS = ARTICLES / "lakers-lebron.txt"
 def write_set(tmp_path: Path) -> Path:
     """Two articles named relative to the set file; the last line names none (see --article).
 
-    Two turns are built to fail: an abstention that repeats a forbidden name, and an answerable
-    question marked unanswerable whose answer says the forbidden figure.
+    Two turns are built to fail: an abstention that says a forbidden word (qabot never repeats
+    the question's name, so the word is one of its fixed abstention), and an answerable question
+    marked unanswerable whose answer says the forbidden figure.
     """
     nasa, lakers = (os.path.relpath(path, tmp_path) for path in (NASA, LAKERS))
     starship = {
@@ -34,7 +35,7 @@ def write_set(tmp_path: Path) -> Path:
     }
     trap = {"answerable": False, "forbidden": ["34"]}
     lines = [
-        {"id": "starship", "article": nasa, "turns": [starship, {**musk, "forbidden": ["MUSK"]}]},
+        {"id": "starship", "article": nasa, "turns": [starship, {**musk, "forbidden": ["ANYONE"]}]},
         {"id": "davis", "article": lakers, "turns": [davis]},
         {"id": "davis-trap", "article": lakers, "turns": [{**davis, **trap}]},
         {"id": "musk", "turns": [musk]},
@@ -67,7 +68,7 @@ def test_a_set_about_two_articles_is_scored_per_article_in_temporary_indexes(
         assert row["quote_validity"] == 1.0
         assert row["latency_p50_ms"] > 0
     # The bot abstained on Musk both times, but once it said the forbidden name.
-    assert nasa["failures"] == ["said forbidden 'MUSK': What did Elon Musk say?"]
+    assert nasa["failures"] == ["said forbidden 'ANYONE': What did Elon Musk say?"]
     assert nasa["abstention_accuracy"] == 2 / 3
     assert lakers["failures"] == ["should abstain: How many points did Anthony Davis score?"]
     assert lakers["abstention_accuracy"] == 1 / 2
@@ -83,7 +84,7 @@ def test_a_set_about_two_articles_is_scored_per_article_in_temporary_indexes(
     assert ["nasa-clps.txt", "3", "2"] in [cells[:3] for cells in table]
     assert ["lakers-lebron.txt", "2", "1"] in [cells[:3] for cells in table]
     assert ["total", "5", "3"] in [cells[:3] for cells in table]
-    assert "✗ said forbidden 'MUSK': What did Elon Musk say?" in together.stdout
+    assert "✗ said forbidden 'ANYONE': What did Elon Musk say?" in together.stdout
     assert not user_index.exists()
 
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import Run, assert_quotes_are_the_articles, json_lines
+from conftest import Run, answers_of, assert_quotes_are_the_articles, json_lines
 from fake_openai import FakeOpenAI, Reply, Request
 
 API_KEY = "sk-test-SECRET-key-0123456789"
@@ -72,6 +72,7 @@ def test_good_citations_are_verified_and_shown(qabot: Run, openai: FakeOpenAI) -
     assert API_KEY not in result.stdout + result.stderr
 
 
+@pytest.mark.fault
 def test_bad_replies_are_caught_and_fall_back(qabot: Run, openai: FakeOpenAI) -> None:
     """One conversation, one scripted reply per question, each failing in its own way."""
     openai.enqueue(
@@ -92,7 +93,7 @@ def test_bad_replies_are_caught_and_fall_back(qabot: Run, openai: FakeOpenAI) ->
         "repl", "--json", stdin="\n/reset\n".join(questions) + "\n", **llm_env(openai.base_url)
     )
     assert result.returncode == 0, result.stderr
-    out_of_range, unsupported, garbage, http_500, broken, empty, hung = json_lines(result.stdout)
+    out_of_range, unsupported, garbage, http_500, broken, empty, hung = answers_of(result.stdout)
 
     assert out_of_range["engine"] == "openai:test-model"
     assert "[42]" not in out_of_range["answer"] and "ceasefire" not in out_of_range["answer"]
@@ -173,6 +174,7 @@ def test_a_follow_up_is_condensed_by_the_model_and_a_first_question_is_not(
     assert API_KEY not in result.stdout + result.stderr
 
 
+@pytest.mark.fault
 def test_an_unusable_rewrite_leaves_the_follow_up_to_the_rules(
     qabot: Run, openai: FakeOpenAI
 ) -> None:
@@ -208,6 +210,7 @@ def test_an_unusable_rewrite_leaves_the_follow_up_to_the_rules(
     assert API_KEY not in result.stdout + result.stderr
 
 
+@pytest.mark.fault
 def test_unreachable_server_gives_the_extractive_answer_with_a_note(qabot: Run) -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import DEV_SET, SEED, Run, fold, json_lines
+from conftest import DEV_SET, SEED, Run, answers_of, fold, json_lines
 
 # The bars from the issue "The engine and the terminal".
 MIN_EVIDENCE = 0.90
 MIN_FACTS = 0.85
 MIN_ABSTENTION = 0.90
-
-
-def answers_of(stdout: str) -> list[dict]:
-    """The answers among the JSON lines, without the replies to /commands."""
-    return [line for line in json_lines(stdout) if "command" not in line]
 
 
 def test_dev_set_through_the_repl_meets_the_bars(qabot: Run) -> None:
