@@ -17,6 +17,7 @@ from retrieval.errors import (
     IndexBusy,
     IndexCorrupt,
     IndexEmptied,
+    IndexUnavailable,
     QabotError,
     SettingsError,
 )
@@ -321,9 +322,16 @@ class Engine:
     def _current_marks(self) -> Marks:
         """The index's generation and ingest mark now: one small read, before every question
         (0.3 ms here)."""
+        from retrieval.index.chroma import is_unreachable
+
         try:
             return self.stores.marks()
         except Exception as error:
+            if is_unreachable(error):  # a server gone away: said, and the next question retries
+                raise IndexUnavailable(
+                    f"cannot reach {self.settings.index_location} ({type(error).__name__}); "
+                    "is `chroma run` still going? Nothing was changed; ask again when it is back"
+                ) from error
             raise IndexCorrupt(self._damaged(error)) from error
 
     def _changing_under(self, view: View) -> bool:

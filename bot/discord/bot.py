@@ -172,6 +172,16 @@ class QabotBot(commands.Bot):
             "connected as %s (id %s) to %d guild(s)", self.user, self.user.id, len(self.guilds)
         )
 
+    # discord.py reconnects and resumes a dropped gateway session by itself (Discord drops
+    # connections routinely); these lines let an operator match a quiet spell to a drop.
+    async def on_disconnect(self) -> None:
+        is_stopping = self.is_closed()  # our own close() also ends the connection
+        if not is_stopping:
+            _log.info("lost the connection to Discord; reconnecting")
+
+    async def on_resumed(self) -> None:
+        _log.info("reconnected to Discord; the session was resumed")
+
     async def on_message(self, message: discord.Message, /) -> None:
         # No prefix commands: the default would answer "@qabot what…" with CommandNotFound.
         # Questions in messages are handled by the MentionQuestions cog.

@@ -104,6 +104,7 @@ def test_slash_ask_streams_drafts_then_the_checked_answer(
     assert "not used" not in text
 
 
+@pytest.mark.fault
 def test_mention_with_an_unsupported_reply_gets_the_extractive_answer_and_a_note(
     discord_fake: FakeDiscord, openai: FakeOpenAI, llm_bot: BotProcess
 ) -> None:
@@ -150,6 +151,7 @@ def test_mention_streams_a_draft_reply_then_edits_it_into_the_checked_answer(
     assert discord_fake.problems == []
 
 
+@pytest.mark.fault
 def test_log_never_shows_the_key(llm_bot: BotProcess) -> None:
     assert Path(llm_bot.log_path).exists()
     assert API_KEY not in llm_bot.log

@@ -24,6 +24,8 @@ from retrieval.errors import QabotError
 from retrieval.index.onnx_encoder import EncoderUnavailable, default_cache_root
 from retrieval.settings import Settings
 
+pytestmark = pytest.mark.fault
+
 THREADS = 8
 QUESTIONS_ASKED = 50
 # Seconds any one question may take, waiting on the others included.

@@ -5,6 +5,12 @@ client. It also behaves like Discord where a bot can get things wrong: content o
 and unknown routes are refused and recorded in `problems`, so a test can fail on them.
 
 It runs its own event loop in a thread; its public methods are plain, thread-safe calls for tests.
+
+The gateway keeps sessions as Discord does: a connection that IDENTIFYs starts one and gets the
+events dispatched from then on; one that RESUMEs a known session (op 6) is sent the events it
+missed, then RESUMED. A test can drop every connection (`drop_connections`), keep the gateway
+from answering new ones for a while (`hold=True`, until `reopen_gateway`), or ask the bot to
+reconnect (op 7, `request_reconnect`).
 """
 
 from __future__ import annotations
@@ -132,6 +138,8 @@ class FakeDiscord:
         self.typing: list[tuple[int, float]] = []
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
+        self.resumes: list[dict[str, Any]] = []  # the RESUME payloads of known sessions
+        self.replayed: list[dict[str, Any]] = []  # events sent again on a RESUME
         self.presences: list[dict[str, Any]] = []
         self.synced_commands: dict[str, list[dict[str, Any]]] = {}
         self.problems: list[str] = []
@@ -141,7 +149,13 @@ class FakeDiscord:
         self._changed = threading.Condition()
         self._ids = itertools.count()
         self._sequence = itertools.count(1)
+        # Connections with a session (IDENTIFY or RESUME done): they get what is dispatched.
         self._sockets: set[web.WebSocketResponse] = set()
+        self._sessions = itertools.count(1)
+        self._known_sessions: set[str] = set()
+        # Every event dispatched to all sessions, for a RESUME to send again what it missed.
+        self._dispatched: list[dict[str, Any]] = []
+        self._gateway_open: asyncio.Event | None = None
         self._send_lock: asyncio.Lock | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
@@ -184,6 +198,8 @@ class FakeDiscord:
 
     async def _serve(self) -> None:
         self._send_lock = asyncio.Lock()
+        self._gateway_open = asyncio.Event()
+        self._gateway_open.set()
         app = web.Application(client_max_size=8 * 1024 * 1024)
         app.router.add_get(GATEWAY_PATH, self._gateway)
         api = API_PREFIX
@@ -213,6 +229,8 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def _shutdown(self) -> None:
+        assert self._gateway_open is not None
+        self._gateway_open.set()  # connections waiting for their HELLO end with the server
         for socket in list(self._sockets):
             await socket.close()
         if self._runner is not None:
@@ -322,6 +340,37 @@ class FakeDiscord:
         self._call(self._dispatch("INTERACTION_CREATE", payload))
         return token
 
+    def drop_connections(self, *, hold: bool = False) -> None:
+        """Close every gateway connection from Discord's side (1001, going away), as a gateway
+        restart or a network fault does; the sessions stay resumable. With `hold`, new
+        connections get no HELLO until `reopen_gateway`: events dispatched meanwhile reach no
+        one until a RESUME asks for them."""
+        self._call(self._drop_connections(hold))
+
+    def reopen_gateway(self) -> None:
+        """Answer the connections held since `drop_connections(hold=True)`, and new ones."""
+        assert self._loop is not None and self._gateway_open is not None
+        self._loop.call_soon_threadsafe(self._gateway_open.set)
+
+    def request_reconnect(self) -> None:
+        """Send op 7 RECONNECT on every connection, as Discord does before moving a session."""
+        self._call(self._broadcast_op({"op": 7, "d": None}))
+
+    @property
+    def connected(self) -> int:
+        """Gateway connections with a session."""
+        return len(self._sockets)
+
+    def wait_until(self, condition: Callable[[], bool], *, timeout: float = 30.0) -> None:
+        """Block until `condition()` holds: checked whenever the fake records something."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not condition():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"not done within {timeout} s")
+                self._changed.wait(left)
+
     def wait_for(
         self, predicate: Callable[[list[Post]], bool], *, timeout: float = 30.0
     ) -> list[Post]:
@@ -392,9 +441,10 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.StreamResponse:
         socket = web.WebSocketResponse(max_msg_size=0)
         await socket.prepare(request)
-        self._sockets.add(socket)
         if request.query.get("encoding") != "json":
             self.problems.append(f"gateway asked for encoding={request.query.get('encoding')}")
+        assert self._gateway_open is not None
+        await self._gateway_open.wait()  # held by `drop_connections(hold=True)`
         await self._send(socket, {"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
         try:
             async for frame in socket:
@@ -408,14 +458,14 @@ class FakeDiscord:
     async def _on_gateway_frame(self, socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
         op = frame.get("op")
         if op == 1:  # HEARTBEAT
-            self.heartbeats.append(time.monotonic())
+            self._note(lambda: self.heartbeats.append(time.monotonic()))
             await self._send(socket, {"op": 11})
         elif op == 2:  # IDENTIFY
             await self._on_identify(socket, frame["d"])
         elif op == 3:  # PRESENCE_UPDATE
             self.presences.append(frame["d"])
-        elif op == 6:  # RESUME: sessions are not kept, so ask for a fresh IDENTIFY
-            await self._send(socket, {"op": 9, "d": False})
+        elif op == 6:  # RESUME
+            await self._on_resume(socket, frame["d"])
         elif op not in (4, 8):
             self.problems.append(f"unexpected gateway op {op}")
 
@@ -427,11 +477,13 @@ class FakeDiscord:
         if self.close_code_on_identify is not None:
             await socket.close(code=self.close_code_on_identify, message=b"Disallowed intent(s).")
             return
+        session_id = f"fake-session-{next(self._sessions)}"
+        self._known_sessions.add(session_id)
         ready: dict[str, Any] = {
             "v": 10,
             "user": BOT_USER,
             "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-            "session_id": "fake-session",
+            "session_id": session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(APP_ID), "flags": 0},
             "private_channels": [],
@@ -441,7 +493,45 @@ class FakeDiscord:
             ready["shard"] = data["shard"]
         await self._dispatch("READY", ready, sockets=[socket])
         await self._dispatch("GUILD_CREATE", self._guild(), sockets=[socket])
+        self._sockets.add(socket)
         self.guild_sent.set()
+
+    async def _on_resume(self, socket: web.WebSocketResponse, data: dict[str, Any]) -> None:
+        """Send the events the session missed (sequence after `seq`), then RESUMED; an unknown
+        session or a wrong token gets op 9 (not resumable): the client must IDENTIFY."""
+        is_known = data.get("session_id") in self._known_sessions
+        if data.get("token") != TOKEN or not is_known:
+            await self._send(socket, {"op": 9, "d": False})
+            return
+        seen = data.get("seq") or 0
+        # No await from here to adding the socket: each event is either missed (and sent
+        # below) or dispatched to this socket, never both.
+        missed = [frame for frame in self._dispatched if frame["s"] > seen]
+        self._sockets.add(socket)
+        assert self._send_lock is not None
+        async with self._send_lock:  # in order, before anything dispatched from now on
+            for frame in missed:
+                await self._send_now(socket, frame)
+            resumed = {"op": 0, "t": "RESUMED", "s": next(self._sequence), "d": {}}
+            await self._send_now(socket, resumed)
+
+        def record() -> None:
+            self.replayed.extend(missed)
+            self.resumes.append(data)
+
+        self._note(record)
+
+    async def _drop_connections(self, hold: bool) -> None:
+        assert self._gateway_open is not None
+        if hold:
+            self._gateway_open.clear()
+        dropped, self._sockets = list(self._sockets), set()
+        for socket in dropped:
+            await socket.close(code=1001, message=b"Going away.")
+
+    async def _broadcast_op(self, frame: dict[str, Any]) -> None:
+        for socket in list(self._sockets):
+            await self._send(socket, dict(frame))
 
     async def _dispatch(
         self,
@@ -451,16 +541,23 @@ class FakeDiscord:
         sockets: list[web.WebSocketResponse] | None = None,
     ) -> None:
         frame = {"op": 0, "t": event, "s": next(self._sequence), "d": data}
-        for socket in sockets if sockets is not None else list(self._sockets):
+        if sockets is None:  # to every session: kept for those that are away to RESUME
+            self._dispatched.append(frame)
+            sockets = list(self._sockets)
+        for socket in sockets:
             await self._send(socket, frame)
 
     async def _send(self, socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
-        frame.setdefault("s", None)
-        frame.setdefault("t", None)
         assert self._send_lock is not None
         async with self._send_lock:
-            if not socket.closed:
-                await socket.send_str(json.dumps(frame))
+            await self._send_now(socket, frame)
+
+    async def _send_now(self, socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
+        """Send a frame; the caller holds `_send_lock`."""
+        frame.setdefault("s", None)
+        frame.setdefault("t", None)
+        if not socket.closed:
+            await socket.send_str(json.dumps(frame))
 
     def _guild(self) -> dict[str, Any]:
         def channel(channel_id: int, name: str, position: int) -> dict[str, Any]:
@@ -793,8 +890,12 @@ class FakeDiscord:
         }
 
     def _record(self, post: Post) -> None:
+        self._note(lambda: self.posts.append(post))
+
+    def _note(self, change: Callable[[], None]) -> None:
+        """Make a change that tests may be waiting on, and wake them."""
         with self._changed:
-            self.posts.append(post)
+            change()
             self._changed.notify_all()
 
     def _next_id(self) -> int:
