@@ -84,6 +84,7 @@ def ingest(
     ] = False,
 ) -> None:
     """Add articles to the index; unchanged files cost nothing, changed ones are replaced."""
+    from bot.ingest_view import ingest_progress
     from retrieval.constants import BUNDLED_ARTICLE
     from retrieval.engine import move_index_aside
     from retrieval.ingest.run import expand_paths
@@ -95,7 +96,8 @@ def ingest(
         _stderr(f"moved the old index to {moved}; building a new one")
     engine = _engine(settings, build=False)
     default = [] if repair else [BUNDLED_ARTICLE]
-    report = engine.ingest(paths or default, prune=prune, repair=repair, progress=_stderr)
+    with ingest_progress(_stderr) as progress:  # a bar only on a terminal's stderr
+        report = engine.ingest(paths or default, prune=prune, repair=repair, progress=progress)
     if as_json:
         print(json.dumps(report.to_json()))
         return

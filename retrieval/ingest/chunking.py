@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.constants import INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
@@ -39,12 +39,19 @@ class ChunkRecord:
     sentences: list[SentenceRecord]
 
 
-def build_chunks(article: Article) -> list[ChunkRecord]:
-    """Sentences with their speakers, grouped into chunks that fit the model's window."""
-    found = [
-        [(span, find_mentions(span.text)) for span in _fitting_spans(paragraph)]
-        for paragraph in article.paragraphs
-    ]
+def build_chunks(
+    article: Article, on_paragraph: Callable[[Paragraph], None] | None = None
+) -> list[ChunkRecord]:
+    """Sentences with their speakers, grouped into chunks that fit the model's window.
+
+    `on_paragraph` hears each paragraph once its sentences are read, most of the work (a
+    progress bar for a large file).
+    """
+    found = []
+    for paragraph in article.paragraphs:
+        found.append([(span, find_mentions(span.text)) for span in _fitting_spans(paragraph)])
+        if on_paragraph:
+            on_paragraph(paragraph)
     names = _display_names(m for sentences in found for _, mentions in sentences for m in mentions)
     chunks: list[ChunkRecord] = []
     seen: dict[str, int] = {}

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
 from retrieval.constants import CHUNKS_COLLECTION, SENTENCES_COLLECTION
 from retrieval.index.chroma import Stores
 from retrieval.ingest.chunking import ChunkRecord
+from retrieval.ingest.progress import CountingProgress, Notify
 
-# Chroma refuses very large single writes; stay well below its limit.
+# Chunks embedded and stored per write. Chroma refuses a write of more records than its
+# `get_max_batch_size()` (5,461 for a local folder), and a batch writes a record for each
+# sentence of its chunks too, so a batch is also cut before its sentences pass that limit
+# (1,000 chunks of a file of short sentences held 7,000).
 WRITE_BATCH = 1000
 
 
@@ -19,7 +23,12 @@ def refresh_metadata(
 ) -> None:
     """Text that stayed but moved (offsets, paragraph numbers, speakers) gets new metadata only."""
     moved = [chunk for chunk in kept if existing[chunk.id] != chunk.metadata]
-    stores.update_metadata(CHUNKS_COLLECTION, [c.id for c in moved], [c.metadata for c in moved])
+    step = min(WRITE_BATCH, stores.client.get_max_batch_size())
+    for first in range(0, len(moved), step):
+        batch = moved[first : first + step]
+        stores.update_metadata(
+            CHUNKS_COLLECTION, [c.id for c in batch], [c.metadata for c in batch]
+        )
 
 
 def write_chunks(
@@ -27,25 +36,54 @@ def write_chunks(
     chunks: Sequence[ChunkRecord],
     *,
     replace: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Notify | None = None,
 ) -> None:
     """Embed and store batch after batch; the model reads each sentence once, alone.
 
-    With `replace`, the chunks are already stored and get new vectors (a repair). Past one
-    batch, `progress` hears how many are stored after each.
+    With `replace`, the chunks are already stored and get new vectors (a repair). After each
+    batch a counting `progress` (a terminal's bar) is told how many chunks are stored; past
+    one batch, any other `progress` hears it as a line.
 
     A chunk's vector is the mean of its sentences' (see `_chunk_vector`). Not overlapped:
     Chroma's writes hold the GIL, and on two cores anything running beside the model's two
     threads slows them (48.7 s against 39.5 s at 1,000 documents with a writer thread).
     """
-    for first in range(0, len(chunks), WRITE_BATCH):
-        batch = chunks[first : first + WRITE_BATCH]
+    if not chunks:
+        return
+    done = 0
+    for batch in _batches(chunks, stores.client.get_max_batch_size()):
         texts = [sentence.embedding_text for chunk in batch for sentence in chunk.sentences]
         unique = list(dict.fromkeys(texts))
         vectors = dict(zip(unique, stores.embeddings.embed_documents(unique), strict=True))
         _store_batch(stores, batch, vectors, replace)
-        if progress and len(chunks) > WRITE_BATCH:
-            progress(f"stored {first + len(batch)} of {len(chunks)} chunks")
+        done += len(batch)
+        if isinstance(progress, CountingProgress):
+            progress.count("embedding", done, len(chunks))
+        elif progress and len(chunks) > WRITE_BATCH:
+            progress(f"stored {done} of {len(chunks)} chunks")
+
+
+def _batches(chunks: Sequence[ChunkRecord], most_records: int) -> Iterator[list[ChunkRecord]]:
+    """Consecutive chunks, at most `WRITE_BATCH` of them, and no more than `most_records`
+    chunks or sentence records in any one write to Chroma."""
+    most_chunks = min(WRITE_BATCH, most_records)
+    batch: list[ChunkRecord] = []
+    records = 0
+    for chunk in chunks:
+        stored = _sentence_records(chunk)
+        is_full = len(batch) >= most_chunks or records + stored > most_records
+        if batch and is_full:
+            yield batch
+            batch, records = [], 0
+        batch.append(chunk)
+        records += stored
+    if batch:
+        yield batch
+
+
+def _sentence_records(chunk: ChunkRecord) -> int:
+    """The sentence records a chunk writes: one per sentence, none for a one-sentence chunk."""
+    return len(chunk.sentences) if len(chunk.sentences) > 1 else 0
 
 
 def _store_batch(
@@ -54,7 +92,7 @@ def _store_batch(
     vectors: dict[str, list[float]],
     replace: bool,
 ) -> None:
-    several = [chunk for chunk in batch if len(chunk.sentences) > 1]
+    several = [chunk for chunk in batch if _sentence_records(chunk)]
     # Sentences first: a chunk present in the index implies its sentences are too.
     stores.add_embedded(
         SENTENCES_COLLECTION,
