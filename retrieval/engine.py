@@ -101,18 +101,19 @@ class Engine:
     stores: Stores
 
     def __init__(self, settings: Settings):
-        from retrieval.index.chroma import make_client
+        from retrieval.index.chroma import creating_lock, make_client
         from retrieval.index.embeddings import make_embeddings
 
         self.settings = settings
-        client = make_client(settings)  # a damaged index fails here, before the slow model load
-        self.embeddings = make_embeddings(settings)
         self._gate = Gate()
         self._view: View | None = None
         # Where warnings about the index go: the `progress` given to `ensure_index`, else the log.
         self._notify: Progress = log.warning
         self._noted: set[tuple[IngestMark, bool]] = set()
-        self._open(client)
+        with creating_lock(settings):
+            client = make_client(settings)  # a damaged index fails here, before the model loads
+            self.embeddings = make_embeddings(settings)
+            self._open(client)
 
     def _open(self, client: ClientAPI | None = None) -> None:
         """Open the stores, noting the index's generation as this client first saw it."""

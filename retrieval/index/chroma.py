@@ -11,7 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -324,6 +324,31 @@ def writer_lock(
         yield
     finally:
         handle.close()  # releases the lock
+
+
+def creating_lock(settings: Settings) -> AbstractContextManager[None]:
+    """One process at a time while a local index folder gets its database and collections.
+
+    Two processes starting on a new folder at once would both create Chroma's tables and
+    collections, and the one that loses the race fails with an `InternalError`. The lock is an
+    flock on the folder itself, apart from the writer lock: a process that has created the
+    index and gone on to ingest does not keep the next one from opening it.
+    """
+    path = settings.chroma_path
+    if settings.chroma_host or (path / DATABASE_FILE).exists() or path.is_file():
+        return nullcontext()
+    return _folder_lock(path)
+
+
+@contextmanager
+def _folder_lock(path: Path) -> Iterator[None]:
+    path.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def writer_running(folder: Path | None, mark: IngestMark) -> bool:

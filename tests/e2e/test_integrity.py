@@ -289,6 +289,32 @@ def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> No
     assert cites(answer(run, f"What did Mayor {mayor(157)} say?"), article_name(157, "library"))
 
 
+@pytest.mark.parametrize("attempt", range(3))
+def test_several_commands_starting_on_a_new_folder_at_once_all_succeed(
+    tmp_path: Path, attempt: int
+) -> None:
+    # Each creates the folder's database and collections unless another did first. Without a
+    # lock, one in about three such starts failed with "cannot open the index (InternalError)".
+    chroma = tmp_path / "chroma"
+    folders = [write_articles(tmp_path / f"set{n}", 1, "ferry", first=n) for n in range(3)]
+    ingests = [
+        start_qabot(["ingest", str(folder), "--json"], chroma=chroma, cwd=tmp_path)
+        for folder in folders
+    ]
+    for ingest in ingests:
+        stdout, stderr = ingest.communicate(timeout=COMMAND_TIMEOUT_S)
+        assert ingest.returncode == 0, stderr
+        assert json.loads(stdout)["added"] > 0
+    assert chunk_count(chroma) == 3 * chunk_count_of_one(tmp_path, folders[0])
+
+
+def chunk_count_of_one(tmp_path: Path, folder: Path) -> int:
+    chroma = tmp_path / "alone"
+    result = run_qabot(["ingest", str(folder), "--json"], chroma=chroma, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return chunk_count(chroma)
+
+
 class Repl:
     """`qabot repl --json` in a process of its own, asked one line at a time."""
 
