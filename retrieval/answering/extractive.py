@@ -13,7 +13,12 @@ from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import KIND_PATTERNS, QUOTED
-from retrieval.language.lexicon import ANSWER_TYPE_WORDS, ROLE_WORDS, STOPWORDS
+from retrieval.language.lexicon import (
+    ANSWER_TYPE_WORDS,
+    ROLE_SPELLINGS,
+    ROLE_WORDS,
+    STOPWORDS,
+)
 from retrieval.language.question import Question
 from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import Evidence
@@ -57,6 +62,10 @@ COUNTED_WORDS = 2
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
+# A person spoken of in a quote without being named; and how many sentences back the name may
+# stand ("he's playing well now" right after a paragraph about the player).
+THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+REFERENCE_WINDOW = 2
 
 
 class ExtractiveAnswerer:
@@ -65,6 +74,7 @@ class ExtractiveAnswerer:
     def __init__(self, index: CorpusIndex, embed: Embed | None = None):
         self.index = index
         self.embed = embed
+        self._by_position: dict[tuple[str, int], Sentence] | None = None
 
     def answer(
         self,
@@ -142,12 +152,48 @@ class ExtractiveAnswerer:
         ranked = sorted(said, key=lambda e: -e.score)
         on_topic = [e for e in ranked if e.lexical > 0]
         if not on_topic:
+            referring = self._quotes_referring_to(question, subject_words)
+            if referring:
+                return referring[:MAX_SENTENCES], ""
             best = ranked[0]
             if best.score < ABSTAIN_SCORE:
                 return [], f"The article doesn't report what {subject} said about that."
             on_topic = [best]
         top = on_topic[0].score
         return [e for e in on_topic if e.score >= top - NEAR_BEST][:MAX_SENTENCES], ""
+
+    def _quotes_referring_to(self, question: Question, subject_words: set[str]) -> list[Evidence]:
+        """The subject's quotes about a person the question names but the quotes call "he" or
+        "she" ("What did Boudreau say about Parise?": "he's playing well now", right after a
+        sentence about Parise), in the article's order."""
+        asked_about = set(question.name_words) - subject_words
+        asked_about -= set(words(question.statement_subject or ""))
+        if not asked_about:
+            return []
+        found: list[Evidence] = []
+        for i in sorted(self.index.sentences_naming(subject_words)):
+            sentence = self.index.sentences[i]
+            spoken = {w for speaker in sentence.speakers for w in words(speaker)}
+            if not (sentence.is_quote and subject_words & spoken):
+                continue
+            quoted = " ".join(QUOTED.findall(sentence.text)) or sentence.text
+            if not THIRD_PERSON.search(quoted):
+                continue
+            before = self._preceding(sentence)
+            named = {w for s in before for w in words(" ".join((s.text, *s.mentions)))}
+            if asked_about & named:
+                found.append(Evidence(sentence))
+        return sorted(found, key=lambda e: (e.sentence.source, e.sentence.position))
+
+    def _preceding(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences right before this one in its article (`REFERENCE_WINDOW` of them)."""
+        if self._by_position is None:
+            self._by_position = {(s.source, s.position): s for s in self.index.sentences}
+        return [
+            self._by_position[key]
+            for back in range(1, REFERENCE_WINDOW + 1)
+            if (key := (sentence.source, sentence.position - back)) in self._by_position
+        ]
 
     def _name_of(self, name_words: set[str]) -> str:
         """The longest name the article gives to any of these name words."""
@@ -343,20 +389,36 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
 
 
 def _described_person(role: str, context: set[str], index: CorpusIndex) -> str | None:
-    """The person the articles most often name right after `role` ("coach Bruce Boudreau"),
-    in sentences that also hold the subject's other name words ("Wild")."""
-    pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})")
+    """The person the articles most often describe by `role`, in sentences that also hold the
+    subject's other name words ("Wild"): named right after it ("Wild coach Bruce Boudreau") or
+    with it in apposition ("Michael Sims, chief executive of Ceres Robotics")."""
+    spellings = ROLE_SPELLINGS.get(role, (role,))
+    role_pattern = "|".join(re.escape(spelling) for spelling in spellings)
+    name = r"(?:[A-Z][\w'’.-]*\s?){1,3}"
+    patterns = (
+        re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
+        re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),
+    )
     found: dict[str, int] = {}
-    for sentence in index.sentences:
-        if role not in sentence.text.lower():
+    for sentence in _sentences_with_words([*spellings, *context], index):
+        lowered = sentence.text.lower()
+        if not any(spelling in lowered for spelling in spellings):
             continue
         if context and not context <= set(words(sentence.text)):
             continue
-        for match in pattern.finditer(sentence.text):
-            name = match.group(1).strip()
-            if name[:1].isupper() and len(name.split()) >= 2:
-                found[name] = found.get(name, 0) + 1
-    return max(found, key=lambda name: found[name]) if found else None
+        for pattern in patterns:
+            for match in pattern.finditer(sentence.text):
+                person = match.group(1).strip()
+                if person[:1].isupper() and len(person.split()) >= 2:
+                    found[person] = found.get(person, 0) + 1
+    return max(found, key=lambda person: found[person]) if found else None
+
+
+def _sentences_with_words(query: Sequence[str], index: CorpusIndex) -> list[Sentence]:
+    """The sentences of the chunks that hold any of these words, read in the keyword index."""
+    scores = index.keyword_scores(" ".join(query))
+    chunk_ids = [index.chunk_ids[i] for i in np.flatnonzero(scores > 0)]
+    return [index.sentences[i] for chunk_id in chunk_ids for i in index.by_chunk.get(chunk_id, [])]
 
 
 def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:

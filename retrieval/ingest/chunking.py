@@ -12,7 +12,13 @@ from retrieval.constants import INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
 from retrieval.index.embeddings import count_tokens, most_tokens
 from retrieval.ingest.loader import Article, Paragraph
 from retrieval.ingest.sentences import Span, split_sentences
-from retrieval.language.speakers import Mention, find_mentions, is_quote_only, speakers_of
+from retrieval.language.speakers import (
+    Mention,
+    find_mentions,
+    is_quote_only,
+    speakers_of,
+    subject_person,
+)
 
 # A sentence opening with one of these is about the person named last ("Her focus is ..."):
 # that person counts as mentioned and is embedded with the sentence as its context.
@@ -73,8 +79,11 @@ def build_chunks(
             if last_person and LEADING_PRONOUN.match(span.text):
                 referred.add(last_person)  # "Her focus is ..." is about the person just named
                 context = context or names.display(last_person)
-            persons = [m.key for m in mentions if m.key in names.persons]
-            last_person = persons[-1] if persons else last_person
+            # "he" and "she" in the sentences after this one mean whom it is about.
+            subject = next((k for k in speakers if k in names.persons), None)
+            last_person = (
+                subject or subject_person(span.text, mentions, names.persons) or last_person
+            )
             records.append(
                 SentenceRecord(
                     span.text,

@@ -79,7 +79,8 @@ TITLE_WORDS = frozenset(
     director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
     commander envoy officials official speaker superintendent commissioner coach ceo cfo coo
     executive founder professor prof sheriff chancellor councilman councilwoman councilor
-    rev father sister captain detective inspector trooper attorney""".split()
+    rev father sister captain detective inspector trooper attorney teacher defenseman goalie
+    goaltender winger quarterback pitcher""".split()
 )
 
 # Words that make a capitalized run an organisation or place rather than a person.
@@ -100,6 +101,16 @@ ROLE_WORDS = (
     r"superintendent|speaker|teacher|professor|governor|senator|representative|mayor|analyst|"
     r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player"
 )
+
+# Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
+# "Michael Sims, chief executive of Ceres Robotics".
+ROLE_SPELLINGS = {
+    "ceo": ("ceo", "chief executive"),
+    "coo": ("coo", "chief operating officer"),
+    "cfo": ("cfo", "chief financial officer"),
+    "cto": ("cto", "chief technology officer"),
+    "gm": ("gm", "general manager"),
+}
 
 # Abbreviated titles news copy uses before names, read as the word they stand for, so "Who is
 # the governor?" finds "Gov. Eric Holcomb".

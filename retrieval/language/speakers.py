@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from retrieval.language.lexicon import NOT_NAMES, ORG_WORDS, PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS
@@ -13,6 +13,7 @@ PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
 QUOTE_CHARS = '"“”'
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") between a subject and its verb.
 APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,\"“”]{1,120},")
@@ -129,6 +130,30 @@ def _subject_before(
     end, key = max(candidates)
     # A name far before the verb belongs to another clause.
     return key if len(text[end:position].split()) <= 8 else None
+
+
+def subject_person(
+    sentence: str, mentions: Sequence[Mention], persons: Collection[str]
+) -> str | None:
+    """The person a sentence is about, whom a "he" or "she" in the next ones most likely means.
+
+    The first person named outside quotes who is neither the object of a preposition ("about
+    Parise's penchant") nor a possessive ("Hours before Zach Parise's goal, coach Bruce Boudreau
+    said"): the subject, by position, as news sentences put it first.
+    """
+    for mention in mentions:
+        if mention.key not in persons or _inside_quote(sentence, mention.start):
+            continue
+        word_before = sentence[: mention.start].split()[-1:] or [""]
+        if word_before[0].lower().strip(",") in PREPOSITIONS:
+            continue
+        if POSSESSIVE_AFTER.match(sentence, mention.end):
+            continue
+        opens = not sentence[: mention.start].strip(" \"“‘'(")
+        if opens and mention.text.split()[0].endswith("ing"):
+            continue  # "Getting Disney+ right will test ...": a capitalised verb, not a person
+        return mention.key
+    return None
 
 
 def _name_right_after(text: str, position: int, mentions: Sequence[Mention]) -> str | None:

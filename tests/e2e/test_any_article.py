@@ -56,3 +56,21 @@ def test_a_fact_question_leads_with_the_fact(two_articles: Run) -> None:
     assert not answer["abstained"]
     assert answer["answer"].startswith("15,000 people:"), answer["answer"]
     assert "15,000" in answer["citations"][0]["quote"]
+
+
+def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> None:
+    # "Michael Sims, chief executive of Ceres Robotics, said ...". "..., he said." after it.
+    by_name, by_title = ask_in_turn(
+        two_articles, "What did Michael Sims say?", "What did the Ceres Robotics CEO say?"
+    )
+    for answer in (by_name, by_title):
+        assert any("ecosystem of companies" in c["quote"] for c in answer["citations"]), answer
+
+
+def test_what_someone_said_about_a_person_their_quote_calls_he(empty_qabot: Run) -> None:
+    game = ARTICLES / "wild-sabres.txt"
+    assert empty_qabot("ingest", str(game)).returncode == 0
+    (answer,) = ask_in_turn(empty_qabot, "What did Boudreau say about Parise?")
+    assert not answer["abstained"], answer
+    # The quote names nobody: "he's playing well now", right after a sentence about Parise.
+    assert any("playing well now" in c["quote"] for c in answer["citations"]), answer

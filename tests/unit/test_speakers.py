@@ -1,0 +1,93 @@
+"""Who speaks, and whom "he" or "she" means, in articles read from plain text (made-up lines in
+the patterns of several real articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.ingest.chunking import build_chunks
+from retrieval.ingest.loader import load_article
+from retrieval.language.speakers import find_mentions, subject_person
+
+
+def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    """Each sentence's speakers and mentions, as stored."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {
+        record.text: (record.metadata["speakers"], record.metadata["mentions"])
+        for chunk in build_chunks(load_article(path))
+        for record in chunk.sentences
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        pytest.param(
+            "A week ago, Ann Lee had scored once in ten games. Defenseman Tom Ray, who joked "
+            "about Lee's sticks, could see the frustration.\n\n“She is used to scoring,” he said.",
+            "“She is used to scoring,” he said.",
+            "Tom Ray",
+            id="he: the subject of the sentence before, not a possessive in it (hockey)",
+        ),
+        pytest.param(
+            "Hours before Ann Lee's two goals, coach Tom Ray praised the forward.\n\n"
+            "“It takes a while,” he said.",
+            "“It takes a while,” he said.",
+            "Tom Ray",
+            id="he: past a possessive after a preposition",
+        ),
+        pytest.param(
+            "Maria Diaz, chief executive of Orbit Labs, said her firm had won a contract. "
+            "“Small companies matter,” she said.",
+            "“Small companies matter,” she said.",
+            "Maria Diaz",
+            id="she: a person, never the company of her title (space industry)",
+        ),
+        pytest.param(
+            "Teacher Angela Brook marched with Jim Hale. She said the pay was too low.",
+            "She said the pay was too low.",
+            "Angela Brook",
+            id="she: the subject, not the last person named (protest)",
+        ),
+        pytest.param(
+            "Coach Tom Ray spoke to Ann Lee.\n\nThe team lost twice. “We need goals,” Ray said.",
+            "“We need goals,” Ray said.",
+            "Tom Ray",
+            id="a named speaker is kept",
+        ),
+    ],
+)
+def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
+    assert sentences_of(tmp_path, text)[sentence][0] == speaker
+
+
+def test_a_sentence_led_by_a_pronoun_is_about_the_subject_before_it(tmp_path: Path) -> None:
+    text = (
+        "Executive Kevin Marsh said demand was high. Getting the launch right will test "
+        "Marsh's mettle. He is seen as a successor to Chief Executive Bob Imre."
+    )
+    _, mentions = sentences_of(tmp_path, text)[
+        "He is seen as a successor to Chief Executive Bob Imre."
+    ]
+    assert "Kevin Marsh" in mentions.split("|")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Getting Orbit Plus right will test Kevin Marsh's mettle.", None),
+        ("Hours before Ann Lee's goals, coach Tom Ray praised her.", "ray"),
+        ("Seven of Ann Lee's assists came on baskets by Tom Ray.", None),
+        ("Gwen Ford, who joked about Ann Lee's sticks, saw it.", "ford"),
+        ("Building Bridges founder Ann Lee opened the school.", "lee"),
+        ("“Tom Ray is great,” the fans sang.", None),  # named only inside a quote
+    ],
+)
+def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -> None:
+    mentions = find_mentions(sentence)
+    persons = {m.key for m in mentions if m.is_person}
+    assert subject_person(sentence, mentions, persons) == subject
