@@ -12,7 +12,7 @@ from retrieval.answer import Answer, Citation
 from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import KIND_PATTERNS, QUOTED
+from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED
 from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
     ROLE_SPELLINGS,
@@ -58,6 +58,7 @@ LEAD_DISTANCE = 60
 COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
+COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
@@ -106,6 +107,8 @@ class ExtractiveAnswerer:
         if question.asks_summary:
             # A story's own summary of itself is its headline; the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
+        elif question.spelled_out:
+            parts.insert(0, f"{self._spelling_out(question.spelled_out)[1]}:")
         elif lead:
             # The fact asked for first, then the sentence that states it.
             parts.insert(0, f"{lead[:1].upper()}{lead[1:]}:")
@@ -120,6 +123,8 @@ class ExtractiveAnswerer:
             return self._lede(evidence), NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(evidence)[:MAX_SENTENCES], NO_AUTHOR
+        if question.spelled_out:
+            return self._spelling_out(question.spelled_out)[0], NOT_IN_ARTICLE
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
             return [], (
                 f'I can\'t tell who "{question.statement_subject.strip()}" is here; '
@@ -194,6 +199,20 @@ class ExtractiveAnswerer:
             for back in range(1, REFERENCE_WINDOW + 1)
             if (key := (sentence.source, sentence.position - back)) in self._by_position
         ]
+
+    def _spelling_out(self, acronym: str) -> tuple[list[Evidence], str]:
+        """The first sentence that gives the acronym's full name, "Full Name (ACRONYM)" first,
+        and that name."""
+        for sentence in _sentences_with_words([acronym], self.index):
+            full = spelled_out_before(sentence.text, acronym)
+            if full:
+                return [Evidence(sentence)], full
+        full = self.index.acronyms.get(acronym.upper())
+        if full:
+            for sentence in _sentences_with_words([full], self.index):
+                if full in sentence.text:
+                    return [Evidence(sentence)], full
+        return [], ""
 
     def _name_of(self, name_words: set[str]) -> str:
         """The longest name the article gives to any of these name words."""
@@ -332,9 +351,16 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    tokens = words(text)  # "my seven turnovers": a count inside a quotation still counts
+    # "my seven turnovers": a count inside a quotation still counts; "3:08 to play" is no count.
+    tokens = words(CLOCK.sub(" ", text))
     is_point = [stem in question.point_stems for stem in stems(tokens)]
-    numbers = [k for k, token in enumerate(tokens) if KIND_PATTERNS["how_many"].fullmatch(token)]
+    # "How many 3-pointers": the question's own numbers are part of what it counts.
+    asked = set(words(question.text))
+    numbers = [
+        k
+        for k, token in enumerate(tokens)
+        if KIND_PATTERNS["how_many"].fullmatch(token) and token not in asked
+    ]
     return any(any(is_point[max(k - COUNT_DISTANCE, 0) : k + COUNT_DISTANCE + 1]) for k in numbers)
 
 
@@ -345,7 +371,8 @@ def _fact_span(question: Question, text: str) -> str | None:
     if pattern is None:
         return None
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
-    matches = list(pattern.finditer(narrative))
+    asked = set(words(question.text))
+    matches = [m for m in pattern.finditer(narrative) if m.group().lower() not in asked]
     if not matches:
         return None
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
@@ -362,7 +389,8 @@ def _fact_span(question: Question, text: str) -> str | None:
         return None
     span = text[best.start() : best.end()].strip()
     if question.wh == "how_many":
-        following = words(text[best.end() :])[:COUNTED_WORDS]
+        # Whole words as written: "five triple-doubles", not "five triple".
+        following = [w.lower() for w in COUNTED_WORD.findall(text[best.end() :])[:COUNTED_WORDS]]
         counted = [w for w in following if w not in STOPWORDS][:1]
         span = f"{span} {counted[0]}" if counted else span
     return span
@@ -412,6 +440,21 @@ def _described_person(role: str, context: set[str], index: CorpusIndex) -> str |
                 if person[:1].isupper() and len(person.split()) >= 2:
                     found[person] = found.get(person, 0) + 1
     return max(found, key=lambda person: found[person]) if found else None
+
+
+def spelled_out_before(text: str, acronym: str) -> str | None:
+    """ "Commercial Lunar Payload Services" in "... Commercial Lunar Payload Services (CLPS)":
+    the capitalised words right before the bracketed acronym whose initials spell it."""
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return None
+    before = text[:at].split()
+    for size in range(len(acronym), min(len(before), 2 * len(acronym)) + 1):
+        name = before[-size:]
+        initials = "".join(w[0] for w in name if w[:1].isupper())
+        if initials.upper() == acronym.upper() and name[0][:1].isupper():
+            return " ".join(name).strip(",;:")
+    return None
 
 
 def _sentences_with_words(query: Sequence[str], index: CorpusIndex) -> list[Sentence]:

@@ -7,6 +7,8 @@ import re
 
 # A place or time inside a quotation is what someone said, less often where or when it happened.
 QUOTED_KIND = 0.5
+# A time on a clock ("3:08 to play", "4:30 a.m."): read as one time, never as two counts.
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A day, a month, a year, or a relative day: what a "when" answer holds.
 TIME = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"

@@ -37,6 +37,13 @@ ROLE = re.compile(
     r"(?:job|role|title|position|occupation)$",
     re.IGNORECASE,
 )
+# "What does CLPS stand for?": asks for the name an acronym is short for.
+SPELLED_OUT = re.compile(
+    r"^(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<acronym>[A-Z][A-Za-z]*[A-Z]s?)(?i:\s+(?:stand|stands)\s+for)"
+    r"|^(?i:what\s+(?:is|was)\s+(?:the\s+)?)(?P<short>[A-Z][A-Za-z]*[A-Z]s?)"
+    r"(?i:\s+(?:short\s+for|an\s+acronym\s+for))"
+    r"|^(?i:what\s+is\s+the\s+full\s+name\s+of\s+(?:the\s+)?)(?P<full>[A-Z][A-Za-z]*[A-Z]s?)$",
+)
 AUTHOR = re.compile(
     r"\b(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
     r"reporter\s+(?:who|that)\s+wrote)\b",
@@ -104,6 +111,8 @@ class Question:
     definition_target: str | None
     asks_author: bool
     asks_summary: bool
+    # The acronym of "What does CLPS stand for?".
+    spelled_out: str | None = None
 
     @property
     def wants_statements(self) -> bool:
@@ -124,7 +133,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     definition = DEFINITION.match(text)
     role = ROLE.match(plain)
     target = definition.group("target") if definition else None
-    if role and not target:
+    if role:  # "What's X's job?" asks who X is, not what "X's job" is
         target = role.group("target") or role.group("doer") or role.group("owner")
     name_words = frozenset(index.name_words_in(text))
     topic_source = statement.group("rest") if statement else plain
@@ -156,7 +165,16 @@ def analyze(text: str, index: KnownWords) -> Question:
         definition_target=target,
         asks_author=bool(AUTHOR.search(text)) and not OTHER_WORK.search(text),
         asks_summary=bool(SUMMARY.search(text)),
+        spelled_out=_acronym_asked(plain),
     )
+
+
+def _acronym_asked(plain: str) -> str | None:
+    found = SPELLED_OUT.match(plain)
+    if not found:
+        return None
+    acronym = found.group("acronym") or found.group("short") or found.group("full")
+    return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_language import KNOWN
 
-from retrieval.answering.extractive import _counts_a_point, _fact_span
+from retrieval.answering.extractive import _counts_a_point, _fact_span, spelled_out_before
 from retrieval.language.question import analyze
 
 
@@ -27,6 +27,14 @@ from retrieval.language.question import analyze
         # a number that counts something else
         ("How many tons can the lander carry?", "The lander could fly missions in 2022.", False),
         ("How many fans were there?", "Davis scored 34 points in the fifth straight win.", False),
+        # the question's own number is part of what it counts; a clock time counts nothing
+        (
+            "How many 3-pointers did the Hawks make?",
+            "Lee hit a 3-pointer for the Hawks with 3:08 to play.",
+            False,
+        ),
+        ("How many 3-pointers did the Hawks make?", "The Hawks made 14 3-pointers.", True),
+        ("How many people were at the 2019 march?", "The 2019 march was held in May.", False),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
@@ -48,6 +56,12 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
         ),
         ("What time did the group leave?", "The group left about 4:30 a.m. for the rally.", "4:30"),
         ("How old is the senator?", "The senator, 61-year-old Ann Roe, said no.", "61-year-old"),
+        (
+            "How many triple-doubles does he have?",
+            "He has five triple-doubles in his last 10 games.",
+            "five triple-doubles",
+        ),
+        ("How many 3-pointers did they make?", "They made 14 3-pointers.", "14 3-pointers"),
         # the only number stands far from the question's words: no fact to lead with
         (
             "How many teachers marched?",
@@ -59,3 +73,27 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_the_fact_that_leads_an_answer(question: str, sentence: str, span: str | None) -> None:
     assert _fact_span(analyze(question, KNOWN), sentence) == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acronym", "name"),
+    [
+        (
+            "Nine firms hold Commercial Lunar Payload Services (CLPS) contracts.",
+            "CLPS",
+            "Commercial Lunar Payload Services",
+        ),
+        ("Sierra Nevada Corporation (SNC), SpaceX and others", "SNC", "Sierra Nevada Corporation"),
+        (
+            "the Indiana State Teachers Association (ISTA) said",
+            "ISTA",
+            "Indiana State Teachers Association",
+        ),
+        ("a report by the Centers for Disease Control (CDC)", "CDC", "Centers for Disease Control"),
+        # the acronym stands alone, or the words before it do not spell it
+        ("SNC will fly in 2022.", "SNC", None),
+        ("officials met with the board (NTSB) on Monday", "NTSB", None),
+    ],
+)
+def test_the_name_an_acronym_stands_for(sentence: str, acronym: str, name: str | None) -> None:
+    assert spelled_out_before(sentence, acronym) == name

@@ -154,3 +154,33 @@ def test_questions_about_the_article_itself(question: str, author: bool, summary
 )
 def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        ("What does CLPS stand for?", "CLPS"),
+        ("what does the ISTA stand for", "ISTA"),
+        ("What is NTSB short for?", "NTSB"),
+        ("What is the full name of SNC?", "SNC"),
+        ("What do NGOs stand for?", "NGO"),
+        ("What does Peskov stand for?", None),  # a name, not an acronym
+        ("What does the Kremlin stand to gain?", None),
+    ],
+)
+def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str | None) -> None:
+    assert analyze(question, KNOWN).spelled_out == acronym
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("What's Kevin Mayer's job?", "Kevin Mayer"),
+        ("What is Gwynne Shotwell's role?", "Gwynne Shotwell"),
+        ("Who does Peskov work for?", "Peskov"),
+        ("Who is Anthony Davis?", "Anthony Davis"),
+        ("What is the proposal?", "proposal"),
+    ],
+)
+def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
+    assert analyze(question, KNOWN).definition_target == target
