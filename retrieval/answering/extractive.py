@@ -12,7 +12,7 @@ from retrieval.answer import Answer, Citation
 from retrieval.answering.citations import Embed, cite
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED
+from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED, result_score
 from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
     ROLE_SPELLINGS,
@@ -58,6 +58,8 @@ LEAD_DISTANCE = 60
 COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
+# The words a result's sentence is looked up by in the keyword index (their stems).
+RESULT_QUERY = ("win", "won", "beat", "victory", "defeat", "lost", "loss", "edged", "final")
 COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
@@ -92,6 +94,8 @@ class ExtractiveAnswerer:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
+        result = result_score(chosen[0].text) if question.wh == "score" else None
+        lead = result.group() if result else lead
         chosen = sorted(chosen, key=lambda e: (e.sentence.source, e.sentence.position))
         citations: list[Citation] = []
         parts: list[str] = []
@@ -134,6 +138,12 @@ class ExtractiveAnswerer:
             described = [e for e in evidence if _describes(e.text, question.name_words)]
             if described:
                 return described[:MAX_SENTENCES], ""
+        if question.wh == "score":
+            results = self._results(question, evidence)
+            if results and self._misses_the_point(question, results[0]):
+                return [], NOT_IN_ARTICLE  # "the score at halftime": not the final one
+            if results or question.name_words:
+                return results, NOT_IN_ARTICLE
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and subject_words:
             return self._statements(question, subject_words, evidence)
@@ -199,6 +209,22 @@ class ExtractiveAnswerer:
             for back in range(1, REFERENCE_WINDOW + 1)
             if (key := (sentence.source, sentence.position - back)) in self._by_position
         ]
+
+    def _results(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """The sentence that gives a game's or vote's result ("the Wild's 4-1 win"), naming
+        everyone the question names; the best retrieved first, else the article's first."""
+        query = [*RESULT_QUERY, *sorted(question.name_words)]
+        found = [
+            s
+            for s in _sentences_with_words(query, self.index)
+            if result_score(s.text)
+            and question.name_words <= set(words(" ".join((s.text, *s.mentions))))
+        ]
+        retrieved = {e.id: e for e in evidence}
+        found.sort(
+            key=lambda s: (-(retrieved[s.id].score if s.id in retrieved else 0.0), s.position)
+        )
+        return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
 
     def _spelling_out(self, acronym: str) -> tuple[list[Evidence], str]:
         """The first sentence that gives the acronym's full name, "Full Name (ACRONYM)" first,

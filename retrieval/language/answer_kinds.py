@@ -59,6 +59,26 @@ AGE = re.compile(
 )
 # A game's or vote's score: "112-107", "4-1", "112 to 107".
 SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|—|\s+to\s+)\s*\d{1,3}\b(?![-–]\w)")
+# Words that make a score beside them a game's or vote's result ("the Wild's 4-1 win", "beat
+# the Sabres 4-1", "victory, 112-107"), not a score along the way ("put them up 109-98").
+RESULT = re.compile(
+    r"\b(?:win|wins|won|beat|beats|victory|victories|defeat|defeats|defeated|lost|loss|losses|"
+    r"edged|edges|topped|tops|routed|rout|held\s+off|holds?\s+off|fell|falls|final|passed)\b",
+    re.IGNORECASE,
+)
+# How close a result word must stand to the score, in characters either way.
+RESULT_REACH = 40
+
+
+def result_score(text: str) -> re.Match[str] | None:
+    """The score in the sentence that is a result: one with a result word within reach."""
+    for score in SCORE.finditer(text):
+        around = text[max(score.start() - RESULT_REACH, 0) : score.end() + RESULT_REACH]
+        if RESULT.search(around):
+            return score
+    return None
+
+
 # An amount of money: "$5.9 million", "€40", "300 dollars". (A share, "by 2.5%", answered
 # "how much did the budget boost spending" but also "how much did the union spend", wrongly.)
 MONEY = re.compile(

@@ -67,10 +67,25 @@ def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> No
         assert any("ecosystem of companies" in c["quote"] for c in answer["citations"]), answer
 
 
-def test_what_someone_said_about_a_person_their_quote_calls_he(empty_qabot: Run) -> None:
-    game = ARTICLES / "wild-sabres.txt"
-    assert empty_qabot("ingest", str(game)).returncode == 0
-    (answer,) = ask_in_turn(empty_qabot, "What did Boudreau say about Parise?")
+@pytest.fixture
+def game(empty_qabot: Run) -> Run:
+    result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))
+    assert result.returncode == 0, result.stderr
+    return empty_qabot
+
+
+def test_what_someone_said_about_a_person_their_quote_calls_he(game: Run) -> None:
+    (answer,) = ask_in_turn(game, "What did Boudreau say about Parise?")
     assert not answer["abstained"], answer
     # The quote names nobody: "he's playing well now", right after a sentence about Parise.
     assert any("playing well now" in c["quote"] for c in answer["citations"]), answer
+
+
+def test_the_final_score_is_the_result_not_a_score_along_the_way(game: Run) -> None:
+    final, halftime = ask_in_turn(
+        game, "What was the final score?", "What was the score at halftime?"
+    )
+    # The result stands in "... before the Wild's 4-1 win over the Sabres ...", a quote's tag.
+    assert final["answer"].startswith("4-1:"), final
+    assert "4-1 win" in final["citations"][0]["quote"]
+    assert halftime["abstained"] and halftime["citations"] == [], halftime

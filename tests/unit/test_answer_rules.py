@@ -7,6 +7,7 @@ import pytest
 from test_language import KNOWN
 
 from retrieval.answering.extractive import _counts_a_point, _fact_span, spelled_out_before
+from retrieval.language.answer_kinds import result_score
 from retrieval.language.question import analyze
 
 
@@ -97,3 +98,21 @@ def test_the_fact_that_leads_an_answer(question: str, sentence: str, span: str |
 )
 def test_the_name_an_acronym_stands_for(sentence: str, acronym: str, name: str | None) -> None:
     assert spelled_out_before(sentence, acronym) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score"),
+    [
+        ("Smith said before the Hawks' 4-1 win over the Owls on Friday.", "4-1"),
+        ("Davis scored 34 points in the fifth straight victory, 112-107 over the Owls.", "112-107"),
+        ("The Hawks lost 3-2 to the Owls in overtime.", "3-2"),
+        ("The bill passed 52-48 in the state Senate.", "52-48"),
+        # scores along the way, and numbers that only look like scores
+        ("Lee's 3-pointer put the Hawks up 109-98 with 3:08 to play.", None),
+        ("He had scored just once in a 10-game stretch.", None),
+        ("The 2019-20 season starts in October.", None),
+    ],
+)
+def test_the_score_that_is_a_result(sentence: str, score: str | None) -> None:
+    found = result_score(sentence)
+    assert (found.group() if found else None) == score
