@@ -58,6 +58,12 @@ LEAD_DISTANCE = 60
 COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
+# Words that make an amount what it is: "several thousand", "more than 15,000", "nearly 300".
+QUANTIFIER_BEFORE = re.compile(
+    r"\b(?:several|a\s+few|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
+    r"roughly|around|at\s+least|at\s+most|over|under|some|up\s+to)\s+$",
+    re.IGNORECASE,
+)
 # The words a result's sentence is looked up by in the keyword index (their stems).
 RESULT_QUERY = ("win", "won", "beat", "victory", "defeat", "lost", "loss", "edged", "final")
 COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
@@ -413,7 +419,11 @@ def _fact_span(question: Question, text: str) -> str | None:
     best = min(matches, key=distance)
     if distance(best) > LEAD_DISTANCE:
         return None
-    span = text[best.start() : best.end()].strip()
+    start = best.start()
+    if question.wh == "how_many":  # "several thousand", "more than 15,000": the amount as said
+        before = QUANTIFIER_BEFORE.search(text, 0, start)
+        start = before.start() if before else start
+    span = text[start : best.end()].strip()
     if question.wh == "how_many":
         # Whole words as written: "five triple-doubles", not "five triple".
         following = [w.lower() for w in COUNTED_WORD.findall(text[best.end() :])[:COUNTED_WORDS]]

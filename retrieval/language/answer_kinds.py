@@ -32,9 +32,10 @@ DURATION = re.compile(
     r"november|december)\b",
     re.IGNORECASE,
 )
-# Digits or number words: what a "how many" answer holds.
+# Digits or number words: what a "how many" answer holds. A year ("since 2002", "their 2020
+# session") counts nothing; news style writes counts from 1,000 up with a comma.
 NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
+    r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
     r"millions?|dozens?)\b",
     re.IGNORECASE,
 )

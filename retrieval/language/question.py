@@ -83,7 +83,14 @@ WH_TYPES = (
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
     ("when", re.compile(r"^when\b|\b(?:what|which)\s+(?:day|date|time|year|month)\b", re.I)),
-    ("where", re.compile(r"^where\b|\b(?:what|which)\s+(?:city|town|place|country)\b", re.I)),
+    (
+        "where",
+        re.compile(
+            r"^where\b|\b(?:what|which)\s+(?:\w+\s+)?"  # "which Florida city"
+            r"(?:city|town|village|place|country|state|venue|arena|stadium)\b",
+            re.I,
+        ),
+    ),
     ("why", re.compile(r"^why\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b", re.I)),
     ("who", re.compile(r"^(?:who|whom|whose)\b", re.I)),
     ("how", re.compile(r"^how\b", re.I)),

@@ -54,7 +54,7 @@ def test_near_misses_and_echoes_abstain_without_citations(two_articles: Run) -> 
 def test_a_fact_question_leads_with_the_fact(two_articles: Run) -> None:
     (answer,) = ask_in_turn(two_articles, "How many people registered for the rally?")
     assert not answer["abstained"]
-    assert answer["answer"].startswith("15,000 people:"), answer["answer"]
+    assert answer["answer"].startswith("More than 15,000 people:"), answer["answer"]
     assert "15,000" in answer["citations"][0]["quote"]
 
 

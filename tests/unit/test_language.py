@@ -104,6 +104,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What time did the group leave?", "when"),
         ("How many subscribers signed up?", "how_many"),
         ("Where was Gwynne Shotwell born?", "where"),
+        ("Which Florida city hosted the conference?", "where"),
+        ("In what country was the lander built?", "where"),
+        ("Which arena did the Lakers play in?", "where"),
+        ("Which company won the contract?", "other"),
         ("What did Peskov say?", "other"),
     ],
 )
