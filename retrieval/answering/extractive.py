@@ -302,6 +302,10 @@ class ExtractiveAnswerer:
             # "What did Lukashenko buy?": the asked act must be in the evidence, if only in
             # other words; the points around it may be paraphrased freely.
             never_stated = [question.predicate]
+        elif question.wh == "who":
+            # "Who led the deal to acquire BamTech?": the act is said ("He led key
+            # acquisitions"); the words around it may be paraphrased freely.
+            never_stated = []
         if never_stated and (question.wh in TYPED_KINDS or question.predicate):
             if question.wh in COUNTED:
                 return True

@@ -13,6 +13,8 @@ from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 NAMED_PREDICATE = re.compile(
     r"^(?i:what)\s+(?i:did|does|do|has|have|had|will|would|can|could)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?P<verb>[a-z]+)\b"
+    # "Who assisted on Zucker's goal?", "Who ended his shutout bid?": the act whose doer is asked
+    r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s))\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
@@ -186,7 +188,7 @@ def _acronym_asked(plain: str) -> str | None:
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:
     found = NAMED_PREDICATE.match(plain)
-    verb = found.group("verb") if found else None
+    verb = (found.group("verb") or found.group("act")) if found else None
     return verb if verb in point_words else None
 
 

@@ -124,6 +124,11 @@ def test_question_types(question: str, wh: str) -> None:
         ("What did Dennis Schröder sign?", "sign"),
         ("What did the Kremlin's spokesman tell journalists?", None),  # no name right before
         ("Who is Gwynne Shotwell?", None),
+        ("Who assisted on Anthony Davis's basket?", "assisted"),
+        ("Who ended his shutout bid?", "ended"),
+        ("who launches the lander", "launches"),
+        ("Who was the coach?", None),
+        ("Who has the most rebounds?", None),
     ],
 )
 def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> None:

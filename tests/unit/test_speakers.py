@@ -54,6 +54,18 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="she: the subject, not the last person named (protest)",
         ),
         pytest.param(
+            "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
+            "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
+            "Tom Ray",
+            id="a speech verb's participle hung on the sentence (hockey)",
+        ),
+        pytest.param(
+            "Mayor Ann Lee opened the bridge, saying it would last a century.",
+            "Mayor Ann Lee opened the bridge, saying it would last a century.",
+            "Ann Lee",
+            id="saying (city news)",
+        ),
+        pytest.param(
             "Coach Tom Ray spoke to Ann Lee.\n\nThe team lost twice. “We need goals,” Ray said.",
             "“We need goals,” Ray said.",
             "Tom Ray",
