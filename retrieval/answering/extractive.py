@@ -172,24 +172,31 @@ class ExtractiveAnswerer:
             return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
         ranked = sorted(said, key=lambda e: -e.score)
         on_topic = [e for e in ranked if e.lexical > 0]
-        if not on_topic:
-            referring = self._quotes_referring_to(question, subject_words)
-            if referring:
-                return referring[:MAX_SENTENCES], ""
-            best = ranked[0]
-            if best.score < ABSTAIN_SCORE:
-                return [], f"The article doesn't report what {subject} said about that."
-            on_topic = [best]
-        top = on_topic[0].score
-        return [e for e in on_topic if e.score >= top - NEAR_BEST][:MAX_SENTENCES], ""
+        # Quotes that speak of the topic without naming it, after those that name it.
+        referring = self._quotes_referring_to(question, subject_words)
+        if on_topic:
+            top = on_topic[0].score
+            naming = [e for e in on_topic if e.score >= top - NEAR_BEST]
+            shown = {e.id for e in naming}
+            return [*naming, *(e for e in referring if e.id not in shown)][:MAX_SENTENCES], ""
+        if referring:
+            return referring[:MAX_SENTENCES], ""
+        best = ranked[0]
+        # "What did Boudreau say about the trade?" in a story that never mentions a trade.
+        unsaid = [w for w, stem in question.points if stem not in self.index.idf]
+        if best.score < ABSTAIN_SCORE or (unsaid and not self._paraphrases(unsaid, best.text)):
+            return [], f"The article doesn't report what {subject} said about that."
+        return [best], ""
 
     def _quotes_referring_to(self, question: Question, subject_words: set[str]) -> list[Evidence]:
-        """The subject's quotes about a person the question names but the quotes call "he" or
-        "she" ("What did Boudreau say about Parise?": "he's playing well now", right after a
-        sentence about Parise), in the article's order."""
+        """The subject's quotes that answer the sentence before them about the asked topic
+        without naming it: "he's playing well now" right after a sentence about Parise (a
+        person the quote calls "he" or "she"), "It's hard not to, though" right after one about
+        the standings. In the article's order."""
         asked_about = set(question.name_words) - subject_words
         asked_about -= set(words(question.statement_subject or ""))
-        if not asked_about:
+        topic = set(question.point_stems)
+        if not asked_about and not topic:
             return []
         found: list[Evidence] = []
         for i in sorted(self.index.sentences_naming(subject_words)):
@@ -197,12 +204,13 @@ class ExtractiveAnswerer:
             spoken = {w for speaker in sentence.speakers for w in words(speaker)}
             if not (sentence.is_quote and subject_words & spoken):
                 continue
-            quoted = " ".join(QUOTED.findall(sentence.text)) or sentence.text
-            if not THIRD_PERSON.search(quoted):
-                continue
             before = self._preceding(sentence)
-            named = {w for s in before for w in words(" ".join((s.text, *s.mentions)))}
-            if asked_about & named:
+            if asked_about:
+                quoted = " ".join(QUOTED.findall(sentence.text)) or sentence.text
+                named = {w for s in before for w in words(" ".join((s.text, *s.mentions)))}
+                if THIRD_PERSON.search(quoted) and asked_about & named:
+                    found.append(Evidence(sentence))
+            elif topic <= frozenset().union(*(s.stems for s in before)):
                 found.append(Evidence(sentence))
         return sorted(found, key=lambda e: (e.sentence.source, e.sentence.position))
 

@@ -89,3 +89,13 @@ def test_the_final_score_is_the_result_not_a_score_along_the_way(game: Run) -> N
     assert final["answer"].startswith("4-1:"), final
     assert "4-1 win" in final["citations"][0]["quote"]
     assert halftime["abstained"] and halftime["citations"] == [], halftime
+
+
+def test_a_quote_answering_the_sentence_before_it_is_on_that_topic(game: Run) -> None:
+    standings, trade = ask_in_turn(
+        game, "What did Suter say about the standings?", "What did Boudreau say about the trade?"
+    )
+    # "... to avoid looking at the standings.", then "'It's hard not to, though,' Suter ..."
+    assert any("hard not to" in c["quote"] for c in standings["citations"]), standings
+    # The story never mentions a trade: no quote of Boudreau's is about one.
+    assert trade["abstained"] and trade["citations"] == [], trade
