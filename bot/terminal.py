@@ -86,11 +86,12 @@ def render_sources(answer: Answer, *, full_quotes: bool = False) -> Group:
         quote = citation.quote
         if not full_quotes and len(quote) > SHORT_QUOTE_CHARS:
             quote = quote[: SHORT_QUOTE_CHARS - 1].rstrip() + "…"
+        where = "headline" if citation.in_headline else f"¶{citation.paragraph}"
         parts.append(
             Text.assemble(
                 (f"[{citation.n}]", "bold cyan"),
                 " ",
-                (f"¶{citation.paragraph} · {one_line(citation.title)}", "dim"),
+                (f"{where} · {one_line(citation.title)}", "dim"),
             )
         )
         parts.append(Padding(Text(f"“{inert(quote)}”"), (0, 0, 0, 4)))

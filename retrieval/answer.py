@@ -20,6 +20,11 @@ class Citation:
     # An LLM engine's citation is verified when the sentence citing it was found supported by it.
     verified: bool = True
 
+    @property
+    def in_headline(self) -> bool:
+        """Whether the quote is the article's headline, its paragraph 0."""
+        return self.paragraph == 0
+
 
 @dataclass
 class Answer:

@@ -17,6 +17,11 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # How ingest lays the index out; an index of another layout is rebuilt from its sources.
 INDEX_LAYOUT = "3"
 
+# The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
+# of its byline or author note.
+HEADLINE_SECTION = "headline"
+AUTHOR_SECTION = "author"
+
 # all-MiniLM-L6-v2 silently truncates past 256 word pieces, [CLS] and [SEP] included.
 MODEL_MAX_TOKENS = 256
 MAX_CHUNK_TOKENS = MODEL_MAX_TOKENS - 2

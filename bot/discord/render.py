@@ -80,7 +80,8 @@ def echo_question(question: str) -> str:
 def source_line(citation: Citation, *, with_title: bool = False) -> str:
     """One source: its number, the quote (escaped, maybe shortened) and its paragraph."""
     quote = escape_markdown(_shorten(" ".join(citation.quote.split()), MAX_QUOTE_CHARS))
-    line = f"> **[{citation.n}]** “{quote}” — paragraph {citation.paragraph}"
+    where = "headline" if citation.in_headline else f"paragraph {citation.paragraph}"
+    line = f"> **[{citation.n}]** “{quote}” — {where}"
     if with_title and citation.title:
         line += f", *{escape_markdown(citation.title)}*"
     return line

@@ -10,6 +10,7 @@ import numpy as np
 
 from retrieval.answer import Answer, Citation
 from retrieval.answering.citations import Embed, cite
+from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED, result_score
@@ -30,7 +31,9 @@ ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
 DENSE_ONLY_SCORE = 0.60
 # Questions whose answer has a recognisable form (a place, a time, a duration, a number).
-TYPED_KINDS = frozenset({"where", "when", "how_long", "how_many", "how_much", "how_old", "score"})
+TYPED_KINDS = frozenset(
+    {"where", "when", "when_future", "how_long", "how_many", "how_much", "how_old", "score"}
+)
 PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
@@ -114,8 +117,9 @@ class ExtractiveAnswerer:
             parts.append(f"{sentence.text} [{len(citations)}]")
         if not citations:
             return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
-        if question.asks_summary:
-            # A story's own summary of itself is its headline; the lede's sentences follow.
+        if question.asks_summary and chosen[0].sentence.section != HEADLINE_SECTION:
+            # A story's own summary of itself is its headline (cited, when the article opens
+            # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
         elif question.spelled_out:
             parts.insert(0, f"{self._spelling_out(question.spelled_out)[1]}:")
@@ -373,20 +377,22 @@ class ExtractiveAnswerer:
     def _lede(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """A news article's summary is its opening: the first sentences of the likeliest article."""
         source = evidence[0].sentence.source if evidence else None
-        body = [
-            s
-            for s in self.index.sentences
-            if (source is None or s.source == source) and not s.is_heading
-        ]
+        article = [s for s in self.index.sentences if source is None or s.source == source]
+        headline = [s for s in article if s.section == HEADLINE_SECTION][:1]
+        body = [s for s in article if not s.is_heading]
         # The opening before any sub-heading; an article made only of sections opens in one.
-        opening = [s for s in body if not s.section] or [s for s in body if s.section != "author"]
-        return [Evidence(s) for s in opening[:LEDE_SENTENCES]]
+        opening = [s for s in body if not s.section] or [
+            s for s in body if s.section != AUTHOR_SECTION
+        ]
+        return [Evidence(s) for s in [*headline, *opening[:LEDE_SENTENCES]]]
 
     def _author_sentences(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """The byline or author note of the article the evidence comes from (of all, with no
         evidence); none when that article names no author."""
         sources = {e.sentence.source for e in evidence}
-        notes = [s for s in self.index.sentences if s.section == "author" and not s.is_heading]
+        notes = [
+            s for s in self.index.sentences if s.section == AUTHOR_SECTION and not s.is_heading
+        ]
         return [Evidence(s) for s in notes if not sources or s.source in sources]
 
 

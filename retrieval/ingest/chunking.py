@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from retrieval.constants import INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
+from retrieval.constants import HEADLINE_SECTION, INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
 from retrieval.index.embeddings import count_tokens, most_tokens
 from retrieval.ingest.loader import Article, Paragraph
 from retrieval.ingest.sentences import Span, split_sentences
@@ -55,7 +55,14 @@ def build_chunks(
     """
     found = []
     for paragraph in article.paragraphs:
-        found.append([(span, find_mentions(span.text)) for span in _fitting_spans(paragraph)])
+        # A headline's capitals are its style, not names ("Lakers Hold Off OKC"); no one speaks.
+        is_headline = paragraph.section == HEADLINE_SECTION
+        found.append(
+            [
+                (span, [] if is_headline else find_mentions(span.text))
+                for span in _fitting_spans(paragraph)
+            ]
+        )
         if on_paragraph:
             on_paragraph(paragraph)
     names = _display_names(m for sentences in found for _, mentions in sentences for m in mentions)

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retrieval.constants import BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX
+from retrieval.constants import (
+    AUTHOR_SECTION,
+    BUNDLED_CORPUS_DIR,
+    BUNDLED_SOURCE_PREFIX,
+    HEADLINE_SECTION,
+)
 from retrieval.errors import SourceUnreadable
 from retrieval.language.lexicon import FURNITURE_LINES
 
@@ -101,9 +106,10 @@ def load_article(path: Path) -> Article:
     if blocks and not blocks[0][1] and is_headline(blocks[0][0]):
         blocks[0] = (blocks[0][0], True)
     title = _title(path, blocks)
-    if blocks and blocks[0][0] == title and blocks[0][1]:
-        blocks = blocks[1:]  # the title heading is shown as the title, not as paragraph 1
-    return _assemble(source_id(path), title, blocks, _byline_at(blocks))
+    headline = bool(blocks) and blocks[0][0] == title and blocks[0][1]
+    if headline:
+        blocks = blocks[1:]  # the title heading is the article's paragraph 0, not paragraph 1
+    return _assemble(source_id(path), title, blocks, _byline_at(blocks), headline)
 
 
 def _blocks(raw: str) -> list[tuple[str, bool]]:
@@ -237,22 +243,33 @@ def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
 
 
 def _assemble(
-    source: str, title: str, blocks: list[tuple[str, bool]], byline: int | None = None
+    source: str,
+    title: str,
+    blocks: list[tuple[str, bool]],
+    byline: int | None = None,
+    headline: bool = False,
 ) -> Article:
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     offset = 0
     section = ""
+    if headline:
+        # Numbered 0, so the story's paragraphs keep their numbers from 1.
+        paragraphs.append(Paragraph(0, 0, len(title), title, True, HEADLINE_SECTION))
+        parts.append(title)
+        offset = len(title) + 2
     for position, (text, is_heading) in enumerate(blocks):
         number = position + 1
         if position == byline:
             # The byline is the author's section on its own; the story after it is not.
-            paragraphs.append(Paragraph(number, offset, offset + len(text), text, False, "author"))
+            paragraphs.append(
+                Paragraph(number, offset, offset + len(text), text, False, AUTHOR_SECTION)
+            )
             parts.append(text)
             offset += len(text) + 2
             continue
         if is_heading:
-            section = "author" if AUTHOR_HEADINGS.match(text) else text
+            section = AUTHOR_SECTION if AUTHOR_HEADINGS.match(text) else text
         paragraphs.append(
             Paragraph(
                 number, offset, offset + len(text), text, is_heading, "" if is_heading else section

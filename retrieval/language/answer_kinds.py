@@ -90,7 +90,8 @@ MONEY = re.compile(
 # A time still to come: "next week", "will meet on Monday", "scheduled for May".
 FUTURE_TIME = re.compile(
     rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
-    rf"|\bwill\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"|\b(?:will|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|hopes?\s+to|"
+    rf"intends?\s+to)\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
     re.IGNORECASE,
 )

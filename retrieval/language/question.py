@@ -67,7 +67,9 @@ SUMMARY = re.compile(
 
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
-    r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b", re.I
+    r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
+    r"|^when\s+(?:do|does|is|are)\b.*\bnext\b",  # "When do the Wild play next?"
+    re.I,
 )
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")

@@ -23,6 +23,8 @@ FUSED_CHUNKS = 6
 RRF_K = 60
 # Chunks that name the question's people are always searched, up to this many (best BM25 first).
 NAMED_CHUNKS_MAX = 40
+# Extra chunks read from each ranking, for the headings dropped from it (about one an article).
+HEADINGS_ALLOWANCE = 2
 
 
 class HybridRetriever(BaseRetriever):
@@ -48,11 +50,17 @@ class HybridRetriever(BaseRetriever):
         narrowed to their sentences and scored."""
         vector = self.embeddings.embed_query(question.text)
         dense = self.stores.chunks.similarity_search_by_vector_with_relevance_scores(
-            vector, DENSE_K
+            vector, DENSE_K + HEADINGS_ALLOWANCE
         )
-        dense_ids = [doc.id for doc, _ in dense if doc.id]
+        dense_ids = [doc.id for doc, _ in dense if doc.id and not self._is_heading(doc.id)]
         keyword_scores = self.index.keyword_scores(question.text)
-        keyword_ids = self.index.keyword_chunks(question.text, KEYWORD_K, keyword_scores)
+        keyword_ids = self.index.keyword_chunks(
+            question.text, KEYWORD_K + HEADINGS_ALLOWANCE, keyword_scores
+        )
+        # A headline or sub-heading is no evidence (only a summary cites the headline): its
+        # chunk must not take the place of a paragraph's.
+        keyword_ids = [i for i in keyword_ids if not self._is_heading(i)][:KEYWORD_K]
+        dense_ids = dense_ids[:DENSE_K]
         chunk_ids = fuse([dense_ids, keyword_ids])[:FUSED_CHUNKS]
         named = self.index.sentences_naming(set(question.name_words))
         named_chunks = self.index.by_keyword_score(
@@ -70,6 +78,10 @@ class HybridRetriever(BaseRetriever):
         ]
         found.sort(key=lambda evidence: -evidence.score)
         return found
+
+    def _is_heading(self, chunk_id: str) -> bool:
+        members = self.index.by_chunk.get(chunk_id, [])
+        return bool(members) and self.index.sentences[members[0]].is_heading
 
     def _similarities(self, vector: Sequence[float], candidates: list[int]) -> list[float]:
         if not candidates:

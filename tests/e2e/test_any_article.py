@@ -36,6 +36,9 @@ def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: R
     assert "Jeff Foust" in author["answer"] and "Tom Davies" not in author["answer"]
     assert [c["paragraph"] for c in author["citations"]] == [1]
     assert about["answer"].startswith("NASA adds five companies")
+    # the headline is quoted and cited as the article's paragraph 0
+    assert about["citations"][0]["paragraph"] == 0
+    assert about["citations"][0]["quote"].startswith("NASA adds five companies")
     assert all(c["source"].endswith("nasa-clps.txt") for c in about["citations"])
 
 
@@ -85,9 +88,10 @@ def test_the_final_score_is_the_result_not_a_score_along_the_way(game: Run) -> N
     final, halftime = ask_in_turn(
         game, "What was the final score?", "What was the score at halftime?"
     )
-    # The result stands in "... before the Wild's 4-1 win over the Sabres ...", a quote's tag.
+    # The result stands in the headline ("... as Wild beat Sabres 4-1") and in a quote's tag
+    # ("... before the Wild's 4-1 win over the Sabres ..."), never ranked by retrieval.
     assert final["answer"].startswith("4-1:"), final
-    assert "4-1 win" in final["citations"][0]["quote"]
+    assert any(q in final["citations"][0]["quote"] for q in ("beat Sabres 4-1", "4-1 win"))
     assert halftime["abstained"] and halftime["citations"] == [], halftime
 
 
@@ -99,3 +103,9 @@ def test_a_quote_answering_the_sentence_before_it_is_on_that_topic(game: Run) ->
     assert any("hard not to" in c["quote"] for c in standings["citations"]), standings
     # The story never mentions a trade: no quote of Boudreau's is about one.
     assert trade["abstained"] and trade["citations"] == [], trade
+
+
+def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:
+    result = game("ask", "What's this story about?")
+    assert result.returncode == 0, result.stderr
+    assert "[1] headline · Zach Parise heating up" in result.stdout, result.stdout

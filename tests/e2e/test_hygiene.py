@@ -149,7 +149,8 @@ def test_ingest_of_a_folder_reads_only_its_own_files_and_says_what_it_skipped(
     result = empty_qabot("ingest", str(folder), "--json")
 
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["added"] == 3  # the harbour article's paragraphs alone
+    # the harbour article's headline and three paragraphs alone
+    assert json.loads(result.stdout)["added"] == 4
     said = result.stderr.splitlines()
     assert any("diary.txt" in line and "outside" in line for line in said), result.stderr
     assert any("settings.txt" in line and "hidden" in line for line in said), result.stderr

@@ -38,11 +38,11 @@ def test_changed_file_replaces_its_chunks_and_vanished_file_can_be_pruned(
     article = tmp_path / "harbour.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     first = ingest_json(empty_qabot, str(article))
-    assert first["added"] == 3  # three paragraphs; the title line is the title
+    assert first["added"] == 4  # the headline (paragraph 0) and three paragraphs
 
     article.write_text(ARTICLE.replace("Tuesday", "Wednesday"), encoding="utf-8")
     changed = ingest_json(empty_qabot, str(article))
-    assert changed == {"added": 1, "unchanged": 2, "removed": 1, "embedded": 1}
+    assert changed == {"added": 1, "unchanged": 3, "removed": 1, "embedded": 1}
 
     answer = json.loads(
         empty_qabot("ask", "When was the harbour expansion approved?", "--json").stdout
@@ -54,7 +54,7 @@ def test_changed_file_replaces_its_chunks_and_vanished_file_can_be_pruned(
     kept = ingest_json(empty_qabot)  # without --prune nothing is removed
     assert kept["removed"] == 0
     pruned = ingest_json(empty_qabot, "--prune")
-    assert pruned["removed"] == 3
+    assert pruned["removed"] == 4
 
 
 def test_markdown_keeps_paragraphs_and_takes_its_title_from_the_heading(
@@ -66,7 +66,7 @@ def test_markdown_keeps_paragraphs_and_takes_its_title_from_the_heading(
         '"hundreds of jobs within two years."\n\n- Critics warned about the [oyster beds](http://x).\n',
         encoding="utf-8",
     )
-    assert ingest_json(empty_qabot, str(note))["added"] == 2
+    assert ingest_json(empty_qabot, str(note))["added"] == 3  # with the headline
     answer = json.loads(empty_qabot("ask", "What did Ines Duarte say?", "--json").stdout)
     assert not answer["abstained"], answer
     citation = answer["citations"][0]

@@ -20,6 +20,8 @@ from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env, run_qabot
 # `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
 # vector files loses nothing. Enough articles of four one-sentence paragraphs to pass it.
 MANY_ARTICLES = 270
+# Each written article is a headline (paragraph 0) and four paragraphs, a chunk each.
+CHUNKS_PER_ARTICLE = 5
 FIRST_NAMES = ["Ada", "Bruno", "Clara", "Dario", "Elena", "Farid", "Greta", "Hugo", "Irene"]
 FIRST_NAMES += ["Jonas", "Kira", "Lionel", "Marta", "Nils", "Olga", "Pavel", "Rosa", "Sami"]
 LAST_NAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Ferreira", "Novak", "Haddad"]
@@ -254,7 +256,7 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     repaired = run("ingest", str(docs), "--json")
     assert repaired.returncode == 0, repaired.stderr
     report = json.loads(repaired.stdout)
-    assert report["repaired"] == report["unchanged"] == MANY_ARTICLES * 4
+    assert report["repaired"] == report["unchanged"] == MANY_ARTICLES * CHUNKS_PER_ARTICLE
     assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
     reply = answer(run, question)
     assert cites(reply, article_name(7, "bridge")), reply
@@ -275,11 +277,11 @@ def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> No
     finished = [ingest.communicate(timeout=COMMAND_TIMEOUT_S) for ingest in ingests]
     for ingest, (stdout, stderr) in zip(ingests, finished, strict=True):
         assert ingest.returncode == 0, stderr
-        assert json.loads(stdout)["added"] == 600
+        assert json.loads(stdout)["added"] == 150 * CHUNKS_PER_ARTICLE
     waited = [stderr for _, stderr in finished if "waiting for another qabot ingest" in stderr]
     assert len(waited) == 1, [stderr for _, stderr in finished]
 
-    assert chunk_count(chroma) == 1200
+    assert chunk_count(chroma) == 300 * CHUNKS_PER_ARTICLE
     assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -431,7 +433,7 @@ def wait_for_line(process: subprocess.Popen[str], wanted: str) -> list[str]:
 def test_an_ingest_killed_half_way_is_warned_about_until_an_ingest_completes_it(
     tmp_path: Path,
 ) -> None:
-    # 1,600 chunks: two batches; the process is killed as soon as it says the first is stored.
+    # 2,000 chunks: two batches; the process is killed as soon as it says the first is stored.
     docs = write_articles(tmp_path / "docs", 400, "bridge")
     chroma = tmp_path / "chroma"
 
@@ -439,7 +441,7 @@ def test_an_ingest_killed_half_way_is_warned_about_until_an_ingest_completes_it(
         return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
 
     ingest = start_qabot(["ingest", str(docs)], chroma=chroma, cwd=tmp_path)
-    wait_for_line(ingest, "stored 1000 of 1600 chunks")
+    wait_for_line(ingest, "stored 1000 of 2000 chunks")
     ingest.kill()  # SIGKILL: no cleanup runs
     ingest.wait(timeout=COMMAND_TIMEOUT_S)
 
@@ -453,12 +455,12 @@ def test_an_ingest_killed_half_way_is_warned_about_until_an_ingest_completes_it(
     assert completed.returncode == 0, completed.stderr
     assert "stopped before it finished" in completed.stderr
     assert json.loads(completed.stdout) == {
-        "added": 600,
+        "added": 1000,
         "unchanged": 1000,
         "removed": 0,
-        "embedded": 600,
+        "embedded": 1000,
     }
-    assert chunk_count(chroma) == 1600
+    assert chunk_count(chroma) == 400 * CHUNKS_PER_ARTICLE
     assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
     again = run("ask", f"What did Mayor {mayor(20)} say?", "--json")
     assert again.returncode == 0 and "incomplete" not in again.stderr, again.stderr

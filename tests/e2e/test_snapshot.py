@@ -186,7 +186,8 @@ def test_an_older_qabots_index_is_stored_again_in_this_layout(
     engine.ensure_index()
     index = CorpusIndex.load(engine.stores)
     sentence = "The council approved the harbour plan on Tuesday."
-    assert [s.text for s in index.sentences] == [sentence]
+    # The headline (paragraph 0), then the story.
+    assert [s.text for s in index.sentences] == ["Harbour", sentence]
     assert engine.stores.count(SENTENCES_COLLECTION) == 0  # the old records are gone
     assert engine.stores.layout() == INDEX_LAYOUT
     assert "Tuesday" in engine.ask("When was the harbour plan approved?").text

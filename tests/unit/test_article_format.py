@@ -59,7 +59,9 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
     )
     article = load_article(story)
     assert article.title == "Nurses march on city hall over staffing"
-    byline, lede, quote = article.paragraphs
+    headline, byline, lede, quote = article.paragraphs
+    assert (headline.number, headline.section, headline.is_heading) == (0, "headline", True)
+    assert headline.text == article.title
     assert (byline.number, byline.section, byline.is_heading) == (1, "author", False)
     # the story after the byline is not part of the author's section
     assert lede.section == "" and quote.section == ""
@@ -78,6 +80,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when", "The council met on Tuesday.", 1.0),
         ("when", "The council met in the old library.", 0.0),
         ("how_many", "Several thousand teachers marched.", 1.0),
+        ("how_many", "Teachers have marched every year since 2002.", 0.0),  # a year
+        ("when_future", "It is a rover NASA plans to fly in 2022.", 1.0),
+        ("when_future", "The teams meet again next week in Denver.", 1.0),
+        ("when_future", "The council will vote on Monday.", 1.0),
+        ("when_future", "He scored at 7:14 and again at 19:56.", 0.0),  # a time, not to come
+        ("when_future", "The plan was approved in 2019.", 0.0),
         ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote
     ],
 )

@@ -56,6 +56,15 @@ def test_sources_come_in_marker_order() -> None:
     assert [line[:9] for line in source_lines(render_answer(reply))] == ["> **[1]**", "> **[2]**"]
 
 
+def test_a_quoted_headline_is_called_the_headline() -> None:
+    reply = answer("Hawks win [1]. More [2].", cite(1, "Hawks win", paragraph=0), cite(2, "More"))
+
+    assert [line.rsplit("” — ", 1)[1] for line in source_lines(render_answer(reply))] == [
+        "headline",
+        "paragraph 3",
+    ]
+
+
 def test_titles_are_named_per_source_when_they_differ() -> None:
     reply = answer("A [1]. B [2].", cite(1, "one", title="First"), cite(2, "two", title="Second"))
 

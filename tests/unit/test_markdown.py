@@ -107,6 +107,7 @@ def test_prose_is_kept_as_plain_text_and_the_rest_left_out(
             "Jane Doe covers city hall.\n",
             "Budget Passes",
             [
+                ("Budget Passes", True, "headline"),  # paragraph 0, citable
                 ("The council approved it.", False, ""),
                 ("About the writer", True, ""),
                 ("Jane Doe covers city hall.", False, "author"),
@@ -118,6 +119,7 @@ def test_prose_is_kept_as_plain_text_and_the_rest_left_out(
             "Next Steps\n----------\n\nA second launch is planned.\n",
             "Rocket Reaches Orbit",
             [
+                ("Rocket Reaches Orbit", True, "headline"),  # paragraph 0, citable
                 ("The rocket flew.", False, ""),
                 ("Next Steps", True, ""),
                 ("A second launch is planned.", False, "Next Steps"),
@@ -129,6 +131,7 @@ def test_prose_is_kept_as_plain_text_and_the_rest_left_out(
             "**About the reporter**\n\nSam Reed writes on weather.\n",
             "Storm Hits Coast Overnight",
             [
+                ("Storm Hits Coast Overnight", True, "headline"),  # paragraph 0, citable
                 ("Winds reached 90 mph.", False, ""),
                 ("About the reporter", True, ""),
                 ("Sam Reed writes on weather.", False, "author"),
@@ -139,6 +142,7 @@ def test_prose_is_kept_as_plain_text_and_the_rest_left_out(
             "# Market Day\n\nStalls sold:\n\n- Apples\n- Fresh bread\n\n> Quiet today\n",
             "Market Day",
             [
+                ("Market Day", True, "headline"),  # paragraph 0, citable
                 ("Stalls sold:", False, ""),
                 ("Apples", False, ""),
                 ("Fresh bread", False, ""),
@@ -164,9 +168,10 @@ def test_paragraph_offsets_point_into_the_text_quotes_are_taken_from(tmp_path: P
         "- Critics warned about the [oyster beds](http://x).\n\n> Dredging starts in May.\n",
     )
     assert article.text == (
-        "Mayor Ines Duarte said it would create jobs.\n\n"
+        "Harbour Plan\n\nMayor Ines Duarte said it would create jobs.\n\n"
         "Critics warned about the oyster beds.\n\nDredging starts in May."
     )
-    assert [p.number for p in article.paragraphs] == [1, 2, 3]
+    # The headline is paragraph 0; the story's paragraphs are numbered from 1.
+    assert [p.number for p in article.paragraphs] == [0, 1, 2, 3]
     for paragraph in article.paragraphs:
         assert article.text[paragraph.start : paragraph.end] == paragraph.text
