@@ -1,4 +1,8 @@
-"""`qabot eval`: run a question set and print its scores as a table, one row per article."""
+"""`qabot eval`: run a question set and print its scores as a table, one row per article.
+
+File names and the failures' questions come from outside: they are shown inert and never read
+as rich markup (`bot/terminal.py`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from typing import Any
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from bot.terminal import one_line
 from retrieval.constants import DEFAULT_EVAL_SET
 from retrieval.engine import Engine
 from retrieval.errors import SourceUnreadable
@@ -63,25 +69,37 @@ def run_eval(
         raise SourceUnreadable(f"{article}: no such file")
     groups = group_by_article(cases, path, article)
     scores = evaluate_by_article(groups, settings, configured, together=together, progress=progress)
+    if as_json:
+        print(json.dumps(_json_report(scores, together=together)))
+        return
+    print_scores(Console(), path, scores, together=together)
+
+
+def _json_report(scores: list[ArticleScores], *, together: bool) -> dict[str, Any]:
+    total = EvalReport.combined(score.report for score in scores)
+    has_articles = any(score.article is not None for score in scores)
+    index = ("together" if together else "separate") if has_articles else "configured"
+    rows = [_json_row(label, score) for label, score in zip(_labels(scores), scores, strict=True)]
+    return {**total.summary(), "failures": total.failures, "index": index, "articles": rows}
+
+
+def print_scores(
+    console: Console, path: Path, scores: list[ArticleScores], *, together: bool
+) -> None:
+    """The scores as a table (per article, or per metric for the configured index), then each
+    failed turn on a line of its own."""
     total = EvalReport.combined(score.report for score in scores)
     labels = _labels(scores)
     has_articles = any(score.article is not None for score in scores)
-    index = ("together" if together else "separate") if has_articles else "configured"
-    if as_json:
-        rows = [_json_row(label, score) for label, score in zip(labels, scores, strict=True)]
-        shown = {**total.summary(), "failures": total.failures, "index": index, "articles": rows}
-        print(json.dumps(shown))
-        return
-    console = Console()
     if has_articles:
         _print_articles(console, path, labels, scores, total, together=together)
     else:
         _print_metrics(console, path, total)
     for label, score in zip(labels, scores, strict=True):
         if score.report.failures and has_articles:
-            console.print(f"{label}:", markup=False)
+            console.print(Text(f"{one_line(label)}:"))
         for failure in score.report.failures:
-            console.print(f"  ✗ {failure}", markup=False)
+            console.print(Text(f"  ✗ {one_line(failure)}"))
 
 
 def _labels(scores: list[ArticleScores]) -> list[str]:
@@ -131,7 +149,9 @@ def _print_articles(
 ) -> None:
     how = "all articles in one index" if together else "one index per article"
     table = Table(
-        title=f"qabot eval — {path.name}, {total.turns} turns, {how}",
+        title=Text(
+            f"qabot eval — {one_line(path.name)}, {total.turns} turns, {how}", "table.title"
+        ),
         box=box.SIMPLE_HEAD,
         padding=0,  # the box's own divider leaves one space between columns
     )
@@ -140,7 +160,10 @@ def _print_articles(
         table.add_column(heading, justify="right", no_wrap=True)
     for label, score in zip(labels, scores, strict=True):
         summary = score.report.summary()
-        table.add_row(label, *(_shown(name, summary[name], in_ms_column=True) for name in COLUMNS))
+        table.add_row(
+            Text(one_line(label)),
+            *(_shown(name, summary[name], in_ms_column=True) for name in COLUMNS),
+        )
     table.add_section()
     summary = total.summary()
     table.add_row("total", *(_shown(name, summary[name], in_ms_column=True) for name in COLUMNS))
@@ -149,7 +172,8 @@ def _print_articles(
 
 def _print_metrics(console: Console, path: Path, report: EvalReport) -> None:
     """One set scored against the configured index: a metric per row, with its target."""
-    table = Table(title=f"qabot eval — {path.name}, {report.turns} turns")
+    title = Text(f"qabot eval — {one_line(path.name)}, {report.turns} turns", "table.title")
+    table = Table(title=title)
     table.add_column("metric")
     table.add_column("value", justify="right")
     table.add_column("target", justify="right")

@@ -18,20 +18,34 @@ from retrieval.answer import Answer
 
 # Sources under each answer are shortened to this many characters; /sources shows them whole.
 SHORT_QUOTE_CHARS = 160
+# Unicode's format characters (category Cf in Python 3.11's unicodedata, Unicode 14; a unit
+# test keeps the list whole). Invisible, yet they change what a reader sees: bidirectional
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder the text after them,
+# so a quote can read backwards or hide a word behind another; zero-width spaces, joiners and
+# marks (U+200B-U+200F, U+2060, U+FEFF) make two strings that differ look the same.
+FORMAT_CHARS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
 # C0 controls, DEL and C1 controls: ESC (or its one-byte form, C1 CSI U+009B) starts the
 # sequences that recolour, erase, hide text or write the clipboard (OSC 52); a terminal obeys
-# them wherever they come from. Shown as Python would write them (\x1b), never sent raw.
-CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# them wherever they come from. With the format characters, shown as Python would write them
+# (\x1b, \u202e), never sent raw and never dropped: a reader sees that something was there.
+CONTROL_CHARS = re.compile(f"[\x00-\x1f\x7f-\x9f{FORMAT_CHARS}]")
 # Layout an answer or a quote may keep; a one-line field (a title, a question) keeps none.
 LAYOUT_CHARS = "\n\t"
-# Left raw by json.dumps(ensure_ascii=False): DEL and C1 controls (a terminal may obey them), and
-# NEL and the Unicode line and paragraph separators, where line readers (Python's splitlines)
-# would cut a JSON line in two. Written as \u escapes, which decode to the same text.
-JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+# Left raw by json.dumps(ensure_ascii=False): DEL and C1 controls (a terminal may obey them),
+# the format characters (a terminal shows the line reordered), and NEL and the Unicode line and
+# paragraph separators, where line readers (Python's splitlines) would cut a JSON line in two.
+# Written as \u escapes, which decode to the same text.
+JSON_RAW_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{FORMAT_CHARS}]")
 
 
 def inert(text: str, *, keep: str = LAYOUT_CHARS) -> str:
-    """`text` with every control character but those in `keep` written out visibly (`\\x1b`)."""
+    """`text` with every control or format character but those in `keep` written out visibly
+    (`\\x1b`, `\\u202e`)."""
 
     def visible(match: re.Match[str]) -> str:
         char = match.group()
@@ -59,7 +73,8 @@ def to_json_line(answer: Answer) -> str:
 def json_line(value: object) -> str:
     """One JSON object on one line, verbatim when decoded, with nothing a terminal obeys."""
     raw = json.dumps(value, ensure_ascii=False)
-    return JSON_RAW_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", raw)
+    # json.dumps' own escape: a character past U+FFFF is written as its surrogate pair.
+    return JSON_RAW_UNSAFE.sub(lambda match: json.dumps(match.group())[1:-1], raw)
 
 
 def render(answer: Answer, *, full_quotes: bool = False) -> Group:

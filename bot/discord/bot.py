@@ -25,6 +25,7 @@ from bot.discord.admission import (
     question_from,
 )
 from bot.discord.render import render_answer, render_draft, render_notice
+from bot.terminal import InertFormatter
 from retrieval.answer import Answer, Turn
 from retrieval.errors import QabotError
 from retrieval.settings import Settings
@@ -418,8 +419,9 @@ def point_at(api_base: str, gateway: str) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
 
 
-class RedactingFormatter(logging.Formatter):
-    """Formats records, tracebacks included, with every occurrence of the secret blanked out."""
+class RedactingFormatter(InertFormatter):
+    """Formats records, tracebacks included, inert on a terminal (log lines carry questions,
+    answers and Discord's payloads) and with every occurrence of the secret blanked out."""
 
     def __init__(self, fmt: str, secret: str) -> None:
         super().__init__(fmt)
@@ -431,7 +433,8 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(settings: Settings, token: str) -> None:
-    """Log to stderr at the configured level, never showing the token."""
+    """Log to stderr at the configured level, never showing the token nor anything a terminal
+    would obey."""
     level = logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.WARNING)
 
     def shown(record: logging.LogRecord) -> bool:

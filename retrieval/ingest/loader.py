@@ -18,6 +18,7 @@ from retrieval.errors import SourceUnreadable
 from retrieval.language.lexicon import FURNITURE_LINES
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
@@ -48,6 +49,12 @@ BYLINE_NAME = re.compile(r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,
 # Markdown is read by markdown-it-py's CommonMark parser, with GitHub's tables so that their rows
 # are recognised (and skipped) rather than read as paragraphs of pipes.
 MARKDOWN_EXTENSIONS = ("table", "strikethrough")
+# YAML front matter (a first line `---`, `key: value` lines, a closing `---`), as static site
+# generators and note apps write it, is metadata: read by mdit-py-plugins, never as prose. Of its
+# keys, these give the title and the author (Jekyll, Hugo and Pandoc spell them so); the author
+# is kept as written, so that a quote of it is still the file's own words.
+FRONT_MATTER_TITLE_KEYS = ("title",)
+FRONT_MATTER_AUTHOR_KEYS = ("author", "byline")
 # Containers whose paragraphs are read as prose but are never headings, however short.
 MARKDOWN_NEVER_HEADINGS = frozenset({"list_item", "blockquote"})
 # Inline HTML elements whose content is code or styling, not text ("<script>alert(1)</script>").
@@ -92,7 +99,8 @@ def load_article(path: Path) -> Article:
             f"{path}: only {', '.join(SUPPORTED_SUFFIXES)} files can be ingested"
         )
     try:
-        raw = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark (Windows editors write one) is not the article's text.
+        raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise SourceUnreadable(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -102,14 +110,24 @@ def load_article(path: Path) -> Article:
     except OSError as error:
         raise SourceUnreadable(f"{path}: cannot be read ({error.strerror})") from None
     is_markdown = path.suffix.lower() != ".txt"
-    blocks = _markdown_blocks(raw) if is_markdown else _blocks(raw)
+    front_matter: dict[str, str] = {}
+    if is_markdown:
+        blocks, front_matter = _markdown_blocks(raw)
+    else:
+        blocks = _blocks(raw)
     if blocks and not blocks[0][1] and is_headline(blocks[0][0]):
         blocks[0] = (blocks[0][0], True)
-    title = _title(path, blocks)
+    title = _title(path, blocks, front_matter.get("title"))
     headline = bool(blocks) and blocks[0][0] == title and blocks[0][1]
     if headline:
         blocks = blocks[1:]  # the title heading is the article's paragraph 0, not paragraph 1
-    return _assemble(source_id(path), title, blocks, _byline_at(blocks), headline)
+    byline = _byline_at(blocks)
+    author = front_matter.get("author")
+    if byline is None and author:
+        # Where a byline would stand, so that "Who wrote this?" finds it as it finds a byline.
+        blocks.insert(0, (author, False))
+        byline = 0
+    return _assemble(source_id(path), title, blocks, byline, headline)
 
 
 def _blocks(raw: str) -> list[tuple[str, bool]]:
@@ -177,16 +195,24 @@ def _byline_at(blocks: list[tuple[str, bool]]) -> int | None:
     return None
 
 
-def _markdown_blocks(raw: str) -> list[tuple[str, bool]]:
+def _markdown_blocks(raw: str) -> tuple[list[tuple[str, bool]], dict[str, str]]:
     """Paragraph texts of Markdown with a heading flag: headings, paragraphs, list items and
-    quotes as plain text; code, HTML, tables and images left out, as they are not prose."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").enable(list(MARKDOWN_EXTENSIONS)).parse(raw)
+    quotes as plain text; code, HTML, tables and images left out, as they are not prose. With
+    them, the title and author its front matter gives (`_front_matter`)."""
+    tokens = _markdown_parser(with_front_matter=True).parse(raw)
+    front_matter: dict[str, str] = {}
+    if tokens and tokens[0].type == "front_matter":
+        fields = _front_matter(tokens[0].content)
+        if fields is None:
+            # Two rules around the article's own text: read as Markdown, as without the plugin.
+            tokens = _markdown_parser(with_front_matter=False).parse(raw)
+        else:
+            front_matter = fields
     blocks: list[tuple[str, bool]] = []
     containers: list[str] = []  # the open blocks around the current token, outermost first
     for token in tokens:
-        # Code blocks, fences and HTML blocks are single tokens without inline text: never read.
+        # Code blocks, fences, HTML blocks and the front matter are single tokens without inline
+        # text: never read as prose.
         if token.nesting == 1:
             containers.append(token.type.removesuffix("_open"))
         elif token.nesting == -1:
@@ -203,7 +229,42 @@ def _markdown_blocks(raw: str) -> list[tuple[str, bool]]:
             containers
         )
         blocks.append((text, is_marked_heading or reads_as_heading))
-    return blocks
+    return blocks, front_matter
+
+
+def _markdown_parser(*, with_front_matter: bool) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").enable(list(MARKDOWN_EXTENSIONS))
+    return parser.use(front_matter_plugin) if with_front_matter else parser
+
+
+def _front_matter(yaml_text: str) -> dict[str, str] | None:
+    """The `title` and `author` of YAML front matter, each when it is a plain string; None when
+    what stands between the first two rules is not front matter but the article's text: it
+    starts with a blank line (the first rule was a thematic break), or it is YAML other than a
+    mapping (a sentence, a list). Broken YAML in the shape of front matter is still dropped."""
+    import yaml
+
+    if not yaml_text.strip():
+        return {}
+    if not yaml_text.split("\n", 1)[0].strip():
+        return None
+    try:
+        # safe_load builds only plain data (no Python objects): the file is not trusted.
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return None
+    found: dict[str, str] = {}
+    for field, keys in (("title", FRONT_MATTER_TITLE_KEYS), ("author", FRONT_MATTER_AUTHOR_KEYS)):
+        values = [data.get(key) for key in keys]
+        text = next((" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()), "")
+        if text:
+            found[field] = text
+    return found
 
 
 def _plain_text(children: list[Token]) -> str:
@@ -227,8 +288,9 @@ def _plain_text(children: list[Token]) -> str:
     return MARKDOWN_SPACES.sub(" ", "".join(parts)).strip()
 
 
-def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
-    """The sidecar `NAME.meta.json` title, else a leading heading, else the file name."""
+def _title(path: Path, blocks: list[tuple[str, bool]], front_matter_title: str | None) -> str:
+    """The sidecar `NAME.meta.json` title, else the front matter's, else a leading heading,
+    else the file name."""
     meta = path.with_name(path.stem + ".meta.json")
     if meta.is_file():
         try:
@@ -237,6 +299,8 @@ def _title(path: Path, blocks: list[tuple[str, bool]]) -> str:
             title = None
         if isinstance(title, str) and title.strip():
             return title.strip()
+    if front_matter_title:
+        return front_matter_title
     if blocks and blocks[0][1]:
         return blocks[0][0]
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize() or path.name

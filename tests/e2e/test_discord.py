@@ -11,16 +11,19 @@ import itertools
 import logging
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import discord
 import pytest
+from conftest import run_qabot
 from fake_discord import (
     BOT_ID,
     CHANNEL_ID,
@@ -550,6 +553,37 @@ def test_still_answers_and_never_logged_the_token(fake: FakeDiscord, bot: BotPro
     assert "Traceback" not in log
     assert "heartbeat blocked" not in log and "Can't keep up" not in log
     assert fake.problems == []
+
+
+# An article with what a terminal obeys or hides: a one-byte CSI (ESC itself is escaped by
+# discord.py's JSON), a right-to-left override and a zero-width space.
+HOSTILE_ARTICLE = (
+    "The city council of Port Avel approved the harbour expansion on Tuesday.\n\n"
+    "Mayor Ines Duarte said the project would\u202e create hundreds of jobs\u200b within two "
+    "years,\x9b2K according to the council.\n"
+)
+
+
+def test_article_text_reaches_the_log_only_written_out(tmp_path: Path, seeded_index: Path) -> None:
+    # At DEBUG, discord.py logs the JSON of every message the bot posts, quotes included.
+    shutil.copytree(seeded_index, tmp_path / "chroma")
+    article = tmp_path / "harbour.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    ingest = run_qabot(["ingest", str(article)], chroma=tmp_path / "chroma", cwd=tmp_path)
+    assert ingest.returncode == 0, ingest.stderr
+    fake = FakeDiscord().start()
+    bot = start_bot(fake, tmp_path)
+    try:
+        _, replies = ask(fake, f"{MENTION} What did Ines Duarte say?")
+        assert "hundreds of jobs" in text_of(replies)
+        assert "\u202e" in text_of(replies), "Discord is sent the article's text as it is"
+    finally:
+        bot.stop()
+        fake.stop()
+    log = bot.log
+    assert "would\\u202e create hundreds of jobs\\u200b within two years,\\x9b2K" in log
+    hidden = {c for c in log if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf")}
+    assert not hidden, f"raw in the bot's log: {sorted(hidden)!r}"
 
 
 # --- In-process: what the real engine cannot be made to do ------------------------------------

@@ -1,5 +1,6 @@
 """Faults a long-running qabot meets, end to end: the Chroma server going away in the middle of a
-conversation and coming back, and the Discord gateway dropping the bot's connection.
+conversation and coming back (for the REPL and the Discord bot) or down when the bot starts,
+and the Discord gateway dropping the bot's connection.
 
 Every test here carries the `fault` mark (`pytest -m fault` runs them, with the other tests of
 faults: the LLM provider failing, secrets kept out of logs, threads sharing one engine).
@@ -24,7 +25,15 @@ import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, qabot_env
 from fake_discord import FakeDiscord, Post
 from test_chroma_server import CHROMA, SERVER_START_TIMEOUT_S, free_port
-from test_discord import MENTION, TOKEN, assert_cited_answer, new_member, start_bot, text_of
+from test_discord import (
+    MENTION,
+    TOKEN,
+    BotProcess,
+    assert_cited_answer,
+    new_member,
+    start_bot,
+    text_of,
+)
 
 pytestmark = pytest.mark.fault
 
@@ -180,6 +189,81 @@ def test_the_chroma_server_going_away_mid_conversation_is_said_and_survived(
     assert "Traceback" not in repl.stderr
     assert CHROMA_SECRET not in ingest.stdout + ingest.stderr + repl.stderr
     assert CHROMA_SECRET not in json.dumps([before, down, follow_up_while_down, after])
+
+
+def test_the_bot_answers_one_line_while_the_chroma_server_is_down_and_again_after(
+    chroma_server: ChromaServer, tmp_path: Path
+) -> None:
+    on_server = {
+        "QABOT_CHROMA_HOST": "127.0.0.1",
+        "QABOT_CHROMA_PORT": str(chroma_server.port),
+        "QABOT_CHROMA_HEADERS": f"X-Chroma-Token={CHROMA_SECRET}",
+    }
+    ingest = subprocess.run(
+        [QABOT, "ingest", "--json"],
+        cwd=tmp_path,
+        env=qabot_env(tmp_path / "unused-folder", **on_server),
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT_S,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    fake = FakeDiscord().start()
+    bot = start_bot(fake, tmp_path, **on_server)
+    try:
+
+        def reply_to(question: str) -> str:
+            asked = fake.send_message(f"{MENTION} {question}", author_id=new_member())
+            return text_of(fake.replies_to(asked, timeout=ANSWER_TIMEOUT_S))
+
+        assert "nothing is changing" in reply_to("What did Peskov say?")
+
+        chroma_server.kill()
+        down = reply_to("What did Lukashenko propose?")
+        assert down.startswith(f"cannot reach the Chroma server at 127.0.0.1:{chroma_server.port}")
+        assert "\n" not in down and "Traceback" not in down
+        assert "something went wrong" not in down, "the cause, not an apology"
+
+        chroma_server.start()  # the same port and data folder
+        after = reply_to("What did Lukashenko propose?")
+        assert_cited_answer(after)
+        assert "truce" in after.lower()
+        assert bot.process.poll() is None, f"the bot died:\n{bot.log[-4000:]}"
+    finally:
+        code = bot.stop()
+        fake.stop()
+    assert code == 0, bot.log[-4000:]
+    assert "Traceback" not in bot.log
+    assert TOKEN not in bot.log and CHROMA_SECRET not in bot.log + down
+
+
+def test_a_bot_whose_chroma_server_is_down_at_start_exits_with_one_line(tmp_path: Path) -> None:
+    # Nothing listens on the port: the engine cannot open the index, so the bot never comes
+    # online (members see it offline) and its operator reads why, in one line.
+    closed_port = free_port()
+    fake = FakeDiscord().start()
+    bot = BotProcess(
+        fake,
+        tmp_path,
+        QABOT_CHROMA_HOST="127.0.0.1",
+        QABOT_CHROMA_PORT=str(closed_port),
+        QABOT_CHROMA_HEADERS=f"X-Chroma-Token={CHROMA_SECRET}",
+    )
+    try:
+        code = bot.process.wait(COMMAND_TIMEOUT_S)
+    finally:
+        bot.stop()
+        fake.stop()
+    log = bot.log
+    *_, last = log.splitlines()
+    assert code == 1, log[-4000:]
+    assert last.startswith(
+        f"qabot: error: cannot reach the Chroma server at 127.0.0.1:{closed_port}"
+    )
+    assert "QABOT_CHROMA_HOST/PORT" in last, "it says what to check"
+    assert "Traceback" not in log
+    assert TOKEN not in log and CHROMA_SECRET not in log
+    assert fake.identifies == [] and fake.posts == [], "it never went online or said anything"
 
 
 def test_the_bot_resumes_after_the_gateway_drops_it_and_answers_what_it_missed(

@@ -6,16 +6,23 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import logging
 import os
 import re
+import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from bot.terminal import inert, json_line, one_line, render
+from bot.discord.bot import RedactingFormatter
+from bot.eval_view import print_scores
+from bot.terminal import CONTROL_CHARS, inert, json_line, one_line, render
 from retrieval.answer import Answer, Citation
 from retrieval.errors import SourceUnreadable
+from retrieval.evaluation import ArticleScores, EvalReport
 from retrieval.ingest import sentences
 from retrieval.ingest.loader import Paragraph, load_article
 from retrieval.ingest.run import expand_paths
@@ -23,8 +30,15 @@ from retrieval.ingest.sentences import pysbd_spans, segmented, split_sentences
 
 # What a terminal would obey: any C0 control but newline and tab, DEL, any C1 control.
 OBEYED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What a terminal would show as nothing, or by reordering the text around it.
+INVISIBLE_CATEGORIES = ("Cc", "Cf")
 # The colours rich itself writes (SGR: ESC [ digits m); anything else raw is from the data.
 RICH_STYLES = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def invisible(text: str) -> list[str]:
+    """The characters of `text` a reader could not see (tab and newline are layout)."""
+    return [c for c in text if c not in "\n\t" and unicodedata.category(c) in INVISIBLE_CATEGORIES]
 
 
 @pytest.mark.parametrize(
@@ -40,11 +54,38 @@ RICH_STYLES = re.compile(r"\x1b\[[0-9;]*m")
         ("del\x7f nul\x00 bs\x08", "del\\x7f nul\\x00 bs\\x08"),
         ("[bold]not markup[/bold] :smile:", "[bold]not markup[/bold] :smile:"),
         ("Zürich — “quoted” ¶", "Zürich — “quoted” ¶"),  # printable non-ASCII stays
+        # Bidirectional overrides and isolates: "invoice_\u202etxt.exe" reads "invoice_exe.txt".
+        ("invoice_\u202etxt.exe", "invoice_\\u202etxt.exe"),
+        ("\u202aLTR\u202b RTL\u202c \u202d", "\\u202aLTR\\u202b RTL\\u202c \\u202d"),
+        ("a \u2066b\u2067c\u2068d\u2069", "a \\u2066b\\u2067c\\u2068d\\u2069"),
+        ("\u061cArabic letter mark", "\\u061cArabic letter mark"),
+        # Zero-width characters: two names that differ, shown so that they look different.
+        ("Pes\u200bkov", "Pes\\u200bkov"),
+        ("\u200c\u200d\u200e\u200f", "\\u200c\\u200d\\u200e\\u200f"),
+        ("word\u2060joiner\ufeff", "word\\u2060joiner\\ufeff"),
+        ("soft\u00adhyphen", "soft\\xadhyphen"),
+        ("tag\U000e0041\U000e007f", "tag\\U000e0041\\U000e007f"),  # past U+FFFF too
+        # Scripts written right to left, non-breaking spaces and emoji are text: they stay.
+        ("שלום עולם and مرحبا", "שלום עולם and مرحبا"),
+        ("10\u00a0km\u202fnarrow", "10\u00a0km\u202fnarrow"),
+        ("❤\ufe0f 🇺🇦", "❤\ufe0f 🇺🇦"),
     ],
 )
 def test_control_characters_are_shown_never_sent(text: str, shown: str) -> None:
     assert inert(text) == shown
     assert not OBEYED.search(inert(text))
+    assert not invisible(inert(text))
+
+
+def test_every_control_and_format_character_is_made_visible_and_nothing_else() -> None:
+    # The list in terminal.py against Python's own Unicode tables: whole, and no wider.
+    made_visible = {c for c in map(chr, range(sys.maxunicode + 1)) if CONTROL_CHARS.match(c)}
+    invisible_chars = {
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.category(c) in INVISIBLE_CATEGORIES
+    }
+    assert made_visible == invisible_chars
 
 
 def test_a_one_line_field_shows_its_line_breaks() -> None:
@@ -52,10 +93,12 @@ def test_a_one_line_field_shows_its_line_breaks() -> None:
 
 
 def test_json_lines_decode_verbatim_and_hold_nothing_a_terminal_or_a_line_reader_obeys() -> None:
-    quote = "a\x1b[2Kb \x9b2K c\x85d\u2028e\u2029f\x7f “g” Zürich"
+    quote = "a\x1b[2Kb \x9b2K c\x85d\u2028e\u2029f\x7f “g” Zürich \u202eh\u200bi\U000e0041"
     line = json_line({"quote": quote})
     assert json.loads(line) == {"quote": quote}
     assert not OBEYED.search(line)
+    assert not invisible(line)
+    assert "\\u202e" in line and "\\udb40\\udc41" in line  # U+E0041 as JSON writes it
     assert line.splitlines() == [line]
     assert "Zürich" in line and "“g”" in line  # printable text is not \u-escaped
 
@@ -84,6 +127,79 @@ def test_an_answer_from_a_hostile_article_renders_inert_and_without_markup() -> 
     assert "[bold]jobs[/bold]" in plain and "[link=https://evil.example]x[/link]" in plain
     assert "[red]Plan[/red]\\" in plain
     assert "\x1b]8;" not in printed  # no hyperlink was made of the article's [link=...]
+
+
+def printed_on_a_terminal(show: Callable[[Console], None]) -> str:
+    """What `show` writes to a colour terminal, with rich's own colours taken out."""
+    out = io.StringIO()
+    show(Console(file=out, force_terminal=True, color_system="truecolor", width=300))
+    return RICH_STYLES.sub("", out.getvalue())
+
+
+# Outside text `qabot eval` shows: the question set's file name, an article's, a failed
+# question; each as written, never obeyed and never read as markup. The last rows hold nothing
+# to escape.
+EVAL_TEXTS = [
+    ("set\x1b]52;c;cm0gLXJm\x07.jsonl", "nasa-clps.txt", "What did Shotwell say?"),
+    ("dev.jsonl", "lakers\u202etxt.exe", "How many points did Davis\x9b2K score?"),
+    ("dev.jsonl", "[blink]harbour.txt", "Who \x1b[8mwarned\u200b about [link=x]dredging[/]?"),
+    ("[bold]set.jsonl", "teachers.md", "What did the\nunion\u2066 ask for?"),
+    ("heldout.jsonl", "meth-campaign.txt", "Who ran the “Not Even Once” campaign?"),
+    ("dev.jsonl", "Zürich — Bericht.md", "Wer hat gewonnen? :smile:"),
+]
+
+
+@pytest.mark.parametrize(("set_name", "article_name", "question"), EVAL_TEXTS)
+@pytest.mark.parametrize("per_article", [True, False], ids=["per-article", "configured-index"])
+def test_eval_tables_and_failures_show_outside_text_inert_and_as_written(
+    tmp_path: Path, set_name: str, article_name: str, question: str, per_article: bool
+) -> None:
+    report = EvalReport(turns=1, answerable=1, failures=[f"facts missed: {question}"])
+    article = tmp_path / article_name if per_article else None
+    scores = [ArticleScores(article=article, cases=[], report=report)]
+
+    printed = printed_on_a_terminal(
+        lambda console: print_scores(console, tmp_path / set_name, scores, together=False)
+    )
+
+    assert not OBEYED.search(printed), repr(printed)
+    assert not invisible(printed), repr(printed)
+    # The title is wrapped to the table's width: compared word by word.
+    assert f"qabot eval — {one_line(set_name)}," in " ".join(printed.split())
+    assert f"\n  ✗ facts missed: {one_line(question)}\n" in printed
+    if per_article:
+        label = re.escape(one_line(article_name))
+        assert re.search(rf"^ {label} +1 ", printed, re.MULTILINE), printed  # its table row
+        assert f"\n{one_line(article_name)}:\n" in printed  # above its failures
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("question: What did\x1b[2J Peskov say?", "question: What did\\x1b[2J Peskov say?"),
+        ('POST /channels with {"content":"Who\u202e won?\x9b2K"}', "Who\\u202e won?\\x9b2K"),
+        ("reply to Pes\u200bkov (token Bot-SECRET)", "reply to Pes\\u200bkov (token [token])"),
+        ("connected as qabot (id 42) to 1 guild(s)", "connected as qabot (id 42) to 1 guild(s)"),
+    ],
+)
+def test_the_discord_bots_log_lines_are_inert_and_never_show_the_token(
+    message: str, shown: str
+) -> None:
+    formatter = RedactingFormatter("%(levelname)s %(name)s: %(message)s", "Bot-SECRET")
+    try:
+        raise RuntimeError(f"failed on {message}")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "discord.http", logging.WARNING, __file__, 1, "%s", (message,), sys.exc_info()
+        )
+
+    line = formatter.format(record)
+
+    assert line.startswith(f"WARNING discord.http: {one_line(message)[:10]}")
+    assert shown in line.splitlines()[0]
+    assert f"RuntimeError: failed on {inert(message).replace('Bot-SECRET', '[token]')}" in line
+    assert not OBEYED.search(line) and not invisible(line)
+    assert "Bot-SECRET" not in line
 
 
 # Each row adds one entry beside folder/article.txt; `read` is the file expand_paths must add

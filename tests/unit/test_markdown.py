@@ -1,5 +1,6 @@
-"""Markdown articles read as Markdown: prose kept as plain text, code, HTML and tables left out,
-and every paragraph still pointing exactly into the text that quotes are taken from."""
+"""Markdown articles read as Markdown: prose kept as plain text, code, HTML, tables and YAML
+front matter left out, and every paragraph still pointing exactly into the text that quotes are
+taken from."""
 
 from __future__ import annotations
 
@@ -158,6 +159,116 @@ def test_headings_sections_and_title(
     article = load_markdown(tmp_path, source)
     assert article.title == title
     assert [(p.text, p.is_heading, p.section) for p in article.paragraphs] == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("source", "title", "paragraphs"),
+    [
+        pytest.param(
+            "---\ntitle: Harbour Plan Approved\nauthor: Jane Doe\ndate: 2024-03-05\n"
+            "tags: [council, harbour]\n---\n\nThe council approved the plan.\n",
+            "Harbour Plan Approved",
+            [("Jane Doe", False, "author"), ("The council approved the plan.", False, "")],
+            id="title-and-author",
+        ),
+        pytest.param(
+            "---\ntitle: 'Rocket Reaches Orbit'\nbyline: Sam Reed, Associated Press\n---\n"
+            "# Rocket Reaches Orbit\n\nThe rocket flew at dawn.\n",
+            "Rocket Reaches Orbit",
+            [
+                ("Rocket Reaches Orbit", True, "headline"),
+                ("Sam Reed, Associated Press", False, "author"),
+                ("The rocket flew at dawn.", False, ""),
+            ],
+            id="byline-key-and-the-same-heading",
+        ),
+        pytest.param(
+            "---\r\nlayout: post\r\ncategories: sport\r\n---\r\n\r\n# Hawks Win\r\n\r\n"
+            "By Tom Davies\r\n\r\nThe Hawks won 112-107.\r\n",
+            "Hawks Win",
+            [
+                ("Hawks Win", True, "headline"),
+                ("By Tom Davies", False, "author"),
+                ("The Hawks won 112-107.", False, ""),
+            ],
+            id="no-title-key-crlf",
+        ),
+        pytest.param(
+            "---\nauthor: Front Matter Name\n---\n# Market Day\n\nBy Ana Ruiz\n\n"
+            "Stalls sold out.\n",
+            "Market Day",
+            [
+                ("Market Day", True, "headline"),
+                ("By Ana Ruiz", False, "author"),
+                ("Stalls sold out.", False, ""),
+            ],
+            id="the-articles-own-byline-wins",
+        ),
+        pytest.param(
+            "\ufeff---\ntitle: Teachers Rally\n---\nThousands marched on Monday.\n",
+            "Teachers Rally",
+            [("Thousands marched on Monday.", False, "")],
+            id="after-a-byte-order-mark",
+        ),
+        pytest.param(
+            "---\ntitle: [unclosed\nauthor: {x\n---\n\nNurses marched on city hall.\n",
+            "Story",
+            [("Nurses marched on city hall.", False, "")],
+            id="not-yaml-dropped-all-the-same",
+        ),
+        pytest.param(
+            "---\ntitle: 2019\nauthor: [Ann Lee, Bo Chan]\n---\n\nThe lander touched down.\n",
+            "Story",
+            [("The lander touched down.", False, "")],
+            id="values-that-are-not-text",
+        ),
+        # Not front matter: a rule that opens the file, one later on, one never closed, and
+        # between two rules text that is not a YAML mapping.
+        pytest.param(
+            "---\n\nThe vote passed on Tuesday.\n\n---\n\nKey: the council met at noon.\n",
+            "Story",
+            [
+                ("The vote passed on Tuesday.", False, ""),
+                ("Key: the council met at noon.", False, ""),
+            ],
+            id="thematic-breaks",
+        ),
+        pytest.param(
+            "---\nnote: the council met on Tuesday.\n\nThe mayor resigned on Friday.\n",
+            "Story",
+            [
+                ("note: the council met on Tuesday.", False, ""),
+                ("The mayor resigned on Friday.", False, ""),
+            ],
+            id="never-closed",
+        ),
+        pytest.param(
+            "---\n- The store opened in May.\n- It hired forty staff.\n---\n\n"
+            "Sales rose by a third.\n",
+            "Story",
+            [
+                ("The store opened in May.", False, ""),
+                ("It hired forty staff.", False, ""),
+                ("Sales rose by a third.", False, ""),
+            ],
+            id="a-list-between-rules",
+        ),
+        pytest.param(
+            "The vote passed on Tuesday.\n\n---\ntitle: x\n---\n",
+            "Story",
+            [("The vote passed on Tuesday.", False, ""), ("title: x", True, "")],
+            id="not-at-the-start",
+        ),
+    ],
+)
+def test_front_matter_is_never_prose_and_may_give_title_and_author(
+    tmp_path: Path, source: str, title: str, paragraphs: list[tuple[str, bool, str]]
+) -> None:
+    article = load_markdown(tmp_path, source)
+    assert article.title == title
+    assert [(p.text, p.is_heading, p.section) for p in article.paragraphs] == paragraphs
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
 
 
 def test_paragraph_offsets_point_into_the_text_quotes_are_taken_from(tmp_path: Path) -> None:
