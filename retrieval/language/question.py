@@ -65,6 +65,12 @@ SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+# When something was said, at the end of a question after someone's words: not its topic.
+WHEN_SAID = re.compile(
+    r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"
+    r"(?:the|this|that|his|her|their|its|a|an)\s+[\w'’-]+$",
+    re.IGNORECASE,
+)
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
     r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
@@ -147,7 +153,8 @@ def analyze(text: str, index: KnownWords) -> Question:
     if role:  # "What's X's job?" asks who X is, not what "X's job" is
         target = role.group("target") or role.group("doer") or role.group("owner")
     name_words = frozenset(index.name_words_in(text))
-    topic_source = statement.group("rest") if statement else plain
+    # "What did he say after the game?" asks for his words, whatever they were about.
+    topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:

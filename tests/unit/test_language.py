@@ -196,3 +196,18 @@ def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str 
 )
 def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
     assert analyze(question, KNOWN).definition_target == target
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did Dennis Schröder say after the game?", ()),
+        ("What did Kevin Mayer say during the conference?", ()),
+        ("What did Peskov say about the truce after the meeting?", ("truce",)),
+        ("What did Peskov say about the meeting?", ("meet",)),  # the meeting is the topic
+    ],
+)
+def test_when_something_was_said_is_not_what_it_was_about(
+    question: str, topic: tuple[str, ...]
+) -> None:
+    assert analyze(question, KNOWN).topic_stems == topic
