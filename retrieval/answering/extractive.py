@@ -61,6 +61,10 @@ LEAD_DISTANCE = 60
 COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people"), at most this many.
 COUNTED_WORDS = 2
+# How many words right before a role may say whose role it is: "Kentucky GOP Gov.", "Oklahoma
+# City coach". After a name, the rest of its appositive does: "chief executive of Ceres Robotics".
+ROLE_CONTEXT_WORDS = 3
+ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
 # Words that make an amount what it is: "several thousand", "more than 15,000", "nearly 300".
 QUANTIFIER_BEFORE = re.compile(
     r"\b(?:several|a\s+few|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
@@ -463,10 +467,15 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         return set()
     subject = words(question.statement_subject)
     named = {w for w in subject if w in index.name_words}
-    roles = [w for w in subject if w not in index.name_words and w not in STOPWORDS]
-    if not roles:
+    others = [w for w in subject if w not in index.name_words and w not in STOPWORDS]
+    if not others:
         return named
-    described = _described_person(roles[-1], named, index)
+    # The role is the word that names one ("the Belarusian leader"), else the last; the rest
+    # ("Belarusian", "Wild") says whose.
+    role = next((w for w in reversed(others) if w in ROLE_SPELLINGS or ROLE.fullmatch(w)), None)
+    role = role or others[-1]
+    context = {w for w in subject if w not in STOPWORDS and w != role}
+    described = _described_person(role, context, index)
     return set(words(described)) & set(index.name_words) if described else named
 
 
@@ -483,13 +492,19 @@ def _described_person(role: str, context: set[str], index: CorpusIndex) -> str |
     )
     found: dict[str, int] = {}
     for sentence in _sentences_with_words([*spellings, *context], index):
-        lowered = sentence.text.lower()
-        if not any(spelling in lowered for spelling in spellings):
+        text = sentence.text
+        if not any(spelling in text.lower() for spelling in spellings):
             continue
-        if context and not context <= set(words(sentence.text)):
-            continue
-        for pattern in patterns:
-            for match in pattern.finditer(sentence.text):
+        for before, pattern in zip((True, False), patterns, strict=True):
+            for match in pattern.finditer(text):
+                # Whose role it is stands right before it ("Ukrainian President", "Wild coach")
+                # or, in apposition, right after ("chief executive of Ceres Robotics").
+                if before:
+                    near = " ".join(text[: match.start()].split()[-ROLE_CONTEXT_WORDS:])
+                else:  # the rest of the appositive, to its closing comma
+                    near = text[match.end() :].split(",", 1)[0]
+                if not all(_names(word, near) for word in context):
+                    continue
                 person = match.group(1).strip()
                 if person[:1].isupper() and len(person.split()) >= 2:
                     found[person] = found.get(person, 0) + 1
@@ -509,6 +524,13 @@ def spelled_out_before(text: str, acronym: str) -> str | None:
         if initials.upper() == acronym.upper() and name[0][:1].isupper():
             return " ".join(name).strip(",;:")
     return None
+
+
+def _names(word: str, text: str) -> bool:
+    """Whether `text` names what `word` does, as a country's adjective names the country:
+    "Ukraine" in "Ukrainian President Volodymyr Zelensky", "Belarus" in "Belarusian"."""
+    stem = word[:-1] if word.endswith("e") and len(word) > 5 else word
+    return any(w == word or (len(stem) >= 5 and w.startswith(stem)) for w in words(text))
 
 
 def _sentences_with_words(query: Sequence[str], index: CorpusIndex) -> list[Sentence]:

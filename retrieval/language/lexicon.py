@@ -105,6 +105,13 @@ ROLE_WORDS = (
 # Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
 # "Michael Sims, chief executive of Ceres Robotics".
 ROLE_SPELLINGS = {
+    # Asked in other words than the article's: "the Kremlin's spokesman" is its "Kremlin
+    # spokesperson Dmitry Peskov"; "the Belarusian leader" its "Belarusian President ...".
+    "spokesman": ("spokesman", "spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "spokesman"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "leader": ("leader", "president", "prime minister", "premier", "chancellor"),
+    "boss": ("boss", "chief executive", "ceo", "president", "head"),
     "ceo": ("ceo", "chief executive"),
     "coo": ("coo", "chief operating officer"),
     "cfo": ("cfo", "chief financial officer"),

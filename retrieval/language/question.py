@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from retrieval.language.known import KnownWords
-from retrieval.language.lexicon import FRAMING, QUESTION_OPENERS, SAY_VERBS, SPEECH_WORDS, STOPWORDS
+from retrieval.language.lexicon import (
+    FRAMING,
+    QUESTION_OPENERS,
+    ROLE_SPELLINGS,
+    SAY_VERBS,
+    SPEECH_WORDS,
+    STOPWORDS,
+)
 from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 
 # "What did Lukashenko buy …?": the verb is what the question asks about the named one.
@@ -226,7 +233,8 @@ def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[s
         # we know and some of its words never occur in the corpus at all.
         subject_words = [w for w in words(subject) if w not in STOPWORDS]
         known = any(w in index.name_words for w in subject_words)
-        strangers = [w for w in subject_words if w not in index.vocab]
+        # A role the article words otherwise ("the Belarusian leader") is no stranger.
+        strangers = [w for w in subject_words if w not in index.vocab and w not in ROLE_SPELLINGS]
         if subject_words and not known and strangers:
             names.append(subject.strip())
     return tuple(names)

@@ -109,3 +109,19 @@ def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None
     result = game("ask", "What's this story about?")
     assert result.returncode == 0, result.stderr
     assert "[1] headline · Zach Parise heating up" in result.stdout, result.stdout
+
+
+def test_people_asked_by_role_in_other_words_than_the_articles(qabot: Run) -> None:
+    # The bundled article says "Belarusian President Alexander Lukashenko", "Ukrainian President
+    # Volodymyr Zelensky" and "Kremlin spokesperson Dmitry Peskov".
+    leader, ukraine, spokesman = ask_in_turn(
+        qabot,
+        "What did the Belarusian leader say?",
+        "What did Ukraine's leader say?",
+        "What did the Kremlin's spokesman say?",
+    )
+    assert "Lukashenko" in leader["answer"] and not leader["abstained"], leader
+    assert "Zelensky" in ukraine["answer"] and not ukraine["abstained"], ukraine
+    assert "Peskov" in spokesman["answer"] and not spokesman["abstained"], spokesman
+    # whose role it is stands right before it: Lukashenko's "truce in Ukraine" is not Ukraine's
+    assert all("Zelensky" in c["quote"] for c in ukraine["citations"]), ukraine

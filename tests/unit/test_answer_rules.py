@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 from test_language import KNOWN
 
-from retrieval.answering.extractive import _counts_a_point, _fact_span, spelled_out_before
+from retrieval.answering.extractive import (
+    _counts_a_point,
+    _fact_span,
+    _names,
+    spelled_out_before,
+)
 from retrieval.language.answer_kinds import result_score
 from retrieval.language.question import analyze
 
@@ -124,3 +129,18 @@ def test_the_name_an_acronym_stands_for(sentence: str, acronym: str, name: str |
 def test_the_score_that_is_a_result(sentence: str, score: str | None) -> None:
     found = result_score(sentence)
     assert (found.group() if found else None) == score
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "names"),
+    [
+        ("ukraine", "Ukrainian President Volodymyr Zelensky", True),
+        ("belarus", "Belarusian President Alexander Lukashenko", True),
+        ("wild", "Wild coach Bruce Boudreau", True),
+        ("indiana", "Republican Gov. Eric Holcomb", False),
+        ("spain", "Spanish Prime Minister", False),  # an adjective of another stem
+        ("russia", "Rush hour", False),
+    ],
+)
+def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) -> None:
+    assert _names(word, text) is names
