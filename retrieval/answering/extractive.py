@@ -71,6 +71,8 @@ QUANTIFIER_BEFORE = re.compile(
     r"roughly|around|at\s+least|at\s+most|over|under|some|up\s+to)\s+$",
     re.IGNORECASE,
 )
+# The acts of "Who won?": the winner is in the sentence that gives the result.
+WINNING = frozenset({"won", "wins", "beat", "beats", "defeated", "defeats"})
 # The words a result's sentence is looked up by in the keyword index (their stems).
 RESULT_QUERY = ("win", "won", "beat", "victory", "defeat", "lost", "loss", "edged", "final")
 COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
@@ -152,6 +154,11 @@ class ExtractiveAnswerer:
             described = [e for e in evidence if _describes(e.text, question.name_words)]
             if described:
                 return described[:MAX_SENTENCES], ""
+        if question.wh == "who" and question.predicate in WINNING:
+            # "Who won the game?": the sentence that gives the result, if the article has one.
+            results = self._results(question, evidence)
+            if results:
+                return results, ""
         if question.wh == "score":
             results = self._results(question, evidence)
             if results and self._misses_the_point(question, results[0]):

@@ -21,7 +21,9 @@ NAMED_PREDICATE = re.compile(
     r"^(?i:what)\s+(?i:did|does|do|has|have|had|will|would|can|could)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?P<verb>[a-z]+)\b"
     # "Who assisted on Zucker's goal?", "Who ended his shutout bid?": the act whose doer is asked
-    r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s))\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
+    r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
+    r"left|got|bought|sent|spent|sold|chose|broke|threw|struck|won)\b"
+    r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"

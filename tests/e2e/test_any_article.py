@@ -95,6 +95,13 @@ def test_the_final_score_is_the_result_not_a_score_along_the_way(game: Run) -> N
     assert halftime["abstained"] and halftime["citations"] == [], halftime
 
 
+def test_who_won_is_answered_with_the_result(game: Run) -> None:
+    (answer,) = ask_in_turn(game, "Who won the game?")
+    assert any(
+        "Wild beat Sabres 4-1" in c["quote"] or "4-1 win" in c["quote"] for c in answer["citations"]
+    ), answer
+
+
 def test_a_quote_answering_the_sentence_before_it_is_on_that_topic(game: Run) -> None:
     standings, trade = ask_in_turn(
         game, "What did Suter say about the standings?", "What did Boudreau say about the trade?"

@@ -130,6 +130,8 @@ def test_question_types(question: str, wh: str) -> None:
         ("Who assisted on Anthony Davis's basket?", "assisted"),
         ("Who ended his shutout bid?", "ended"),
         ("who launches the lander", "launches"),
+        ("who won the game", "won"),
+        ("Who beat the Owls?", "beat"),
         ("Who was the coach?", None),
         ("Who has the most rebounds?", None),
     ],
