@@ -10,19 +10,26 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from bot.terminal import inert, json_line, print_answer, render_sources, to_json_line
+from bot.terminal import inert, json_line, one_line, print_answer, render_sources, to_json_line
 from retrieval.answer import Answer, Turn
 from retrieval.engine import Engine
 from retrieval.errors import QabotError
+from retrieval.index.articles import IndexedArticle
 
 # Turns kept for resolving follow-ups; older ones no longer help and only cost memory.
 MAX_HISTORY = 20
 HISTORY_FILE = Path(".qabot") / "repl_history"
 HELP = """Ask anything about the article; follow-ups may say "he", "she" or "it".
-  /sources  show the last answer's sources in full
-  /reset    start a new conversation
-  /help     this text
-  /quit     leave (Ctrl-D works too)"""
+  /sources          show the last answer's sources in full
+  /articles         list the articles in the index, numbered
+  /article N|TEXT   answer from one article only, picked by its number in /articles
+                    or by a part of its title or file name
+  /article all      answer from all the articles again
+  /reset            start a new conversation (from all the articles)
+  /help             this text
+  /quit             leave (Ctrl-D works too)"""
+# `/article all`: every article again, not one whose title contains "all".
+ALL_ARTICLES = "all"
 
 
 class Session:
@@ -33,6 +40,8 @@ class Session:
         self.console = console
         self.as_json = as_json
         self.history: list[Turn] = []
+        # The article the user picked to be answered from; None: all of them.
+        self.article: IndexedArticle | None = None
 
     @property
     def last_answer(self) -> Answer | None:
@@ -45,8 +54,11 @@ class Session:
             return True
         if line.startswith("/"):
             return self._command(line)
+        article = self.article.source if self.article else None
         try:
-            answer = self.engine.ask(line, self.history, on_token=self._stream_target())
+            answer = self.engine.ask(
+                line, self.history, on_token=self._stream_target(), article=article
+            )
         except QabotError as error:
             self._error(line, str(error))
             return True
@@ -80,14 +92,20 @@ class Session:
 
     def _command(self, line: str) -> bool:
         """Act on a /command; under --json each one answers with one object naming it."""
-        command = line.split()[0].lower()
+        command, *rest = line.split(maxsplit=1)
+        command = command.lower()
         if command in ("/quit", "/exit", "/q"):
             if self.as_json:
                 self._emit({"command": command})
             return False
         if command == "/reset":
             self.history = []
+            self.article = None
             self._reply(command, "New conversation.")
+        elif command == "/articles":
+            self._list_articles(command)
+        elif command == "/article":
+            self._choose_article(command, rest[0] if rest else "")
         elif command == "/sources":
             last = self.last_answer
             if self.as_json:
@@ -107,6 +125,61 @@ class Session:
             else:
                 self._reply(command, message)
         return True
+
+    def _list_articles(self, command: str) -> None:
+        """The index's articles, numbered as `/article N` takes them, the picked one marked."""
+        try:
+            articles = self.engine.articles()
+        except QabotError as error:
+            self._command_error(command, str(error))
+            return
+        chosen = self.article.source if self.article else None
+        if self.as_json:
+            listed = [_article_json(a) | {"chosen": a.source == chosen} for a in articles]
+            self._emit({"command": command, "articles": listed})
+            return
+        for article in articles:
+            is_chosen = article.source == chosen
+            mark = "*" if is_chosen else " "
+            self.console.print(
+                Text(f"{mark} {one_line(article.describe())}", style="bold" if is_chosen else "")
+            )
+        how = (
+            "Answers come only from the one marked *; /article all goes back to all of them."
+            if chosen
+            else "Answers come from all of them; /article N picks one."
+        )
+        self.console.print(Text(how, style="dim"))
+
+    def _choose_article(self, command: str, choice: str) -> None:
+        """`/article N|TEXT` picks the article answers come from; `/article all` drops it;
+        `/article` alone says which it is."""
+        if choice.casefold() == ALL_ARTICLES:
+            self.article = None
+        elif choice:
+            try:
+                self.article = self.engine.choose_article(choice)
+            except QabotError as error:
+                self._command_error(command, str(error))
+                return
+        article = self.article
+        text = (
+            f"Answers come only from article {article.number}, “{article.title}” "
+            f"({article.file_name}); /article all goes back to all of them."
+            if article
+            else "Answers come from all the articles; /articles lists them."
+        )
+        if self.as_json:
+            shown = _article_json(article) if article else None
+            self._emit({"command": command, "article": shown, "text": text})
+        else:
+            self.console.print(Text(one_line(text), style="dim"))
+
+    def _command_error(self, command: str, message: str) -> None:
+        if self.as_json:
+            self._emit({"command": command, "error": message})
+        else:
+            self.console.print(Text(f"error: {inert(message)}", style="red"))
 
     def undecodable(self, number: int, raw: bytes) -> None:
         """A line that is not UTF-8: said so, and the conversation goes on."""
@@ -136,6 +209,15 @@ class Session:
             )
         else:
             self.console.print(Text(f"error: {inert(message)}", style="red"))
+
+
+def _article_json(article: IndexedArticle) -> dict[str, Any]:
+    return {
+        "n": article.number,
+        "title": article.title,
+        "file": article.file_name,
+        "source": article.source,
+    }
 
 
 def run_repl(engine: Engine, *, as_json: bool = False) -> None:

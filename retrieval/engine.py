@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from retrieval.answer import Answer, Turn
 from retrieval.constants import BUNDLED_ARTICLE, CHUNKS_COLLECTION, INDEX_LAYOUT
@@ -26,6 +26,7 @@ from retrieval.settings import Settings
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
+    from retrieval.index.articles import IndexedArticle
     from retrieval.index.chroma import IngestMark, Marks, Stores
     from retrieval.ingest.run import IngestReport
     from retrieval.pipeline import Pipeline
@@ -284,8 +285,13 @@ class Engine:
         question: str,
         history: Sequence[Turn] = (),
         on_token: Callable[[str], None] | None = None,
+        *,
+        article: str | None = None,
     ) -> Answer:
         """Answer one question; `history` holds the earlier turns of its conversation.
+
+        `article`, the source of one of `articles()` (see `choose_article`), answers from that
+        article alone; None, from all of them.
 
         With an LLM engine, `on_token` is given the model's reply as it streams, before it is
         checked; the returned `Answer` is the checked one.
@@ -300,11 +306,9 @@ class Engine:
         for _ in range(MAX_READS_PER_QUESTION):
             with self._gate.shared():
                 view = self._view
-                marks = self._current_marks()
-                self._note_ingest(marks.ingest)
-                if view is not None and view.generation == marks.generation:
+                if self._is_current(view):
                     try:
-                        return view.pipeline.ask(asked, history, on_token)
+                        return view.pipeline.ask(asked, history, on_token, article)
                     except QabotError:
                         raise
                     except Exception as error:
@@ -315,10 +319,37 @@ class Engine:
                         log.info("the index changed during a question; reading it again")
                         failure = error
             self._read_again(view)
-        raise IndexBusy(
-            f"the index at {self.settings.index_location} kept changing under the question "
+        raise IndexBusy(self._busy("the question")) from failure
+
+    def articles(self) -> list[IndexedArticle]:
+        """The index's articles, numbered as front ends list them and as `choose_article`
+        reads a number."""
+        for _ in range(MAX_READS_PER_QUESTION):
+            with self._gate.shared():
+                view = self._view
+                if self._is_current(view):
+                    return view.pipeline.articles()
+            self._read_again(view)
+        raise IndexBusy(self._busy("the list of articles"))
+
+    def choose_article(self, choice: str) -> IndexedArticle:
+        """The article a reader's `choice` names: its number in `articles()`, or a part of its
+        title or file name; `ArticleChoiceError` says why when it names none or several."""
+        from retrieval.index.articles import choose_article
+
+        return choose_article(self.articles(), choice)
+
+    def _is_current(self, view: View | None) -> TypeGuard[View]:
+        """Whether `view` was built from the index as it is now (an ingest since is noted)."""
+        marks = self._current_marks()
+        self._note_ingest(marks.ingest)
+        return view is not None and view.generation == marks.generation
+
+    def _busy(self, what: str) -> str:
+        return (
+            f"the index at {self.settings.index_location} kept changing under {what} "
             "(another process is ingesting into it); ask again when it has finished"
-        ) from failure
+        )
 
     def _current_marks(self) -> Marks:
         """The index's generation and ingest mark now: one small read, before every question

@@ -35,3 +35,7 @@ class IndexEmptied(QabotError):
 
 class IndexBusy(QabotError):
     """The index kept changing under a question (another process is ingesting into it)."""
+
+
+class ArticleChoiceError(QabotError):
+    """A choice of article names none of the index's articles, or more than one."""

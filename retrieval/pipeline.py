@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from retrieval.answer import Answer, Turn
 from retrieval.answering.extractive import ExtractiveAnswerer
+from retrieval.errors import ArticleChoiceError
+from retrieval.index.articles import IndexedArticle, file_name_of
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.language.followups import Condensed, resolve
@@ -70,15 +72,24 @@ class Pipeline:
     condenser: LLMCondenser | None = None
 
     def ask(
-        self, asked: str, history: Sequence[Turn] = (), on_token: OnToken | None = None
+        self,
+        asked: str,
+        history: Sequence[Turn] = (),
+        on_token: OnToken | None = None,
+        article: str | None = None,
     ) -> Answer:
+        """The answer to `asked` after `history`; from the article whose source is `article`
+        alone, when the asker picked one."""
+        if article is not None:
+            self.check_article(article)
         clock = Stopwatch()
         with clock.step("condense"):
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):
-            question = analyze(condensed.standalone, self.index)
+            question = replace(analyze(condensed.standalone, self.index), article=article)
             evidence = self.retriever.search(question)
-            if question.asks_author or question.asks_summary:
+            # A picked article is the one "this article" means, whatever the history quoted.
+            if (question.asks_author or question.asks_summary) and article is None:
                 evidence = self.in_the_article_talked_about(evidence, history)
         with clock.step("answer"):
             answer = self.answerer.answer(asked, question, evidence, on_token)
@@ -107,6 +118,19 @@ class Pipeline:
             return mine
         opening = next((s for s in self.index.sentences if s.source == source), None)
         return [Evidence(opening)] if opening else evidence
+
+    def articles(self) -> list[IndexedArticle]:
+        return self.index.articles()
+
+    def check_article(self, source: str) -> None:
+        """`ArticleChoiceError` when the picked article has left the index (a later ingest
+        pruned it, or moved its file), rather than answers drawn from nothing."""
+        if any(listed.source == source for listed in self.articles()):
+            return
+        raise ArticleChoiceError(
+            f"the article picked ({file_name_of(source)}) is no longer in the index; pick "
+            "another, or go back to all articles"
+        )
 
     def condense(self, asked: str, history: Sequence[Turn]) -> Condensed:
         """The question as it would read on its own, and what rewrote it."""

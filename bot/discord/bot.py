@@ -10,12 +10,14 @@ import signal
 import sys
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import escape_markdown
 
 from bot.discord.admission import (
     NOT_HERE,
@@ -24,7 +26,7 @@ from bot.discord.admission import (
     problem_with,
     question_from,
 )
-from bot.discord.render import render_answer, render_draft, render_notice
+from bot.discord.render import article_choices, render_answer, render_draft, render_notice
 from bot.terminal import InertFormatter
 from retrieval.answer import Answer, Turn
 from retrieval.errors import QabotError
@@ -32,6 +34,7 @@ from retrieval.settings import Settings
 
 if TYPE_CHECKING:
     from retrieval.engine import Engine
+    from retrieval.index.articles import IndexedArticle
 
 _log = logging.getLogger(__name__)
 
@@ -76,8 +79,18 @@ EngineFactory = Callable[[Settings], "Engine"]
 Draft = Callable[[str], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class Chain:
+    """A reply chain as it stands at one of the bot's answers."""
+
+    turns: tuple[Turn, ...]
+    # The source of the article picked with /ask's `article` option; None: all of them.
+    article: str | None = None
+
+
 class Conversations:
-    """Which reply chain each of the bot's answers belongs to, as the turns leading to it.
+    """Which reply chain each of the bot's answers belongs to, as the turns leading to it and
+    the article the chain was asked about, if one was picked.
 
     Bounded (least recently used chains are forgotten) and only touched from the event loop with
     no `await` between a read and a write, so concurrent messages cannot interleave an update.
@@ -85,7 +98,7 @@ class Conversations:
     """
 
     def __init__(self, max_chains: int = MAX_CONVERSATIONS, max_turns: int = MAX_HISTORY_TURNS):
-        self._chains: OrderedDict[int, tuple[Turn, ...]] = OrderedDict()
+        self._chains: OrderedDict[int, Chain] = OrderedDict()
         self._max_chains = max_chains
         self._max_turns = max_turns
 
@@ -97,14 +110,21 @@ class Conversations:
 
     def history(self, message_id: int | None) -> tuple[Turn, ...]:
         """The turns that led to the bot's message `message_id`; empty for unknown messages."""
+        return self.chain(message_id).turns
+
+    def chain(self, message_id: int | None) -> Chain:
+        """The chain the bot's message `message_id` belongs to; an empty one if unknown."""
         if message_id is None or message_id not in self._chains:
-            return ()
+            return Chain(())
         self._chains.move_to_end(message_id)
         return self._chains[message_id]
 
-    def remember(self, message_ids: Iterable[int], turns: Sequence[Turn]) -> None:
-        """Record that the bot's messages `message_ids` answered the last of `turns`."""
-        kept = tuple(turns)[-self._max_turns :]
+    def remember(
+        self, message_ids: Iterable[int], turns: Sequence[Turn], article: str | None = None
+    ) -> None:
+        """Record that the bot's messages `message_ids` answered the last of `turns`, asked
+        about `article` alone when one was picked."""
+        kept = Chain(tuple(turns)[-self._max_turns :], article)
         for message_id in message_ids:
             self._chains[message_id] = kept
             self._chains.move_to_end(message_id)
@@ -189,9 +209,15 @@ class QabotBot(commands.Bot):
         return
 
     async def answer(
-        self, question: str, history: Sequence[Turn], on_draft: Draft | None = None
+        self,
+        question: str,
+        history: Sequence[Turn],
+        on_draft: Draft | None = None,
+        *,
+        article: str | None = None,
     ) -> Answer | str:
-        """The engine's answer, or the one line to reply instead when it cannot give one.
+        """The engine's answer (from the article whose source is `article` alone, if given), or
+        the one line to reply instead when it cannot give one.
 
         With an LLM engine, `on_draft` is awaited with the reply so far, at most once every
         STREAM_EDIT_INTERVAL_S, while the model writes; the returned answer is the checked one.
@@ -200,21 +226,23 @@ class QabotBot(commands.Bot):
         try:
             async with self.gate.engine_slot():
                 if on_draft is not None and self.settings.uses_llm:
-                    return await self._streamed(question, history, on_draft)
+                    return await self._streamed(question, history, on_draft, article)
                 # ask() embeds and searches: CPU work that must not stall the gateway heartbeat.
-                return await asyncio.to_thread(self.engine.ask, question, history)
+                return await asyncio.to_thread(self.engine.ask, question, history, article=article)
         except QabotError as error:
             return str(error)
         except Exception:
             _log.exception("the engine failed on a question of %d characters", len(question))
             return ENGINE_FAILED
 
-    async def _streamed(self, question: str, history: Sequence[Turn], on_draft: Draft) -> Answer:
+    async def _streamed(
+        self, question: str, history: Sequence[Turn], on_draft: Draft, article: str | None
+    ) -> Answer:
         assert self.engine is not None
         # The engine's thread appends pieces; list.append is atomic, so no lock is needed.
         pieces: list[str] = []
         work = asyncio.ensure_future(
-            asyncio.to_thread(self.engine.ask, question, history, pieces.append)
+            asyncio.to_thread(self.engine.ask, question, history, pieces.append, article=article)
         )
         shown = 0
         while True:
@@ -229,6 +257,28 @@ class QabotBot(commands.Bot):
                 except discord.HTTPException:
                     # A lost draft is no loss: the checked answer replaces it anyway.
                     _log.warning("could not show a draft", exc_info=True)
+
+    async def choose_article(self, choice: str) -> IndexedArticle | str:
+        """The article `choice` names (a number or a part of its title or file name), or the
+        message to reply instead."""
+        assert self.engine is not None
+        try:
+            # Lists the index: the first time after an ingest it reads the index, off the loop.
+            return await asyncio.to_thread(self.engine.choose_article, choice)
+        except QabotError as error:
+            return str(error)
+        except Exception:
+            _log.exception("could not list the articles to choose one")
+            return ENGINE_FAILED
+
+    async def articles(self) -> list[IndexedArticle]:
+        """The index's articles, or none when they cannot be read (the reason is logged)."""
+        assert self.engine is not None
+        try:
+            return await asyncio.to_thread(self.engine.articles)
+        except Exception:
+            _log.warning("could not list the articles", exc_info=True)
+            return []
 
 
 class ShardedQabotBot(QabotBot, commands.AutoShardedBot):
@@ -270,13 +320,11 @@ class MentionQuestions(commands.Cog):
             await self._reply(message, render_notice(refusal))
             return
         try:
-            await self._answer(message, question, self.bot.conversations.history(replied_to))
+            await self._answer(message, question, self.bot.conversations.chain(replied_to))
         finally:
             self.bot.gate.release()
 
-    async def _answer(
-        self, message: discord.Message, question: str, history: tuple[Turn, ...]
-    ) -> None:
+    async def _answer(self, message: discord.Message, question: str, chain: Chain) -> None:
         # With an LLM engine, the reply so far is posted as a draft reply, then edited in place.
         draft: discord.Message | None = None
 
@@ -297,13 +345,15 @@ class MentionQuestions(commands.Cog):
             except discord.HTTPException as error:
                 # "typing…" is a courtesy: a channel that refuses it still gets its answer.
                 _log.warning("cannot show typing in channel %s: %s", message.channel.id, error)
-            result = await self.bot.answer(question, history, on_draft=show_draft)
+            result = await self.bot.answer(
+                question, chain.turns, on_draft=show_draft, article=chain.article
+            )
         if isinstance(result, str):
             await self._finish(message, draft, render_notice(result))
             return
         sent = await self._finish(message, draft, render_answer(result))
         turn = Turn(question, result.resolved_question or question, result)
-        self.bot.conversations.remember((m.id for m in sent), (*history, turn))
+        self.bot.conversations.remember((m.id for m in sent), (*chain.turns, turn), chain.article)
 
     async def _finish(
         self, message: discord.Message, draft: discord.Message | None, chunks: list[str]
@@ -343,8 +393,13 @@ class AskCommand(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="ask", description="Ask about the article; the answer cites it.")
-    @app_commands.describe(question="What you want to know, e.g. what did Peskov say?")
-    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+    @app_commands.describe(
+        question="What you want to know, e.g. what did Peskov say?",
+        article="Answer from this article only: its number, or a part of its title or file name",
+    )
+    async def ask(
+        self, interaction: discord.Interaction, question: str, article: str | None = None
+    ) -> None:
         if not is_allowed_place(self.bot.settings, interaction.guild_id, interaction.channel):
             await self._refuse(interaction, NOT_HERE)
             return
@@ -358,11 +413,22 @@ class AskCommand(commands.Cog):
             await self._refuse(interaction, refusal)
             return
         try:
-            await self._answer(interaction, question)
+            await self._answer(interaction, question, (article or "").strip())
         finally:
             self.bot.gate.release()
 
-    async def _answer(self, interaction: discord.Interaction, question: str) -> None:
+    @ask.autocomplete("article")
+    async def suggest_articles(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The index's articles whose number, title or file name holds what is typed so far."""
+        is_allowed = is_allowed_place(self.bot.settings, interaction.guild_id, interaction.channel)
+        if not is_allowed or self.bot.engine is None:
+            return []
+        return article_choices(await self.bot.articles(), current)
+
+    async def _answer(self, interaction: discord.Interaction, question: str, choice: str) -> None:
+        source: str | None = None
         try:
             # Discord drops an interaction not acknowledged within 3 s; "thinking" buys 15 min.
             await interaction.response.defer(thinking=True)
@@ -372,7 +438,13 @@ class AskCommand(commands.Cog):
                     content=render_draft(text, question=question), allowed_mentions=NO_PINGS
                 )
 
-            result = await self.bot.answer(question, (), on_draft=show_draft)
+            chosen = await self.bot.choose_article(choice) if choice else None
+            if isinstance(chosen, str):
+                # It lists titles and echoes what was typed: shown as written, never as markup.
+                result: Answer | str = escape_markdown(chosen)
+            else:
+                source = chosen.source if chosen else None
+                result = await self.bot.answer(question, (), on_draft=show_draft, article=source)
             if isinstance(result, str):
                 chunks = render_notice(result)
             else:
@@ -390,7 +462,8 @@ class AskCommand(commands.Cog):
             return
         if isinstance(result, Answer):
             turn = Turn(question, result.resolved_question or question, result)
-            self.bot.conversations.remember((m.id for m in sent), (turn,))
+            # A reply to the answer goes on asking about the article picked here.
+            self.bot.conversations.remember((m.id for m in sent), (turn,), source)
 
     async def _refuse(self, interaction: discord.Interaction, text: str) -> None:
         """Tell only the asker (ephemeral), since nobody else needs to read it."""

@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from discord import app_commands
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.terminal import one_line
 from retrieval.answer import Answer, Citation
+from retrieval.index.articles import IndexedArticle
 
 # Discord refuses a message whose content is longer than this (error 50035).
 MESSAGE_LIMIT = 2000
@@ -21,6 +24,10 @@ SOURCES_HEADING = "**Sources**"
 ELLIPSIS = "…"
 EMPTY_ANSWER = "*(The engine gave an empty answer.)*"
 DRAFT_NOTE = "*(writing… the citations are checked before the final answer)*"
+# Discord shows at most this many autocomplete choices, each named in at most this many
+# characters (and refuses the whole list otherwise).
+MAX_CHOICES = 25
+MAX_CHOICE_CHARS = 100
 
 # A sentence runs to . ! ? or … (maybe closed by quotes or brackets) and takes the `[n]` markers
 # right after it along, so a marker always stays with the sentence it backs.
@@ -68,6 +75,25 @@ def render_draft(text: str, *, question: str | None = None, limit: int = MESSAGE
 def render_notice(text: str, *, limit: int = MESSAGE_LIMIT) -> list[str]:
     """A short plain message (an error, a refusal) as messages within `limit`."""
     return _pack([_Block(" ", piece) for piece in _sentences(text.strip(), limit)], limit)
+
+
+def article_choices(articles: list[IndexedArticle], typed: str) -> list[app_commands.Choice[str]]:
+    """The articles /ask's `article` option suggests for what is typed so far: those whose
+    number, title or file name holds it. Each is sent as its number, which the engine reads."""
+    wanted = " ".join(typed.split()).casefold()
+    matching = [
+        article
+        for article in articles
+        if wanted in f"{article.number} {article.title} {article.file_name}".casefold()
+    ]
+    return [
+        # Choice names are plain text, never markdown; control characters are written out.
+        app_commands.Choice(
+            name=_shorten(one_line(article.describe()), MAX_CHOICE_CHARS),
+            value=str(article.number),
+        )
+        for article in matching[:MAX_CHOICES]
+    ]
 
 
 def echo_question(question: str) -> str:

@@ -128,7 +128,7 @@ class ExtractiveAnswerer:
             # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
         elif question.spelled_out:
-            parts.insert(0, f"{self._spelling_out(question.spelled_out)[1]}:")
+            parts.insert(0, f"{self._spelling_out(question.spelled_out, question.article)[1]}:")
         elif lead:
             # The fact asked for first, then the sentence that states it.
             parts.insert(0, f"{lead[:1].upper()}{lead[1:]}:")
@@ -140,11 +140,11 @@ class ExtractiveAnswerer:
         if question.unknown_names:
             return [], UNKNOWN_NAME
         if question.asks_summary:
-            return self._lede(evidence), NOT_IN_ARTICLE
+            return self._lede(evidence, question.article), NOT_IN_ARTICLE
         if question.asks_author:
-            return self._author_sentences(evidence)[:MAX_SENTENCES], NO_AUTHOR
+            return self._author_sentences(evidence, question.article)[:MAX_SENTENCES], NO_AUTHOR
         if question.spelled_out:
-            return self._spelling_out(question.spelled_out)[0], NOT_IN_ARTICLE
+            return self._spelling_out(question.spelled_out, question.article)[0], NOT_IN_ARTICLE
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
             return [], (
                 f'I can\'t tell who "{question.statement_subject.strip()}" is here; '
@@ -216,8 +216,12 @@ class ExtractiveAnswerer:
         found: list[Evidence] = []
         for i in sorted(self.index.sentences_naming(subject_words)):
             sentence = self.index.sentences[i]
+            if question.article and sentence.source != question.article:
+                continue
             spoken = {w for speaker in sentence.speakers for w in words(speaker)}
             if not (sentence.is_quote and subject_words & spoken):
+                continue
+            if question.article and sentence.source != question.article:
                 continue
             before = self._preceding(sentence)
             if asked_about:
@@ -245,7 +249,7 @@ class ExtractiveAnswerer:
         query = [*RESULT_QUERY, *sorted(question.name_words)]
         found = [
             s
-            for s in _sentences_with_words(query, self.index)
+            for s in _sentences_with_words(query, self.index, question.article)
             if result_score(s.text)
             and question.name_words <= set(words(" ".join((s.text, *s.mentions))))
         ]
@@ -255,16 +259,16 @@ class ExtractiveAnswerer:
         )
         return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
 
-    def _spelling_out(self, acronym: str) -> tuple[list[Evidence], str]:
-        """The first sentence that gives the acronym's full name, "Full Name (ACRONYM)" first,
-        and that name."""
-        for sentence in _sentences_with_words([acronym], self.index):
+    def _spelling_out(self, acronym: str, article: str | None) -> tuple[list[Evidence], str]:
+        """The first sentence (of the picked article, if one is) that gives the acronym's full
+        name, "Full Name (ACRONYM)" first, and that name."""
+        for sentence in _sentences_with_words([acronym], self.index, article):
             full = spelled_out_before(sentence.text, acronym)
             if full:
                 return [Evidence(sentence)], full
         full = self.index.acronyms.get(acronym.upper())
         if full:
-            for sentence in _sentences_with_words([full], self.index):
+            for sentence in _sentences_with_words([full], self.index, article):
                 if full in sentence.text:
                     return [Evidence(sentence)], full
         return [], ""
@@ -385,9 +389,10 @@ class ExtractiveAnswerer:
             score += DESCRIPTOR_BONUS
         return score
 
-    def _lede(self, evidence: Sequence[Evidence]) -> list[Evidence]:
-        """A news article's summary is its opening: the first sentences of the likeliest article."""
-        source = evidence[0].sentence.source if evidence else None
+    def _lede(self, evidence: Sequence[Evidence], picked: str | None) -> list[Evidence]:
+        """A news article's summary is its opening: the first sentences of the picked article,
+        else of the likeliest one."""
+        source = picked or (evidence[0].sentence.source if evidence else None)
         article = [s for s in self.index.sentences if source is None or s.source == source]
         headline = [s for s in article if s.section == HEADLINE_SECTION][:1]
         body = [s for s in article if not s.is_heading]
@@ -397,10 +402,12 @@ class ExtractiveAnswerer:
         ]
         return [Evidence(s) for s in [*headline, *opening[:LEDE_SENTENCES]]]
 
-    def _author_sentences(self, evidence: Sequence[Evidence]) -> list[Evidence]:
-        """The byline or author note of the article the evidence comes from (of all, with no
-        evidence); none when that article names no author."""
-        sources = {e.sentence.source for e in evidence}
+    def _author_sentences(
+        self, evidence: Sequence[Evidence], article: str | None
+    ) -> list[Evidence]:
+        """The byline or author note of the picked article, else of the article the evidence
+        comes from (of all, with no evidence); none when that article names no author."""
+        sources = {article} if article else {e.sentence.source for e in evidence}
         notes = [
             s for s in self.index.sentences if s.section == AUTHOR_SECTION and not s.is_heading
         ]
@@ -482,14 +489,17 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     role = next((w for w in reversed(others) if w in ROLE_SPELLINGS or ROLE.fullmatch(w)), None)
     role = role or others[-1]
     context = {w for w in subject if w not in STOPWORDS and w != role}
-    described = _described_person(role, context, index)
+    described = _described_person(role, context, index, question.article)
     return set(words(described)) & set(index.name_words) if described else named
 
 
-def _described_person(role: str, context: set[str], index: CorpusIndex) -> str | None:
-    """The person the articles most often describe by `role`, in sentences that also hold the
-    subject's other name words ("Wild"): named right after it ("Wild coach Bruce Boudreau") or
-    with it in apposition ("Michael Sims, chief executive of Ceres Robotics")."""
+def _described_person(
+    role: str, context: set[str], index: CorpusIndex, article: str | None = None
+) -> str | None:
+    """The person the articles (the picked one, if any) most often describe by `role`, in
+    sentences that also hold the subject's other name words ("Wild"): named right after it
+    ("Wild coach Bruce Boudreau") or with it in apposition ("Michael Sims, chief executive of
+    Ceres Robotics")."""
     spellings = ROLE_SPELLINGS.get(role, (role,))
     role_pattern = "|".join(re.escape(spelling) for spelling in spellings)
     name = r"(?:[A-Z][\w'’.-]*\s?){1,3}"
@@ -498,7 +508,7 @@ def _described_person(role: str, context: set[str], index: CorpusIndex) -> str |
         re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),
     )
     found: dict[str, int] = {}
-    for sentence in _sentences_with_words([*spellings, *context], index):
+    for sentence in _sentences_with_words([*spellings, *context], index, article):
         text = sentence.text
         if not any(spelling in text.lower() for spelling in spellings):
             continue
@@ -540,10 +550,16 @@ def _names(word: str, text: str) -> bool:
     return any(w == word or (len(stem) >= 5 and w.startswith(stem)) for w in words(text))
 
 
-def _sentences_with_words(query: Sequence[str], index: CorpusIndex) -> list[Sentence]:
-    """The sentences of the chunks that hold any of these words, read in the keyword index."""
+def _sentences_with_words(
+    query: Sequence[str], index: CorpusIndex, article: str | None = None
+) -> list[Sentence]:
+    """The sentences of the chunks that hold any of these words, read in the keyword index;
+    only the article's, when one is given."""
     scores = index.keyword_scores(" ".join(query))
-    chunk_ids = [index.chunk_ids[i] for i in np.flatnonzero(scores > 0)]
+    found = scores > 0
+    if article:
+        found &= index.chunks_of(article)
+    chunk_ids = [index.chunk_ids[i] for i in np.flatnonzero(found)]
     return [index.sentences[i] for chunk_id in chunk_ids for i in index.by_chunk.get(chunk_id, [])]
 
 

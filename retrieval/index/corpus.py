@@ -8,6 +8,7 @@ import numpy as np
 
 from retrieval.constants import CHUNKS_COLLECTION, SENTENCE_TABLE
 from retrieval.errors import IndexOutdated
+from retrieval.index.articles import IndexedArticle, articles_in
 from retrieval.index.chroma import Stores
 from retrieval.index.keywords import KeywordIndex
 from retrieval.index.names import NameGazetteer
@@ -25,6 +26,9 @@ class CorpusIndex:
         self.table = table
         self.keywords = keywords
         self.names = names
+        # Worked out on first use, like the keyword index: most processes never ask for them.
+        self._articles: list[IndexedArticle] | None = None
+        self._chunk_sources: np.ndarray | None = None
 
     @classmethod
     def build(
@@ -82,6 +86,25 @@ class CorpusIndex:
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         return self.table.sentence(sentence_id)
+
+    def articles(self) -> list[IndexedArticle]:
+        """The articles the index holds, numbered as front ends list them."""
+        if self._articles is None:
+            self._articles = articles_in(self.sentences)
+        return self._articles
+
+    def chunks_of(self, source: str) -> np.ndarray:
+        """Which chunks (in `chunk_ids` order, as keyword scores are) belong to that article."""
+        if self._chunk_sources is None:
+            by_chunk = self.by_chunk
+            self._chunk_sources = np.array(
+                [
+                    self.sentences[by_chunk[chunk_id][0]].source if by_chunk.get(chunk_id) else ""
+                    for chunk_id in self.chunk_ids
+                ],
+                dtype=object,
+            )
+        return self._chunk_sources == source
 
     def verify(self, sentence_id: str, quote: str) -> bool:
         return self.table.verify(sentence_id, quote)

@@ -139,6 +139,8 @@ class Question:
     asks_summary: bool
     # The acronym of "What does CLPS stand for?".
     spelled_out: str | None = None
+    # The source of the one article the asker picked to be answered from; None: any of them.
+    article: str | None = None
 
     @property
     def wants_statements(self) -> bool:

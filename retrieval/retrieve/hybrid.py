@@ -47,13 +47,16 @@ class HybridRetriever(BaseRetriever):
 
     def search(self, question: Question) -> list[Evidence]:
         """Dense and keyword chunks fused, plus the chunks naming the question's people,
-        narrowed to their sentences and scored."""
+        narrowed to their sentences and scored; only the picked article's, when one is."""
+        article = question.article
         vector = self.embeddings.embed_query(question.text)
         dense = self.stores.chunks.similarity_search_by_vector_with_relevance_scores(
-            vector, DENSE_K + HEADINGS_ALLOWANCE
+            vector, DENSE_K + HEADINGS_ALLOWANCE, filter={"source": article} if article else None
         )
         dense_ids = [doc.id for doc, _ in dense if doc.id and not self._is_heading(doc.id)]
         keyword_scores = self.index.keyword_scores(question.text)
+        if article:
+            keyword_scores = np.where(self.index.chunks_of(article), keyword_scores, 0.0)
         keyword_ids = self.index.keyword_chunks(
             question.text, KEYWORD_K + HEADINGS_ALLOWANCE, keyword_scores
         )
@@ -63,6 +66,8 @@ class HybridRetriever(BaseRetriever):
         dense_ids = dense_ids[:DENSE_K]
         chunk_ids = fuse([dense_ids, keyword_ids])[:FUSED_CHUNKS]
         named = self.index.sentences_naming(set(question.name_words))
+        if article:
+            named = {i for i in named if self.index.sentences[i].source == article}
         named_chunks = self.index.by_keyword_score(
             {self.index.sentences[i].chunk_id for i in named}, keyword_scores
         )

@@ -132,3 +132,68 @@ def test_people_asked_by_role_in_other_words_than_the_articles(qabot: Run) -> No
     assert "Peskov" in spokesman["answer"] and not spokesman["abstained"], spokesman
     # whose role it is stands right before it: Lukashenko's "truce in Ukraine" is not Ukraine's
     assert all("Zelensky" in c["quote"] for c in ukraine["citations"]), ukraine
+
+
+def test_the_article_picked_answers_for_itself(two_articles: Run) -> None:
+    result = two_articles(
+        "repl",
+        "--json",
+        stdin="\n".join(
+            [
+                "/articles",
+                "/article 1",
+                "Who wrote this?",
+                "What does CLPS stand for?",  # spelled out in the other article only
+                "/article nasa",
+                "Who wrote this?",
+                "/article submarine",
+                "/articles",
+                "/article all",
+                "How many people registered for the rally?",
+            ]
+        )
+        + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    (
+        listed,
+        teachers,
+        by_teachers,
+        acronym,
+        nasa,
+        by_nasa,
+        unknown,
+        listed_again,
+        everything,
+        rally,
+    ) = json_lines(result.stdout)
+
+    files = [(a["n"], a["file"], a["chosen"]) for a in listed["articles"]]
+    assert files == [(1, "indiana-teachers.txt", False), (2, "nasa-clps.txt", False)]
+    assert nasa["article"]["file"] == "nasa-clps.txt"
+    assert (
+        teachers["article"]["title"] == "Thousands of teachers pack Indiana Statehouse for protest"
+    )
+    # The byline of the article picked, whatever the conversation quoted before.
+    assert "Jeff Foust" in by_nasa["answer"] and "Tom Davies" not in by_nasa["answer"]
+    assert all(c["source"].endswith("nasa-clps.txt") for c in by_nasa["citations"])
+    assert "Tom Davies" in by_teachers["answer"] and "Jeff Foust" not in by_teachers["answer"]
+    assert all(c["source"].endswith("indiana-teachers.txt") for c in by_teachers["citations"])
+    assert acronym["abstained"] and acronym["citations"] == [], acronym
+    # An unknown pick says so, lists what there is, and keeps the article picked before.
+    assert unknown["command"] == "/article"
+    assert "no article's title or file name contains “submarine”" in unknown["error"]
+    assert "2. NASA adds five companies" in unknown["error"]
+    assert [a["chosen"] for a in listed_again["articles"]] == [False, True]
+    # `/article all`: the rally, which only the other article reports, is found again.
+    assert everything["article"] is None
+    assert rally["answer"].startswith("More than 15,000 people:"), rally
+
+
+def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
+    result = two_articles("repl", stdin="/article lunar lander\n/articles\n/article 3\n/help\n")
+    assert result.returncode == 0, result.stderr
+    assert "* 2. NASA adds five companies" in result.stdout
+    assert "  1. Thousands of teachers" in result.stdout
+    assert "error: there is no article 3" in result.stdout
+    assert "/article N|TEXT" in result.stdout and "Traceback" not in result.stderr

@@ -299,7 +299,13 @@ def test_connects_with_message_content_and_syncs_ask(fake: FakeDiscord, bot: Bot
     assert identify["intents"] & MESSAGE_CONTENT_INTENT
     [command] = fake.synced_commands[str(GUILD_ID)]
     assert command["name"] == "ask"
-    assert [option["name"] for option in command["options"]] == ["question"]
+    question, article = command["options"]
+    assert (question["name"], question["required"]) == ("question", True)
+    assert (article["name"], article["required"], article["autocomplete"]) == (
+        "article",
+        False,
+        True,
+    )
     activity = (identify.get("presence") or {}).get("game") or {}
     assert "/ask" in activity.get("name", ""), "members see how to ask under the bot's name"
 
@@ -564,6 +570,58 @@ HOSTILE_ARTICLE = (
 )
 
 
+SHARED_ARTICLES = REPO.parent / "shared" / "articles"
+TWO_ARTICLES = (SHARED_ARTICLES / "indiana-teachers.txt", SHARED_ARTICLES / "nasa-clps.txt")
+RALLY = "How many people registered for the rally?"  # only the teachers' article says
+
+
+def test_slash_ask_answers_from_the_article_picked_and_its_chain_keeps_it(
+    tmp_path: Path,
+) -> None:
+    if not all(path.is_file() for path in TWO_ARTICLES):
+        pytest.fail(f"the shared articles are missing from {SHARED_ARTICLES}")
+    paths = [str(path) for path in TWO_ARTICLES]
+    ingest = run_qabot(["ingest", *paths], chroma=tmp_path / "chroma", cwd=tmp_path)
+    assert ingest.returncode == 0, ingest.stderr
+    fake = FakeDiscord().start()
+    bot = start_bot(fake, tmp_path, QABOT_DISCORD_COOLDOWN_S="0")
+    try:
+        suggested = fake.autocomplete_ask("lunar", author_id=new_member())
+        every = fake.autocomplete_ask("", author_id=new_member())
+        by_number = fake.response_of(
+            fake.send_ask("Who wrote this?", author_id=new_member(), article="2")
+        )
+        by_title = fake.response_of(
+            fake.send_ask("Who wrote this?", author_id=new_member(), article="TEACHERS")
+        )
+        unknown = fake.response_of(
+            fake.send_ask("Who wrote this?", author_id=new_member(), article="submarine")
+        )
+        member = new_member()
+        picked = fake.response_of(fake.send_ask("What is CLPS?", author_id=member, article="nasa"))
+        _, follow_up = ask(fake, RALLY, author_id=member, reply_to=picked[-1].id, mention_bot=False)
+        _, unpicked = ask(fake, f"{MENTION} {RALLY}")
+    finally:
+        bot.stop()
+        fake.stop()
+    assert fake.problems == [], "the bot did something real Discord refuses"
+
+    lander = "2. NASA adds five companies to commercial lunar lander program (nasa-clps.txt)"
+    assert suggested == [{"name": lander, "value": "2"}]
+    assert [choice["value"] for choice in every] == ["1", "2"]
+    # "Who wrote this?" of the article picked, by its number or a part of its title.
+    assert "Jeff Foust" in text_of(by_number) and "Tom Davies" not in text_of(by_number)
+    assert "Tom Davies" in text_of(by_title) and "Jeff Foust" not in text_of(by_title)
+    notice = text_of(unknown)
+    assert "no article's title or file name contains “submarine”" in notice, notice
+    assert "indiana-teachers.txt" in notice and "nasa-clps.txt" in notice, "what to pick from"
+    assert "Traceback" not in bot.log
+    # A reply in the chain is asked of the article /ask picked, which says nothing of a rally.
+    assert "doesn't say" in text_of(follow_up) and "15,000" not in text_of(follow_up)
+    assert "15,000" in text_of(unpicked), "asked of all the articles, the rally is found"
+    assert_pings_nobody([*by_number[1:], *unknown[1:], *follow_up])
+
+
 def test_article_text_reaches_the_log_only_written_out(tmp_path: Path, seeded_index: Path) -> None:
     # At DEBUG, discord.py logs the JSON of every message the bot posts, quotes included.
     shutil.copytree(seeded_index, tmp_path / "chroma")
@@ -603,7 +661,14 @@ class ScriptedEngine:
     def ensure_index(self, progress: object = None) -> None:
         return None
 
-    def ask(self, question: str, history: object = ()) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: object = (),
+        on_token: object = None,
+        *,
+        article: str | None = None,
+    ) -> Answer:
         time.sleep(self.delay_s)
         if self.error is not None:
             raise self.error
@@ -737,6 +802,11 @@ def test_conversations_are_bounded_and_fork_instead_of_mixing() -> None:
     assert [t.question for t in conversations.history(4)] == ["b", "d"], "only the last turns"
     assert 1 not in conversations and len(conversations) == 3, "the oldest chain is forgotten"
     assert conversations.history(999) == ()
+
+    conversations.remember([5], [_turn("e")], article="/news/a.txt")
+    conversations.remember([6], [*conversations.history(5), _turn("f")])
+    assert conversations.chain(5).article == "/news/a.txt"
+    assert conversations.chain(6).article is None and conversations.chain(999).article is None
 
 
 def test_shards_auto_makes_an_autosharded_bot() -> None:

@@ -34,6 +34,11 @@ TOKEN = "FAKE.discord-bot-token.do-not-log-me-8c1f9e2a"
 HEARTBEAT_INTERVAL_MS = 500
 MESSAGE_LIMIT = 2000
 EPHEMERAL_FLAG = 1 << 6
+# Interaction and callback types (Discord's docs, "Receiving and Responding").
+APPLICATION_COMMAND = 2
+APPLICATION_COMMAND_AUTOCOMPLETE = 4
+AUTOCOMPLETE_RESULT = 8
+STRING_OPTION = 3
 DISCORD_EPOCH_MS = 1_420_070_400_000
 
 BOT_ID = 900_000_000_000_000_001
@@ -289,8 +294,43 @@ class FakeDiscord:
         self._call(self._dispatch("MESSAGE_CREATE", payload))
         return message_id
 
-    def send_ask(self, question: str, *, author_id: int, channel_id: int = CHANNEL_ID) -> str:
-        """Run `/ask question:` as a member; returns the interaction token."""
+    def send_ask(
+        self,
+        question: str,
+        *,
+        author_id: int,
+        channel_id: int = CHANNEL_ID,
+        article: str | None = None,
+    ) -> str:
+        """Run `/ask question:` (and `article:` when given) as a member; returns the
+        interaction token."""
+        options = [{"name": "question", "type": STRING_OPTION, "value": question}]
+        if article is not None:
+            options.append({"name": "article", "type": STRING_OPTION, "value": article})
+        return self._interact(APPLICATION_COMMAND, options, author_id, channel_id)
+
+    def autocomplete_ask(
+        self, typed: str, *, author_id: int, channel_id: int = CHANNEL_ID, timeout: float = 30.0
+    ) -> list[dict[str, Any]]:
+        """Type `typed` into /ask's `article` option as a member; returns the choices the bot
+        suggests (Discord asks the bot on every keystroke, with the option marked focused)."""
+        options = [
+            {"name": "question", "type": STRING_OPTION, "value": "Who wrote this?"},
+            {"name": "article", "type": STRING_OPTION, "value": typed, "focused": True},
+        ]
+        token = self._interact(APPLICATION_COMMAND_AUTOCOMPLETE, options, author_id, channel_id)
+        self.wait_for(
+            lambda posts: any(p.payload.get("_token") == token for p in posts), timeout=timeout
+        )
+        [callback] = self.interaction_posts(token)
+        if callback.payload.get("type") != AUTOCOMPLETE_RESULT:
+            self.problems.append(f"autocomplete answered with callback type {callback.payload}")
+        return callback.payload["data"]["choices"]
+
+    def _interact(
+        self, kind: int, options: list[dict[str, Any]], author_id: int, channel_id: int
+    ) -> str:
+        """Dispatch an interaction with /ask as a member; returns its token."""
         interaction_id = self._next_id()
         token = f"interaction-token-{interaction_id}"
         self._interactions[token] = Interaction(
@@ -299,12 +339,12 @@ class FakeDiscord:
         payload = {
             "id": str(interaction_id),
             "application_id": str(APP_ID),
-            "type": 2,  # APPLICATION_COMMAND
+            "type": kind,
             "data": {
                 "id": str(ASK_COMMAND_ID),
                 "name": "ask",
                 "type": 1,
-                "options": [{"name": "question", "type": 3, "value": question}],
+                "options": options,
             },
             "guild_id": str(GUILD_ID),
             "channel_id": str(channel_id),
@@ -771,6 +811,18 @@ class FakeDiscord:
                 {"message": "Interaction has already been acknowledged.", "code": 40060}, 400
             )
         data = body.get("data") or {}
+        if body.get("type") == AUTOCOMPLETE_RESULT:
+            # Suggestions, not a message: Discord refuses more than 25 or names over 100.
+            choices = data.get("choices") or []
+            too_long = [c["name"] for c in choices if not 1 <= len(c["name"]) <= 100]
+            if len(choices) > 25 or too_long:
+                self.problems.append(f"autocomplete choices Discord refuses: {choices}")
+                return _form_error("choices", "BASE_TYPE_BAD_LENGTH", "Invalid choices")
+            self._record(
+                Post("callback", interaction.original_id, interaction.channel_id, "",
+                     {**body, "_token": token})
+            )  # fmt: skip
+            return web.Response(status=204)
         refusal = self._check_content(data, where=f"interaction {interaction.id}")
         if refusal is not None:
             return refusal

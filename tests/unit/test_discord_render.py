@@ -6,15 +6,18 @@ import random
 import re
 
 import pytest
+from test_articles import ARTICLES
 
 from bot.discord.render import (
     MAX_QUOTE_CHARS,
     MESSAGE_LIMIT,
+    article_choices,
     echo_question,
     render_answer,
     render_notice,
 )
 from retrieval.answer import Answer, Citation
+from retrieval.index.articles import IndexedArticle
 
 TITLE = "Kremlin Dismisses Belarus's Call for Truce and Peace Talks With Kyiv"
 PESKOV = '"The special military operation is continuing," Peskov said Friday.'
@@ -208,3 +211,30 @@ def test_random_answers_always_fit(seed: int) -> None:
 def test_notices_fit_too() -> None:
     assert render_notice("Please wait 3 s.") == ["Please wait 3 s."]
     assert all(len(m) <= MESSAGE_LIMIT for m in render_notice("Long. " * 1000))
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("", ["1", "2", "3", "4", "5", "6"]),
+        ("lunar", ["2", "3"]),
+        ("SPACEX", ["3"]),
+        ("truce.txt", ["6"]),
+        ("4", ["4", "5"]),  # its number, and "4-1" in a title
+        ("submarine", []),
+    ],
+)
+def test_discord_suggests_the_articles_matching_what_is_typed(
+    typed: str, values: list[str]
+) -> None:
+    assert [choice.value for choice in article_choices(ARTICLES, typed)] == values
+
+
+def test_discord_suggestions_fit_what_discord_accepts() -> None:
+    hostile = IndexedArticle(1, "/news/x.txt", "Ships\u202e return " + "to port " * 30)
+    many = [hostile, *(IndexedArticle(n, f"/news/{n}.txt", f"Story {n}") for n in range(2, 40))]
+    choices = article_choices(many, "")
+    assert len(choices) == 25
+    assert all(1 <= len(choice.name) <= 100 for choice in choices)
+    assert choices[0].name.startswith("1. Ships\\u202e return to port")
+    assert choices[0].name.endswith("…")
