@@ -6,12 +6,13 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from retrieval.answer import Answer, Turn
 from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
+from retrieval.index.embeddings import Embedder
 from retrieval.language.followups import Condensed, resolve
 from retrieval.language.question import Question, analyze
 from retrieval.retrieve.hybrid import HybridRetriever
@@ -116,7 +117,7 @@ class Pipeline:
         return self.condenser.condense(asked, history, by_rules)
 
 
-def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Any) -> HybridRetriever:
+def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Embedder) -> HybridRetriever:
     return HybridRetriever(stores=stores, index=index, embeddings=embeddings)
 
 
@@ -164,7 +165,7 @@ def make_answerer(
 
 
 def make_pipeline(
-    settings: Settings, stores: Stores, index: CorpusIndex, embeddings: Any
+    settings: Settings, stores: Stores, index: CorpusIndex, embeddings: Embedder
 ) -> Pipeline:
     model = None
     if settings.uses_llm:
