@@ -72,3 +72,15 @@ def test_answering_never_imports_langchain(qabot: Run) -> None:
     imported = imported_packages(result.stderr)
     assert {"chromadb", "onnxruntime"} <= imported, "the measurement sees the question path"
     assert not set(LANGCHAIN) & imported, sorted(set(LANGCHAIN) & imported)
+
+
+def test_later_questions_score_keywords_without_importing_bm25s(qabot: Run) -> None:
+    # The first question after an ingest builds BM25 (with bm25s, which imports SciPy) and saves
+    # it beside the index; the next process reads the saved scores and needs numpy only.
+    first = qabot("ask", "What did Peskov say?", PYTHONPROFILEIMPORTTIME="1")
+    assert first.returncode == 0, first.stderr
+    assert "bm25s" in imported_packages(first.stderr)
+    later = qabot("ask", "What did Lukashenko propose?", "--json", PYTHONPROFILEIMPORTTIME="1")
+    assert later.returncode == 0, later.stderr
+    assert "truce" in json.loads(later.stdout)["answer"]
+    assert not {"bm25s", "scipy"} & imported_packages(later.stderr)
