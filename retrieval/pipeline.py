@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from retrieval.answer import Answer, Turn
 from retrieval.answering.extractive import ExtractiveAnswerer
@@ -14,6 +14,7 @@ from retrieval.errors import ArticleChoiceError
 from retrieval.index.articles import IndexedArticle, file_name_of
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
+from retrieval.index.embeddings import Embedder
 from retrieval.language.followups import Condensed, resolve
 from retrieval.language.question import Question, analyze
 from retrieval.retrieve.hybrid import HybridRetriever
@@ -140,7 +141,7 @@ class Pipeline:
         return self.condenser.condense(asked, history, by_rules)
 
 
-def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Any) -> HybridRetriever:
+def make_retriever(stores: Stores, index: CorpusIndex, embeddings: Embedder) -> HybridRetriever:
     return HybridRetriever(stores=stores, index=index, embeddings=embeddings)
 
 
@@ -188,7 +189,7 @@ def make_answerer(
 
 
 def make_pipeline(
-    settings: Settings, stores: Stores, index: CorpusIndex, embeddings: Any
+    settings: Settings, stores: Stores, index: CorpusIndex, embeddings: Embedder
 ) -> Pipeline:
     model = None
     if settings.uses_llm:

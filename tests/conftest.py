@@ -113,3 +113,20 @@ def seed_paragraphs() -> list[str]:
     """The seed article's paragraphs as a reader counts them, page furniture left out."""
     lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
     return [line for line in lines if line and "Voice is AI-generated" not in line]
+
+
+# LangChain and the tracing client it pulls in: 0.4-0.5 s of a new process (issue #13). Ingest
+# and the LLM engines may load them; answering with the extractive engine must not.
+LANGCHAIN = ("langchain", "langchain_core", "langchain_chroma", "langsmith")
+
+
+def imported_packages(stderr: str) -> set[str]:
+    """The top-level packages a process imported, from its `-X importtime` lines on stderr
+    (set `PYTHONPROFILEIMPORTTIME=1` in its environment)."""
+    packages = set()
+    for line in stderr.splitlines():
+        fields = line.removeprefix("import time:").split("|")
+        if line.startswith("import time:") and len(fields) == 3:
+            packages.add(fields[2].strip().split(".")[0])
+    packages.discard("imported package")  # the header line
+    return packages

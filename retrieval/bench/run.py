@@ -178,7 +178,7 @@ def measure_size(scratch: Path, docs: int, cold_runs: int, progress: Progress | 
             answer_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             vector = engine.embeddings.embed_query(question)
-            engine.stores.chunks.similarity_search_by_vector_with_relevance_scores(vector, 8)
+            engine.stores.chunks.query(query_embeddings=[vector], n_results=8)
             floor_ms.append((time.perf_counter() - started) * 1000)
 
     note("cold starts")

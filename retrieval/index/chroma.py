@@ -29,8 +29,8 @@ from retrieval.settings import Settings, parse_headers
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI, Collection
-    from langchain_chroma import Chroma
-    from langchain_core.embeddings import Embeddings
+
+    from retrieval.index.embeddings import Embedder
 
 # Chroma reads this before its settings object exists; telemetry stays off either way.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -95,15 +95,25 @@ class Marks:
 
 
 class Stores:
-    """Chunks (what dense retrieval searches, with their sentences) and sentence vectors."""
+    """Chunks (what dense retrieval searches, with their sentences) and sentence vectors.
 
-    # A plain class, not a dataclass: pydantic (inside LangChain) would try to validate its fields.
+    `chunks` and `sentences` are Chroma's own collections, searched and read with vectors the
+    caller computed by `embeddings`: LangChain's Chroma wrapper would cost a new process the
+    import of langchain-core and langsmith (0.4-0.5 s) for two calls.
+    """
+
     def __init__(
-        self, client: ClientAPI, chunks: Chroma, sentences: Chroma, folder: Path | None = None
+        self,
+        client: ClientAPI,
+        chunks: Collection,
+        sentences: Collection,
+        embeddings: Embedder,
+        folder: Path | None = None,
     ):
         self.client = client
         self.chunks = chunks
         self.sentences = sentences
+        self.embeddings = embeddings
         # The local index folder; None for a Chroma server.
         self.folder = folder
         self._changing = False
@@ -172,11 +182,6 @@ class Stores:
 
     def count(self, collection: str) -> int:
         return self.client.get_collection(collection).count()
-
-    @property
-    def embeddings(self) -> Embeddings:
-        """The one embedding model both collections use."""
-        return self.chunks.embeddings
 
     def add_embedded(
         self,
@@ -542,20 +547,14 @@ def _server_client(settings: Settings, chroma_settings: object) -> ClientAPI:
 
 
 def make_stores(
-    settings: Settings, embeddings: Embeddings, client: ClientAPI | None = None
+    settings: Settings, embeddings: Embedder, client: ClientAPI | None = None
 ) -> Stores:
-    """Both collections over one client, always with our embeddings, never Chroma's default."""
-    from langchain_chroma import Chroma
-
+    """Both collections over one client, always with our embeddings, never Chroma's default
+    (no embedding function is given to Chroma: every vector comes from `embeddings`)."""
     client = client or make_client(settings)
     try:
         chunks, sentences = (
-            Chroma(
-                client=client,
-                collection_name=name,
-                embedding_function=embeddings,
-                collection_metadata=metadata,
-            )
+            client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
             for name, metadata in (
                 (CHUNKS_COLLECTION, COLLECTION_METADATA),
                 (SENTENCES_COLLECTION, SENTENCE_VECTORS_METADATA),
@@ -567,4 +566,4 @@ def make_stores(
             f"nothing was changed. {REBUILD_HINT}"
         ) from error
     folder = None if settings.chroma_host else settings.chroma_path
-    return Stores(client, chunks, sentences, folder)
+    return Stores(client, chunks, sentences, embeddings, folder)

@@ -14,9 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -43,9 +41,18 @@ def model_dir() -> Path:
 LOAD_EXIT_WAIT_S = 60.0
 
 
-class OnnxEmbeddings(Embeddings):
-    """The model as a LangChain `Embeddings`, loaded (and exported, the first time) when asked,
-    so a command that turns its input down never pays for it.
+class Embedder(Protocol):
+    """What the engine asks of an embedding model: LangChain's `Embeddings` interface, without
+    importing LangChain (0.4-0.5 s of a new process, with the langsmith it pulls in)."""
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class OnnxEmbeddings:
+    """The model as an `Embedder`, loaded (and exported, the first time) when asked, so a
+    command that turns its input down never pays for it.
 
     Safe to share between threads (the Discord bot asks from several): the load is done once,
     under a lock; after it, the encoder is only read (see `OnnxEncoder`).
@@ -63,7 +70,7 @@ class OnnxEmbeddings(Embeddings):
 
     def start_loading(self) -> None:
         """Load the model in a thread: ONNX Runtime reads it without holding the GIL, so a new
-        process imports Chroma and LangChain meanwhile (0.15-0.4 s sooner to its first answer)."""
+        process imports Chroma meanwhile (0.15-0.4 s sooner to its first answer)."""
         loader = threading.Thread(
             target=self._load_in_background, name="qabot-load-model", daemon=True
         )

@@ -6,15 +6,64 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 
 from retrieval.index.sentences import Sentence
 from retrieval.language.text import content_stems, stems, words
 
-# bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+@dataclass(frozen=True)
+class Bm25Scores:
+    """BM25 as bm25s computes it, kept as its precomputed score matrix: for each stem (a column,
+    `vocab` gives its number), the chunks holding it (`indices`) and its score in each (`data`),
+    column `c` at `indptr[c]:indptr[c + 1]`.
+
+    Only building it needs bm25s, which imports SciPy (0.08-0.17 s of a new process): a process
+    that reads the saved copy of the index (`serial.py`) scores questions with numpy alone.
+    """
+
+    vocab: dict[str, int]
+    data: np.ndarray  # float32
+    indices: np.ndarray  # int32 chunk positions
+    indptr: np.ndarray
+    chunks: int
+
+    @classmethod
+    def build(cls, chunk_texts: Sequence[str]) -> Bm25Scores:
+        import bm25s
+
+        # bm25s sets its own logger to DEBUG on import; its index-build chatter is not for users.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        vocab: dict[str, int] = {}
+        ids = [
+            [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]
+            for text in chunk_texts
+        ]
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
+        matrix = retriever.scores
+        # bm25s adds an empty token "" past the last column, for chunks without words; no
+        # question's stem is empty.
+        columns = len(matrix["indptr"]) - 1
+        return cls(
+            {stem: c for stem, c in retriever.vocab_dict.items() if c < columns},
+            matrix["data"],
+            matrix["indices"],
+            matrix["indptr"],
+            int(matrix["num_docs"]),
+        )
+
+    def scores(self, query_stems: Sequence[str]) -> np.ndarray:
+        """Every chunk's score for the stems (those of the vocabulary), summed in their order
+        with the very numpy calls bm25s's `get_scores` makes, so the floats are the same."""
+        columns = np.asarray([self.vocab[s] for s in query_stems if s in self.vocab], np.int32)
+        starts, ends = self.indptr[columns], self.indptr[columns + 1]
+        scores = np.zeros(self.chunks, dtype=self.data.dtype)
+        for start, end in zip(starts, ends, strict=True):
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
 
 
 class KeywordIndex:
@@ -26,7 +75,7 @@ class KeywordIndex:
         chunk_texts: list[str],
         idf: dict[str, float],
         unknown_idf: float,
-        bm25: bm25s.BM25 | None = None,
+        bm25: Bm25Scores | None = None,
     ):
         self.chunk_ids = chunk_ids
         self._chunk_texts = chunk_texts
@@ -50,30 +99,20 @@ class KeywordIndex:
         return cls(chunk_ids, chunk_texts, idf, math.log(1 + (total + 0.5) / 0.5))
 
     @property
-    def bm25(self) -> bm25s.BM25:
+    def bm25(self) -> Bm25Scores:
         """Built on first keyword search (unless given) and kept: never rebuilt per question."""
         if self._bm25 is None:
-            self._bm25 = self._built_bm25()
+            self._bm25 = Bm25Scores.build(self._chunk_texts)
         return self._bm25
-
-    def _built_bm25(self) -> bm25s.BM25:
-        vocab: dict[str, int] = {}
-        ids = [
-            [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]
-            for text in self._chunk_texts
-        ]
-        retriever = bm25s.BM25()
-        retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
-        return retriever
 
     def keyword_scores(self, query: str) -> np.ndarray:
         """Every chunk's BM25 score for the query's stemmed words, in `chunk_ids` order."""
         if not self.chunk_ids:
             return np.zeros(0)
-        query_stems = [s for s in content_stems(query) if s in self.bm25.vocab_dict]
+        query_stems = [s for s in content_stems(query) if s in self.bm25.vocab]
         if not query_stems:
             return np.zeros(len(self.chunk_ids))
-        return self.bm25.get_scores(query_stems)
+        return self.bm25.scores(query_stems)
 
     def keyword_chunks(self, query: str, k: int, scores: np.ndarray | None = None) -> list[str]:
         """Chunk ids by BM25 over stemmed words, best first."""

@@ -1,4 +1,4 @@
-"""The in-memory index as plain data and back: JSON files and bm25s's NumPy arrays.
+"""The in-memory index as plain data and back: JSON files and NumPy arrays.
 
 Nothing here can run code when read: JSON holds only strings, numbers, lists and objects, and
 the arrays are read with `allow_pickle=False`. A file that is damaged or not qabot's makes
@@ -12,19 +12,20 @@ from collections import defaultdict
 from dataclasses import fields
 from pathlib import Path
 
-import bm25s
+import numpy as np
 
 from retrieval.index.corpus import CorpusIndex
-from retrieval.index.keywords import KeywordIndex
+from retrieval.index.keywords import Bm25Scores, KeywordIndex
 from retrieval.index.names import NameGazetteer
 from retrieval.index.sentences import Sentence, SentenceTable
 
 SENTENCES_FILE = "sentences.json"
 KEYWORDS_FILE = "keywords.json"
 NAMES_FILE = "names.json"
-# bm25s.BM25.save writes its score matrix as .npy arrays and its vocabulary and parameters as
-# JSON into this folder (and a corpus file only when given a corpus, which it is not).
+# BM25's score matrix: its vocabulary as JSON, its three arrays as .npy files (see `Bm25Scores`).
 BM25_FOLDER = "bm25"
+BM25_VOCAB_FILE = "vocab.json"
+BM25_ARRAYS = ("data", "indices", "indptr")
 
 # Sentence fields that JSON keeps as lists, read back as tuples. (Stems are kept joined by
 # spaces: `Sentence` splits them when first read.)
@@ -57,7 +58,11 @@ def write_index(index: CorpusIndex, folder: Path) -> None:
             "acronyms": names.acronyms,
         },
     )
-    keywords.bm25.save(folder / BM25_FOLDER, show_progress=False)
+    bm25 = keywords.bm25
+    (folder / BM25_FOLDER).mkdir()
+    _dump(folder / BM25_FOLDER / BM25_VOCAB_FILE, {"vocab": bm25.vocab, "chunks": bm25.chunks})
+    for name in BM25_ARRAYS:
+        np.save(folder / BM25_FOLDER / f"{name}.npy", getattr(bm25, name), allow_pickle=False)
 
 
 def read_index(folder: Path) -> CorpusIndex:
@@ -72,8 +77,8 @@ def read_index(folder: Path) -> CorpusIndex:
     table = SentenceTable(sentences, chunk_ids, chunk_texts, list(saved["chunk_starts"]))
 
     saved = _load(folder / KEYWORDS_FILE)
-    bm25 = bm25s.BM25.load(folder / BM25_FOLDER, mmap=False, allow_pickle=False)
-    if bm25.scores["num_docs"] != len(chunk_ids):
+    bm25 = _read_bm25(folder / BM25_FOLDER)
+    if bm25.chunks != len(chunk_ids):
         raise ValueError("the keyword index and the sentence table disagree")
     keywords = KeywordIndex(
         chunk_ids, chunk_texts, dict(saved["idf"]), float(saved["unknown_idf"]), bm25
@@ -91,6 +96,18 @@ def read_index(folder: Path) -> CorpusIndex:
         dict(saved["acronyms"]),
     )
     return CorpusIndex(table, keywords, names)
+
+
+def _read_bm25(folder: Path) -> Bm25Scores:
+    saved = _load(folder / BM25_VOCAB_FILE)
+    arrays = [np.load(folder / f"{name}.npy", allow_pickle=False) for name in BM25_ARRAYS]
+    data, indices, indptr = arrays
+    vocab = dict(saved["vocab"])
+    columns = len(indptr) - 1
+    fits = len(data) == len(indices) == indptr[-1] and all(c < columns for c in vocab.values())
+    if not fits:
+        raise ValueError("the keyword index's arrays do not fit together")
+    return Bm25Scores(vocab, data, indices, indptr, int(saved["chunks"]))
 
 
 def _fields() -> list[str]:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
-from retrieval.language.question import Question, analyze
+from retrieval.index.embeddings import Embedder
+from retrieval.language.question import Question
 from retrieval.retrieve.scoring import Evidence, score_sentence
+
+if TYPE_CHECKING:
+    from retrieval.retrieve.langchain_retriever import LangChainRetriever
 
 DENSE_K = 8
 KEYWORD_K = 8
@@ -27,33 +27,40 @@ NAMED_CHUNKS_MAX = 40
 HEADINGS_ALLOWANCE = 2
 
 
-class HybridRetriever(BaseRetriever):
+class HybridRetriever:
     """Sentence-level evidence for a question, best first.
 
-    The engine calls `search` with a question it has already analysed; LangChain callers get
-    the same evidence as `Document`s, its scores in `metadata`.
+    A plain class: LangChain's `BaseRetriever` would cost every new process the import of
+    langchain-core and langsmith (0.4-0.5 s, more than the rest of the retriever's). The
+    engine calls `search` with a question it has already analysed; `as_langchain()` gives
+    LangChain callers the same evidence as `Document`s.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    # Not a dataclass: pydantic, inside LangChain's adapter, would try to validate its fields.
+    def __init__(self, stores: Stores, index: CorpusIndex, embeddings: Embedder) -> None:
+        self.stores = stores
+        self.index = index
+        self.embeddings = embeddings
 
-    stores: Stores
-    index: CorpusIndex
-    embeddings: Embeddings
+    def as_langchain(self) -> LangChainRetriever:
+        """This retriever as a LangChain `BaseRetriever` (a `Runnable`): `invoke(question)`
+        returns `Document`s, each with its scores in `metadata`. Imports LangChain."""
+        from retrieval.retrieve.langchain_retriever import LangChainRetriever
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return [evidence.to_document() for evidence in self.search(analyze(query, self.index))]
+        return LangChainRetriever(retriever=self)
 
     def search(self, question: Question) -> list[Evidence]:
         """Dense and keyword chunks fused, plus the chunks naming the question's people,
         narrowed to their sentences and scored; only the picked article's, when one is."""
         article = question.article
         vector = self.embeddings.embed_query(question.text)
-        dense = self.stores.chunks.similarity_search_by_vector_with_relevance_scores(
-            vector, DENSE_K + HEADINGS_ALLOWANCE, filter={"source": article} if article else None
+        dense = self.stores.chunks.query(
+            query_embeddings=[vector],
+            n_results=DENSE_K + HEADINGS_ALLOWANCE,
+            where={"source": article} if article else None,
+            include=[],
         )
-        dense_ids = [doc.id for doc, _ in dense if doc.id and not self._is_heading(doc.id)]
+        dense_ids = [i for i in dense["ids"][0] if not self._is_heading(i)]
         keyword_scores = self.index.keyword_scores(question.text)
         if article:
             keyword_scores = np.where(self.index.chunks_of(article), keyword_scores, 0.0)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from langchain_core.documents import Document
-
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import kind_score
@@ -37,31 +35,6 @@ class Evidence:
     @property
     def text(self) -> str:
         return self.sentence.text
-
-    def to_document(self) -> Document:
-        """The evidence as a LangChain `Document`, for callers of the retriever interface."""
-        sentence = self.sentence
-        return Document(
-            id=sentence.id,
-            page_content=sentence.text,
-            metadata={
-                "source": sentence.source,
-                "title": sentence.title,
-                "paragraph": sentence.paragraph,
-                "start": sentence.start,
-                "end": sentence.end,
-                "position": sentence.position,
-                "section": sentence.section,
-                "speakers": list(sentence.speakers),
-                "mentions": list(sentence.mentions),
-                "chunk_id": sentence.chunk_id,
-                "score": self.score,
-                "dense": self.dense,
-                "lexical": self.lexical,
-                "named": self.named,
-                "kind": self.kind,
-            },
-        )
 
 
 def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float) -> Evidence:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import Run, assert_quotes_are_the_articles
+from conftest import LANGCHAIN, Run, assert_quotes_are_the_articles, imported_packages
 
 
 def test_peskov_answer_cites_both_of_his_statements_verbatim(qabot: Run) -> None:
@@ -63,3 +63,24 @@ def test_text_output_shows_markers_and_numbered_sources(qabot: Run) -> None:
     assert "Sources" in result.stdout
     assert "¶14" in result.stdout
     assert "Read more" not in result.stdout
+
+
+def test_answering_never_imports_langchain(qabot: Run) -> None:
+    result = qabot("ask", "What did Peskov say?", "--json", PYTHONPROFILEIMPORTTIME="1")
+    assert result.returncode == 0, result.stderr
+    assert "nothing is changing" in json.loads(result.stdout)["answer"]
+    imported = imported_packages(result.stderr)
+    assert {"chromadb", "onnxruntime"} <= imported, "the measurement sees the question path"
+    assert not set(LANGCHAIN) & imported, sorted(set(LANGCHAIN) & imported)
+
+
+def test_later_questions_score_keywords_without_importing_bm25s(qabot: Run) -> None:
+    # The first question after an ingest builds BM25 (with bm25s, which imports SciPy) and saves
+    # it beside the index; the next process reads the saved scores and needs numpy only.
+    first = qabot("ask", "What did Peskov say?", PYTHONPROFILEIMPORTTIME="1")
+    assert first.returncode == 0, first.stderr
+    assert "bm25s" in imported_packages(first.stderr)
+    later = qabot("ask", "What did Lukashenko propose?", "--json", PYTHONPROFILEIMPORTTIME="1")
+    assert later.returncode == 0, later.stderr
+    assert "truce" in json.loads(later.stdout)["answer"]
+    assert not {"bm25s", "scipy"} & imported_packages(later.stderr)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import discord
 import pytest
-from conftest import run_qabot
+from conftest import LANGCHAIN, imported_packages, run_qabot
 from fake_discord import (
     BOT_ID,
     CHANNEL_ID,
@@ -642,6 +642,21 @@ def test_article_text_reaches_the_log_only_written_out(tmp_path: Path, seeded_in
     assert "would\\u202e create hundreds of jobs\\u200b within two years,\\x9b2K" in log
     hidden = {c for c in log if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf")}
     assert not hidden, f"raw in the bot's log: {sorted(hidden)!r}"
+
+
+def test_answering_never_imports_langchain(tmp_path: Path, seeded_index: Path) -> None:
+    shutil.copytree(seeded_index, tmp_path / "chroma")
+    fake = FakeDiscord().start()
+    bot = start_bot(fake, tmp_path, PYTHONPROFILEIMPORTTIME="1")
+    try:
+        _, replies = ask(fake, f"{MENTION} What did Peskov say?")
+        assert "nothing is changing" in text_of(replies)
+    finally:
+        bot.stop()
+        fake.stop()
+    imported = imported_packages(bot.log)
+    assert {"discord", "chromadb", "onnxruntime"} <= imported
+    assert not set(LANGCHAIN) & imported, sorted(set(LANGCHAIN) & imported)
 
 
 # --- In-process: what the real engine cannot be made to do ------------------------------------

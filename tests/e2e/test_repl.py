@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import DEV_SET, SEED, Run, answers_of, fold, json_lines
+from conftest import DEV_SET, LANGCHAIN, SEED, Run, answers_of, fold, imported_packages, json_lines
 
 # The bars from the issue "The engine and the terminal".
 MIN_EVIDENCE = 0.90
@@ -145,3 +145,14 @@ def test_questions_about_the_article_itself_and_uncounted_numbers(qabot: Run) ->
     # The article has a number (a 13-month-old war) but none that counts troops.
     assert troops["abstained"] and troops["citations"] == []
     assert "error" not in russian and russian["abstained"]
+
+
+def test_a_conversation_never_imports_langchain(qabot: Run) -> None:
+    script = "What did Peskov say?\nWho is he?\n"
+    result = qabot("repl", "--json", stdin=script, PYTHONPROFILEIMPORTTIME="1")
+    assert result.returncode == 0, result.stderr
+    answers = answers_of(result.stdout)
+    assert len(answers) == 2 and "spokesperson" in answers[1]["answer"]
+    imported = imported_packages(result.stderr)
+    assert {"chromadb", "onnxruntime"} <= imported
+    assert not set(LANGCHAIN) & imported, sorted(set(LANGCHAIN) & imported)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import bm25s
 import numpy as np
 import pytest
 
 from retrieval.index.corpus import CorpusIndex
+from retrieval.index.keywords import Bm25Scores
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.index.serial import read_index, write_index
+from retrieval.language.text import content_stems, stems, words
 
 # Two articles, one chunk a paragraph: (source, paragraph, text, sentence rows).
 CHUNKS = [
@@ -110,6 +113,45 @@ def test_keyword_search_ranks_chunks_by_bm25() -> None:
     assert index.keyword_chunks("council frost", 3)[0] == "orchard.txt#1"
     assert index.keyword_chunks("submarine", 3) == []
     assert index.idf_of("council") < index.idf_of("frost") < index.idf_of("submarine")
+
+
+# Chunks of several news articles, one a line.
+NEWS_CHUNKS = [
+    "Kremlin spokesperson Dmitry Peskov said nothing is changing in the context of Ukraine.",
+    "The Lakers beat the Spurs 121-118, and LeBron James scored 32 points in the win.",
+    "NASA added five companies to its commercial lunar payload program on Monday.",
+    "Thousands of teachers in red rallied at the Indiana Statehouse for better pay.",
+    "Disney+ signed up 10 million users on its first day, despite a login glitch.",
+    "The study found cannabis use disorder rose in states where the drug is legal.",
+    "",  # a chunk without words
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "What did Peskov say about Ukraine?",
+        "How many points did LeBron James score?",
+        "Which companies did NASA add to the lunar program?",
+        "teachers teachers pay pay pay",  # repeated words count each time, as in bm25s
+        "Who won the game on Monday in the states?",  # words spread over several chunks
+        "What about submarines?",  # no word of the corpus
+    ],
+)
+def test_bm25_scores_are_bm25s_own_to_the_last_bit(query: str) -> None:
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(s, len(vocab)) for s in stems(words(t))] for t in NEWS_CHUNKS]
+    reference = bm25s.BM25()
+    reference.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
+    ours = Bm25Scores.build(NEWS_CHUNKS)
+
+    asked = [s for s in content_stems(query) if s in ours.vocab]
+    if not asked:
+        assert all(s not in reference.vocab_dict for s in content_stems(query))
+        return
+    theirs = reference.get_scores(asked)
+    assert ours.scores(asked).dtype == theirs.dtype
+    assert np.array_equal(ours.scores(asked), theirs)
 
 
 def test_stems_given_as_text_are_split_when_first_read() -> None:
