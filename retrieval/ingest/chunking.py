@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from retrieval.constants import HEADLINE_SECTION, INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
 from retrieval.index.embeddings import count_tokens, most_tokens
 from retrieval.ingest.loader import Article, Paragraph
-from retrieval.ingest.sentences import Span, split_sentences
+from retrieval.ingest.sentences import Span, iter_sentences
 from retrieval.language.speakers import (
     Mention,
     find_mentions,
@@ -48,77 +50,121 @@ class ChunkRecord:
 def build_chunks(
     article: Article, on_paragraph: Callable[[Paragraph], None] | None = None
 ) -> list[ChunkRecord]:
-    """Sentences with their speakers, grouped into chunks that fit the model's window.
+    """All of the article's chunks at once (see `read_sentences` and `iter_chunks`)."""
+    return list(iter_chunks(article, read_sentences(article, on_paragraph)))
 
-    `on_paragraph` hears each paragraph once its sentences are read, most of the work (a
-    progress bar for a large file).
+
+@dataclass
+class SentenceReading:
+    """An article's sentences as read once, the slow part of chunking (pysbd): where each one
+    stands, how many each paragraph has, and the names they mention.
+
+    Kept as offsets, 16 bytes a sentence, rather than as sentences and their mentions (765
+    bytes a sentence, measured on a 2 MB file): a large file's chunks are then made again from
+    them, batch by batch while they are embedded, and never all held.
     """
-    found = []
+
+    # Start and end of every sentence in `Article.text`, in the article's order.
+    bounds: array[int]
+    # Sentences of each paragraph, in order.
+    counts: array[int]
+    names: _Names
+
+
+def read_sentences(
+    article: Article, on_paragraph: Callable[[Paragraph], None] | None = None
+) -> SentenceReading:
+    """Split every paragraph into sentences that fit the model's window, and collect the names.
+
+    A chunk needs the whole article's names before its first sentence ("Peskov" is shown as
+    "Dmitry Peskov" even if the full name comes later), hence this pass before `iter_chunks`.
+    `on_paragraph` hears each paragraph once its sentences are read (a progress bar for a large
+    file).
+    """
+    bounds: array[int] = array("q")
+    counts: array[int] = array("q")
+    names = _Names({}, set())
     for paragraph in article.paragraphs:
         # A headline's capitals are its style, not names ("Lakers Hold Off OKC"); no one speaks.
         is_headline = paragraph.section == HEADLINE_SECTION
-        found.append(
-            [
-                (span, [] if is_headline else find_mentions(span.text))
-                for span in _fitting_spans(paragraph)
-            ]
-        )
+        count = 0
+        for span in _fitting_spans(paragraph):
+            bounds.extend((span.start, span.end))
+            if not is_headline:
+                names.note(find_mentions(span.text))
+            count += 1
+        counts.append(count)
         if on_paragraph:
             on_paragraph(paragraph)
-    names = _display_names(m for sentences in found for _, mentions in sentences for m in mentions)
-    chunks: list[ChunkRecord] = []
-    seen: dict[str, int] = {}
-    position = 0
+    return SentenceReading(bounds, counts, names)
+
+
+def iter_chunks(article: Article, reading: SentenceReading) -> Iterator[ChunkRecord]:
+    """Sentences with their speakers, grouped into chunks that fit the model's window, each
+    made when it is asked for: what is held is one chunk's sentences, however long the
+    paragraph.
+
+    The same chunks on every call with the same reading: a caller may go through them twice
+    (once to count them, once to store them) rather than hold them all.
+    """
+    # Which repeat of its text each chunk is, by a digest of the text: a large file's chunk
+    # texts, kept whole as keys, would be held whole.
+    seen: dict[bytes, int] = {}
+    records = _sentence_records(article, reading)
+    for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
+        for group in _windows(islice(records, count)):
+            yield _chunk(article, paragraph, group, seen)
+
+
+def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[SentenceRecord]:
+    """Every sentence of the article in order, with who speaks in it and whom it mentions."""
+    names = reading.names
     last_person: str | None = None
     last_quote_speakers: list[str] = []
-    for paragraph, sentences in zip(article.paragraphs, found, strict=True):
-        records: list[SentenceRecord] = []
-        for span, mentions in sentences:
-            speakers = speakers_of(span.text, mentions, last_person)
-            quote_only = is_quote_only(span.text)
+    position = 0
+    for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
+        is_headline = paragraph.section == HEADLINE_SECTION
+        for _ in range(count):
+            start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
+            text = article.text[start:end]
+            mentions = [] if is_headline else find_mentions(text)
+            speakers = speakers_of(text, mentions, last_person)
+            quote_only = is_quote_only(text)
             context = ""
             if quote_only and not speakers and last_quote_speakers:
                 speakers = last_quote_speakers  # an untagged quote continues the last speaker
                 context = names.display(speakers[0])
-            has_quote = any(q in span.text for q in '"“”')
+            has_quote = any(q in text for q in '"“”')
             last_quote_speakers = speakers if has_quote else []
             referred = {m.key for m in mentions}
-            if last_person and LEADING_PRONOUN.match(span.text):
+            if last_person and LEADING_PRONOUN.match(text):
                 referred.add(last_person)  # "Her focus is ..." is about the person just named
                 context = context or names.display(last_person)
             # "he" and "she" in the sentences after this one mean whom it is about.
             subject = next((k for k in speakers if k in names.persons), None)
-            last_person = (
-                subject or subject_person(span.text, mentions, names.persons) or last_person
-            )
-            records.append(
-                SentenceRecord(
-                    span.text,
-                    {
-                        "start": span.start,
-                        "end": span.end,
-                        "position": position,
-                        "is_quote": has_quote,
-                        "speakers": "|".join(names.display(k) for k in speakers),
-                        "mentions": "|".join(sorted({names.display(k) for k in referred})),
-                    },
-                    context,
-                )
+            last_person = subject or subject_person(text, mentions, names.persons) or last_person
+            yield SentenceRecord(
+                text,
+                {
+                    "start": start,
+                    "end": end,
+                    "position": position,
+                    "is_quote": has_quote,
+                    "speakers": "|".join(names.display(k) for k in speakers),
+                    "mentions": "|".join(sorted({names.display(k) for k in referred})),
+                },
+                context,
             )
             position += 1
-        chunks.extend(_group(article, paragraph, records, seen))
-    return chunks
 
 
-def _fitting_spans(paragraph: Paragraph) -> list[Span]:
+def _fitting_spans(paragraph: Paragraph) -> Iterator[Span]:
     """Sentence spans, with any sentence too long for the model cut at word boundaries."""
-    spans: list[Span] = []
-    for span in split_sentences(paragraph.text, paragraph.start):
+    for span in iter_sentences(paragraph.text, paragraph.start):
         if _fits(span.text):
-            spans.append(span)
+            yield span
         else:
-            spans.extend(_split_long(span))
-    return spans
+            yield from _split_long(span)
 
 
 def _fits(text: str) -> bool:
@@ -144,52 +190,61 @@ def _split_long(span: Span) -> list[Span]:
     return pieces
 
 
-def _group(
-    article: Article, paragraph: Paragraph, records: list[SentenceRecord], seen: dict[str, int]
-) -> list[ChunkRecord]:
-    """Consecutive sentences of one paragraph, as many as fit in one model window."""
-    chunks = []
-    for group in _windows(records):
-        start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
-        text = article.text[start:end]
-        # The id hashes what is embedded — the text, where its sentences end, their context —
-        # and which repeat of it this is, so text that merely moves keeps its id and its
-        # embeddings; only its metadata is refreshed.
-        repeat = seen.get(text, 0)
-        seen[text] = repeat + 1
-        contexts = "\0".join(record.context for record in group)
-        ends = ",".join(str(int(record.metadata["end"]) - start) for record in group)
-        key = f"{INDEX_LAYOUT}\0{article.source}\0{text}\0{repeat}\0{contexts}\0{ends}"
-        chunk_id = hashlib.sha256(key.encode()).hexdigest()[:32]
-        metadata = {
-            "source": article.source,
-            "title": article.title,
-            "paragraph": paragraph.number,
-            "start": start,
-            "end": end,
-            "section": paragraph.section,
-            "is_heading": paragraph.is_heading,
-            "sentences": len(group),
-            SENTENCE_TABLE: json.dumps([record.metadata for record in group]),
-        }
-        chunks.append(ChunkRecord(chunk_id, text, metadata, group))
-    return chunks
+def _chunk(
+    article: Article, paragraph: Paragraph, group: list[SentenceRecord], seen: dict[bytes, int]
+) -> ChunkRecord:
+    """Consecutive sentences of one paragraph as one record to embed."""
+    start, end = int(group[0].metadata["start"]), int(group[-1].metadata["end"])
+    text = article.text[start:end]
+    # The id hashes what is embedded — the text, where its sentences end, their context —
+    # and which repeat of it this is, so text that merely moves keeps its id and its
+    # embeddings; only its metadata is refreshed.
+    digest = hashlib.sha256(text.encode()).digest()
+    repeat = seen.get(digest, 0)
+    seen[digest] = repeat + 1
+    contexts = "\0".join(record.context for record in group)
+    ends = ",".join(str(int(record.metadata["end"]) - start) for record in group)
+    key = f"{INDEX_LAYOUT}\0{article.source}\0{text}\0{repeat}\0{contexts}\0{ends}"
+    chunk_id = hashlib.sha256(key.encode()).hexdigest()[:32]
+    metadata = {
+        "source": article.source,
+        "title": article.title,
+        "paragraph": paragraph.number,
+        "start": start,
+        "end": end,
+        "section": paragraph.section,
+        "is_heading": paragraph.is_heading,
+        "sentences": len(group),
+        SENTENCE_TABLE: json.dumps([record.metadata for record in group]),
+    }
+    return ChunkRecord(chunk_id, text, metadata, group)
 
 
-def _windows(records: list[SentenceRecord]) -> list[list[SentenceRecord]]:
-    if sum(most_tokens(record.embedding_text) + 1 for record in records) <= MAX_CHUNK_TOKENS:
-        return [records]  # they all fit, as a bound shows without counting
-    groups: list[list[SentenceRecord]] = []
-    budget = 0
+def _windows(records: Iterable[SentenceRecord]) -> Iterator[list[SentenceRecord]]:
+    """Consecutive sentences, as many to a group as fit in one model window, each group given
+    as soon as the next sentence does not fit it.
+
+    Word pieces are counted (with the tokenizer) only where a bound from the characters does
+    not settle whether a sentence fits; the groups are those that counting every one would make.
+    """
+    group: list[SentenceRecord] = []
+    budget = 0  # the group's word pieces and a separator each; more while not all counted
+    counted = True
     for record in records:
-        tokens = count_tokens(record.embedding_text) + 1
-        if groups and budget + tokens <= MAX_CHUNK_TOKENS:
-            groups[-1].append(record)
-            budget += tokens
-        else:
-            groups.append([record])
-            budget = tokens
-    return groups
+        tokens, exact = most_tokens(record.embedding_text) + 1, False
+        if group and budget + tokens > MAX_CHUNK_TOKENS:
+            if not counted:
+                budget = sum(count_tokens(member.embedding_text) + 1 for member in group)
+                counted = True
+            tokens, exact = count_tokens(record.embedding_text) + 1, True
+            if budget + tokens > MAX_CHUNK_TOKENS:
+                yield group
+                group, budget = [], 0
+        group.append(record)
+        budget += tokens
+        counted = counted and exact
+    if group:
+        yield group
 
 
 @dataclass
@@ -200,14 +255,10 @@ class _Names:
     def display(self, key: str) -> str:
         return self.full.get(key, key)
 
-
-def _display_names(mentions: Iterable[Mention]) -> _Names:
-    """Each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""
-    full: dict[str, str] = {}
-    persons: set[str] = set()
-    for mention in mentions:
-        if len(mention.text) > len(full.get(mention.key, "")):
-            full[mention.key] = mention.text
-        if mention.is_person:
-            persons.add(mention.key)
-    return _Names(full, persons)
+    def note(self, mentions: Iterable[Mention]) -> None:
+        """Keep each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""
+        for mention in mentions:
+            if len(mention.text) > len(self.full.get(mention.key, "")):
+                self.full[mention.key] = mention.text
+            if mention.is_person:
+                self.persons.add(mention.key)

@@ -12,11 +12,16 @@ from pathlib import Path
 from retrieval.constants import CHUNKS_COLLECTION, INDEX_LAYOUT
 from retrieval.errors import SourceUnreadable
 from retrieval.index.chroma import Stores
-from retrieval.ingest.chunking import ChunkRecord, build_chunks
+from retrieval.ingest.chunking import (
+    ChunkRecord,
+    SentenceReading,
+    iter_chunks,
+    read_sentences,
+)
 from retrieval.ingest.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
 from retrieval.ingest.progress import CountingProgress
 from retrieval.ingest.relayout import prune_vanished, relay, repair_vectors
-from retrieval.ingest.writer import delete_chunks, refresh_metadata, write_chunks
+from retrieval.ingest.writer import WRITE_BATCH, delete_chunks, refresh_metadata, write_chunks
 
 log = logging.getLogger(__name__)
 
@@ -171,31 +176,35 @@ def ingest(
             )
             articles += relaid_articles
             report.removed += removed
-        to_add: list[ChunkRecord] = []
-        stored = _stored_chunks(stores, [article.source for article in articles])
+        stored = _stored_ids(stores, [article.source for article in articles])
+        # Every file's sentences are read first, the slow part before embedding; what is held
+        # of them is their offsets and names (see `SentenceReading`).
         paragraph_read = _reading_counter(articles, progress)
-        for article in articles:
-            chunks = build_chunks(article, paragraph_read)
-            existing = stored.get(article.source, {})
-            stale = sorted(set(existing) - {chunk.id for chunk in chunks})
-            delete_chunks(stores, stale)
-            report.removed += len(stale)
-            kept = [chunk for chunk in chunks if chunk.id in existing]
-            refresh_metadata(stores, kept, existing)
-            report.unchanged += len(kept)
-            to_add.extend(chunk for chunk in chunks if chunk.id not in existing)
+        readings = [read_sentences(article, paragraph_read) for article in articles]
+        # A first pass over the chunks makes the cheap changes and counts the new chunks;
+        # a second makes them again, batch by batch, to embed and store the new ones.
+        adding, report.unchanged, stale = _refresh_stored(stores, articles, readings, stored)
+        delete_chunks(stores, stale)
+        report.removed += len(stale)
+        report.added = sum(adding)
         if prune:
             report.removed += prune_vanished(stores)
-        if to_add and progress:
-            progress(f"embedding {len(to_add)} chunks")
-        if unmarked and not relaid and to_add:
+        if report.added and progress:
+            progress(f"embedding {report.added} chunks")
+        if unmarked and not relaid and report.added:
             # A new index takes this layout before its first chunk: one cut short (kill -9) is
             # then not taken for an older qabot's and stored again by the next question.
             stores.mark_layout()
-        write_chunks(stores, to_add, progress=progress)
+        new_chunks = (
+            chunk
+            for article, reading, added in zip(articles, readings, adding, strict=True)
+            if added
+            for chunk in iter_chunks(article, reading)
+            if chunk.id not in stored
+        )
+        write_chunks(stores, new_chunks, total=report.added, progress=progress)
         if relaid:
             stores.mark_layout()
-    report.added = len(to_add)
     report.embedded = report.added + report.repaired
     return report
 
@@ -218,12 +227,45 @@ def _reading_counter(
     return paragraph_read
 
 
-def _stored_chunks(stores: Stores, sources: Sequence[str]) -> dict[str, dict[str, dict]]:
-    """The metadata of every chunk already stored for these sources, by source and chunk id."""
-    found: dict[str, dict[str, dict]] = {source: {} for source in sources}
+def _refresh_stored(
+    stores: Stores,
+    articles: Sequence[Article],
+    readings: Sequence[SentenceReading],
+    stored: set[str],
+) -> tuple[list[int], int, list[str]]:
+    """Go through every file's chunks once: give those already stored their new metadata (a
+    batch at a time, across files), and count the rest.
+
+    Returns each file's new chunks, how many chunks were already stored, and the stored chunks
+    that no file made (to remove).
+    """
+    adding: list[int] = []
+    unchanged = 0
+    unseen = set(stored)
+    kept: list[ChunkRecord] = []
+    for article, reading in zip(articles, readings, strict=True):
+        added = 0
+        for chunk in iter_chunks(article, reading):
+            if chunk.id not in stored:
+                added += 1
+                continue
+            unchanged += 1
+            unseen.discard(chunk.id)
+            kept.append(chunk)
+            if len(kept) == WRITE_BATCH:
+                refresh_metadata(stores, kept)
+                kept = []
+        adding.append(added)
+    refresh_metadata(stores, kept)
+    return adding, unchanged, sorted(unseen)
+
+
+def _stored_ids(stores: Stores, sources: Sequence[str]) -> set[str]:
+    """The ids of every chunk already stored for these sources (their metadata is read only
+    where a chunk is found again, by `refresh_metadata`)."""
+    found: set[str] = set()
     for first in range(0, len(sources), SOURCE_BATCH):
         batch = list(sources[first : first + SOURCE_BATCH])
-        got = stores.get(CHUNKS_COLLECTION, where={"source": {"$in": batch}}, include=["metadatas"])
-        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
-            found[str(meta["source"])][chunk_id] = meta
+        got = stores.get(CHUNKS_COLLECTION, where={"source": {"$in": batch}}, include=[])
+        found.update(got["ids"])
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,11 +59,18 @@ def _segmenter() -> pysbd.Segmenter:
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
     """Sentences of `text`, each located verbatim; `offset` shifts spans into the article."""
+    return list(iter_sentences(text, offset))
+
+
+def iter_sentences(text: str, offset: int = 0) -> Iterator[Span]:
+    """`split_sentences`, each given as soon as it is read: a long text's window by window."""
     if not is_one_sentence(text):
-        return segmented(text, offset)
+        yield from iter_segmented(text, offset)
+        return
     start = len(text) - len(text.lstrip())
     sentence = text.strip()
-    return [Span(offset + start, offset + start + len(sentence), sentence)] if sentence else []
+    if sentence:
+        yield Span(offset + start, offset + start + len(sentence), sentence)
 
 
 def is_one_sentence(text: str) -> bool:
@@ -75,7 +83,12 @@ def is_one_sentence(text: str) -> bool:
 
 
 def segmented(text: str, offset: int = 0) -> list[Span]:
-    """pysbd's sentences of `text`, each located verbatim; a long text window by window.
+    """pysbd's sentences of `text`, each located verbatim; a long text window by window."""
+    return list(iter_segmented(text, offset))
+
+
+def iter_segmented(text: str, offset: int = 0) -> Iterator[Span]:
+    """`segmented`, each window's sentences given as soon as they are read.
 
     A window ends after a likely sentence end outside anything pysbd keeps whole (a quotation,
     parentheses), so pysbd reads it as it would read the whole text. Its last sentence is read
@@ -86,8 +99,8 @@ def segmented(text: str, offset: int = 0) -> list[Span]:
     only the rest of its window.
     """
     if len(text) <= WINDOW_CHARS:
-        return pysbd_spans(text, offset)
-    spans: list[Span] = []
+        yield from pysbd_spans(text, offset)
+        return
     start = 0
     while start < len(text):
         enclosed = _enclosed(text, start)
@@ -101,9 +114,8 @@ def segmented(text: str, offset: int = 0) -> list[Span]:
                 if _is_outside(span.start - offset, enclosed):
                     restart = span.start - offset
                     break
-        spans.extend(span for span in found if span.start - offset < restart)
+        yield from (span for span in found if span.start - offset < restart)
         start = restart
-    return spans
 
 
 def _window_end(text: str, start: int, enclosed: list[tuple[int, int]]) -> int:

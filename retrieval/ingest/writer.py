@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -18,38 +18,46 @@ from retrieval.ingest.progress import CountingProgress, Notify
 WRITE_BATCH = 1000
 
 
-def refresh_metadata(
-    stores: Stores, kept: Sequence[ChunkRecord], existing: dict[str, dict]
-) -> None:
-    """Text that stayed but moved (offsets, paragraph numbers, speakers) gets new metadata only."""
-    moved = [chunk for chunk in kept if existing[chunk.id] != chunk.metadata]
+def refresh_metadata(stores: Stores, kept: Sequence[ChunkRecord]) -> None:
+    """Text that stayed but moved (offsets, paragraph numbers, speakers) gets new metadata only.
+
+    The stored metadata is read for these chunks alone: a large file's, read all at once,
+    would be held whole (its sentence tables are most of it).
+    """
     step = min(WRITE_BATCH, stores.client.get_max_batch_size())
-    for first in range(0, len(moved), step):
-        batch = moved[first : first + step]
+    for first in range(0, len(kept), step):
+        batch = kept[first : first + step]
+        got = stores.get(CHUNKS_COLLECTION, ids=[c.id for c in batch], include=["metadatas"])
+        stored = dict(zip(got["ids"], got["metadatas"], strict=True))
+        moved = [chunk for chunk in batch if stored.get(chunk.id) != chunk.metadata]
         stores.update_metadata(
-            CHUNKS_COLLECTION, [c.id for c in batch], [c.metadata for c in batch]
+            CHUNKS_COLLECTION, [c.id for c in moved], [c.metadata for c in moved]
         )
 
 
 def write_chunks(
     stores: Stores,
-    chunks: Sequence[ChunkRecord],
+    chunks: Iterable[ChunkRecord],
     *,
+    total: int | None = None,
     replace: bool = False,
     progress: Notify | None = None,
 ) -> None:
     """Embed and store batch after batch; the model reads each sentence once, alone.
 
-    With `replace`, the chunks are already stored and get new vectors (a repair). After each
-    batch a counting `progress` (a terminal's bar) is told how many chunks are stored; past
-    one batch, any other `progress` hears it as a line.
+    `chunks` may be made as they are taken (`iter_chunks`): only one batch of them, and of
+    their vectors, is held at a time. `total` says how many there are, for the counts (by
+    default a sequence's length; a stream without it is stored without counts). With
+    `replace`, the chunks are already stored and get new vectors (a repair). After each batch
+    a counting `progress` (a terminal's bar) is told how many chunks are stored; past one
+    batch, any other `progress` hears it as a line.
 
     A chunk's vector is the mean of its sentences' (see `_chunk_vector`). Not overlapped:
     Chroma's writes hold the GIL, and on two cores anything running beside the model's two
     threads slows them (48.7 s against 39.5 s at 1,000 documents with a writer thread).
     """
-    if not chunks:
-        return
+    if total is None:
+        total = len(chunks) if isinstance(chunks, Sequence) else 0
     done = 0
     for batch in _batches(chunks, stores.client.get_max_batch_size()):
         texts = [sentence.embedding_text for chunk in batch for sentence in chunk.sentences]
@@ -58,12 +66,12 @@ def write_chunks(
         _store_batch(stores, batch, vectors, replace)
         done += len(batch)
         if isinstance(progress, CountingProgress):
-            progress.count("embedding", done, len(chunks))
-        elif progress and len(chunks) > WRITE_BATCH:
-            progress(f"stored {done} of {len(chunks)} chunks")
+            progress.count("embedding", done, total)
+        elif progress and total > WRITE_BATCH:
+            progress(f"stored {done} of {total} chunks")
 
 
-def _batches(chunks: Sequence[ChunkRecord], most_records: int) -> Iterator[list[ChunkRecord]]:
+def _batches(chunks: Iterable[ChunkRecord], most_records: int) -> Iterator[list[ChunkRecord]]:
     """Consecutive chunks, at most `WRITE_BATCH` of them, and no more than `most_records`
     chunks or sentence records in any one write to Chroma."""
     most_chunks = min(WRITE_BATCH, most_records)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from retrieval.bench.run import synthetic_article
 from retrieval.constants import BUNDLED_ARTICLE, MAX_CHUNK_TOKENS
 from retrieval.index.embeddings import count_tokens
-from retrieval.ingest.chunking import build_chunks
+from retrieval.ingest import chunking
+from retrieval.ingest.chunking import (
+    SentenceRecord,
+    _windows,
+    build_chunks,
+    iter_chunks,
+    read_sentences,
+)
 from retrieval.ingest.loader import load_article
 from retrieval.ingest.sentences import is_one_sentence, segmented, split_sentences
 
@@ -85,3 +95,64 @@ def test_short_sentences_of_a_paragraph_share_a_chunk() -> None:
     bucha = next(chunk for chunk in chunks if chunk.text.startswith("Bucha was the site"))
     assert len(bucha.sentences) == 3
     assert bucha.text.endswith("Russia has denied the accusations.")
+
+
+def counted_groups(records: list[SentenceRecord]) -> list[list[SentenceRecord]]:
+    """Consecutive records, as many to a group as fit, every one's word pieces counted."""
+    groups: list[list[SentenceRecord]] = []
+    budget = 0
+    for record in records:
+        tokens = count_tokens(record.embedding_text) + 1
+        if groups and budget + tokens <= MAX_CHUNK_TOKENS:
+            groups[-1].append(record)
+            budget += tokens
+        else:
+            groups.append([record])
+            budget = tokens
+    return groups
+
+
+@pytest.mark.parametrize(
+    ("texts", "context"),
+    [
+        ([], ""),
+        (["A short sentence."] * 5, ""),  # all fit by their characters: nothing counted
+        (["The council met on Tuesday to review the budget."] * 40, ""),
+        (["word " * 200, "word " * 60, "Short one.", "word " * 250], ""),
+        # accents: the tokenizer splits them, so characters bound nothing and pieces are counted
+        (["Café naïve résumé, São Paulo’s Zürich-based coöperative."] * 30, ""),
+        (["She said the talks would go on.", "Her focus is the economy."] * 25, "Maria Lopez"),
+        ([f"Crate {k} held {k * 7} amber lamps." for k in range(300)], ""),
+    ],
+)
+def test_sentences_are_grouped_as_counting_every_word_piece_would(
+    texts: list[str], context: str
+) -> None:
+    records = [SentenceRecord(text, {"n": k}, context) for k, text in enumerate(texts)]
+    assert list(_windows(iter(records))) == counted_groups(records)
+
+
+def test_a_long_paragraph_gives_its_first_chunk_before_reading_its_other_sentences(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "one-paragraph.txt"
+    sentences = [f"Inspector {k} counted {k * 3} crates at the northern dock." for k in range(600)]
+    path.write_text(" ".join(sentences) + "\n", encoding="utf-8")  # no headline: one paragraph
+    article = load_article(path)
+    reading = read_sentences(article)
+    made = 0
+
+    class CountedSentence(SentenceRecord):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            nonlocal made
+            made += 1
+
+    monkeypatch.setattr(chunking, "SentenceRecord", CountedSentence)
+    chunks = iter_chunks(article, reading)
+    first = next(chunks)
+    assert len(article.paragraphs) == 1 and 1 < len(first.sentences) < 100
+    assert made == len(first.sentences) + 1  # the sentence that did not fit in it
+    rest = list(chunks)
+    assert made == 600
+    assert [first, *rest] == build_chunks(article)
