@@ -29,6 +29,7 @@ from retrieval.settings import Settings, parse_headers
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI, Collection
+    from langchain_chroma import Chroma
 
     from retrieval.index.embeddings import Embedder
 
@@ -99,7 +100,8 @@ class Stores:
 
     `chunks` and `sentences` are Chroma's own collections, searched and read with vectors the
     caller computed by `embeddings`: LangChain's Chroma wrapper would cost a new process the
-    import of langchain-core and langsmith (0.4-0.5 s) for two calls.
+    import of langchain-core and langsmith (0.4-0.5 s) for two calls. A LangChain caller gets
+    the chunks as a langchain-chroma vector store from `as_langchain()`.
     """
 
     def __init__(
@@ -122,6 +124,12 @@ class Stores:
         # The state collection once found: reading the generation before every question then
         # costs one small read (0.3 ms here) instead of two (1 ms).
         self._state_found: Collection | None = None
+
+    def as_langchain(self) -> Chroma:
+        """The chunks as a LangChain `VectorStore` (langchain-chroma). Imports LangChain."""
+        from retrieval.index.langchain_store import chunk_store
+
+        return chunk_store(self)
 
     @contextmanager
     def changing(self) -> Iterator[None]:

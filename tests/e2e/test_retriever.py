@@ -39,3 +39,21 @@ def test_langchain_callers_get_the_engines_evidence_as_documents(tmp_path: Path)
     # A Runnable: it composes with the rest of a LangChain chain.
     first_quote = retriever.as_langchain() | RunnableLambda(lambda docs: docs[0].page_content)
     assert first_quote.invoke(question) == best.page_content
+
+
+def test_langchain_callers_get_the_chunks_as_a_chroma_vector_store(tmp_path: Path) -> None:
+    from langchain_chroma import Chroma
+
+    settings = Settings(QABOT_CHROMA_PATH=tmp_path)
+    stores = make_stores(settings, make_embeddings(settings))
+    ingest(stores, [BUNDLED_ARTICLE])
+
+    store = stores.as_langchain()
+    found = store.similarity_search("What did Peskov say?", k=3)
+
+    assert isinstance(store, Chroma)
+    # The same collection and vectors qabot searches: the same nearest chunks, in order.
+    vector = stores.embeddings.embed_query("What did Peskov say?")
+    nearest = stores.chunks.query(query_embeddings=[vector], n_results=3, include=[])
+    assert [d.id for d in found] == nearest["ids"][0]
+    assert any("Peskov" in d.page_content for d in found)
