@@ -128,7 +128,7 @@ class ExtractiveAnswerer:
             # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
         elif question.spelled_out:
-            parts.insert(0, f"{self._spelling_out(question.spelled_out, question.article)[1]}:")
+            parts.insert(0, f"{self._full_name(question.spelled_out, chosen[0].sentence.text)}:")
         elif lead:
             # The fact asked for first, then the sentence that states it.
             parts.insert(0, f"{lead[:1].upper()}{lead[1:]}:")
@@ -144,7 +144,7 @@ class ExtractiveAnswerer:
         if question.asks_author:
             return self._author_sentences(evidence, question.article)[:MAX_SENTENCES], NO_AUTHOR
         if question.spelled_out:
-            return self._spelling_out(question.spelled_out, question.article)[0], NOT_IN_ARTICLE
+            return self._spelling_out(question.spelled_out, question.article), NOT_IN_ARTICLE
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
             return [], (
                 f'I can\'t tell who "{question.statement_subject.strip()}" is here; '
@@ -221,8 +221,6 @@ class ExtractiveAnswerer:
             spoken = {w for speaker in sentence.speakers for w in words(speaker)}
             if not (sentence.is_quote and subject_words & spoken):
                 continue
-            if question.article and sentence.source != question.article:
-                continue
             before = self._preceding(sentence)
             if asked_about:
                 quoted = " ".join(QUOTED.findall(sentence.text)) or sentence.text
@@ -259,19 +257,22 @@ class ExtractiveAnswerer:
         )
         return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
 
-    def _spelling_out(self, acronym: str, article: str | None) -> tuple[list[Evidence], str]:
+    def _spelling_out(self, acronym: str, article: str | None) -> list[Evidence]:
         """The first sentence (of the picked article, if one is) that gives the acronym's full
-        name, "Full Name (ACRONYM)" first, and that name."""
+        name: "Full Name (ACRONYM)" first, else the name the index pairs with it."""
         for sentence in _sentences_with_words([acronym], self.index, article):
-            full = spelled_out_before(sentence.text, acronym)
-            if full:
-                return [Evidence(sentence)], full
+            if spelled_out_before(sentence.text, acronym):
+                return [Evidence(sentence)]
         full = self.index.acronyms.get(acronym.upper())
         if full:
             for sentence in _sentences_with_words([full], self.index, article):
                 if full in sentence.text:
-                    return [Evidence(sentence)], full
-        return [], ""
+                    return [Evidence(sentence)]
+        return []
+
+    def _full_name(self, acronym: str, sentence: str) -> str:
+        """The name the acronym stands for, as the sentence `_spelling_out` found gives it."""
+        return spelled_out_before(sentence, acronym) or self.index.acronyms[acronym.upper()]
 
     def _name_of(self, name_words: set[str]) -> str:
         """The longest name the article gives to any of these name words."""

@@ -22,7 +22,7 @@ NAMED_PREDICATE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?P<verb>[a-z]+)\b"
     # "Who assisted on Zucker's goal?", "Who ended his shutout bid?": the act whose doer is asked
     r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
-    r"left|got|bought|sent|spent|sold|chose|broke|threw|struck|won)\b"
+    r"left|got|bought|sent|spent|sold|chose|broke|threw|struck)\b"
     r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
 )
 STATEMENT = re.compile(
@@ -49,11 +49,14 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 # "What does CLPS stand for?": asks for the name an acronym is short for.
+# The acronym itself must be written in capitals: "CLPS", "NGOs".
+ACRONYM = r"[A-Z][A-Za-z]*[A-Z]s?"
 SPELLED_OUT = re.compile(
-    r"^(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<acronym>[A-Z][A-Za-z]*[A-Z]s?)(?i:\s+(?:stand|stands)\s+for)"
-    r"|^(?i:what\s+(?:is|was)\s+(?:the\s+)?)(?P<short>[A-Z][A-Za-z]*[A-Z]s?)"
+    rf"^(?i:what\s+(?:does|do|did)\s+(?:the\s+)?)(?P<acronym>{ACRONYM})"
+    r"(?i:\s+(?:stand|stands)\s+for)"
+    rf"|^(?i:what\s+(?:is|was)\s+(?:the\s+)?)(?P<short>{ACRONYM})"
     r"(?i:\s+(?:short\s+for|an\s+acronym\s+for))"
-    r"|^(?i:what\s+is\s+the\s+full\s+name\s+of\s+(?:the\s+)?)(?P<full>[A-Z][A-Za-z]*[A-Z]s?)$",
+    rf"|^(?i:what\s+is\s+the\s+full\s+name\s+of\s+(?:the\s+)?)(?P<full>{ACRONYM})$",
 )
 AUTHOR = re.compile(
     r"\b(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"

@@ -138,8 +138,9 @@ def subject_person(
     """The person a sentence is about, whom a "he" or "she" in the next ones most likely means.
 
     The first person named outside quotes who is neither the object of a preposition ("about
-    Parise's penchant") nor a possessive ("Hours before Zach Parise's goal, coach Bruce Boudreau
-    said"): the subject, by position, as news sentences put it first.
+    Parise's penchant"), a possessive ("Hours before Zach Parise's goal, coach Bruce Boudreau
+    said") nor a capitalised gerund opening the sentence: the subject, by position, as news
+    sentences put it first.
     """
     for mention in mentions:
         if mention.key not in persons or _inside_quote(sentence, mention.start):
