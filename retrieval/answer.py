@@ -44,6 +44,9 @@ class Answer:
     llm_asked: bool = False
     # For a follow-up under an LLM engine: what wrote `resolved_question`, "llm" or "rules".
     condensed_by: str | None = None
+    # The person the answer names as the one asked for ("Who is the Wild coach?"): whom "he"
+    # or "she" in the next question means. Not part of the JSON contract.
+    person: str | None = None
 
     def checking_note(self) -> str:
         """One line on what the citation check did to an LLM's answer; empty when nothing."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -104,13 +104,37 @@ class ExtractiveAnswerer:
         """The answer to `question` (`asked` as it was typed) from the retrieved evidence;
         nothing streams, so `on_token` is never called."""
         standalone = question.text
+        if question.asked_role and not question.unknown_names:
+            # "Who is the Wild coach?": the one the article describes so, named first.
+            holders = self._role_holders(question)
+            if not holders:
+                return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
+            people = list(holders)
+            return self._compose(
+                asked,
+                question,
+                [Evidence(sentence) for sentence in holders.values()],
+                lead=_listed(people),
+                person=people[0] if len(people) == 1 else None,
+            )
         chosen, reason = self._choose(question, evidence)
         if not chosen:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
         result = result_score(chosen[0].text) if question.wh == "score" else None
-        lead = result.group() if result else lead
+        return self._compose(asked, question, chosen, lead=result.group() if result else lead)
+
+    def _compose(
+        self,
+        asked: str,
+        question: Question,
+        chosen: Sequence[Evidence],
+        lead: str | None = None,
+        person: str | None = None,
+    ) -> Answer:
+        """The chosen sentences in the articles' order, each cited, after the fact asked for."""
+        standalone = question.text
         chosen = sorted(chosen, key=lambda e: (e.sentence.source, e.sentence.position))
         citations: list[Citation] = []
         parts: list[str] = []
@@ -132,7 +156,9 @@ class ExtractiveAnswerer:
         elif lead:
             # The fact asked for first, then the sentence that states it.
             parts.insert(0, f"{lead[:1].upper()}{lead[1:]}:")
-        return Answer(asked, " ".join(parts), citations, resolved_question=standalone)
+        return Answer(
+            asked, " ".join(parts), citations, resolved_question=standalone, person=person
+        )
 
     def _choose(
         self, question: Question, evidence: Sequence[Evidence]
@@ -256,6 +282,16 @@ class ExtractiveAnswerer:
             key=lambda s: (-(retrieved[s.id].score if s.id in retrieved else 0.0), s.position)
         )
         return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
+
+    def _role_holders(self, question: Question) -> dict[str, Sentence]:
+        """Who holds the asked role, each with the first sentence that says so: the one the
+        articles most often describe so as the asked owner's ("Wild coach Bruce Boudreau"); all
+        of them, most described first, when the question names no owner ("Who is the
+        president?")."""
+        role, context = question.asked_role or ("", ())
+        holders = _role_holders(role, context, self.index, question.article)
+        ranked = sorted(holders, key=lambda person: -len(holders[person]))
+        return {person: holders[person][0] for person in ranked[: 1 if context else MAX_SENTENCES]}
 
     def _spelling_out(self, acronym: str, article: str | None) -> list[Evidence]:
         """The first sentence (of the picked article, if one is) that gives the acronym's full
@@ -469,6 +505,11 @@ def _fact_span(question: Question, text: str) -> str | None:
     return span
 
 
+def _listed(items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join(filter(None, (", ".join(items[:-1]), items[-1])))
+
+
 def _as_sentence(text: str) -> str:
     text = text.strip()
     return text if text[-1:] in ".!?" else f"{text}."
@@ -498,35 +539,63 @@ def _described_person(
     role: str, context: set[str], index: CorpusIndex, article: str | None = None
 ) -> str | None:
     """The person the articles (the picked one, if any) most often describe by `role`, in
-    sentences that also hold the subject's other name words ("Wild"): named right after it
+    sentences that also hold the subject's other name words ("Wild")."""
+    found = _role_holders(role, context, index, article)
+    return max(found, key=lambda person: len(found[person])) if found else None
+
+
+def _role_holders(
+    role: str, context: Collection[str], index: CorpusIndex, article: str | None = None
+) -> dict[str, list[Sentence]]:
+    """The people the articles (the picked one, if any) describe by `role` whose role the
+    `context` words say ("Wild" for "coach"), each with the sentences that say so, in the
+    articles' order."""
+    spellings = ROLE_SPELLINGS.get(role, (role,))
+    found: dict[str, list[Sentence]] = {}
+    for sentence in _sentences_with_words([*spellings, *context], index, article):
+        for person in _holders_in(sentence.text, role, context):
+            found.setdefault(person, []).append(sentence)
+    return found
+
+
+def _holders_in(text: str, role: str, context: Collection[str]) -> list[str]:
+    """The people the sentence describes by `role` as the `context`'s: named right after it
     ("Wild coach Bruce Boudreau") or with it in apposition ("Michael Sims, chief executive of
     Ceres Robotics")."""
     spellings = ROLE_SPELLINGS.get(role, (role,))
+    if not any(spelling in text.lower() for spelling in spellings):
+        return []
     role_pattern = "|".join(re.escape(spelling) for spelling in spellings)
     name = r"(?:[A-Z][\w'’.-]*\s?){1,3}"
     patterns = (
         re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
         re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),
     )
-    found: dict[str, int] = {}
-    for sentence in _sentences_with_words([*spellings, *context], index, article):
-        text = sentence.text
-        if not any(spelling in text.lower() for spelling in spellings):
-            continue
-        for before, pattern in zip((True, False), patterns, strict=True):
-            for match in pattern.finditer(text):
-                # Whose role it is stands right before it ("Ukrainian President", "Wild coach")
-                # or, in apposition, right after ("chief executive of Ceres Robotics").
-                if before:
-                    near = " ".join(text[: match.start()].split()[-ROLE_CONTEXT_WORDS:])
-                else:  # the rest of the appositive, to its closing comma
-                    near = text[match.end() :].split(",", 1)[0]
-                if not all(_names(word, near) for word in context):
-                    continue
-                person = match.group(1).strip()
-                if person[:1].isupper() and len(person.split()) >= 2:
-                    found[person] = found.get(person, 0) + 1
-    return max(found, key=lambda person: found[person]) if found else None
+    people = []
+    for before, pattern in zip((True, False), patterns, strict=True):
+        for match in pattern.finditer(text):
+            # Whose role it is stands right before it ("Ukrainian President", "Wild coach") or,
+            # in apposition, right after ("chief executive of Ceres Robotics").
+            if before:
+                owned = _owns_role(text[: match.start()].split()[-ROLE_CONTEXT_WORDS:], context)
+            else:  # the rest of the appositive, to its closing comma
+                rest = text[match.end() :].split(",", 1)[0]
+                owned = all(_names(word, rest) for word in context)
+            person = match.group(1).strip()
+            if owned and person[:1].isupper() and len(person.split()) >= 2:
+                people.append(person)
+    return people
+
+
+def _owns_role(before: Sequence[str], context: Collection[str]) -> bool:
+    """Whether the words right before a role say it is the context's: "Wild" in "Wild coach",
+    "Kentucky" in "Kentucky GOP Gov."; not "Lakers" in "Lakers assistant coach", another role."""
+    if not context:
+        return True
+    if not all(_names(word, " ".join(before)) for word in context):
+        return False
+    last = max((k for k, w in enumerate(before) if any(_names(c, w) for c in context)), default=-1)
+    return not any(w[:1].islower() for w in before[last + 1 :])
 
 
 def spelled_out_before(text: str, acronym: str) -> str | None:

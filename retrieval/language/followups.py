@@ -112,15 +112,16 @@ def _noun_follows(text: str, position: int) -> bool:
 def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str], list[str]]:
     """Names of the latest turn that names any, most recent first: people, and other things.
 
-    The turn's question comes first; its answer's first quote fills in what the question did
-    not name ("Who coaches the Thunder?" names no person; the answer does).
+    The person the answer gave as the one asked for comes first ("Who is the Wild coach?");
+    then the turn's question; its answer's first quote fills in what the question did not
+    name ("Who coaches the Thunder?" names no person; the answer does).
     """
     for turn in reversed(history):
         asked = _split_people(_names_in(turn.resolved_question or turn.question, index), index)
         quoted = ([], [])
         for citation in turn.answer.citations[:1]:
             quoted = _split_people(_names_in(citation.quote, index), index)
-        people = asked[0] or quoted[0]
+        people = [turn.answer.person] if turn.answer.person else asked[0] or quoted[0]
         things = asked[1] or quoted[1]
         if people or things:
             return people, things

@@ -117,7 +117,28 @@ ROLE_SPELLINGS = {
     "cfo": ("cfo", "chief financial officer"),
     "cto": ("cto", "chief technology officer"),
     "gm": ("gm", "general manager"),
+    "governor": ("governor", "gov."),
+    "goalie": ("goalie", "goaltender", "netminder"),
+    "goaltender": ("goaltender", "goalie", "netminder"),
 }
+
+# "Who coaches the Thunder?" asks who holds a role: the verb names the role.
+ROLE_VERBS = {
+    "coaches": "coach",
+    "coached": "coach",
+    "manages": "manager",
+    "managed": "manager",
+    "governs": "governor",
+    "governed": "governor",
+    "owns": "owner",
+    "owned": "owner",
+    "founded": "founder",
+    "chairs": "chairman",
+    "captains": "captain",
+    "captained": "captain",
+}
+# Roles said as where someone plays: "Who was in goal for the Wild?".
+ROLE_PHRASES = {"in goal": "goalie", "in net": "goalie"}
 
 # Abbreviated titles news copy uses before names, read as the word they stand for, so "Who is
 # the governor?" finds "Gov. Eric Holcomb".

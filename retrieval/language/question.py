@@ -9,7 +9,10 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     FRAMING,
     QUESTION_OPENERS,
+    ROLE_PHRASES,
     ROLE_SPELLINGS,
+    ROLE_VERBS,
+    ROLE_WORDS,
     SAY_VERBS,
     SPEECH_WORDS,
     STOPWORDS,
@@ -46,6 +49,20 @@ ROLE = re.compile(
     r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
     r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
     r"(?:job|role|title|position|occupation)$",
+    re.IGNORECASE,
+)
+# "Who is the Wild coach?", "Who is Indiana's governor?", "Who is the CEO of Ceres Robotics?":
+# the holder of a role, with up to three words saying whose role it is.
+ROLE_NAMES = "|".join((ROLE_WORDS, *map(re.escape, ROLE_SPELLINGS)))
+OWNER = r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}"
+ROLE_HOLDER = re.compile(
+    rf"^who\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:(?P<before>{OWNER})\s+)?"
+    rf"(?P<role>{ROLE_NAMES})(?:\s+(?:of|for|at)\s+(?:the\s+)?(?P<after>{OWNER}))?$"
+    # "Who coaches the Thunder?": the verb names the role
+    rf"|^who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?:the\s+)?(?P<object>{OWNER})$"
+    # "Who was in goal for the Wild?"
+    rf"|^who\s+(?:is|was|are|were|will\s+be)\s+(?P<phrase>{'|'.join(ROLE_PHRASES)})"
+    rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )
 # "What does CLPS stand for?": asks for the name an acronym is short for.
@@ -144,6 +161,8 @@ class Question:
     spelled_out: str | None = None
     # The source of the one article the asker picked to be answered from; None: any of them.
     article: str | None = None
+    # "Who is the Wild coach?": the role asked for and the words saying whose it is.
+    asked_role: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def wants_statements(self) -> bool:
@@ -198,6 +217,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_author=bool(AUTHOR.search(text)) and not OTHER_WORK.search(text),
         asks_summary=bool(SUMMARY.search(text)),
         spelled_out=_acronym_asked(plain),
+        asked_role=_asked_role(plain, name_words),
     )
 
 
@@ -207,6 +227,24 @@ def _acronym_asked(plain: str) -> str | None:
         return None
     acronym = found.group("acronym") or found.group("short") or found.group("full")
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+
+
+def _asked_role(plain: str, name_words: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The role of "Who is the Wild coach?" ("coach", ("wild",)); None for "Who is Peskov?"."""
+    found = ROLE_HOLDER.match(plain)
+    if not found:
+        return None
+    if found.group("verb"):
+        role, owner = ROLE_VERBS[found.group("verb").lower()], found.group("object")
+    elif found.group("phrase"):
+        role, owner = ROLE_PHRASES[" ".join(words(found.group("phrase")))], found.group("team")
+    else:
+        role = found.group("role").lower()
+        owner = " ".join(filter(None, (found.group("before"), found.group("after"))))
+    context = tuple(w for w in words(owner or "") if w not in STOPWORDS)
+    if not context and name_words:
+        return None
+    return role, context
 
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:

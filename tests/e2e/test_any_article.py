@@ -112,6 +112,28 @@ def test_a_quote_answering_the_sentence_before_it_is_on_that_topic(game: Run) ->
     assert trade["abstained"] and trade["citations"] == [], trade
 
 
+def test_who_holds_a_role_is_named_and_is_the_he_of_the_next_question(game: Run) -> None:
+    goalie, saves, theirs, coach, said = ask_in_turn(
+        game,
+        "Who was in goal for the Wild?",
+        "How many shots did he stop?",
+        "Who was the Sabres goalie?",
+        "Who is the Wild coach?",
+        "What did he say?",
+    )
+    # "Meanwhile, Wild goalie Alex Stalock, ..., looked strong ..., stopping 30 shots."
+    assert goalie["answer"].startswith("Alex Stalock:"), goalie
+    assert "Alex Stalock" in saves["resolved_question"], saves
+    assert saves["answer"].startswith("30 shots:"), saves
+    # The story names the Wild's goalie only: the Sabres' is not his.
+    assert theirs["abstained"] and theirs["citations"] == [], theirs
+    assert coach["answer"].startswith("Bruce Boudreau:"), coach
+    # "he" is the coach the answer named, not the first person its quote names (Zach Parise)
+    assert "Bruce Boudreau" in said["resolved_question"], said
+    assert any("Boudreau said" in c["quote"] for c in said["citations"]), said
+    assert not any("Parise said" in c["quote"] for c in said["citations"]), said
+
+
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:
     result = game("ask", "What's this story about?")
     assert result.returncode == 0, result.stderr

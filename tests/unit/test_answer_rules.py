@@ -9,6 +9,7 @@ from test_language import KNOWN
 from retrieval.answering.extractive import (
     _counts_a_point,
     _fact_span,
+    _holders_in,
     _names,
     spelled_out_before,
 )
@@ -144,3 +145,71 @@ def test_the_score_that_is_a_result(sentence: str, score: str | None) -> None:
 )
 def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) -> None:
     assert _names(word, text) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is the Wild coach?", ("coach", ("wild",))),
+        ("Who is the governor of Indiana?", ("governor", ("indiana",))),
+        ("Who is Indiana's governor?", ("governor", ("indiana",))),
+        ("Who is the CEO of Ceres Robotics?", ("ceo", ("ceres", "robotics"))),
+        ("Who coaches the Thunder?", ("coach", ("thunder",))),
+        ("Who was in goal for the Wild?", ("goalie", ("wild",))),
+        ("Who is the Kremlin's spokesman?", ("spokesman", ("kremlin",))),
+        ("Who is the president?", ("president", ())),
+        ("Who is Dmitry Peskov?", None),  # a person, not a role
+        ("Who won the game?", None),
+        ("Who is the player who scored twice?", None),
+    ],
+)
+def test_the_role_a_who_question_asks_the_holder_of(
+    question: str, role: tuple[str, tuple[str, ...]] | None
+) -> None:
+    assert analyze(question, KNOWN).asked_role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "context", "people"),
+    [
+        ("Wild coach Bruce Boudreau expressed confidence.", "coach", ("wild",), ["Bruce Boudreau"]),
+        ("Meanwhile, Wild goalie Alex Stalock looked strong.", "goalie", ("sabres",), []),
+        (
+            "Meanwhile, Wild goalie Alex Stalock looked strong.",
+            "goalie",
+            ("wild",),
+            ["Alex Stalock"],
+        ),
+        # another role stands between the owner and the asked one
+        ("Lakers assistant coach Jason Kidd had not done it.", "coach", ("lakers",), []),
+        (
+            "Lakers assistant coach Jason Kidd had not done it.",
+            "coach",
+            ("assistant",),
+            ["Jason Kidd"],
+        ),
+        (
+            "They seem intent, as Kentucky GOP Gov. Matt Bevin did.",
+            "governor",
+            ("kentucky",),
+            ["Matt Bevin"],
+        ),
+        (
+            "Michael Sims, chief executive of Ceres Robotics, said it.",
+            "ceo",
+            ("ceres", "robotics"),
+            ["Michael Sims"],
+        ),
+        (
+            "But Kremlin spokesperson Dmitry Peskov dismissed it.",
+            "spokesman",
+            ("kremlin",),
+            ["Dmitry Peskov"],
+        ),
+        ("Oklahoma City coach Billy Donovan said.", "coach", ("thunder",), []),
+    ],
+)
+def test_who_a_sentence_names_in_a_role(
+    sentence: str, role: str, context: tuple[str, ...], people: list[str]
+) -> None:
+    assert _holders_in(sentence, role, context) == people
