@@ -21,6 +21,7 @@ from retrieval.language.lexicon import (
     STOPWORDS,
 )
 from retrieval.language.question import Question
+from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import Evidence
 
@@ -93,6 +94,7 @@ class ExtractiveAnswerer:
         self.index = index
         self.embed = embed
         self._by_position: dict[tuple[str, int], Sentence] | None = None
+        self._speakers: dict[str, frozenset[str]] = {}
 
     def answer(
         self,
@@ -332,7 +334,8 @@ class ExtractiveAnswerer:
             return []
         if question.wh == "how_many" and not _counts_a_point(question, best.text):
             return []
-        return [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
+        near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
+        return [e for e in near if e is best or not self._about_someone_else(question, e)]
 
     def _misses_the_point(self, question: Question, best: Evidence) -> bool:
         """Whether the sentence leaves a point of the question unsaid ("where was X born?"
@@ -388,7 +391,9 @@ class ExtractiveAnswerer:
     def _about_someone_else(self, question: Question, best: Evidence) -> bool:
         """A fact of the asked kind about other people: "How many points did Westbrook score?"
         answered with Davis's 34 points. Typed questions need one of their names in the
-        sentence, its neighbours or their speakers."""
+        sentence, its neighbours, their speakers, or where the article introduces those
+        speakers ("Michael Sims, chief executive of Ceres Robotics" for his "his company's
+        lander")."""
         if question.wh not in TYPED_KINDS or not question.name_words:
             return False
         sentence = self.index.sentence(best.id)
@@ -396,7 +401,44 @@ class ExtractiveAnswerer:
             return True
         around = self._neighbourhood(sentence)
         named = {w for s in around for w in words(" ".join((s.text, *s.speakers, *s.mentions)))}
-        return not (question.name_words & named)
+        if THIRD_PERSON.search(sentence.text) and not any(map(is_person_name, sentence.mentions)):
+            # "he" in a sentence that names no one is a person the sentences before it name
+            before = self._preceding(sentence)
+            speakers = self._speakers_of(sentence.source)
+            people = [m for s in before for m in (*s.speakers, *s.mentions) if m in speakers]
+            named |= set(words(" ".join(people)))
+            around += before
+        for speaker in {speaker for s in around for speaker in s.speakers}:
+            named |= set(words(self._introduction(speaker, sentence.source).text))
+        return not self._names_one_asked(question, named)
+
+    def _names_one_asked(self, question: Question, named: set[str]) -> bool:
+        """Whether one of the question's names stands among these words: every word the
+        question gives it ("Blue Origin", not the "Blue" of "Blue Moon"), or a person's surname,
+        which the article calls them by after the first mention ("LeBron" is "James")."""
+        asked: dict[str, set[str]] = {}
+        for word in question.name_words:
+            asked.setdefault(self.index.full_names.get(word, word), set()).add(word)
+        return any(
+            given <= named or (is_person_name(full) and name_key(full) in named)
+            for full, given in asked.items()
+        )
+
+    def _speakers_of(self, source: str) -> frozenset[str]:
+        """Everyone the article quotes: the names it surely gives to people."""
+        if source not in self._speakers:
+            article = [s for s in self.index.sentences if s.source == source]
+            self._speakers[source] = frozenset(sp for s in article for sp in s.speakers)
+        return self._speakers[source]
+
+    def _introduction(self, person: str, source: str) -> Sentence:
+        """The first sentence of the article that names the person: where news style says who
+        they are."""
+        naming = self.index.sentences_naming(set(words(person)))
+        return min(
+            (self.index.sentences[i] for i in naming if self.index.sentences[i].source == source),
+            key=lambda s: s.position,
+        )
 
     def _neighbourhood(self, sentence: Sentence) -> list[Sentence]:
         """The sentence and the ones right before and after it in its chunk."""

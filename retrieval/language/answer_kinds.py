@@ -14,7 +14,9 @@ TIME = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|\d{4})\b"
-    r"|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
+    # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
+    r"|\b\d{1,2}:\d{2}\b(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
+    r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
     re.IGNORECASE,
 )
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
@@ -87,11 +89,18 @@ MONEY = re.compile(
     r"|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|cents)\b",
     re.IGNORECASE,
 )
-# A time still to come: "next week", "will meet on Monday", "scheduled for May".
+# A time still to come: "next week", "will meet on Monday", "should be available starting in
+# 2023", "meet again in three days", "scheduled for May".
 FUTURE_TIME = re.compile(
     rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
-    rf"|\b(?:will|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|hopes?\s+to|"
-    rf"intends?\s+to)\b[^.]*\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"|\b(?:will|would|should|could|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|"
+    rf"aims?\s+to|hopes?\s+to|intends?\s+to)\b"
+    # the time of the same clause, not of one inside it ("will offer the lander it unveiled in
+    # May")
+    rf"(?:(?!\b(?:that|which|who|it|after|before|since)\b)[^.])*"
+    rf"\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+    rf"several|\d+)\s+(?:days?|weeks?|months?|years?)\b"
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
     re.IGNORECASE,
 )

@@ -69,7 +69,9 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow read
     more although despite unless whereas instead later earlier overall indeed moreover
-    furthermore nevertheless nonetheless besides otherwise afterward afterwards""".split()
+    furthermore nevertheless nonetheless besides otherwise afterward afterwards
+    two three four five six seven eight nine ten eleven twelve twenty thirty hundreds
+    thousands dozens half several both none""".split()
 )
 
 # Titles and roles that come before a name and describe the person.
@@ -89,7 +91,11 @@ ORG_WORDS = frozenset(
     """court ministry times kremlin union council agency party nations committee department
     office government parliament army forces organization organisation institute university
     news post journal house senate congress bank fund press tass reuters newsweek city
-    region county state republic island river street square""".split()
+    region county state republic island river street square
+    corporation corp inc company co llc ltd plc group holdings systems technologies technology
+    robotics aerospace airlines airways motors labs laboratories media studios networks
+    entertainment foundation association society league federation commission authority
+    administration services bureau center centre hospital school college academy police""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".

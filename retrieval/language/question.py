@@ -103,7 +103,7 @@ WHEN_SAID = re.compile(
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
     r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
-    r"|^when\s+(?:do|does|is|are)\b.*\bnext\b",  # "When do the Wild play next?"
+    r"|^when\s+(?:do|does|is|are)\b.*\b(?:next|again)\b",  # "When do the Wild play next?"
     re.I,
 )
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").

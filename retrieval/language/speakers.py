@@ -39,6 +39,11 @@ def name_key(name: str) -> str:
     return " ".join(words).lower()
 
 
+def is_person_name(name: str) -> bool:
+    """ "LeBron James", not "NBA" or "Ceres Robotics": by its form alone."""
+    return _is_person_name([w for w in name.split() if w.lower() != "the"])
+
+
 def _is_person_name(words: Sequence[str]) -> bool:
     return 2 <= len(words) <= 4 and not any(w.lower().strip(".") in ORG_WORDS for w in words)
 

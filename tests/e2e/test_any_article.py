@@ -70,6 +70,23 @@ def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> No
         assert any("ecosystem of companies" in c["quote"] for c in answer["citations"]), answer
 
 
+def test_a_time_to_come_for_the_company_asked_about(two_articles: Run) -> None:
+    _, ceres, blue_origin = ask_in_turn(
+        two_articles,
+        "What did the Ceres Robotics CEO say?",
+        "When will their lander be ready?",
+        "When will Blue Origin's lander be ready?",
+    )
+    # "their" is the company (a thing), and the answer is in the words of its CEO, whom the
+    # article introduced as "Michael Sims, chief executive of Ceres Robotics"
+    assert "Ceres Robotics" in ceres["resolved_question"], ceres
+    [cited] = ceres["citations"]
+    assert "starting in 2023" in cited["quote"], ceres
+    # Blue Origin's executive "declined later to state when the lander would be ready"; "the
+    # Blue Moon lander that the company unveiled in May" is no time to come, SNC's 2022 not theirs
+    assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))

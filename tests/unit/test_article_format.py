@@ -86,6 +86,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when_future", "The council will vote on Monday.", 1.0),
         ("when_future", "He scored at 7:14 and again at 19:56.", 0.0),  # a time, not to come
         ("when_future", "The plan was approved in 2019.", 0.0),
+        ("when_future", "He said the lander should be available starting in 2023.", 1.0),
+        ("when_future", "These teams meet again in Oklahoma City in three days.", 1.0),
+        ("when_future", "The firm will offer the lander it unveiled in May.", 0.0),  # its own time
+        ("when_future", "Rates have risen in recent years.", 0.0),
+        ("when", "James hit a 3-pointer with 3:08 to play.", 0.0),  # a game clock
+        ("when", "Gallinari's free throws came with 1:24 left.", 0.0),
         ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote
     ],
 )

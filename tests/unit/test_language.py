@@ -42,14 +42,18 @@ KNOWN = Known(
         "Gwynne Shotwell",
         "SpaceX",
         "China",
+        "Bruce Boudreau",
+        "Zach Parise",
+        "Ceres Robotics",
+        "Michael Sims",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
 
 
-def turn(question: str, quote: str = "") -> Turn:
+def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
     citations = [Citation(1, quote, "s", "t", 1, 0, len(quote))] if quote else []
-    return Turn(question, question, Answer(question, quote, citations))
+    return Turn(question, question, Answer(question, quote, citations, person=person))
 
 
 @pytest.mark.parametrize(
@@ -83,6 +87,24 @@ def turn(question: str, quote: str = "") -> Turn:
             "What did she say about the lander?",
             "What did Gwynne Shotwell say about the lander?",
         ),
+        # the person the answer gave as the one asked for, not the first its quote names
+        (
+            [
+                turn(
+                    "Who is the Wild coach?",
+                    "Hours before Zach Parise's game, Wild coach Bruce Boudreau spoke.",
+                    person="Bruce Boudreau",
+                )
+            ],
+            "What did he say?",
+            "What did Bruce Boudreau say?",
+        ),
+        # a company is a thing, whatever the length of its name
+        (
+            [turn("What did the Ceres Robotics CEO say?")],
+            "When will their lander be ready?",
+            "When will Ceres Robotics's lander be ready?",
+        ),
         # things stay things
         (
             [turn("What did China propose?")],
@@ -104,6 +126,7 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What time did the group leave?", "when"),
         ("When do the Hawks play next?", "when_future"),
         ("When will the lander fly?", "when_future"),
+        ("When do the Lakers and Thunder play again?", "when_future"),
         ("When did the Hawks play next to the Owls?", "when"),
         ("How many subscribers signed up?", "how_many"),
         ("Where was Gwynne Shotwell born?", "where"),

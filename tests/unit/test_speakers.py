@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
-from retrieval.language.speakers import find_mentions, subject_person
+from retrieval.language.speakers import find_mentions, is_person_name, subject_person
 
 
 def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
@@ -103,3 +103,34 @@ def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -
     mentions = find_mentions(sentence)
     persons = {m.key for m in mentions if m.is_person}
     assert subject_person(sentence, mentions, persons) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Seven of LeBron’s assists came on baskets by Davis.", ["LeBron", "Davis"]),
+        ("Two of the Wild's goals came in the first period.", ["Wild"]),
+        (
+            "Sierra Nevada Corporation builds the Dream Chaser.",
+            ["Sierra Nevada Corporation", "Dream Chaser"],
+        ),
+    ],
+)
+def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("LeBron James", True),
+        ("Alex Stalock", True),
+        ("Ceres Robotics", False),
+        ("Sierra Nevada Corporation", False),
+        ("Tyvak Nano-Satellite Systems", False),
+        ("Oklahoma City", False),
+        ("NASA", False),
+    ],
+)
+def test_a_company_is_no_person(name: str, person: bool) -> None:
+    assert is_person_name(name) is person
