@@ -16,6 +16,7 @@ from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED, result_score
 from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
+    QUOTED_TITLE_WORDS,
     ROLE_SPELLINGS,
     ROLE_WORDS,
     STOPWORDS,
@@ -373,7 +374,17 @@ class ExtractiveAnswerer:
             # "Who led the deal to acquire BamTech?": the act is said ("He led key
             # acquisitions"); the words around it may be paraphrased freely.
             never_stated = []
-        if never_stated and (question.wh in TYPED_KINDS or question.predicate):
+        titled = QUOTED.search(sentence.text) is not None
+        focus = [
+            w
+            for w, _ in question.focus
+            if w in never_stated and not (titled and w in QUOTED_TITLE_WORDS)
+        ]
+        if focus and question.wh not in TYPED_KINDS:
+            # "Which university did X attend?" in an article that names no university: the
+            # kind of thing asked for must be said, if only in other words.
+            never_stated = focus
+        if never_stated and (question.wh in TYPED_KINDS or question.predicate or focus):
             if question.wh in COUNTED:
                 return True
             return not self._paraphrases(never_stated, " ".join(s.text for s in around))

@@ -55,6 +55,13 @@ ANSWER_TYPE_WORDS = frozenset(
     number amount total figure count score result age old""".split()
 )
 
+# Kinds of things news style names in quotation marks: "What song did they play?" is answered
+# by a sentence quoting one ("played “We’re Not Gonna Take It”").
+QUOTED_TITLE_WORDS = frozenset(
+    """song songs album book books film movie show series slogan slogans chant chants sign signs
+    motto title phrase headline hashtag""".split()
+)
+
 # --- Names -----------------------------------------------------------------------------------
 
 # Words that start with a capital letter yet name nobody.

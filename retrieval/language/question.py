@@ -65,6 +65,16 @@ ROLE_HOLDER = re.compile(
     rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )
+# What a "which"/"what <noun>" question asks the article to name: "Which university did X
+# attend?", "Which ICC prosecutor requested it?", "What agreements did X sign?", "What is the
+# name of X's wife?".
+AUX = r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)"
+FOCUS = re.compile(
+    rf"^(?i:what|which)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{AUX}\b"
+    r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+[a-z]+\b"
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+.*?"
+    r"(?P<attr>[a-z][\w-]*)$"
+)
 # "What does CLPS stand for?": asks for the name an acronym is short for.
 # The acronym itself must be written in capitals: "CLPS", "NGOs".
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z]s?"
@@ -163,6 +173,9 @@ class Question:
     article: str | None = None
     # "Who is the Wild coach?": the role asked for and the words saying whose it is.
     asked_role: tuple[str, tuple[str, ...]] | None = None
+    # The points that say what kind of thing the answer names ("university" in "Which
+    # university did X attend?").
+    focus: tuple[tuple[str, str], ...] = ()
 
     @property
     def wants_statements(self) -> bool:
@@ -218,6 +231,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_summary=bool(SUMMARY.search(text)),
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
+        focus=_focus(plain, points),
     )
 
 
@@ -245,6 +259,14 @@ def _asked_role(plain: str, name_words: frozenset[str]) -> tuple[str, tuple[str,
     if not context and name_words:
         return None
     return role, context
+
+
+def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    found = FOCUS.match(plain)
+    if not found:
+        return ()
+    asked = set(words(found.group("kind") or found.group("head") or found.group("attr")))
+    return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:

@@ -54,6 +54,20 @@ def test_near_misses_and_echoes_abstain_without_citations(two_articles: Run) -> 
     assert "ACCESS GRANTED" not in answers[-1]["answer"]
 
 
+def test_the_kind_of_thing_asked_for_must_be_named(two_articles: Run) -> None:
+    school, husband, song = ask_in_turn(
+        two_articles,
+        "Which college did Gwynne Shotwell go to?",  # she is named; no college is
+        "What is the name of Angela Cooper's husband?",
+        "What song did the teachers play?",
+    )
+    for answer in (school, husband):
+        assert answer["abstained"] and answer["citations"] == [], answer
+    # no "song" in the article, but the title it quotes: played “We’re Not Gonna Take It”
+    assert not song["abstained"], song
+    assert any("Not Gonna Take It" in c["quote"] for c in song["citations"]), song
+
+
 def test_a_fact_question_leads_with_the_fact(two_articles: Run) -> None:
     (answer,) = ask_in_turn(two_articles, "How many people registered for the rally?")
     assert not answer["abstained"]

@@ -236,3 +236,23 @@ def test_when_something_was_said_is_not_what_it_was_about(
     question: str, topic: tuple[str, ...]
 ) -> None:
     assert analyze(question, KNOWN).topic_stems == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Which university did Kevin Mayer attend?", ("university",)),
+        ("Which ICC prosecutor requested the warrant?", ("prosecutor", "requested")),
+        ("Which television channel broadcast the speech?", ("television", "channel")),
+        ("What agreements did Alexander Lukashenko sign?", ("agreements",)),
+        ("What is the name of Gwynne Shotwell's husband?", ("husband",)),
+        ("What song did the teachers play on the steps?", ("song",)),
+        ("What did Dmitry Peskov say?", ()),
+        ("What kind of aid are Western countries giving?", ()),
+        ("What is the proposal?", ()),
+    ],
+)
+def test_the_kind_of_thing_a_which_question_asks_to_be_named(
+    question: str, focus: tuple[str, ...]
+) -> None:
+    assert tuple(word for word, _ in analyze(question, KNOWN).focus) == focus
