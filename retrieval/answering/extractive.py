@@ -215,6 +215,11 @@ class ExtractiveAnswerer:
         if not question.topic_stems:
             return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
         ranked = sorted(said, key=lambda e: -e.score)
+        # "What did Lukashenko say about nuclear weapons?" in a story that never mentions them:
+        # every point of the topic must be in the article, if only in other words.
+        unsaid = [w for w, stem in question.points if stem not in self.index.idf]
+        if unsaid and not self._paraphrases(unsaid, " ".join(e.text for e in ranked[:1])):
+            return [], f"The article doesn't report what {subject} said about that."
         on_topic = [e for e in ranked if e.lexical > 0]
         # Quotes that speak of the topic without naming it, after those that name it.
         referring = self._quotes_referring_to(question, subject_words)
@@ -226,9 +231,7 @@ class ExtractiveAnswerer:
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]
-        # "What did Boudreau say about the trade?" in a story that never mentions a trade.
-        unsaid = [w for w, stem in question.points if stem not in self.index.idf]
-        if best.score < ABSTAIN_SCORE or (unsaid and not self._paraphrases(unsaid, best.text)):
+        if best.score < ABSTAIN_SCORE:
             return [], f"The article doesn't report what {subject} said about that."
         return [best], ""
 

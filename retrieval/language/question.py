@@ -36,7 +36,7 @@ STATEMENT = re.compile(
 STATEMENT_NOUN = re.compile(
     r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+"
     r"(?:statement|statements|comment|comments|remarks?|words?|message|response|reaction|"
-    r"position|view|views|stance)\b(?P<rest>.*)$",
+    r"position|view|views|stance|opinion|opinions|thoughts|take|feelings)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 DEFINITION = re.compile(
@@ -107,7 +107,10 @@ SUMMARY = re.compile(
 # When something was said, at the end of a question after someone's words: not its topic.
 WHEN_SAID = re.compile(
     r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"
-    r"(?:the|this|that|his|her|their|its|a|an)\s+[\w'’-]+$",
+    r"(?:the|this|that|his|her|their|its|a|an)\s+[\w'’-]+$"
+    # "in his televised address": the occasion, not the topic
+    r"|\s+(?:in|at|during)\s+(?:the|this|that|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+)?"
+    r"(?:speech|address|interview|remarks|statement|briefing|conference|call|appearance|post)$",
     re.IGNORECASE,
 )
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
