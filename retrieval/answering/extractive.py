@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -408,11 +409,24 @@ class ExtractiveAnswerer:
         sentence, its neighbours, their speakers, or where the article introduces those
         speakers ("Michael Sims, chief executive of Ceres Robotics" for his "his company's
         lander")."""
-        if question.wh not in TYPED_KINDS or not question.name_words:
+        if question.wh == "who" or not question.name_words:
             return False
         sentence = self.index.sentence(best.id)
         if sentence is None:
             return True
+        if question.wh not in TYPED_KINDS:
+            # "How did Peskov react to the warrant?": a person the article quotes, when asked
+            # about, must be the one the sentence speaks of; a sentence on the warrant alone
+            # is about someone else.
+            quoted = self._speakers_of(sentence.source)
+            people = {
+                full
+                for word in question.name_words
+                if (full := self.index.full_names.get(word, word)) in quoted
+            }
+            if not people:
+                return False
+            question = replace(question, name_words=frozenset(w for p in people for w in words(p)))
         around = self._neighbourhood(sentence)
         named = {w for s in around for w in words(" ".join((s.text, *s.speakers, *s.mentions)))}
         if THIRD_PERSON.search(sentence.text) and not any(map(is_person_name, sentence.mentions)):

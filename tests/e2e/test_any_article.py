@@ -171,6 +171,16 @@ def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None
     assert "[1] headline · Zach Parise heating up" in result.stdout, result.stdout
 
 
+def test_how_a_quoted_person_reacted_needs_a_sentence_about_them(qabot: Run) -> None:
+    warrant, proposal = ask_in_turn(
+        qabot,
+        "How did Zelensky react to the arrest warrant?",  # the warrant's sentence names no one
+        "How did Peskov respond to Lukashenko's proposal?",
+    )
+    assert warrant["abstained"] and warrant["citations"] == [], warrant
+    assert any("Peskov dismissed" in c["quote"] for c in proposal["citations"]), proposal
+
+
 def test_people_asked_by_role_in_other_words_than_the_articles(qabot: Run) -> None:
     # The bundled article says "Belarusian President Alexander Lukashenko", "Ukrainian President
     # Volodymyr Zelensky" and "Kremlin spokesperson Dmitry Peskov".
