@@ -181,9 +181,9 @@ def _article_of(chunks: Sequence[StoredChunk]) -> Article | None:
                 number=number,
                 start=first,
                 end=last,
-                text=text[first:last],
                 is_heading=bool(meta["is_heading"]),
                 section=str(meta["section"]),
+                article_text=text,
             )
         )
     meta = ordered[0].metadata
