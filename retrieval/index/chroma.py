@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from retrieval.constants import (
     CHUNKS_COLLECTION,
@@ -227,22 +227,36 @@ class Stores:
     ) -> dict[str, list]:
         """Records of `collection`, fetched a page at a time: Chroma fails on one request that
         binds more SQL variables than SQLite allows (about 32,000 ids or records)."""
-        stored = self.client.get_collection(collection)
         found: dict[str, list] = {key: [] for key in ("ids", *include)}
-
-        def take(page: Any) -> int:
+        if ids is None:
+            pages = self.pages(collection, include=include, where=where)
+        else:
+            stored = self.client.get_collection(collection)
+            pages = (
+                stored.get(ids=ids[first : first + READ_PAGE], where=where, include=include)
+                for first in range(0, len(ids), READ_PAGE)
+            )
+        for page in pages:
             for key in found:
                 found[key].extend(page[key])
-            return len(page["ids"])
-
-        if ids is not None:
-            for first in range(0, len(ids), READ_PAGE):
-                take(stored.get(ids=ids[first : first + READ_PAGE], where=where, include=include))
-            return found
-        offset = 0
-        while take(stored.get(where=where, include=include, limit=READ_PAGE, offset=offset)):
-            offset += READ_PAGE
         return found
+
+    def pages(
+        self, collection: str, *, include: list[str], where: dict | None = None
+    ) -> Iterator[dict[str, list]]:
+        """Records of `collection` a page at a time, for a caller that keeps little of each: a
+        large index's metadata, read whole, is held whole (its sentence tables are most of it).
+
+        Not for a caller that writes to the collection between pages: they are read by offset.
+        """
+        stored = self.client.get_collection(collection)
+        offset = 0
+        while True:
+            page = stored.get(where=where, include=include, limit=READ_PAGE, offset=offset)
+            if not page["ids"]:
+                return
+            yield {key: page[key] for key in ("ids", *include)}
+            offset += READ_PAGE
 
     def generation(self) -> str:
         """Which state of the index this is; "" for an index no ingest has marked yet."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,16 +62,22 @@ MARKDOWN_SKIPPED_INLINE = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 MARKDOWN_SPACES = re.compile(r" {2,}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of the cleaned article; `start`/`end` index `Article.text`."""
 
     number: int
     start: int
     end: int
-    text: str
     is_heading: bool
     section: str
+    # The article's whole text, shared by its paragraphs: each cuts its own from it when asked,
+    # so a large file's text is held once rather than again paragraph by paragraph.
+    article_text: str = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.article_text[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -259,11 +265,11 @@ def _front_matter(yaml_text: str) -> dict[str, str] | None:
     if not isinstance(data, dict):
         return None
     found: dict[str, str] = {}
-    for field, keys in (("title", FRONT_MATTER_TITLE_KEYS), ("author", FRONT_MATTER_AUTHOR_KEYS)):
+    for name, keys in (("title", FRONT_MATTER_TITLE_KEYS), ("author", FRONT_MATTER_AUTHOR_KEYS)):
         values = [data.get(key) for key in keys]
         text = next((" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()), "")
         if text:
-            found[field] = text
+            found[name] = text
     return found
 
 
@@ -313,32 +319,32 @@ def _assemble(
     byline: int | None = None,
     headline: bool = False,
 ) -> Article:
-    paragraphs: list[Paragraph] = []
+    # Each paragraph's number, start, end, heading flag and section; it takes its text from
+    # the article's once that is joined.
+    spans: list[tuple[int, int, int, bool, str]] = []
     parts: list[str] = []
     offset = 0
     section = ""
     if headline:
         # Numbered 0, so the story's paragraphs keep their numbers from 1.
-        paragraphs.append(Paragraph(0, 0, len(title), title, True, HEADLINE_SECTION))
+        spans.append((0, 0, len(title), True, HEADLINE_SECTION))
         parts.append(title)
         offset = len(title) + 2
     for position, (text, is_heading) in enumerate(blocks):
         number = position + 1
         if position == byline:
             # The byline is the author's section on its own; the story after it is not.
-            paragraphs.append(
-                Paragraph(number, offset, offset + len(text), text, False, AUTHOR_SECTION)
-            )
+            spans.append((number, offset, offset + len(text), False, AUTHOR_SECTION))
             parts.append(text)
             offset += len(text) + 2
             continue
         if is_heading:
             section = AUTHOR_SECTION if AUTHOR_HEADINGS.match(text) else text
-        paragraphs.append(
-            Paragraph(
-                number, offset, offset + len(text), text, is_heading, "" if is_heading else section
-            )
+        spans.append(
+            (number, offset, offset + len(text), is_heading, "" if is_heading else section)
         )
         parts.append(text)
         offset += len(text) + 2
-    return Article(source, title, "\n\n".join(parts), tuple(paragraphs))
+    whole = "\n\n".join(parts)
+    paragraphs = tuple(Paragraph(*span, article_text=whole) for span in spans)
+    return Article(source, title, whole, paragraphs)

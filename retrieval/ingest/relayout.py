@@ -17,7 +17,7 @@ from retrieval.constants import (
 )
 from retrieval.errors import SourceUnreadable
 from retrieval.index.chroma import Stores
-from retrieval.ingest.chunking import ChunkRecord, SentenceRecord, build_chunks
+from retrieval.ingest.chunking import ChunkRecord, SentenceRecord, iter_chunks, read_sentences
 from retrieval.ingest.loader import Article, Paragraph, load_article
 from retrieval.ingest.writer import delete_chunks, write_chunks
 
@@ -67,11 +67,12 @@ def prune_vanished(stores: Stores) -> int:
 
 
 def _chunks_by_source(stores: Stores) -> dict[str, list[str]]:
-    """The ids of every stored chunk, by the source they came from."""
-    stored = stores.get(CHUNKS_COLLECTION, include=["metadatas"])
+    """The ids of every stored chunk, by the source they came from, in the order Chroma keeps
+    them. The metadata is read a page at a time and only the source kept of it."""
     by_source: dict[str, list[str]] = {}
-    for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-        by_source.setdefault(str(meta["source"]), []).append(chunk_id)
+    for page in stores.pages(CHUNKS_COLLECTION, include=["metadatas"]):
+        for chunk_id, meta in zip(page["ids"], page["metadatas"], strict=True):
+            by_source.setdefault(str(meta["source"]), []).append(chunk_id)
     return by_source
 
 
@@ -90,24 +91,49 @@ def repair_vectors(stores: Stores, progress: Callable[[str], None] | None = None
     gives back the exact text every sentence was embedded with (a sentence is embedded with
     context, such as who "she" is, that is not stored). A chunk whose id the new chunking does
     not give back has its sentences embedded without that context. Returns the chunks repaired.
+
+    One article is read and chunked at a time, as the writes take its chunks: what is held is
+    that article's records and one batch, not the whole index's.
     """
-    stored = stores.get(CHUNKS_COLLECTION, include=["documents", "metadatas"])
-    by_source: dict[str, list[StoredChunk]] = {}
-    for chunk_id, text, meta in zip(
-        stored["ids"], stored["documents"], stored["metadatas"], strict=True
-    ):
-        by_source.setdefault(str(meta["source"]), []).append(StoredChunk(chunk_id, text, meta))
-    records = [record for chunks in by_source.values() for record in _records_again(chunks)]
-    if progress and records:
-        progress(f"computing the vectors of {len(records)} chunks again from the stored texts")
-    write_chunks(stores, records, replace=True, progress=progress)
-    return len(records)
+    by_source = _chunks_by_source(stores)
+    total = sum(len(chunk_ids) for chunk_ids in by_source.values())
+    if progress and total:
+        progress(f"computing the vectors of {total} chunks again from the stored texts")
+    records = (
+        record for source in by_source for record in _records_again(_stored_chunks(stores, source))
+    )
+    write_chunks(stores, records, total=total, replace=True, progress=progress)
+    return total
+
+
+def _stored_chunks(stores: Stores, source: str) -> list[StoredChunk]:
+    """The stored chunks of one article, with their texts and metadata."""
+    stored = stores.get(
+        CHUNKS_COLLECTION, where={"source": source}, include=["documents", "metadatas"]
+    )
+    return [
+        StoredChunk(chunk_id, text, meta)
+        for chunk_id, text, meta in zip(
+            stored["ids"], stored["documents"], stored["metadatas"], strict=True
+        )
+    ]
 
 
 def _records_again(chunks: Sequence[StoredChunk]) -> list[ChunkRecord]:
     """The chunks of one article as records to embed, their stored text and metadata kept."""
     article = _article_of(chunks)
-    rebuilt = {record.id: record for record in build_chunks(article)} if article else {}
+    # Only the sentences are kept of the chunks made again: their texts and metadata are the
+    # stored ones, and for a large file holding both would hold its records twice.
+    stored = {chunk.id for chunk in chunks}
+    rebuilt = (
+        {
+            record.id: record.sentences
+            for record in iter_chunks(article, read_sentences(article))
+            if record.id in stored
+        }
+        if article
+        else {}
+    )
     missed = [chunk.id for chunk in chunks if chunk.id not in rebuilt]
     if missed:
         log.warning(
@@ -121,7 +147,7 @@ def _records_again(chunks: Sequence[StoredChunk]) -> list[ChunkRecord]:
             chunk.id,
             chunk.text,
             chunk.metadata,
-            rebuilt[chunk.id].sentences if chunk.id in rebuilt else _table_sentences(chunk),
+            rebuilt[chunk.id] if chunk.id in rebuilt else _table_sentences(chunk),
         )
         for chunk in chunks
     ]
@@ -155,9 +181,9 @@ def _article_of(chunks: Sequence[StoredChunk]) -> Article | None:
                 number=number,
                 start=first,
                 end=last,
-                text=text[first:last],
                 is_heading=bool(meta["is_heading"]),
                 section=str(meta["section"]),
+                article_text=text,
             )
         )
     meta = ordered[0].metadata

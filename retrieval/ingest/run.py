@@ -216,12 +216,12 @@ def _reading_counter(
     of the paragraphs whose sentences are read: a 20 MB file takes minutes."""
     if not isinstance(progress, CountingProgress):
         return None
-    total = sum(len(paragraph.text) for article in articles for paragraph in article.paragraphs)
+    total = sum(p.end - p.start for article in articles for p in article.paragraphs)
     read = 0
 
     def paragraph_read(paragraph: Paragraph) -> None:
         nonlocal read
-        read += len(paragraph.text)
+        read += paragraph.end - paragraph.start
         progress.count("reading sentences", read, total)
 
     return paragraph_read

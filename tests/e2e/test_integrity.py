@@ -3,18 +3,25 @@ fresh answers while another process ingests, and a warning after an ingest that 
 
 from __future__ import annotations
 
+import gc
 import json
 import queue
 import shutil
 import subprocess
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env, run_qabot
+
+from retrieval.constants import CHUNKS_COLLECTION
+from retrieval.engine import make_engine
+from retrieval.ingest import chunking, relayout
+from retrieval.settings import Settings
 
 # Chroma writes a collection's vector index to disk once it holds 1,000 vectors (its
 # `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
@@ -262,6 +269,49 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     assert cites(reply, article_name(7, "bridge")), reply
     again = json.loads(run("ingest", str(docs), "--json").stdout)
     assert "repaired" not in again and again["embedded"] == 0
+
+
+def test_a_repair_holds_one_batch_and_one_article_of_records_at_a_time(
+    tmp_path: Path, many_articles_index: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a batch of repaired chunks is written, the repair holds that batch and the records
+    of the one article it is reading, not the whole index's (all of them were held before)."""
+    built, _ = many_articles_index
+    shutil.copytree(built, tmp_path / "chroma")
+    held = 0
+
+    def released() -> None:
+        nonlocal held
+        held -= 1
+
+    class CountedChunk(chunking.ChunkRecord):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            nonlocal held
+            held += 1
+            weakref.finalize(self, released)
+
+    monkeypatch.setattr(chunking, "ChunkRecord", CountedChunk)
+    monkeypatch.setattr(relayout, "ChunkRecord", CountedChunk)
+    engine = make_engine(Settings(_env_file=None, QABOT_CHROMA_PATH=tmp_path / "chroma"))
+    stores = engine.stores
+    write = stores.add_embedded
+    writes: list[tuple[int, int]] = []  # chunks written, chunks held meanwhile
+
+    def counting_write(collection: str, **records: Any) -> None:
+        if collection == CHUNKS_COLLECTION:
+            gc.collect()
+            writes.append((len(records["ids"]), held))
+        write(collection, **records)
+
+    monkeypatch.setattr(stores, "add_embedded", counting_write)
+    report = engine.ingest([], repair=True)
+
+    assert report.repaired == MANY_ARTICLES * CHUNKS_PER_ARTICLE
+    assert len(writes) > 1, writes  # more than one batch, or nothing would show
+    assert sum(written for written, _ in writes) == report.repaired
+    for written, held_then in writes:
+        assert held_then <= written + CHUNKS_PER_ARTICLE, writes
 
 
 def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> None:
