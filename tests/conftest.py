@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import subprocess
 import sys
+import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +133,39 @@ def imported_packages(stderr: str) -> set[str]:
             packages.add(fields[2].strip().split(".")[0])
     packages.discard("imported package")  # the header line
     return packages
+
+
+def chunks_held_at_writes(
+    monkeypatch: pytest.MonkeyPatch, stores: Any, *modules: Any
+) -> list[tuple[int, int]]:
+    """Counts the chunk records alive (made through `modules`' ChunkRecord) at each write of
+    chunks to `stores`: the list fills with (chunks written, chunks held meanwhile)."""
+    from retrieval.constants import CHUNKS_COLLECTION
+    from retrieval.ingest import chunking
+
+    held = 0
+
+    def released() -> None:
+        nonlocal held
+        held -= 1
+
+    class CountedChunk(chunking.ChunkRecord):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            nonlocal held
+            held += 1
+            weakref.finalize(self, released)
+
+    for module in modules:
+        monkeypatch.setattr(module, "ChunkRecord", CountedChunk)
+    write = stores.add_embedded
+    writes: list[tuple[int, int]] = []
+
+    def counting_write(collection: str, **records: Any) -> None:
+        if collection == CHUNKS_COLLECTION:
+            gc.collect()
+            writes.append((len(records["ids"]), held))
+        write(collection, **records)
+
+    monkeypatch.setattr(stores, "add_embedded", counting_write)
+    return writes

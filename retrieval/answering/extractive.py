@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -110,7 +109,7 @@ class ExtractiveAnswerer:
         standalone = question.text
         if question.asked_role and not question.unknown_names:
             # "Who is the Wild coach?": the one the article describes so, named first.
-            holders = self._role_holders(question)
+            holders = self._holders_of_asked_role(question)
             if not holders:
                 return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
             people = list(holders)
@@ -290,7 +289,7 @@ class ExtractiveAnswerer:
         )
         return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
 
-    def _role_holders(self, question: Question) -> dict[str, Sentence]:
+    def _holders_of_asked_role(self, question: Question) -> dict[str, Sentence]:
         """Who holds the asked role, each with the first sentence that says so: the one the
         articles most often describe so as the asked owner's ("Wild coach Bruce Boudreau"); all
         of them, most described first, when the question names no owner ("Who is the
@@ -414,19 +413,15 @@ class ExtractiveAnswerer:
         sentence = self.index.sentence(best.id)
         if sentence is None:
             return True
+        asked: Collection[str] = question.name_words
         if question.wh not in TYPED_KINDS:
             # "How did Peskov react to the warrant?": a person the article quotes, when asked
             # about, must be the one the sentence speaks of; a sentence on the warrant alone
             # is about someone else.
             quoted = self._speakers_of(sentence.source)
-            people = {
-                full
-                for word in question.name_words
-                if (full := self.index.full_names.get(word, word)) in quoted
-            }
-            if not people:
+            asked = [w for w in asked if self.index.full_names.get(w, w) in quoted]
+            if not asked:
                 return False
-            question = replace(question, name_words=frozenset(w for p in people for w in words(p)))
         around = self._neighbourhood(sentence)
         named = {w for s in around for w in words(" ".join((s.text, *s.speakers, *s.mentions)))}
         if THIRD_PERSON.search(sentence.text) and not any(map(is_person_name, sentence.mentions)):
@@ -438,18 +433,18 @@ class ExtractiveAnswerer:
             around += before
         for speaker in {speaker for s in around for speaker in s.speakers}:
             named |= set(words(self._introduction(speaker, sentence.source).text))
-        return not self._names_one_asked(question, named)
+        return not self._names_one_asked(asked, named)
 
-    def _names_one_asked(self, question: Question, named: set[str]) -> bool:
+    def _names_one_asked(self, name_words: Collection[str], named: set[str]) -> bool:
         """Whether one of the question's names stands among these words: every word the
         question gives it ("Blue Origin", not the "Blue" of "Blue Moon"), or a person's surname,
         which the article calls them by after the first mention ("LeBron" is "James")."""
-        asked: dict[str, set[str]] = {}
-        for word in question.name_words:
-            asked.setdefault(self.index.full_names.get(word, word), set()).add(word)
+        by_name: dict[str, set[str]] = {}
+        for word in name_words:
+            by_name.setdefault(self.index.full_names.get(word, word), set()).add(word)
         return any(
             given <= named or (is_person_name(full) and name_key(full) in named)
-            for full, given in asked.items()
+            for full, given in by_name.items()
         )
 
     def _speakers_of(self, source: str) -> frozenset[str]:

@@ -3,22 +3,19 @@ fresh answers while another process ingests, and a warning after an ingest that 
 
 from __future__ import annotations
 
-import gc
 import json
 import queue
 import shutil
 import subprocess
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pytest
-from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env, run_qabot
+from conftest import COMMAND_TIMEOUT_S, QABOT, Run, chunks_held_at_writes, qabot_env, run_qabot
 
-from retrieval.constants import CHUNKS_COLLECTION
 from retrieval.engine import make_engine
 from retrieval.ingest import chunking, relayout
 from retrieval.settings import Settings
@@ -278,33 +275,8 @@ def test_a_repair_holds_one_batch_and_one_article_of_records_at_a_time(
     of the one article it is reading, not the whole index's (all of them were held before)."""
     built, _ = many_articles_index
     shutil.copytree(built, tmp_path / "chroma")
-    held = 0
-
-    def released() -> None:
-        nonlocal held
-        held -= 1
-
-    class CountedChunk(chunking.ChunkRecord):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            nonlocal held
-            held += 1
-            weakref.finalize(self, released)
-
-    monkeypatch.setattr(chunking, "ChunkRecord", CountedChunk)
-    monkeypatch.setattr(relayout, "ChunkRecord", CountedChunk)
     engine = make_engine(Settings(_env_file=None, QABOT_CHROMA_PATH=tmp_path / "chroma"))
-    stores = engine.stores
-    write = stores.add_embedded
-    writes: list[tuple[int, int]] = []  # chunks written, chunks held meanwhile
-
-    def counting_write(collection: str, **records: Any) -> None:
-        if collection == CHUNKS_COLLECTION:
-            gc.collect()
-            writes.append((len(records["ids"]), held))
-        write(collection, **records)
-
-    monkeypatch.setattr(stores, "add_embedded", counting_write)
+    writes = chunks_held_at_writes(monkeypatch, engine.stores, chunking, relayout)
     report = engine.ingest([], repair=True)
 
     assert report.repaired == MANY_ARTICLES * CHUNKS_PER_ARTICLE

@@ -3,21 +3,17 @@ batch held at a time), and a terminal shows the ingest's progress."""
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import pty
 import random
 import subprocess
 import threading
-import weakref
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import COMMAND_TIMEOUT_S, QABOT, Run, qabot_env
+from conftest import COMMAND_TIMEOUT_S, QABOT, Run, chunks_held_at_writes, qabot_env
 
-from retrieval.constants import CHUNKS_COLLECTION
 from retrieval.engine import make_engine
 from retrieval.ingest import chunking
 from retrieval.settings import Settings
@@ -115,32 +111,8 @@ def test_a_large_file_is_chunked_while_it_is_stored_one_batch_held_at_a_time(
 ) -> None:
     """When a batch of chunks is written, the ingest holds that batch and the one chunk read
     after it, not the whole file's chunks (which made a 20 MB file's ingest peak at 1.8 GB)."""
-    held = 0
-
-    def released() -> None:
-        nonlocal held
-        held -= 1
-
-    class CountedChunk(chunking.ChunkRecord):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            nonlocal held
-            held += 1
-            weakref.finalize(self, released)
-
-    monkeypatch.setattr(chunking, "ChunkRecord", CountedChunk)
     engine = make_engine(Settings(_env_file=None, QABOT_CHROMA_PATH=tmp_path / "chroma"))
-    stores = engine.stores
-    write = stores.add_embedded
-    writes: list[tuple[int, int]] = []  # chunks written, chunks held meanwhile
-
-    def counting_write(collection: str, **records: Any) -> None:
-        if collection == CHUNKS_COLLECTION:
-            gc.collect()
-            writes.append((len(records["ids"]), held))
-        write(collection, **records)
-
-    monkeypatch.setattr(stores, "add_embedded", counting_write)
+    writes = chunks_held_at_writes(monkeypatch, engine.stores, chunking)
     report = engine.ingest([ledger(tmp_path / "ledger.txt")])
 
     assert len(writes) > 1, writes  # more than one batch, or nothing would show
