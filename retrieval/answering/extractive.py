@@ -218,7 +218,8 @@ class ExtractiveAnswerer:
         # "What did Lukashenko say about nuclear weapons?" in a story that never mentions them:
         # every point of the topic must be in the article, if only in other words.
         unsaid = [w for w, stem in question.points if stem not in self.index.idf]
-        if unsaid and not self._paraphrases(unsaid, " ".join(e.text for e in ranked[:1])):
+        closest = " ".join(e.text for e in ranked[:MAX_SENTENCES])
+        if unsaid and not self._paraphrases(unsaid, closest):
             return [], f"The article doesn't report what {subject} said about that."
         on_topic = [e for e in ranked if e.lexical > 0]
         # Quotes that speak of the topic without naming it, after those that name it.
