@@ -27,10 +27,21 @@ PLACE = re.compile(
 )
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-# "13-month-old", "for two years", "since 2014": what a "how long" answer holds.
+# How many of something, in words: "two hours", "several weeks", "a couple of days".
+COUNT_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundreds?\s+of|dozens?\s+of|several|a\s+few|few|many|a\s+couple\s+of"
+)
+TIME_UNITS = r"seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?"
+# "13-month-old", "two hours", "for a year", "since 2014", "a weeklong trial", "in its third
+# year": what a "how long" answer holds. Not "$6.99-a-month" (a price) nor a bare "a day".
 DURATION = re.compile(
-    r"\b\d+[- ](?:day|week|month|year)s?(?:-old)?\b"
-    r"|\bfor\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)\b|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    rf"(?<![\w$.,-])(?:\d[\d,.]*|{COUNT_WORDS})[- ](?:{TIME_UNITS})(?:-old)?\b"
+    rf"|\bfor\s+(?:an?|the\s+past|the\s+last)\s+(?:{TIME_UNITS})\b"
+    r"|\b(?:hour|day|night|week|month|year|decade|season)s?-?long\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:straight\s+|consecutive\s+)?(?:year|season|month|week|term)\b"
+    r"|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ import numpy as np
 from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
+from retrieval.language.answer_kinds import KIND_PATTERNS, kind_score
 from retrieval.language.question import Question
 from retrieval.retrieve.scoring import Evidence, score_sentence
 
@@ -25,6 +26,13 @@ RRF_K = 60
 NAMED_CHUNKS_MAX = 40
 # Extra chunks read from each ranking, for the headings dropped from it (about one an article).
 HEADINGS_ALLOWANCE = 2
+# A question after a recognisable kind of fact may be answered by a sentence that shares no
+# word with it ("Where was the game played?": "... in front of 15,522 in KeyBank Center."):
+# when no sentence found holds the kind, every sentence of the article that does is a
+# candidate, in an article of at most this many sentences (a news story has tens).
+KIND_SCAN_MAX = 400
+# "Why" is left out: a cause's connectives ("after", "over the") are in most sentences.
+SCANNED_KINDS = frozenset(KIND_PATTERNS) - {"why"}
 
 
 class HybridRetriever:
@@ -41,6 +49,7 @@ class HybridRetriever:
         self.stores = stores
         self.index = index
         self.embeddings = embeddings
+        self._by_source: dict[str, list[int]] | None = None
 
     def as_langchain(self) -> LangChainRetriever:
         """This retriever as a LangChain `BaseRetriever` (a `Runnable`): `invoke(question)`
@@ -83,6 +92,14 @@ class HybridRetriever:
                 chunk_ids.append(chunk_id)
         candidates = [i for chunk_id in chunk_ids for i in self.index.by_chunk.get(chunk_id, [])]
         candidates = [i for i in candidates if not self.index.sentences[i].is_heading]
+        sentences = self.index.sentences
+        if (
+            question.wh in SCANNED_KINDS
+            and candidates
+            and not any(kind_score(question.wh, sentences[i].text) for i in candidates)
+        ):
+            source = article or sentences[candidates[0]].source
+            candidates += self._holding_kind(question.wh, source, set(candidates))
         similarities = self._similarities(vector, candidates)
         found = [
             score_sentence(question, self.index, i, similarity)
@@ -90,6 +107,25 @@ class HybridRetriever:
         ]
         found.sort(key=lambda evidence: -evidence.score)
         return found
+
+    def _holding_kind(self, wh: str, source: str, seen: set[int]) -> list[int]:
+        """The article's sentences, beyond those already found, that hold the asked kind of
+        fact; none in an article too long to read through for every question."""
+        if self._by_source is None:
+            self._by_source = {}
+            for i, sentence in enumerate(self.index.sentences):
+                self._by_source.setdefault(sentence.source, []).append(i)
+        article = self._by_source.get(source, [])
+        if len(article) > KIND_SCAN_MAX:
+            return []
+        sentences = self.index.sentences
+        return [
+            i
+            for i in article
+            if i not in seen
+            and not sentences[i].is_heading
+            and kind_score(wh, sentences[i].text) > 0
+        ]
 
     def _is_heading(self, chunk_id: str) -> bool:
         members = self.index.by_chunk.get(chunk_id, [])

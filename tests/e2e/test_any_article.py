@@ -101,6 +101,20 @@ def test_a_time_to_come_for_the_company_asked_about(two_articles: Run) -> None:
     assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
 
 
+def test_durations_in_hours_months_and_years(two_articles: Run) -> None:
+    activism, cancelled = ask_in_turn(
+        two_articles,
+        "How long has the wave of teacher activism been going on?",
+        "How long did OrbitBeyond keep its task order?",
+    )
+    # "... a wave of educator activism across the country over the past two years."
+    assert not activism["abstained"], activism
+    assert any("past two years" in c["quote"] for c in activism["citations"]), activism
+    # "... but OrbitBeyond canceled its task order two months later, ..."
+    assert not cancelled["abstained"], cancelled
+    assert any("two months later" in c["quote"] for c in cancelled["citations"]), cancelled
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))
@@ -163,6 +177,14 @@ def test_who_holds_a_role_is_named_and_is_the_he_of_the_next_question(game: Run)
     assert "Bruce Boudreau" in said["resolved_question"], said
     assert any("Boudreau said" in c["quote"] for c in said["citations"]), said
     assert not any("Parise said" in c["quote"] for c in said["citations"]), said
+
+
+def test_a_place_in_a_sentence_that_shares_no_word_with_the_question(game: Run) -> None:
+    (venue,) = ask_in_turn(game, "Where was the game played?")
+    # Only a quote's tag places it: "... before the Wild's 4-1 win over the Sabres in front of
+    # 15,522 in KeyBank Center." Neither "game" nor "played" is in that sentence.
+    assert not venue["abstained"], venue
+    assert any("KeyBank Center" in c["quote"] for c in venue["citations"]), venue
 
 
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:

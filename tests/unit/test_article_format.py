@@ -93,6 +93,16 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when", "James hit a 3-pointer with 3:08 to play.", 0.0),  # a game clock
         ("when", "Gallinari's free throws came with 1:24 left.", 0.0),
         ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote
+        ("how_long", "Callers said they were on hold for more than two hours.", 1.0),
+        ("how_long", "Subscribers can start with a free weeklong trial.", 1.0),
+        ("how_long", "The program will be in its third year in January.", 1.0),
+        ("how_long", "The strike lasted for a month.", 1.0),
+        ("how_long", "The reactor has been offline since 2014.", 1.0),
+        ("how_long", "The 13-month-old war has displaced millions.", 1.0),
+        ("how_long", "The service costs $6.99-a-month in the U.S.", 0.0),  # a price
+        ("how_long", "The lander will carry cargo to the moon.", 0.0),
+        ("how_much", "The company spent more than $3 billion on programming.", 1.0),
+        ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
     ],
 )
 def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:
