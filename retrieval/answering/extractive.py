@@ -15,6 +15,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED, result_score
 from retrieval.language.lexicon import (
+    AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
     QUOTED_TITLE_WORDS,
     ROLE_SPELLINGS,
@@ -614,25 +615,41 @@ def _role_holders(
     role: str, context: Collection[str], index: CorpusIndex, article: str | None = None
 ) -> dict[str, list[Sentence]]:
     """The people the articles (the picked one, if any) describe by `role` whose role the
-    `context` words say ("Wild" for "coach"), each with the sentences that say so, in the
-    articles' order."""
+    `context` words say ("Wild" for "coach"; "Oklahoma City" for the Thunder's, in a story
+    that calls them the Oklahoma City Thunder), each with the sentences that say so, in the
+    articles' order.
+
+    When none is, the one person a story gives the role without saying whose ("Coach (Frank)
+    Vogel", "Republican Gov. Eric Holcomb") holds it for the owner its headline names: news
+    style leaves the story's own side unsaid."""
     spellings = ROLE_SPELLINGS.get(role, (role,))
+    owner_names = {index.full_names[w] for w in context if w in index.full_names}
     found: dict[str, list[Sentence]] = {}
+    unowned: dict[str, list[Sentence]] = {}
     for sentence in _sentences_with_words([*spellings, *context], index, article):
-        for person in _holders_in(sentence.text, role, context):
+        for person in _holders_in(sentence.text, role, context, owner_names):
             found.setdefault(person, []).append(sentence)
-    return found
+        if context and all(_names(word, sentence.title) for word in context):
+            for person in _holders_in(sentence.text, role, None):
+                unowned.setdefault(person, []).append(sentence)
+    if found or len(unowned) != 1:
+        return found
+    return unowned
 
 
-def _holders_in(text: str, role: str, context: Collection[str]) -> list[str]:
-    """The people the sentence describes by `role` as the `context`'s: named right after it
-    ("Wild coach Bruce Boudreau") or with it in apposition ("Michael Sims, chief executive of
-    Ceres Robotics")."""
+def _holders_in(
+    text: str, role: str, context: Collection[str] | None, owner_names: Collection[str] = ()
+) -> list[str]:
+    """The people the sentence describes by `role` as the `context`'s (or as one of the
+    `owner_names`' words): named right after it ("Wild coach Bruce Boudreau") or with it in
+    apposition ("Michael Sims, chief executive of Ceres Robotics"). A `context` of None asks
+    for those given the role without an owner ("Coach (Frank) Vogel")."""
     spellings = ROLE_SPELLINGS.get(role, (role,))
     if not any(spelling in text.lower() for spelling in spellings):
         return []
     role_pattern = "|".join(re.escape(spelling) for spelling in spellings)
-    name = r"(?:[A-Z][\w'’.-]*\s?){1,3}"
+    # A first name may stand in brackets inside a quote: "Coach (Frank) Vogel".
+    name = r"(?:\(?[A-Z][\w'’.-]*\)?\s?){1,3}"
     patterns = (
         re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
         re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),
@@ -643,25 +660,60 @@ def _holders_in(text: str, role: str, context: Collection[str]) -> list[str]:
             # Whose role it is stands right before it ("Ukrainian President", "Wild coach") or,
             # in apposition, right after ("chief executive of Ceres Robotics").
             if before:
-                owned = _owns_role(text[: match.start()].split()[-ROLE_CONTEXT_WORDS:], context)
+                words_before = text[: match.start()].split()[-ROLE_CONTEXT_WORDS:]
+                if context is None:
+                    owned = _unowned(words_before)
+                else:
+                    owned = _owns_role(words_before, context, owner_names)
             else:  # the rest of the appositive, to its closing comma
                 rest = text[match.end() :].split(",", 1)[0]
-                owned = all(_names(word, rest) for word in context)
-            person = match.group(1).strip()
+                if context is None:  # "Dmitry Peskov, the Kremlin's spokesman": the Kremlin's
+                    said = match.group(0)[match.end(1) - match.start() :] + rest
+                    owned = not any(w[:1].isupper() for w in said.split())
+                else:
+                    owned = all(_names(word, rest) for word in context)
+            person = re.sub(r"[()]", "", match.group(1)).strip()
             if owned and person[:1].isupper() and len(person.split()) >= 2:
                 people.append(person)
     return people
 
 
-def _owns_role(before: Sequence[str], context: Collection[str]) -> bool:
+def _role_phrase(before: Sequence[str]) -> list[str]:
+    """The words before a role that belong to its phrase: those after the last one that ends a
+    clause or a quote ("there,” Oklahoma City coach")."""
+    ends = [k for k, w in enumerate(before) if w[-1:] in ',;:”"’—–(' or w in ("—", "–")]
+    return list(before[ends[-1] + 1 :] if ends else before)
+
+
+def _unowned(before: Sequence[str]) -> bool:
+    """Whether the role's phrase says no one's: no capitalised word but a side's
+    ("Republican Gov."), unlike "Kentucky GOP Gov." or "Wild coach"."""
+    return not any(
+        w[:1].isupper() and words(w) and words(w)[0] not in AFFILIATION_WORDS
+        for w in _role_phrase(before)
+    )
+
+
+def _owns_role(
+    before: Sequence[str], context: Collection[str], owner_names: Collection[str] = ()
+) -> bool:
     """Whether the words right before a role say it is the context's: "Wild" in "Wild coach",
-    "Kentucky" in "Kentucky GOP Gov."; not "Lakers" in "Lakers assistant coach", another role."""
+    "Kentucky" in "Kentucky GOP Gov.", "Oklahoma City" when the owner's name is "Oklahoma City
+    Thunder"; not "Lakers" in "Lakers assistant coach", another role."""
     if not context:
         return True
-    if not all(_names(word, " ".join(before)) for word in context):
+    phrase = _role_phrase(before)
+    if all(_names(word, " ".join(before)) for word in context):
+        last = max(
+            (k for k, w in enumerate(before) if any(_names(c, w) for c in context)), default=-1
+        )
+        return not any(w[:1].islower() for w in before[last + 1 :])
+    capitalised = [w for w in phrase if w[:1].isupper()]
+    named = " ".join(capitalised)
+    if not capitalised or not any(f" {named} " in f" {name} " for name in owner_names):
         return False
-    last = max((k for k, w in enumerate(before) if any(_names(c, w) for c in context)), default=-1)
-    return not any(w[:1].islower() for w in before[last + 1 :])
+    last = max(k for k, w in enumerate(phrase) if w[:1].isupper())
+    return not any(w[:1].islower() for w in phrase[last + 1 :])
 
 
 def spelled_out_before(text: str, acronym: str) -> str | None:

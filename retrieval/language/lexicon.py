@@ -153,6 +153,13 @@ ROLE_VERBS = {
 # Roles said as where someone plays: "Who was in goal for the Wild?".
 ROLE_PHRASES = {"in goal": "goalie", "in net": "goalie"}
 
+# Capitalised words before a role that say which side the holder is on, not whose role it is:
+# "Republican Gov. Eric Holcomb" is Indiana's governor in a story on Indiana.
+AFFILIATION_WORDS = frozenset(
+    """republican republicans democrat democrats democratic gop conservative liberal labour labor
+    independent former then acting interim incoming outgoing longtime veteran new""".split()
+)
+
 # Abbreviated titles news copy uses before names, read as the word they stand for, so "Who is
 # the governor?" finds "Gov. Eric Holcomb".
 ABBREVIATIONS = {

@@ -187,6 +187,28 @@ def test_a_place_in_a_sentence_that_shares_no_word_with_the_question(game: Run) 
     assert any("KeyBank Center" in c["quote"] for c in venue["citations"]), venue
 
 
+def test_a_role_given_without_an_owner_is_the_story_sides(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"), str(TEACHERS))
+    assert result.returncode == 0, result.stderr
+    lakers, said, clippers, thunder, governor = ask_in_turn(
+        empty_qabot,
+        "Who coaches the Lakers?",
+        "What did he say about LeBron?",
+        "Who coaches the Clippers?",
+        "Who coaches the Thunder?",
+        "Who is the governor of Indiana?",
+    )
+    # James's quote says "Coach (Frank) Vogel"; the headline names the Lakers, not the Clippers
+    assert lakers["answer"].startswith("Frank Vogel:"), lakers
+    assert "Vogel" in said["resolved_question"], said
+    assert any("Vogel said" in c["quote"] for c in said["citations"]), said
+    assert clippers["abstained"] and clippers["citations"] == [], clippers
+    # "Oklahoma City coach Billy Donovan", in a story on the Oklahoma City Thunder
+    assert thunder["answer"].startswith("Billy Donovan:"), thunder
+    # "Republican Gov. Eric Holcomb" in a story on Indiana; not "Kentucky GOP Gov. Matt Bevin"
+    assert governor["answer"].startswith("Eric Holcomb:"), governor
+
+
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:
     result = game("ask", "What's this story about?")
     assert result.returncode == 0, result.stderr

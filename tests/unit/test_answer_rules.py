@@ -213,3 +213,72 @@ def test_who_a_sentence_names_in_a_role(
     sentence: str, role: str, context: tuple[str, ...], people: list[str]
 ) -> None:
     assert _holders_in(sentence, role, context) == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "context", "owner_names", "people"),
+    [
+        # the story calls them the Oklahoma City Thunder: "Oklahoma City coach" is the Thunder's
+        (
+            "“We came up short,” Oklahoma City coach Billy Donovan said.",
+            "coach",
+            ("thunder",),
+            ("Oklahoma City Thunder",),
+            ["Billy Donovan"],
+        ),
+        (
+            "“We came up short,” Oklahoma City coach Billy Donovan said.",
+            "coach",
+            ("lakers",),
+            ("Los Angeles Lakers",),
+            [],
+        ),
+        (
+            "Buffalo coach Ralph Krueger shuffled his lines.",
+            "coach",
+            ("sabres",),
+            ("Buffalo Sabres",),
+            ["Ralph Krueger"],
+        ),
+        # a part of the owner's name that is not its start still names it, another role does not
+        (
+            "Robotics chief executive Michael Sims spoke.",
+            "ceo",
+            ("ceres",),
+            ("Ceres Robotics",),
+            ["Michael Sims"],
+        ),
+        (
+            "Lakers assistant coach Jason Kidd had not done it.",
+            "coach",
+            ("la",),
+            ("Los Angeles Lakers",),
+            [],
+        ),
+    ],
+)
+def test_a_role_owned_under_another_part_of_the_owners_name(
+    sentence: str,
+    role: str,
+    context: tuple[str, ...],
+    owner_names: tuple[str, ...],
+    people: list[str],
+) -> None:
+    assert _holders_in(sentence, role, context, owner_names) == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "people"),
+    [
+        # news style leaves the story's own side unsaid; a party is a side, not an owner
+        ("“Coach (Frank) Vogel came in here and said it,” James said.", "coach", ["Frank Vogel"]),
+        ("Republican Gov. Eric Holcomb has avoided criticism.", "governor", ["Eric Holcomb"]),
+        ("Former Mayor Jane Ortiz joined the march.", "mayor", ["Jane Ortiz"]),
+        ("They acted as Kentucky GOP Gov. Matt Bevin did.", "governor", []),
+        ("Meanwhile, Wild goalie Alex Stalock looked strong.", "goalie", []),
+        ("Dmitry Peskov, the Kremlin's spokesman, said so.", "spokesman", []),
+        ("Dmitry Peskov, the spokesman, said so.", "spokesman", ["Dmitry Peskov"]),
+    ],
+)
+def test_who_holds_a_role_without_an_owner(sentence: str, role: str, people: list[str]) -> None:
+    assert _holders_in(sentence, role, None) == people
