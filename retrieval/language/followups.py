@@ -29,6 +29,12 @@ PLACE = re.compile(
     r"\b(?:in|at|to|near|from)\s+(?:the\s+(?:city|town|village|region|country)\s+of\s+)?"
     r"(?!The\b)(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
+# "What lander is Blue Origin offering?": the kind of thing the question asks for.
+ASKED_KIND = re.compile(
+    r"^(?:what|which)\s+(?P<kind>[a-z][\w-]+)\s+"
+    r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\b",
+    re.IGNORECASE,
+)
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
@@ -72,9 +78,41 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     if possessed and possessed.group("thing") not in STOPWORDS:
         # "Who undermined it?" after "Tell me about China's proposal": the proposal, not China.
         things = [f"{possessed.group('owner')}'s {possessed.group('thing')}", *things]
+    answered = _thing_answered(history)
+    if answered:
+        # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
+        # the answer named, not the company the question did.
+        things = [answered, *things]
     if things:
         resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
     return resolved
+
+
+def _thing_answered(history: Sequence[Turn]) -> str | None:
+    """What the conversation's last "what <kind>" question was answered with, while the turns
+    since have called it "it": the name its first quote gives to a thing of that kind ("the
+    campaign “Starts with one.”", "its Blue Moon lander")."""
+    for turn in reversed(history):
+        asked = ASKED_KIND.match(turn.resolved_question or turn.question)
+        if asked:
+            return _named_kind(turn, asked.group("kind"))
+        if not THING_PRONOUN.search(turn.question):
+            return None
+    return None
+
+
+def _named_kind(turn: Turn, kind: str) -> str | None:
+    if turn.answer.abstained or not turn.answer.citations:
+        return None
+    quote = turn.answer.citations[0].quote
+    escaped = re.escape(kind)
+    titled = re.search(rf"\b(?i:{escaped})\s+[\"“](?P<title>[^\"“”]+?)[.,]?[\"”]", quote)
+    if titled:
+        return f'the "{titled.group("title")}" {kind}'
+    named = re.search(rf"\b((?:[A-Z][\w'’+-]*\s+){{1,4}})(?i:{escaped})\b", quote)
+    if named and named.group(1).split()[0].lower() not in STOPWORDS:
+        return f"the {named.group(1)}{kind}"
+    return None
 
 
 def _named_before_pronoun(question: str, index: KnownWords) -> bool:

@@ -115,6 +115,20 @@ def test_durations_in_hours_months_and_years(two_articles: Run) -> None:
     assert any("two months later" in c["quote"] for c in cancelled["citations"]), cancelled
 
 
+def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) -> None:
+    lander, unveiled, carries = ask_in_turn(
+        two_articles,
+        "What lander is Blue Origin offering?",
+        "When did Blue Origin unveil it?",  # the lander, not Blue Origin
+        "What can it carry?",  # still the lander, two turns on
+    )
+    assert any("Blue Moon lander" in c["quote"] for c in lander["citations"]), lander
+    assert "Blue Moon lander" in unveiled["resolved_question"], unveiled
+    assert unveiled["answer"].startswith("May:"), unveiled
+    assert "Blue Moon lander" in carries["resolved_question"], carries
+    assert any("several tons of cargo" in c["quote"] for c in carries["citations"]), carries
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))

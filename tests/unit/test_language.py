@@ -111,6 +111,39 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who undermined it?",
             "Who undermined China?",
         ),
+        # "it" after a "what <kind>" question is the thing of that kind its answer named
+        (
+            [
+                turn(
+                    "What lander is SpaceX offering?", "SpaceX will offer NASA its Starship lander."
+                )
+            ],
+            "How much can it carry?",
+            "How much can the Starship lander carry?",
+        ),
+        (
+            [
+                turn("What campaign is the union behind?", "It runs the campaign “Red for Ed.”"),
+                turn("Who is it for?"),
+            ],
+            "How long has it been running?",
+            'How long has the "Red for Ed" campaign been running?',
+        ),
+        # not once a question has moved on to something else
+        (
+            [
+                turn("What song did the teachers play?", "They played the song “Hallelujah.”"),
+                turn("What did China propose?"),
+            ],
+            "Who undermined it?",
+            "Who undermined China?",
+        ),
+        # nor when the answer named nothing of that kind
+        (
+            [turn("What proposal did China make?", "China spoke at length.")],
+            "Who undermined it?",
+            "Who undermined China?",
+        ),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
