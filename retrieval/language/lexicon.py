@@ -126,6 +126,18 @@ ROLE_SPELLINGS = {
     "leader": ("leader", "president", "prime minister", "premier", "chancellor"),
     "boss": ("boss", "chief executive", "ceo", "president", "head"),
     "ceo": ("ceo", "chief executive"),
+    # A company's "executive" is any of its officers: "vice president ... at Blue Origin".
+    "executive": (
+        "executive",
+        "chief executive",
+        "ceo",
+        "president",
+        "vice president",
+        "chief operating officer",
+        "chief financial officer",
+        "chairman",
+        "chairwoman",
+    ),
     "coo": ("coo", "chief operating officer"),
     "cfo": ("cfo", "chief financial officer"),
     "cto": ("cto", "chief technology officer"),

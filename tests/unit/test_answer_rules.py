@@ -207,6 +207,26 @@ def test_the_role_a_who_question_asks_the_holder_of(
             ["Dmitry Peskov"],
         ),
         ("Oklahoma City coach Billy Donovan said.", "coach", ("thunder",), []),
+        # a company's executive is any of its officers
+        (
+            "Brent Sherwood, vice president of programs at Blue Origin, said so.",
+            "executive",
+            ("blue", "origin"),
+            ["Brent Sherwood"],
+        ),
+        (
+            "Gwynne Shotwell, president and chief operating officer of SpaceX, said it.",
+            "executive",
+            ("spacex",),
+            ["Gwynne Shotwell"],
+        ),
+        (
+            "Walt Disney Co. executive Kevin Mayer said it.",
+            "executive",
+            ("disney",),
+            ["Kevin Mayer"],
+        ),
+        ("Walt Disney Co. executive Kevin Mayer said it.", "executive", ("spacex",), []),
     ],
 )
 def test_who_a_sentence_names_in_a_role(
