@@ -13,7 +13,13 @@ from retrieval.answering.citations import Embed, cite
 from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import CLOCK, KIND_PATTERNS, QUOTED, result_score
+from retrieval.language.answer_kinds import (
+    CLOCK,
+    FUTURE_SAID,
+    KIND_PATTERNS,
+    QUOTED,
+    result_score,
+)
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
@@ -83,6 +89,8 @@ COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
+# A yes/no question about what is still to come.
+WILL_QUESTION = re.compile(r"^(?:will|won['’]t|(?:is|are)\s.+\sgoing\s+to)\b", re.IGNORECASE)
 # A person spoken of in a quote without being named; and how many sentences back the name may
 # stand ("he's playing well now" right after a paragraph about the player).
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
@@ -340,6 +348,8 @@ class ExtractiveAnswerer:
             return []
         if question.wh == "how_many" and not _counts_a_point(question, best.text):
             return []
+        if WILL_QUESTION.match(question.text) and not FUTURE_SAID.search(best.text):
+            return []  # "Will Dumba miss the next game?": not answered by what has happened
         near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
         return [e for e in near if e is best or not self._about_someone_else(question, e)]
 
@@ -389,7 +399,15 @@ class ExtractiveAnswerer:
             # "Which university did X attend?" in an article that names no university: the
             # kind of thing asked for must be said, if only in other words.
             never_stated = focus
-        if never_stated and (question.wh in TYPED_KINDS or question.predicate or focus):
+        # A yes/no question states what it asks about in full ("Was he injured in the
+        # game?"): a sentence that leaves a point of it unsaid answers neither yes nor no,
+        # unless it is as close in meaning as a restatement ("Did Newsweek ask the Russian
+        # government for comment?": "Newsweek reached out to the Russian Foreign Affairs
+        # Ministry by email for comment.").
+        held = question.wh in TYPED_KINDS or (
+            question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE
+        )
+        if never_stated and (held or question.predicate or focus):
             if question.wh in COUNTED:
                 return True
             return not self._paraphrases(never_stated, " ".join(s.text for s in around))

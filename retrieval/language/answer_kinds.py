@@ -115,6 +115,14 @@ FUTURE_TIME = re.compile(
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
     re.IGNORECASE,
 )
+# A sentence that speaks of what is still to come: what "Will Dumba miss the next game?" needs,
+# not "Dumba sat out the third period".
+FUTURE_SAID = re.compile(
+    rf"{FUTURE_TIME.pattern}"
+    r"|\b(?:will|won['’]t|would|going\s+to|plans?\s+to|expects?\s+to|expected\s+to|"
+    r"scheduled|upcoming|next|again|soon)\b",
+    re.IGNORECASE,
+)
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
     "when_future": FUTURE_TIME,

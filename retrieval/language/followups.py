@@ -72,18 +72,22 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     place = THERE.search(resolved) and _last_place(history, index)
     if place:
         resolved = THERE.sub(f" in {place}", resolved)
-    if people and not _named_before_pronoun(question, index):
+    if people and not _named_before(PERSON_PRONOUN, question, index, person=True):
         resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
     possessed = POSSESSED.search(previous)
     if possessed and possessed.group("thing") not in STOPWORDS:
         # "Who undermined it?" after "Tell me about China's proposal": the proposal, not China.
-        things = [f"{possessed.group('owner')}'s {possessed.group('thing')}", *things]
+        # "Is Blue Origin's contract ...": the question's first word is not the owner's name
+        owner = possessed.group("owner").split()
+        while len(owner) > 1 and owner[0].lower() in STOPWORDS:
+            owner = owner[1:]
+        things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
     answered = _thing_answered(history)
     if answered:
         # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
         # the answer named, not the company the question did.
         things = [answered, *things]
-    if things:
+    if things and not _named_before(THING_PRONOUN, question, index):
         resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
     return resolved
 
@@ -115,14 +119,17 @@ def _named_kind(turn: Turn, kind: str) -> str | None:
     return None
 
 
-def _named_before_pronoun(question: str, index: KnownWords) -> bool:
+def _named_before(
+    pronoun: re.Pattern[str], question: str, index: KnownWords, person: bool = False
+) -> bool:
     """ "What did Lukashenko buy during his speech?": "his" is Lukashenko, named before it in
-    the same question; "What did he say about LeBron?" names LeBron only after "he"."""
-    pronoun = PERSON_PRONOUN.search(question)
-    if pronoun is None:
+    the same question; "Did OrbitBeyond keep its task order?": "its" is OrbitBeyond. "What did
+    he say about LeBron?" names LeBron only after "he"."""
+    found = pronoun.search(question)
+    if found is None:
         return False
-    before = question[: pronoun.start()]
-    return any(_is_person(name) for name in _names_in(before, index))
+    before = question[: found.start()]
+    return any(_is_person(name) == person for name in _names_in(before, index))
 
 
 def _is_phrase(other: str) -> bool:

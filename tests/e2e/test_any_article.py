@@ -129,6 +129,19 @@ def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) ->
     assert any("several tons of cargo" in c["quote"] for c in carries["citations"]), carries
 
 
+def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Run) -> None:
+    flown, contract, order = ask_in_turn(
+        two_articles,
+        "Has the Blue Moon lander flown yet?",  # the lander is named; no flight is
+        "Is Blue Origin's contract worth a billion dollars?",
+        "Did OrbitBeyond keep its task order?",  # "its" is OrbitBeyond, named before it
+    )
+    for answer in (flown, contract):
+        assert answer["abstained"] and answer["citations"] == [], answer
+    assert order["resolved_question"] == "Did OrbitBeyond keep its task order?", order
+    assert any("canceled its task order" in c["quote"] for c in order["citations"]), order
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))
@@ -221,6 +234,14 @@ def test_a_role_given_without_an_owner_is_the_story_sides(empty_qabot: Run) -> N
     assert thunder["answer"].startswith("Billy Donovan:"), thunder
     # "Republican Gov. Eric Holcomb" in a story on Indiana; not "Kentucky GOP Gov. Matt Bevin"
     assert governor["answer"].startswith("Eric Holcomb:"), governor
+
+
+def test_a_yes_no_question_about_what_is_to_come_needs_the_future(game: Run) -> None:
+    fight, next_game = ask_in_turn(game, "Was there a fight?", "Will Dumba miss the next game?")
+    assert any("threw punches" in c["quote"] for c in fight["citations"]), fight
+    # "The Wild lost defenseman Matt Dumba, who sat out the third period, to an undisclosed
+    # injury." says what happened, not what will
+    assert next_game["abstained"] and next_game["citations"] == [], next_game
 
 
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.loader import is_byline, is_headline, load_article
-from retrieval.language.answer_kinds import kind_score
+from retrieval.language.answer_kinds import FUTURE_SAID, kind_score
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,18 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
 )
 def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:
     assert kind_score(wh, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "to_come"),
+    [
+        ("These teams meet again in Oklahoma City in three days.", True),
+        ("Gwynne Shotwell said that Starship will be able to deliver cargo.", True),
+        ("The council is scheduled to vote on the budget.", True),
+        ("The Lakers plan to re-evaluate him within the next 24 hours.", True),
+        ("The Wild lost defenseman Matt Dumba to an undisclosed injury.", False),
+        ("Several thousand teachers surrounded the Statehouse on Tuesday.", False),
+    ],
+)
+def test_what_is_said_of_the_future(sentence: str, to_come: bool) -> None:
+    assert bool(FUTURE_SAID.search(sentence)) is to_come

@@ -138,6 +138,18 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who undermined it?",
             "Who undermined China?",
         ),
+        # "its" after a thing named before it in the same question is that thing's
+        (
+            [turn("Is China's proposal a real one?")],
+            "Did SpaceX keep its lander?",
+            "Did SpaceX keep its lander?",
+        ),
+        # the owner of "China's proposal" is China, not the question's first word with it
+        (
+            [turn("Was China's proposal serious?")],
+            "Who undermined it?",
+            "Who undermined China's proposal?",
+        ),
         # nor when the answer named nothing of that kind
         (
             [turn("What proposal did China make?", "China spoke at length.")],
