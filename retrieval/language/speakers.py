@@ -70,7 +70,15 @@ def find_mentions(sentence: str) -> list[Mention]:
         word = match.group()
         bare = word.lower().rstrip(".").replace("’s", "").replace("'s", "")
         gap = sentence[run[-1].end() : match.start()] if run else " "
-        if gap.strip() not in ("", "-"):
+        # A middle initial's full stop stays inside the name: "Silvia S. Martins".
+        initial = (
+            gap.strip() == "."
+            and len(run) >= 2
+            and len(run[-1].group()) == 1
+            and run[-1].group().isupper()
+            and word[:1].isupper()
+        )
+        if gap.strip() not in ("", "-") and not initial:
             close_run()
         capital = word[0].isupper() and bare not in NOT_NAMES and not CONTRACTION.search(bare)
         if capital and bare in TITLE_WORDS:

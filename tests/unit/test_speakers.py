@@ -134,3 +134,19 @@ def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: 
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
     assert is_person_name(name) is person
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Senior author Dr. Silvia S. Martins, of Columbia University, commented.",
+            ["Senior", "Silvia S. Martins", "Columbia University"],
+        ),
+        ("Former President George W. Bush spoke at the rally.", ["Former", "George W. Bush"]),
+        ("The U.S. Army said so.", ["U.S", "Army"]),
+        ("He chose Plan B. Then he left.", ["Plan B"]),  # an initial ends no first name here
+    ],
+)
+def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(sentence)] == names
