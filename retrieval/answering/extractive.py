@@ -41,7 +41,18 @@ ABSTAIN_SCORE = 0.40
 DENSE_ONLY_SCORE = 0.60
 # Questions whose answer has a recognisable form (a place, a time, a duration, a number).
 TYPED_KINDS = frozenset(
-    {"where", "when", "when_future", "how_long", "how_many", "how_much", "how_old", "score"}
+    {
+        "where",
+        "when",
+        "when_future",
+        "how_long",
+        "how_many",
+        "how_much",
+        "how_old",
+        "score",
+        "share",
+        "change",
+    }
 )
 PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 # A sentence sharing only names with the question must be at least this close in meaning.
@@ -62,7 +73,9 @@ MAX_STATEMENTS = 6
 DESCRIPTOR_BONUS = 0.15
 NOT_IN_ARTICLE = "The article doesn't say."
 # Questions whose answer leads with the asked fact itself, cut from the best sentence.
-LEADING_KINDS = frozenset({"when", "how_many", "how_much", "how_old", "score", "how_long"})
+LEADING_KINDS = frozenset(
+    {"when", "how_many", "how_much", "how_old", "score", "how_long", "share", "change"}
+)
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
 # "How many X": a number counts X when at most this many words stand between them
@@ -77,7 +90,8 @@ ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
 # Words that make an amount what it is: "several thousand", "more than 15,000", "nearly 300".
 QUANTIFIER_BEFORE = re.compile(
     r"\b(?:several|a\s+few|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
-    r"roughly|around|at\s+least|at\s+most|over|under|some|up\s+to)\s+$",
+    r"roughly|around|at\s+least|at\s+most|just\s+over|just\s+under|over|under|some|"
+    r"up\s+to)\s+$",
     re.IGNORECASE,
 )
 # The acts of "Who won?": the winner is in the sentence that gives the result.
@@ -567,18 +581,25 @@ def _fact_span(question: Question, text: str) -> str | None:
         return None
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
     wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
+    # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
+    wanted = wanted or set(stems(sorted(question.name_words)))
     anchors = [m.start() for m in WORD.finditer(text) if stems([words(m.group())[0]])[0] in wanted]
     if not anchors and wanted:
         return None  # the fact cannot be told apart from the sentence's other ones
 
     def distance(match: re.Match[str]) -> int:
-        return min((abs(match.start() - a) for a in anchors), default=0)
+        # News puts a figure before what it counts ("65 percent were white, 11.9 percent were
+        # black"): a figure after the asked word stands twice as far.
+        return min(
+            (a - match.end() if match.end() <= a else 2 * (match.start() - a) for a in anchors),
+            default=0,
+        )
 
     best = min(matches, key=distance)
     if distance(best) > LEAD_DISTANCE:
         return None
     start = best.start()
-    if question.wh == "how_many":  # "several thousand", "more than 15,000": the amount as said
+    if question.wh in ("how_many", "share", "change"):  # "more than 15,000", "just over half"
         before = QUANTIFIER_BEFORE.search(text, 0, start)
         start = before.start() if before else start
     span = text[start : best.end()].strip()

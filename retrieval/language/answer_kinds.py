@@ -100,6 +100,12 @@ MONEY = re.compile(
     r"|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|cents)\b",
     re.IGNORECASE,
 )
+# A share or a change as a percentage: "65 percent", "by 2.5%", "just over half".
+SHARE = re.compile(
+    r"\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"
+    r"|\b(?:half|a\s+third|a\s+quarter|two-thirds|three-quarters)\b",
+    re.IGNORECASE,
+)
 # A time still to come: "next week", "will meet on Monday", "should be available starting in
 # 2023", "meet again in three days", "scheduled for May".
 FUTURE_TIME = re.compile(
@@ -133,6 +139,8 @@ KIND_PATTERNS = {
     "why": REASON,
     "how_old": AGE,
     "how_much": MONEY,
+    "share": SHARE,
+    "change": re.compile(f"{SHARE.pattern}|{MONEY.pattern}", re.IGNORECASE),
     "score": SCORE,
 }
 

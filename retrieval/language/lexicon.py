@@ -52,7 +52,8 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 # holding a place answers "which city", one holding a number answers "what number".
 ANSWER_TYPE_WORDS = frozenset(
     """city town village place country state region location date day year month time hour
-    number amount total figure count score result age old""".split()
+    number amount total figure count score result age old share percentage percent proportion
+    fraction portion""".split()
 )
 
 # Kinds of things news style names in quotation marks: "What song did they play?" is answered

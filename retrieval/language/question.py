@@ -124,6 +124,24 @@ LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
+    # "What share of the participants were white?": a share, said as a percentage.
+    (
+        "share",
+        re.compile(
+            r"\b(?:what|which)\s+(?:share|percentage|percent|proportion|fraction|portion)\b"
+            r"|\bhow\s+many\s+percent\b",
+            re.I,
+        ),
+    ),
+    # "By how much did the budget boost spending?": a change, in percent or in money.
+    (
+        "change",
+        re.compile(
+            r"^(?:by\s+)?how\s+much\b(?=.*\b(?:boost|raise|increase|cut|lower|grow|rise|"
+            r"drop|fall|decline|climb)(?:s|ed|d)?\b)",
+            re.I,
+        ),
+    ),
     (
         "how_much",
         re.compile(

@@ -75,6 +75,17 @@ def test_a_fact_question_leads_with_the_fact(two_articles: Run) -> None:
     assert "15,000" in answer["citations"][0]["quote"]
 
 
+def test_a_change_asked_by_how_much_leads_with_its_percentage(two_articles: Run) -> None:
+    boost, pay_rise = ask_in_turn(
+        two_articles,
+        "How much did the state budget boost school spending?",
+        "By how much did teacher pay rise last year?",  # only a needed 9% increase is given
+    )
+    assert boost["answer"].startswith("2.5%:"), boost
+    assert any("spending by 2.5%" in c["quote"] for c in boost["citations"]), boost
+    assert pay_rise["abstained"] and pay_rise["citations"] == [], pay_rise
+
+
 def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> None:
     # "Michael Sims, chief executive of Ceres Robotics, said ...". "..., he said." after it.
     by_name, by_title = ask_in_turn(

@@ -77,6 +77,27 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
             "five triple-doubles",
         ),
         ("How many 3-pointers did they make?", "They made 14 3-pointers.", "14 3-pointers"),
+        # a figure stands before what it counts, not after the one before it
+        (
+            "What share of the participants were white?",
+            "Just over half were female, 65 percent were white, 11.9 percent were black.",
+            "65 percent",
+        ),
+        (
+            "What percentage were female?",
+            "Just over half were female, 65 percent were white, 11.9 percent were black.",
+            "Just over half",
+        ),
+        (
+            "How much did the budget boost school spending?",
+            "The budget boosted base school spending by 2.5% each of the next two years.",
+            "2.5%",
+        ),
+        (
+            "How much did the budget boost school spending?",
+            "The budget boosted school spending by $40 million.",
+            "$40 million",
+        ),
         # the only number stands far from the question's words: no fact to lead with
         (
             "How many teachers marched?",

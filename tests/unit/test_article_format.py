@@ -100,6 +100,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("how_long", "The reactor has been offline since 2014.", 1.0),
         ("how_long", "The 13-month-old war has displaced millions.", 1.0),
         ("how_long", "The service costs $6.99-a-month in the U.S.", 0.0),  # a price
+        ("share", "Of the participants, 65 percent were white.", 1.0),
+        ("share", "Just over half were female.", 1.0),
+        ("share", "The survey covered 8,000 participants.", 0.0),
+        ("change", "The budget boosted spending by 2.5% each year.", 1.0),
+        ("change", "The budget added $40 million for schools.", 1.0),
         ("how_long", "The lander will carry cargo to the moon.", 0.0),
         ("how_much", "The company spent more than $3 billion on programming.", 1.0),
         ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
