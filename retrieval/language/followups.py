@@ -15,12 +15,13 @@ PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
-    r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about)\s+)?"
-    r"(?:why|when|where|how|who|whom|what))(?:\s+\w+)?\s*\??$",
+    r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about|over|in|during|"
+    r"since|until|at|on)\s+)?"
+    r"(?:why|when|where|how|who|whom|what|which))(?P<more>\s+\w+)?\s*\??$",
     re.I,
 )
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
-BARE_PREFIX = re.compile(r"^(?:\w+\s+)?\w+: ")
+BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
 POSSESSED = re.compile(r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?P<thing>[a-z][\w-]+)")
 # "What happened there?": "there" as a place, at the end of the question.
@@ -60,7 +61,11 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     if bare:
         # "Why?" after "For whom?" asks about the question before both.
         asked = BARE_PREFIX.sub("", previous) if BARE_WH.match(history[-1].question) else previous
-        return f"{bare.group('wh').capitalize()}: {asked}"
+        # "Over what years?" keeps the kind it asks for; "Where exactly?" drops the adverb.
+        wh = bare.group("wh")
+        if wh.lower().endswith(("what", "which")) and bare.group("more"):
+            wh += bare.group("more")
+        return f"{wh.capitalize()}: {asked}"
     ellipsis = ELLIPSIS.match(question)
     if ellipsis and _is_phrase(ellipsis.group("other")):
         return _swap_name(previous, ellipsis.group("other"), index) or question

@@ -152,7 +152,10 @@ WH_TYPES = (
     ),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
-    ("when", re.compile(r"^when\b|\b(?:what|which)\s+(?:day|date|time|year|month)\b", re.I)),
+    (
+        "when",
+        re.compile(r"^when\b|\b(?:what|which)\s+(?:days?|dates?|times?|years?|months?)\b", re.I),
+    ),
     (
         "where",
         re.compile(

@@ -150,6 +150,29 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who undermined it?",
             "Who undermined China's proposal?",
         ),
+        # a bare follow-up asks the last question again, keeping the kind it asks for
+        (
+            [turn("What data did the study use?")],
+            "Over what years?",
+            "Over what years: What data did the study use?",
+        ),
+        (
+            [turn("Where did the teachers march?")],
+            "Where exactly?",
+            "Where: Where did the teachers march?",
+        ),
+        (
+            [
+                turn("Who won the game?"),
+                Turn(
+                    "In which arena?",
+                    "In which arena: Who won the game?",
+                    Answer("In which arena?", "", []),
+                ),
+            ],
+            "Why?",
+            "Why: Who won the game?",
+        ),
         # nor when the answer named nothing of that kind
         (
             [turn("What proposal did China make?", "China spoke at length.")],
