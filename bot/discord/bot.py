@@ -294,7 +294,13 @@ class MentionQuestions(commands.Cog):
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         me = self.bot.user
-        if me is None or message.author.bot:
+        if me is None:
+            _passed_over(message, "not logged in yet")
+            return
+        if message.author.bot:
+            # Discord echoes the bot's own replies back to it: in a DM, answering them would
+            # never end.
+            _passed_over(message, "sent by me" if message.author.id == me.id else "sent by a bot")
             return
         is_dm = message.guild is None
         replied_to = message.reference.message_id if message.reference else None
@@ -305,9 +311,11 @@ class MentionQuestions(commands.Cog):
         )
         is_mentioned = any(user.id == me.id for user in message.mentions)
         if not (is_dm or is_mentioned or is_reply_to_me):
+            _passed_over(message, "not addressed to me")
             return
         guild_id = message.guild.id if message.guild else None
         if not is_allowed_place(self.bot.settings, guild_id, message.channel):
+            _passed_over(message, "not in an allowed channel")
             return
 
         question = question_from(message.content)
@@ -384,6 +392,12 @@ class MentionQuestions(commands.Cog):
         except discord.HTTPException:
             _log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
         return sent
+
+
+def _passed_over(message: discord.Message, reason: str) -> None:
+    """Say at DEBUG which message the bot stays silent on and why: an operator wondering why
+    it did not answer (and the tests) can see it. Never the text: it is not ours to log."""
+    _log.debug("ignored message %s: %s", message.id, reason)
 
 
 class AskCommand(commands.Cog):
