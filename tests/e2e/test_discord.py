@@ -237,7 +237,10 @@ def wait_for_log(bot: BotProcess, line: str, *, timeout: float = 30.0) -> None:
     while line not in bot.log:
         assert_alive(bot)
         if time.monotonic() > deadline:
-            pytest.fail(f"the bot never logged {line!r}; its log ends:\n{bot.log[-4000:]}")
+            own = [entry for entry in bot.log.splitlines() if " bot.discord." in entry]
+            pytest.fail(
+                f"the bot never logged {line!r}; its own lines end:\n" + "\n".join(own[-20:])
+            )
         time.sleep(0.05)
 
 
