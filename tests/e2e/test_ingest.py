@@ -88,6 +88,7 @@ def test_readable_summary_without_json(empty_qabot: Run) -> None:
     assert "added" in result.stdout and "unchanged" in result.stdout
 
 
+@pytest.mark.fault
 def test_a_file_that_cannot_be_read_fails_the_ingest_before_anything_is_written(
     tmp_path: Path, seeded_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,8 @@ from retrieval.engine import make_engine
 from retrieval.ingest import chunking, relayout
 from retrieval.settings import Settings
 
+pytestmark = pytest.mark.fault
+
 # Chroma writes a collection's vector index to disk once it holds 1,000 vectors (its
 # `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
 # vector files loses nothing. Enough articles of four one-sentence paragraphs to pass it.
