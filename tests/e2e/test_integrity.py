@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import queue
+import random
 import shutil
 import subprocess
 import threading
@@ -272,6 +273,36 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     assert cites(reply, article_name(7, "bridge")), reply
     again = json.loads(run("ingest", str(docs), "--json").stdout)
     assert "repaired" not in again and again["embedded"] == 0
+
+
+def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    # Damaged this way (the right size, garbage inside), the vector files crash Chroma's reader
+    # with a segmentation fault, before any check of them could say what is wrong.
+    built, _ = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    garbage = random.Random(14)
+    damaged = []
+    for part in vector_folders(chroma):
+        for file in part.glob("data_level0.bin"):
+            file.write_bytes(garbage.randbytes(file.stat().st_size))
+            damaged.append(part.name)
+    assert damaged
+
+    repaired = run_qabot(["ingest", "--repair", "--json"], chroma=chroma, cwd=tmp_path)
+
+    assert repaired.returncode == 0, repaired.stderr
+    report = json.loads(repaired.stdout)
+    assert report["repaired"] == MANY_ARTICLES * CHUNKS_PER_ARTICLE
+    assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("chroma.damaged-vectors-")]
+    assert str(aside) in repaired.stderr, "it says where the old files are kept"
+    assert set(damaged) <= {kept.name for kept in aside.iterdir()}
+    question = f"What did Mayor {mayor(7)} say?"
+    reply = answer(lambda *args: run_qabot(list(args), chroma=chroma, cwd=tmp_path), question)
+    assert cites(reply, article_name(7, "bridge")), reply
 
 
 def test_a_repair_holds_one_batch_and_one_article_of_records_at_a_time(
