@@ -321,11 +321,11 @@ class MentionQuestions(commands.Cog):
         question = question_from(message.content)
         problem = problem_with(question, has_attachments=bool(message.attachments))
         if problem is not None:
-            await self._reply(message, render_notice(problem))
+            _replied(message, await self._reply(message, render_notice(problem)))
             return
         refusal = self.bot.gate.admit(message.author.id)
         if refusal is not None:
-            await self._reply(message, render_notice(refusal))
+            _replied(message, await self._reply(message, render_notice(refusal)))
             return
         try:
             await self._answer(message, question, self.bot.conversations.chain(replied_to))
@@ -357,9 +357,10 @@ class MentionQuestions(commands.Cog):
                 question, chain.turns, on_draft=show_draft, article=chain.article
             )
         if isinstance(result, str):
-            await self._finish(message, draft, render_notice(result))
+            _replied(message, await self._finish(message, draft, render_notice(result)))
             return
         sent = await self._finish(message, draft, render_answer(result))
+        _replied(message, sent)
         turn = Turn(question, result.resolved_question or question, result)
         self.bot.conversations.remember((m.id for m in sent), (*chain.turns, turn), chain.article)
 
@@ -392,6 +393,11 @@ class MentionQuestions(commands.Cog):
         except discord.HTTPException:
             _log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
         return sent
+
+
+def _replied(message: discord.Message, sent: list[discord.Message]) -> None:
+    """Say at DEBUG that the bot is done with a message, and in how many messages it replied."""
+    _log.debug("replied to message %s in %d message(s)", message.id, len(sent))
 
 
 def _passed_over(message: discord.Message, reason: str) -> None:

@@ -488,8 +488,10 @@ def test_cooldown_gets_a_polite_reply(fake: FakeDiscord, bot: BotProcess) -> Non
 def test_bad_input_gets_a_short_friendly_reply(
     fake: FakeDiscord, bot: BotProcess, content: str, attachments: tuple[str, ...], expected: str
 ) -> None:
-    message_id, replies = ask(fake, content, attachments=attachments)
+    message_id = fake.send_message(content, author_id=new_member(), attachments=attachments)
 
+    wait_for_log(bot, f"replied to message {message_id} in 1 message(s)")
+    replies = [post for post in fake.posts if post.reference_id == message_id]
     [reply] = replies
     assert reply.reference_id == message_id
     assert expected in reply.content
