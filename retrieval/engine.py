@@ -231,12 +231,19 @@ class Engine:
                 "stopped before it finished; this one completes the index as far as its files "
                 "go (ingest that one's files again if they were others)"
             )
-        damage = vector_damage(self.stores)
-        if damage:
-            if progress:
-                progress(f"the index's vectors are damaged ({damage}); repairing them")
+        if repair:
+            # Every vector is computed again, so the old files are never read: some damage (a
+            # vector file of the right size holding garbage) crashes Chroma's reader with a
+            # segmentation fault before any check could tell.
+            damage = None
             self._set_vectors_aside(progress)
-        elif self.count_chunks() == 0 and self.stores.held_articles() and progress:
+        else:
+            damage = vector_damage(self.stores)
+            if damage:
+                if progress:
+                    progress(f"the index's vectors are damaged ({damage}); repairing them")
+                self._set_vectors_aside(progress)
+        if not damage and self.count_chunks() == 0 and self.stores.held_articles() and progress:
             progress(
                 f"warning: the index at {self.settings.index_location} held articles and "
                 "holds none now (emptied or damaged?); adding only the files given"
@@ -264,7 +271,7 @@ class Engine:
         finally:
             self._open()
         if aside and progress:
-            progress(f"the damaged vector files are kept in {aside}; delete them when done")
+            progress(f"the old vector files are kept in {aside}; delete them when done")
 
     def _emptied(self) -> str:
         where = self.settings.index_location

@@ -158,14 +158,15 @@ def chunks_held_at_writes(
 
     for module in modules:
         monkeypatch.setattr(module, "ChunkRecord", CountedChunk)
-    write = stores.add_embedded
+    # On the class: a repair opens the index again, as a new Stores, before it writes.
+    write = type(stores).add_embedded
     writes: list[tuple[int, int]] = []
 
-    def counting_write(collection: str, **records: Any) -> None:
+    def counting_write(self: Any, collection: str, **records: Any) -> None:
         if collection == CHUNKS_COLLECTION:
             gc.collect()
             writes.append((len(records["ids"]), held))
-        write(collection, **records)
+        write(self, collection, **records)
 
-    monkeypatch.setattr(stores, "add_embedded", counting_write)
+    monkeypatch.setattr(type(stores), "add_embedded", counting_write)
     return writes

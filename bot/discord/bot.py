@@ -294,7 +294,13 @@ class MentionQuestions(commands.Cog):
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         me = self.bot.user
-        if me is None or message.author.bot:
+        if me is None:
+            _passed_over(message, "not logged in yet")
+            return
+        if message.author.bot:
+            # Discord echoes the bot's own replies back to it: in a DM, answering them would
+            # never end.
+            _passed_over(message, "sent by me" if message.author.id == me.id else "sent by a bot")
             return
         is_dm = message.guild is None
         replied_to = message.reference.message_id if message.reference else None
@@ -305,19 +311,21 @@ class MentionQuestions(commands.Cog):
         )
         is_mentioned = any(user.id == me.id for user in message.mentions)
         if not (is_dm or is_mentioned or is_reply_to_me):
+            _passed_over(message, "not addressed to me")
             return
         guild_id = message.guild.id if message.guild else None
         if not is_allowed_place(self.bot.settings, guild_id, message.channel):
+            _passed_over(message, "not in an allowed channel")
             return
 
         question = question_from(message.content)
         problem = problem_with(question, has_attachments=bool(message.attachments))
         if problem is not None:
-            await self._reply(message, render_notice(problem))
+            _replied(message, await self._reply(message, render_notice(problem)))
             return
         refusal = self.bot.gate.admit(message.author.id)
         if refusal is not None:
-            await self._reply(message, render_notice(refusal))
+            _replied(message, await self._reply(message, render_notice(refusal)))
             return
         try:
             await self._answer(message, question, self.bot.conversations.chain(replied_to))
@@ -349,9 +357,10 @@ class MentionQuestions(commands.Cog):
                 question, chain.turns, on_draft=show_draft, article=chain.article
             )
         if isinstance(result, str):
-            await self._finish(message, draft, render_notice(result))
+            _replied(message, await self._finish(message, draft, render_notice(result)))
             return
         sent = await self._finish(message, draft, render_answer(result))
+        _replied(message, sent)
         turn = Turn(question, result.resolved_question or question, result)
         self.bot.conversations.remember((m.id for m in sent), (*chain.turns, turn), chain.article)
 
@@ -384,6 +393,17 @@ class MentionQuestions(commands.Cog):
         except discord.HTTPException:
             _log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
         return sent
+
+
+def _replied(message: discord.Message, sent: list[discord.Message]) -> None:
+    """Say at DEBUG that the bot is done with a message, and in how many messages it replied."""
+    _log.debug("replied to message %s in %d message(s)", message.id, len(sent))
+
+
+def _passed_over(message: discord.Message, reason: str) -> None:
+    """Say at DEBUG which message the bot stays silent on and why: an operator wondering why
+    it did not answer (and the tests) can see it. Never the text: it is not ours to log."""
+    _log.debug("ignored message %s: %s", message.id, reason)
 
 
 class AskCommand(commands.Cog):

@@ -43,4 +43,5 @@ def test_bench_writes_figures_and_a_chart(empty_qabot: Run, tmp_path: Path) -> N
 def test_bench_refuses_a_size_of_zero(empty_qabot: Run) -> None:
     result = empty_qabot("bench", "--docs", "0")
     assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == ["qabot: error: --docs takes sizes of at least 1 document"]
+    assert result.stdout == ""

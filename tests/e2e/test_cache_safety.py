@@ -8,10 +8,13 @@ import pickle
 from pathlib import Path
 
 import numpy as np
+import pytest
 from conftest import Run
 
 from retrieval.index.cache import LEGACY_PICKLE, STAMP_FILE
 from retrieval.index.serial import read_index
+
+pytestmark = pytest.mark.fault
 
 QUESTION = "What did Peskov say?"
 

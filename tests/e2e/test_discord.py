@@ -231,6 +231,19 @@ def assert_alive(bot: BotProcess) -> None:
     assert bot.process.poll() is None, f"the bot died; its log ends:\n{bot.log[-4000:]}"
 
 
+def wait_for_log(bot: BotProcess, line: str, *, timeout: float = 30.0) -> None:
+    """Block until the bot's log holds `line`: a sign that it has got that far."""
+    deadline = time.monotonic() + timeout
+    while line not in bot.log:
+        assert_alive(bot)
+        if time.monotonic() > deadline:
+            own = [entry for entry in bot.log.splitlines() if " bot.discord." in entry]
+            pytest.fail(
+                f"the bot never logged {line!r}; its own lines end:\n" + "\n".join(own[-20:])
+            )
+        time.sleep(0.05)
+
+
 # --- The pin: the fake mirrors what this discord.py version needs ----------------------------
 
 
@@ -412,23 +425,36 @@ def test_slash_ask_with_a_bad_question_tells_only_the_asker(
 
 
 def test_ignores_bots_and_messages_not_addressed_to_it(fake: FakeDiscord, bot: BotProcess) -> None:
-    unaddressed = [
-        fake.send_message("what did Peskov say?", author_id=new_member(), mention_bot=False),
+    passed_over = {
+        fake.send_message(
+            "what did Peskov say?", author_id=new_member(), mention_bot=False
+        ): "not addressed to me",
         fake.send_message(
             f"{MENTION} what did Peskov say?", author_id=new_member(), author_is_bot=True
-        ),
-        fake.send_message("@everyone what's up?", author_id=new_member(), mention_bot=False),
-    ]
+        ): "sent by a bot",
+        fake.send_message(
+            "@everyone what's up?", author_id=new_member(), mention_bot=False
+        ): "not addressed to me",
+    }
+    # Asked after them, so answered after the bot has dealt with them.
+    _, answered = ask(fake, f"{MENTION} what did Peskov say?")
 
-    fake.silence_after(2.0)
-
-    assert not [post for post in fake.posts if post.reference_id in unaddressed]
+    for message_id, reason in passed_over.items():
+        wait_for_log(bot, f"ignored message {message_id}: {reason}")
+    assert_cited_answer(text_of(answered))
+    assert not [post for post in fake.posts if post.reference_id in passed_over]
 
 
 def test_never_replies_to_itself(fake: FakeDiscord, bot: BotProcess) -> None:
-    ask(fake, f"{MENTION} Where did Zelensky give his remarks?")
-    fake.silence_after(1.0)
+    # Discord echoes the bot's replies back to it; in a DM, every message seems addressed to it.
+    _, in_channel = ask(fake, f"{MENTION} Where did Zelensky give his remarks?")
+    _, in_dm = ask(
+        fake, "Where did Zelensky give his remarks?", channel_id=DM_CHANNEL_ID, mention_bot=False
+    )
 
+    assert in_channel and in_dm
+    for reply in [*in_channel, *in_dm]:
+        wait_for_log(bot, f"ignored message {reply.id}: sent by me")
     bot_ids = {post.id for post in fake.posts}
     assert not [post for post in fake.posts if post.reference_id in bot_ids]
 
@@ -462,8 +488,10 @@ def test_cooldown_gets_a_polite_reply(fake: FakeDiscord, bot: BotProcess) -> Non
 def test_bad_input_gets_a_short_friendly_reply(
     fake: FakeDiscord, bot: BotProcess, content: str, attachments: tuple[str, ...], expected: str
 ) -> None:
-    message_id, replies = ask(fake, content, attachments=attachments)
+    message_id = fake.send_message(content, author_id=new_member(), attachments=attachments)
 
+    wait_for_log(bot, f"replied to message {message_id} in 1 message(s)")
+    replies = [post for post in fake.posts if post.reference_id == message_id]
     [reply] = replies
     assert reply.reference_id == message_id
     assert expected in reply.content
@@ -775,24 +803,30 @@ def test_sharded_bot_connects_and_answers() -> None:
     assert [command["name"] for command in commands] == ["ask"]
 
 
-def test_allow_lists_keep_the_bot_to_its_channels() -> None:
-    def scenario(fake: FakeDiscord) -> tuple[list[Post], list[Post], list[Post]]:
+def test_allow_lists_keep_the_bot_to_its_channels(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="bot.discord.bot")
+
+    def scenario(fake: FakeDiscord) -> tuple[list[Post], list[Post], list[int], list[Post]]:
         question = f"{MENTION} what did Peskov say?"
         ignored = [
             fake.send_message(question, author_id=new_member(), channel_id=QUIET_CHANNEL_ID),
             fake.send_message(question, author_id=new_member(), channel_id=DM_CHANNEL_ID),
         ]
         token = fake.send_ask(question, author_id=new_member(), channel_id=QUIET_CHANNEL_ID)
+        # Sent after the others, so answered after the bot has dealt with them.
         allowed = fake.send_message(question, author_id=new_member())
         answered = fake.replies_to(allowed)
         refused = fake.response_of(token)
-        return answered, refused, [post for post in fake.posts if post.reference_id in ignored]
+        replies = [post for post in fake.posts if post.reference_id in ignored]
+        return answered, refused, ignored, replies
 
-    answered, refused, ignored_replies = run_in_process(
+    answered, refused, ignored, ignored_replies = run_in_process(
         ScriptedEngine(), scenario, QABOT_DISCORD_ALLOWED_CHANNELS=str(CHANNEL_ID)
     )
 
     assert "[1]" in text_of(answered)
+    for message_id in ignored:
+        assert f"ignored message {message_id}: not in an allowed channel" in caplog.text
     assert ignored_replies == [], "no answer in other channels, nor in DMs"
     [refusal] = refused
     assert refusal.ephemeral and "this channel" in refusal.content

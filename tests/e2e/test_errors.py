@@ -37,13 +37,16 @@ def test_a_corrupt_index_is_reported_and_left_untouched(tmp_path: Path, empty_qa
     chroma.mkdir()
     damaged = chroma / "chroma.sqlite3"
     damaged.write_bytes(b"this is not a database")
-    assert_one_line_error(empty_qabot("ask", "What did Peskov say?"), "index")
+    result = empty_qabot("ask", "What did Peskov say?")
+    assert_one_line_error(result, f"cannot open the index at {chroma}", "--rebuild")
     assert damaged.read_bytes() == b"this is not a database"
 
 
 def test_an_index_path_that_is_a_file(tmp_path: Path, empty_qabot: Run) -> None:
     (tmp_path / "chroma").write_text("mine", encoding="utf-8")
-    assert_one_line_error(empty_qabot("ingest"), "index")
+    assert_one_line_error(
+        empty_qabot("ingest"), f"{tmp_path / 'chroma'} is a file", "QABOT_CHROMA_PATH"
+    )
     assert (tmp_path / "chroma").read_text(encoding="utf-8") == "mine"
 
 

@@ -8,7 +8,10 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, Run, json_lines, qabot_env
+
+pytestmark = pytest.mark.fault
 
 # What a terminal would obey: any C0 control but newline and tab, DEL, any C1 control.
 OBEYED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+import pytest
 from conftest import Run
+
+from retrieval.constants import CHUNKS_COLLECTION
+from retrieval.engine import make_engine
+from retrieval.errors import SourceUnreadable
+from retrieval.settings import Settings
 
 ARTICLE = """Harbour Plan Approved
 
@@ -79,3 +86,35 @@ def test_readable_summary_without_json(empty_qabot: Run) -> None:
     result = empty_qabot("ingest")
     assert result.returncode == 0, result.stderr
     assert "added" in result.stdout and "unchanged" in result.stdout
+
+
+@pytest.mark.fault
+def test_a_file_that_cannot_be_read_fails_the_ingest_before_anything_is_written(
+    tmp_path: Path, seeded_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, who reads everything: the file's read is refused instead. In-process,
+    # since no `qabot` process run here can be refused a read.
+    chroma = tmp_path / "chroma"
+    shutil.copytree(seeded_index, chroma)
+    readable, locked = tmp_path / "harbour.txt", tmp_path / "locked.txt"
+    readable.write_text(ARTICLE, encoding="utf-8")
+    locked.write_text(ARTICLE.replace("Port Avel", "Brackwater"), encoding="utf-8")
+    real_read_text = Path.read_text
+
+    def read_text(path: Path, *args: object, **kwargs: object) -> str:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    engine = make_engine(Settings(_env_file=None, QABOT_CHROMA_PATH=chroma))
+    before = engine.stores.count(CHUNKS_COLLECTION), engine.stores.generation()
+
+    with pytest.raises(SourceUnreadable) as raised:
+        engine.ingest([readable, locked])  # the readable file first: it must not be stored
+
+    message = str(raised.value)  # what `qabot ingest` prints after "qabot: error: "
+    assert message.lower() == f"{locked}: cannot be read (permission denied)".lower()
+    assert (engine.stores.count(CHUNKS_COLLECTION), engine.stores.generation()) == before
+    answer = engine.ask("What did Ines Duarte say?")
+    assert answer.abstained and "hundreds of jobs" not in answer.text

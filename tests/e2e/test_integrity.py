@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import queue
+import random
 import shutil
 import subprocess
 import threading
@@ -15,10 +16,16 @@ from typing import IO
 
 import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, Run, chunks_held_at_writes, qabot_env, run_qabot
+from fake_discord import FakeDiscord
+from test_chroma_server import free_port
+from test_discord import MENTION, assert_alive, new_member, start_bot, text_of
+from test_faults import ChromaServer
 
 from retrieval.engine import make_engine
 from retrieval.ingest import chunking, relayout
 from retrieval.settings import Settings
+
+pytestmark = pytest.mark.fault
 
 # Chroma writes a collection's vector index to disk once it holds 1,000 vectors (its
 # `hnsw:sync_threshold`); below that the vectors sit in its database's log, and deleting the
@@ -91,7 +98,7 @@ def small_articles(folder: Path) -> Path:
 
 
 def start_qabot(
-    args: list[str], *, chroma: Path, cwd: Path, stdin: int = subprocess.DEVNULL
+    args: list[str], *, chroma: Path, cwd: Path, stdin: int = subprocess.DEVNULL, **extra: str
 ) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [QABOT, *args],
@@ -100,7 +107,7 @@ def start_qabot(
         stderr=subprocess.PIPE,
         text=True,
         cwd=cwd,
-        env=qabot_env(chroma),
+        env=qabot_env(chroma, **extra),
     )
 
 
@@ -268,6 +275,36 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     assert "repaired" not in again and again["embedded"] == 0
 
 
+def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    # Damaged this way (the right size, garbage inside), the vector files crash Chroma's reader
+    # with a segmentation fault, before any check of them could say what is wrong.
+    built, _ = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    garbage = random.Random(14)
+    damaged = []
+    for part in vector_folders(chroma):
+        for file in part.glob("data_level0.bin"):
+            file.write_bytes(garbage.randbytes(file.stat().st_size))
+            damaged.append(part.name)
+    assert damaged
+
+    repaired = run_qabot(["ingest", "--repair", "--json"], chroma=chroma, cwd=tmp_path)
+
+    assert repaired.returncode == 0, repaired.stderr
+    report = json.loads(repaired.stdout)
+    assert report["repaired"] == MANY_ARTICLES * CHUNKS_PER_ARTICLE
+    assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("chroma.damaged-vectors-")]
+    assert str(aside) in repaired.stderr, "it says where the old files are kept"
+    assert set(damaged) <= {kept.name for kept in aside.iterdir()}
+    question = f"What did Mayor {mayor(7)} say?"
+    reply = answer(lambda *args: run_qabot(list(args), chroma=chroma, cwd=tmp_path), question)
+    assert cites(reply, article_name(7, "bridge")), reply
+
+
 def test_a_repair_holds_one_batch_and_one_article_of_records_at_a_time(
     tmp_path: Path, many_articles_index: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -342,9 +379,9 @@ def chunk_count_of_one(tmp_path: Path, folder: Path) -> int:
 class Repl:
     """`qabot repl --json` in a process of its own, asked one line at a time."""
 
-    def __init__(self, chroma: Path, cwd: Path):
+    def __init__(self, chroma: Path, cwd: Path, **extra: str):
         self.process = start_qabot(
-            ["repl", "--json"], chroma=chroma, cwd=cwd, stdin=subprocess.PIPE
+            ["repl", "--json"], chroma=chroma, cwd=cwd, stdin=subprocess.PIPE, **extra
         )
         self.replies: queue.Queue[str] = queue.Queue()
         self.stderr: list[str] = []
@@ -388,6 +425,19 @@ class Repl:
         return self.process.returncode, "".join(self.stderr)
 
 
+def write_bakery(folder: Path) -> Path:
+    """An article no index of these tests holds until a test ingests it."""
+    bakery = folder / "bakery.txt"
+    folder.mkdir(parents=True, exist_ok=True)
+    bakery.write_text(
+        "Bakery Opens in Lindenfeld\n\n"
+        'Baker Lena Holm said the first loaves "sold out within an hour." '
+        "She plans to open a second shop next year.\n",
+        encoding="utf-8",
+    )
+    return bakery
+
+
 def test_a_running_repl_answers_from_what_another_process_ingests(
     tmp_path: Path, user_qabot: tuple[Run, Path, Path]
 ) -> None:
@@ -396,14 +446,7 @@ def test_a_running_repl_answers_from_what_another_process_ingests(
     try:
         assert cites(repl.ask("What did Tomas Berg say?"), "orchard.txt")
 
-        bakery = tmp_path / "more" / "bakery.txt"
-        bakery.parent.mkdir()
-        bakery.write_text(
-            "Bakery Opens in Lindenfeld\n\n"
-            'Baker Lena Holm said the first loaves "sold out within an hour." '
-            "She plans to open a second shop next year.\n",
-            encoding="utf-8",
-        )
+        bakery = write_bakery(tmp_path / "more")
         assert run("ingest", str(bakery)).returncode == 0
         reply = repl.ask("What did Lena Holm say?")
         assert cites(reply, "bakery.txt") and "sold out within an hour" in reply["answer"], reply
@@ -421,6 +464,82 @@ def test_a_running_repl_answers_from_what_another_process_ingests(
         returncode, stderr = repl.close()
     assert returncode == 0, stderr
     assert "unexpected" not in stderr
+
+
+def test_a_running_discord_bot_answers_from_what_another_process_ingests(
+    tmp_path: Path, user_qabot: tuple[Run, Path, Path]
+) -> None:
+    run, _, docs = user_qabot
+    fake = FakeDiscord().start()
+    bot = start_bot(fake, tmp_path)  # over the user's index, at tmp_path / "chroma"
+    try:
+
+        def reply_to(question: str) -> str:
+            asked = fake.send_message(f"{MENTION} {question}", author_id=new_member())
+            return text_of(fake.replies_to(asked, timeout=COMMAND_TIMEOUT_S))
+
+        assert "best in a decade" in reply_to("What did Tomas Berg say?")
+
+        assert run("ingest", str(write_bakery(tmp_path / "more"))).returncode == 0
+        assert "sold out within an hour" in reply_to("What did Lena Holm say?")
+
+        orchard = docs / "orchard.txt"
+        orchard.write_text(
+            ORCHARD.replace("the best in a decade", "the sweetest in twenty years"),
+            encoding="utf-8",
+        )
+        assert run("ingest", str(orchard)).returncode == 0  # the old sentence's chunk is gone
+        changed = reply_to("What did Tomas Berg say?")
+        assert "sweetest in twenty years" in changed and "best in a decade" not in changed
+        assert_alive(bot)
+    finally:
+        code = bot.stop()
+        fake.stop()
+    assert code == 0, bot.log[-4000:]
+    assert "Traceback" not in bot.log
+    assert fake.problems == []
+
+
+def test_a_running_repl_answers_from_what_another_client_of_its_chroma_server_ingests(
+    tmp_path: Path,
+) -> None:
+    # Each client stands for a machine of its own: it shares the server and nothing else.
+    server = ChromaServer(tmp_path / "server-data", free_port())
+    server.start()
+    on_server = {"QABOT_CHROMA_HOST": "127.0.0.1", "QABOT_CHROMA_PORT": str(server.port)}
+    docs = small_articles(tmp_path / "docs")
+
+    def other_machine(*args: str) -> subprocess.CompletedProcess[str]:
+        elsewhere = tmp_path / "other-machine"
+        elsewhere.mkdir(exist_ok=True)
+        return run_qabot(list(args), chroma=elsewhere / "unused", cwd=elsewhere, **on_server)
+
+    try:
+        assert other_machine("ingest", str(docs)).returncode == 0
+        repl = Repl(tmp_path / "unused", tmp_path, **on_server)
+        try:
+            assert cites(repl.ask("What did Tomas Berg say?"), "orchard.txt")
+
+            assert other_machine("ingest", str(write_bakery(tmp_path / "more"))).returncode == 0
+            reply = repl.ask("What did Lena Holm say?")
+            assert cites(reply, "bakery.txt") and "sold out within an hour" in reply["answer"]
+
+            orchard = docs / "orchard.txt"
+            orchard.write_text(
+                ORCHARD.replace("the best in a decade", "the sweetest in twenty years"),
+                encoding="utf-8",
+            )
+            assert other_machine("ingest", str(orchard)).returncode == 0
+            reply = repl.ask("What did Tomas Berg say?")
+            assert cites(reply, "orchard.txt") and "sweetest in twenty years" in reply["answer"]
+            assert "best in a decade" not in json.dumps(reply)
+        finally:
+            returncode, stderr = repl.close()
+    finally:
+        server.kill()
+    assert returncode == 0, stderr
+    assert "unexpected" not in stderr
+    assert not (tmp_path / "unused").exists(), "with a server, no local index is made"
 
 
 def wait_for_line(process: subprocess.Popen[str], wanted: str) -> list[str]:

@@ -18,6 +18,8 @@ from retrieval.engine import make_engine
 from retrieval.ingest import chunking
 from retrieval.settings import Settings
 
+pytestmark = pytest.mark.fault
+
 # More sentences than Chroma takes in one write (5,461 for a local folder): before writes were
 # cut to its limit, this file failed with "Batch size of 7000 is greater than max batch size".
 SENTENCES = 7_000

@@ -470,12 +470,6 @@ class FakeDiscord:
         time.sleep(0.4)
         return self.interaction_posts(token)
 
-    def silence_after(self, seconds: float) -> list[Post]:
-        """Posts made during the next `seconds`: for asserting that the bot stayed quiet."""
-        before = len(self.posts)
-        time.sleep(seconds)
-        return self.posts[before:]
-
     # --- gateway -----------------------------------------------------------------------------
 
     async def _gateway(self, request: web.Request) -> web.StreamResponse:
