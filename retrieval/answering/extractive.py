@@ -689,6 +689,8 @@ def _holders_in(
     role_pattern = "|".join(re.escape(spelling) for spelling in spellings)
     # A first name may stand in brackets inside a quote: "Coach (Frank) Vogel".
     name = r"(?:\(?[A-Z][\w'’.-]*\)?\s?){1,3}"
+    # A vice president or deputy minister is not the president or the minister.
+    role_pattern = rf"(?<!vice )(?<!vice-)(?<!deputy )(?:{role_pattern})"
     patterns = (
         re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
         re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),

@@ -156,6 +156,9 @@ ROLE_VERBS = {
     "managed": "manager",
     "governs": "governor",
     "governed": "governor",
+    # Who runs a company now is its boss; who "ran" a campaign may be a firm.
+    "runs": "boss",
+    "heads": "boss",
     "owns": "owner",
     "owned": "owner",
     "founded": "founder",

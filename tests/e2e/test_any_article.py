@@ -153,6 +153,16 @@ def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Ru
     assert any("canceled its task order" in c["quote"] for c in order["citations"]), order
 
 
+def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Run) -> None:
+    ceres, blue_origin = ask_in_turn(
+        two_articles, "Who runs Ceres Robotics?", "Who runs Blue Origin?"
+    )
+    # "Michael Sims, chief executive of Ceres Robotics, said ..."
+    assert ceres["answer"].startswith("Michael Sims:"), ceres
+    # the story names only Blue Origin's "vice president of advanced development programs"
+    assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))

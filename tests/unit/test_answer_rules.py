@@ -176,6 +176,8 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who is Indiana's governor?", ("governor", ("indiana",))),
         ("Who is the CEO of Ceres Robotics?", ("ceo", ("ceres", "robotics"))),
         ("Who coaches the Thunder?", ("coach", ("thunder",))),
+        ("Who runs Ceres Robotics?", ("boss", ("ceres", "robotics"))),
+        ("Who heads the union?", ("boss", ("union",))),
         ("Who was in goal for the Wild?", ("goalie", ("wild",))),
         ("Who is the Kremlin's spokesman?", ("spokesman", ("kremlin",))),
         ("Who is the president?", ("president", ())),
@@ -248,6 +250,19 @@ def test_the_role_a_who_question_asks_the_holder_of(
             ["Kevin Mayer"],
         ),
         ("Walt Disney Co. executive Kevin Mayer said it.", "executive", ("spacex",), []),
+        # a vice president is an executive, not the boss
+        (
+            "Brent Sherwood, vice president of programs at Blue Origin, said so.",
+            "boss",
+            ("blue", "origin"),
+            [],
+        ),
+        (
+            "Gwynne Shotwell, president and chief operating officer of SpaceX, said it.",
+            "boss",
+            ("spacex",),
+            ["Gwynne Shotwell"],
+        ),
     ],
 )
 def test_who_a_sentence_names_in_a_role(
