@@ -47,6 +47,9 @@ class Answer:
     # The person the answer names as the one asked for ("Who is the Wild coach?"): whom "he"
     # or "she" in the next question means. Not part of the JSON contract.
     person: str | None = None
+    # The source of the article the asker picked for this answer (not in the JSON): a
+    # conversation is kept to its article only while the asker has not picked one.
+    picked: str | None = None
 
     def checking_note(self) -> str:
         """One line on what the citation check did to an LLM's answer; empty when nothing."""

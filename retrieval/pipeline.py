@@ -88,6 +88,8 @@ class Pipeline:
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):
             question = replace(analyze(condensed.standalone, self.index), article=article)
+            if article is None and history:
+                question = replace(question, article=self.article_kept_to(question, history))
             evidence = self.retriever.search(question)
             # A picked article is the one "this article" means, whatever the history quoted.
             if (question.asks_author or question.asks_summary) and article is None:
@@ -95,8 +97,27 @@ class Pipeline:
         with clock.step("answer"):
             answer = self.answerer.answer(asked, question, evidence, on_token)
         answer.condensed_by = condensed.by
+        answer.picked = article
         answer.timings_ms = {**clock.laps, "total": clock.total()}
         return answer
+
+    def article_kept_to(self, question: Question, history: Sequence[Turn]) -> str | None:
+        """A conversation stays with the article its last answer quoted, in an index of
+        several: "How many goals has he scored in his career?" after a game story is asked of
+        that story, not answered from another. A question naming someone or something that
+        article does not name has moved on: all articles again; so has a conversation whose
+        last answer came from an article the asker has since stopped picking."""
+        if len(self.articles()) < 2:
+            return None
+        quoted = next((turn.answer for turn in reversed(history) if turn.answer.citations), None)
+        if quoted is None or quoted.picked is not None:
+            return None  # answered from an article the asker picked, then dropped: all again
+        source = quoted.citations[0].source
+        for word in question.name_words:
+            named = self.index.sentences_naming({word})
+            if not any(self.index.sentences[i].source == source for i in named):
+                return None
+        return source
 
     def in_the_article_talked_about(
         self, evidence: list[Evidence], history: Sequence[Turn]
@@ -104,14 +125,7 @@ class Pipeline:
         """ "Who wrote this?" in a conversation is about the article its last answer quoted:
         only that article's evidence (its opening when none was retrieved). Without such a
         turn the evidence stands, and each part of the answer names its own article."""
-        source = next(
-            (
-                turn.answer.citations[0].source
-                for turn in reversed(history)
-                if turn.answer.citations
-            ),
-            None,
-        )
+        source = _last_quoted(history)
         if source is None:
             return evidence
         mine = [e for e in evidence if e.sentence.source == source]
@@ -202,4 +216,12 @@ def make_pipeline(
         retriever=make_retriever(stores, index, embeddings),
         answerer=make_answerer(settings, index, model),
         condenser=make_condenser(index, model, settings),
+    )
+
+
+def _last_quoted(history: Sequence[Turn]) -> str | None:
+    """The article the conversation's latest cited answer quoted first."""
+    return next(
+        (turn.answer.citations[0].source for turn in reversed(history) if turn.answer.citations),
+        None,
     )

@@ -163,6 +163,19 @@ def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Run) 
     assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
 
 
+def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Run) -> None:
+    shotwell, registered, gambill = ask_in_turn(
+        two_articles,
+        "What did Gwynne Shotwell say?",
+        "How many people registered?",  # the teachers' story says; the landers' does not
+        "What did Keith Gambill say?",  # named only in the teachers' story: it moves there
+    )
+    assert all(c["source"].endswith("nasa-clps.txt") for c in shotwell["citations"]), shotwell
+    assert registered["abstained"] and registered["citations"] == [], registered
+    assert not gambill["abstained"], gambill
+    assert all(c["source"].endswith("indiana-teachers.txt") for c in gambill["citations"])
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))
