@@ -491,36 +491,32 @@ def score_command(args: argparse.Namespace) -> None:
 
 
 def patch_ingest(nlp) -> None:
-    """Makes build_chunks store spaCy's speakers: its speakers_of answers from spaCy's table."""
-    from retrieval.ingest import chunking
+    """Makes ingest store spaCy's speakers: its speakers_of answers from spaCy's table, and
+    the names an article's sentences are read with show spaCy's full names."""
+    from retrieval.ingest import chunking, run
     from retrieval.language.speakers import name_key
 
     by_text: dict[str, list[str]] = {}
-    full_names: dict[str, str] = {}
-    original_build = chunking.build_chunks
-    original_names = chunking._display_names
+    original_read = chunking.read_sentences
 
     def speakers_of(sentence: str, mentions, previous_person) -> list[str]:
         return [name_key(n) for n in by_text.get(sentence, [])]
 
-    def display_names(mentions):
-        names = original_names(mentions)
-        names.full.update(full_names)  # spaCy's full name is what `speakers` shows
-        return names
-
-    def build(article, on_paragraph=None):
+    def read(article, on_paragraph=None):
         by_text.clear()
-        full_names.clear()
+        full_names: dict[str, str] = {}
         for sentence, names in zip(
             article_sentences(article), spacy_speakers(nlp, article), strict=True
         ):
             by_text[sentence.text] = names
             full_names.update({name_key(n): n for n in names})
-        return original_build(article, on_paragraph)
+        reading = original_read(article, on_paragraph)
+        reading.names.full.update(full_names)  # spaCy's full name is what `speakers` shows
+        return reading
 
     chunking.speakers_of = speakers_of
-    chunking._display_names = display_names
-    chunking.build_chunks = build
+    chunking.read_sentences = read
+    run.read_sentences = read  # ingest calls it by the name it imported
 
 
 def eval_command(args: argparse.Namespace) -> None:
