@@ -36,6 +36,14 @@ ASKED_KIND = re.compile(
     r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\b",
     re.IGNORECASE,
 )
+# The phrase a question ends on after a preposition: "among adults?", "about the truce?".
+OBJECT_PREPOSITIONS = r"about|among|for|in|on|at|of|with|against|during|from|over|by|between"
+TRAILING_OBJECT = re.compile(
+    rf"\b(?:{OBJECT_PREPOSITIONS})\s+"
+    rf"(?P<object>(?:(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+\s+){{0,4}}"
+    rf"(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+)\s*\?*\s*$",
+    re.IGNORECASE,
+)
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
@@ -68,7 +76,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         return f"{wh.capitalize()}: {asked}"
     ellipsis = ELLIPSIS.match(question)
     if ellipsis and _is_phrase(ellipsis.group("other")):
-        return _swap_name(previous, ellipsis.group("other"), index) or question
+        other = ellipsis.group("other")
+        swapped = None if _names_in(other, index) else _swap_object(previous, other)
+        return swapped or _swap_name(previous, other, index) or question
     if LEADING_AND.match(question):  # "And how did they react?" asks a whole question
         question = LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
@@ -208,6 +218,17 @@ def _names_in(text: str, index: KnownWords) -> list[str]:
 def _is_person(name: str) -> bool:
     parts = name.split()
     return 2 <= len(parts) <= 4 and not any(p.lower() in ORG_WORDS for p in parts)
+
+
+def _swap_object(previous: str, other: str) -> str | None:
+    """ "How much did use rise among adults?" + "what about teenagers?" -> "... among
+    teenagers?": what the last question ended on, after its preposition, is what "what about"
+    replaces when it names no one."""
+    ends = list(TRAILING_OBJECT.finditer(previous))
+    if not ends:
+        return None
+    last = ends[-1]
+    return f"{previous[: last.start('object')]}{other}?"
 
 
 def _swap_name(previous: str, other: str, index: KnownWords) -> str | None:

@@ -173,6 +173,22 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Why?",
             "Why: Who won the game?",
         ),
+        # "what about X?" naming no one replaces what the last question ended on
+        (
+            [turn("How much did cannabis use rise among adults?")],
+            "What about teenagers?",
+            "How much did cannabis use rise among teenagers?",
+        ),
+        (
+            [turn("How many points did he score in the game against the Thunder?")],
+            "And the Clippers?",
+            "How many points did he score in the game against the Clippers?",
+        ),
+        (
+            [turn("How many points did Anthony Davis score?")],
+            "What about LeBron James?",
+            "How many points did LeBron James score?",
+        ),
         # nor when the answer named nothing of that kind
         (
             [turn("What proposal did China make?", "China spoke at length.")],
