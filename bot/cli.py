@@ -44,11 +44,12 @@ def _settings() -> Settings:
     return settings
 
 
-def _engine(settings: Settings, *, build: bool = True) -> Engine:
-    """The engine with the bundled article indexed if the index is empty."""
+def _engine(settings: Settings, *, build: bool = True, repair: bool = False) -> Engine:
+    """The engine with the bundled article indexed if the index is empty; for a `repair`, over
+    vector files not checked first (they are set aside unread)."""
     from retrieval.engine import make_engine
 
-    engine = make_engine(settings)
+    engine = make_engine(settings, check_vector_files=not repair)
     if build:
         engine.ensure_index(progress=_stderr)
     return engine
@@ -94,7 +95,7 @@ def ingest(
     settings = _settings()
     if rebuild and (moved := move_index_aside(settings)):
         _stderr(f"moved the old index to {moved}; building a new one")
-    engine = _engine(settings, build=False)
+    engine = _engine(settings, build=False, repair=repair)
     default = [] if repair else [BUNDLED_ARTICLE]
     with ingest_progress(_stderr) as progress:  # a bar only on a terminal's stderr
         report = engine.ingest(paths or default, prune=prune, repair=repair, progress=progress)

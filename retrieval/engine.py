@@ -101,10 +101,14 @@ class Engine:
     # Opened again (a new object) when another process has written to a local index.
     stores: Stores
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, check_vector_files: bool = True):
+        """`check_vector_files` False opens an index whose vector files are to be set aside
+        and computed again (`ingest(repair=True)`) without checking them first."""
         from retrieval.index.chroma import creating_lock, make_client
         from retrieval.index.embeddings import make_embeddings
 
+        if check_vector_files and not settings.chroma_host:
+            _refuse_damaged_vector_files(settings)
         self.settings = settings
         self._gate = Gate()
         self._view: View | None = None
@@ -232,9 +236,8 @@ class Engine:
                 "go (ingest that one's files again if they were others)"
             )
         if repair:
-            # Every vector is computed again, so the old files are never read: some damage (a
-            # vector file of the right size holding garbage) crashes Chroma's reader with a
-            # segmentation fault before any check could tell.
+            # Every vector is computed again, so the old files are never read, damaged or not
+            # (some damage crashes Chroma's reader: see `_refuse_damaged_vector_files`).
             damage = None
             self._set_vectors_aside(progress)
         else:
@@ -439,8 +442,22 @@ def check_question(question: str) -> str:
     return question
 
 
-def make_engine(settings: Settings) -> Engine:
-    return Engine(settings)
+def make_engine(settings: Settings, *, check_vector_files: bool = True) -> Engine:
+    return Engine(settings, check_vector_files=check_vector_files)
+
+
+def _refuse_damaged_vector_files(settings: Settings) -> None:
+    """Stop before Chroma reads vector files that would crash it: a segmentation fault, with no
+    word said, in every command and the Discord bot (issue #14). A server's files are its own."""
+    from retrieval.index.chroma import damaged_vector_files
+
+    damage = damaged_vector_files(settings.chroma_path)
+    if damage:
+        raise IndexCorrupt(
+            f"the vector files of the index at {settings.chroma_path} are damaged ({damage}); "
+            "nothing was changed. Run `qabot ingest --repair` to rebuild them from the stored "
+            "texts"
+        )
 
 
 def move_index_aside(settings: Settings) -> Path | None:

@@ -386,17 +386,8 @@ def writer_running(folder: Path | None, mark: IngestMark) -> bool:
     machine's cannot be seen from here, so it counts as running.
     """
     if folder is not None:
-        try:
-            descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
-        except FileNotFoundError:
-            return False
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        finally:
-            os.close(descriptor)  # and with it the shared lock, if it was taken
-        return False
+        with _writers_held_off(folder) as held_off:
+            return not held_off
     if mark.host != socket.gethostname():
         return True
     try:
@@ -406,6 +397,42 @@ def writer_running(folder: Path | None, mark: IngestMark) -> bool:
     except PermissionError:  # someone else's process
         return True
     return mark.pid > 0
+
+
+@contextmanager
+def _writers_held_off(folder: Path) -> Iterator[bool]:
+    """Keep writers out of the index folder while the block runs; False, holding nothing, when
+    one is writing now. A shared flock on `LOCK_FILE`, which a writer holds exclusively."""
+    try:
+        descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
+    except FileNotFoundError:  # no ingest ever wrote here
+        yield True
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        held_off = True
+    except BlockingIOError:
+        held_off = False
+    try:
+        yield held_off
+    finally:
+        os.close(descriptor)  # and with it the shared lock, if it was taken
+
+
+def damaged_vector_files(folder: Path) -> str | None:
+    """What is wrong with the vector files of the local index in `folder`, or None.
+
+    Called before Chroma reads them: some damage crashes Chroma's reader (see
+    retrieval/index/vector_files.py). Files an ingest is writing may look damaged for a moment,
+    so files found damaged are checked again with writers held off, and taken as sound while
+    an ingest is writing (it checked them when it started, or it is repairing them).
+    """
+    from retrieval.index.vector_files import vector_file_damage
+
+    if vector_file_damage(folder) is None:
+        return None
+    with _writers_held_off(folder) as held_off:
+        return vector_file_damage(folder) if held_off else None
 
 
 def _is_open_as(descriptor: int, path: Path) -> bool:

@@ -18,10 +18,11 @@ import pytest
 from conftest import COMMAND_TIMEOUT_S, QABOT, Run, chunks_held_at_writes, qabot_env, run_qabot
 from fake_discord import FakeDiscord
 from test_chroma_server import free_port
-from test_discord import MENTION, assert_alive, new_member, start_bot, text_of
+from test_discord import MENTION, BotProcess, assert_alive, new_member, start_bot, text_of
 from test_faults import ChromaServer
 
 from retrieval.engine import make_engine
+from retrieval.index.vector_files import vector_file_damage
 from retrieval.ingest import chunking, relayout
 from retrieval.settings import Settings
 
@@ -275,21 +276,27 @@ def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     assert "repaired" not in again and again["embedded"] == 0
 
 
-def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair(
-    tmp_path: Path, many_articles_index: tuple[Path, Path]
-) -> None:
-    # Damaged this way (the right size, garbage inside), the vector files crash Chroma's reader
-    # with a segmentation fault, before any check of them could say what is wrong.
-    built, _ = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+def garble(chroma: Path, name: str) -> list[str]:
+    """Overwrite each vector folder's file `name` with random bytes of its size; the folders."""
     garbage = random.Random(14)
     damaged = []
     for part in vector_folders(chroma):
-        for file in part.glob("data_level0.bin"):
+        for file in part.glob(name):
             file.write_bytes(garbage.randbytes(file.stat().st_size))
             damaged.append(part.name)
     assert damaged
+    return damaged
+
+
+def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    # Damaged this way (the right size, garbage inside), the vector files would crash Chroma's
+    # reader with a segmentation fault: a repair never reads them.
+    built, _ = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    damaged = garble(chroma, "data_level0.bin")
 
     repaired = run_qabot(["ingest", "--repair", "--json"], chroma=chroma, cwd=tmp_path)
 
@@ -303,6 +310,133 @@ def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair
     question = f"What did Mayor {mayor(7)} say?"
     reply = answer(lambda *args: run_qabot(list(args), chroma=chroma, cwd=tmp_path), question)
     assert cites(reply, article_name(7, "bridge")), reply
+
+
+def test_vector_files_of_random_bytes_stop_every_command_with_one_line_until_a_repair(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    # Chroma's reader crashed on these files with a segmentation fault (exit -11, not a word)
+    # in `qabot ask`, `qabot ingest` and the Discord bot alike.
+    built, docs = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    garble(chroma, "data_level0.bin")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+
+    question = f"What did Mayor {mayor(7)} say?"
+    for command in (["ask", question], ["ingest", str(docs)]):
+        result = run(*command)
+        assert result.returncode == 1, (result.returncode, result.stderr)
+        error = one_line_error(result)
+        assert "vector files" in error and "damaged" in error, error
+        assert "`qabot ingest --repair`" in error, error
+    fake = FakeDiscord().start()
+    try:
+        bot = BotProcess(fake, tmp_path)  # over the damaged index, at tmp_path / "chroma"
+        code = bot.process.wait(COMMAND_TIMEOUT_S)
+        bot.stop()
+    finally:
+        fake.stop()
+    assert code == 1, (code, bot.log[-4000:])
+    last = bot.log.strip().splitlines()[-1]
+    assert last.startswith("qabot: error:") and "vector files" in last, bot.log[-4000:]
+    assert "`qabot ingest --repair`" in last and "Traceback" not in bot.log
+
+    repaired = run("ingest", "--repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert cites(answer(run, question), article_name(7, "bridge"))
+
+
+def test_a_healthy_index_is_never_taken_for_damaged_around_ingests_and_questions(
+    tmp_path: Path, many_articles_index: tuple[Path, Path]
+) -> None:
+    """Chroma writes its vector files again during an ingest (after every 1,000 changes) and
+    rewrites some on reads; none of it is taken for damage, nor is an ingest writing them."""
+    built, _ = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+
+    def vector_files() -> dict[str, tuple[int, int]]:
+        return {
+            f"{part.name}/{file.name}": (file.stat().st_size, file.stat().st_mtime_ns)
+            for part in vector_folders(chroma)
+            for file in part.iterdir()
+        }
+
+    before = vector_files()
+    # 200 articles of 5 chunks: past Chroma's 1,000 changes, so it writes its files again.
+    more = write_articles(tmp_path / "more", 200, "library", first=MANY_ARTICLES)
+    ingest = start_qabot(["ingest", str(more)], chroma=chroma, cwd=tmp_path)
+    results = []
+    while ingest.poll() is None:
+        results.append(run("ask", f"What did Mayor {mayor(7)} say?"))
+    _, stderr = ingest.communicate(timeout=COMMAND_TIMEOUT_S)
+    assert ingest.returncode == 0, stderr
+    assert vector_files() != before, "the ingest wrote the vector files"
+    results += [run("ask", f"What did Mayor {mayor(number)} say?") for number in (7, 300, 301)]
+    results.append(run("ingest", str(write_bakery(tmp_path / "bakery"))))
+
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert "damaged" not in result.stderr
+    assert cites(answer(run, f"What did Mayor {mayor(300)} say?"), article_name(300, "library"))
+    assert cites(answer(run, "What did Lena Holm say?"), "bakery.txt")
+
+
+@pytest.mark.parametrize(
+    ("file", "damage", "found"),
+    [
+        ("data_level0.bin", "random bytes", "links"),
+        ("header.bin", "random bytes", "header"),
+        ("link_lists.bin", "random bytes", "link_lists.bin"),
+        ("data_level0.bin", "cut in half", "cut short"),
+        ("data_level0.bin", "deleted", "missing"),
+        # Chroma keeps the vectors' lengths here: garbage in them makes no crash, and no finding.
+        ("length.bin", "random bytes", None),
+    ],
+)
+def test_the_check_of_vector_files_finds_what_would_crash_chroma(
+    tmp_path: Path,
+    many_articles_index: tuple[Path, Path],
+    file: str,
+    damage: str,
+    found: str | None,
+) -> None:
+    built, _ = many_articles_index
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    assert vector_file_damage(chroma) is None
+    [part] = [p for p in vector_folders(chroma) if (p / "index_metadata.pickle").exists()]
+    target = part / file
+    if damage == "random bytes":
+        target.write_bytes(random.Random(14).randbytes(target.stat().st_size))
+    elif damage == "cut in half":
+        target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
+    else:
+        target.unlink()
+
+    report = vector_file_damage(chroma)
+
+    if found is None:
+        assert report is None
+    else:
+        assert report is not None and report.startswith(part.name) and found in report, report
+
+
+def test_vector_folders_chroma_starts_anew_are_not_checked(
+    tmp_path: Path, user_qabot: tuple[Run, Path, Path]
+) -> None:
+    """Below 1,000 vectors Chroma keeps no id map and starts a new index over the files at
+    every start: garbage there crashes nothing, and is not reported."""
+    run, chroma, _ = user_qabot
+    garble(chroma, "*.bin")
+    assert vector_file_damage(chroma) is None
+    assert cites(answer(run, "What did Tomas Berg say?"), "orchard.txt")
 
 
 def test_a_repair_holds_one_batch_and_one_article_of_records_at_a_time(
