@@ -169,7 +169,7 @@ class Engine:
         holds none now, or whose vectors no longer read back, is reported, never refilled. An
         ingest that stopped half-way is warned about, here and before any later question.
         """
-        from retrieval.index.chroma import vector_damage, writer_lock
+        from retrieval.index.chroma import vector_damage, writer_lock, writers_waited_for
 
         if progress:
             self._notify = progress
@@ -189,6 +189,12 @@ class Engine:
         if self.stores.layout() != INDEX_LAYOUT:
             self.ingest([], progress=progress)  # an older qabot's index: stored again
         damage = vector_damage(self.stores)
+        if damage:
+            # Vectors an ingest in another process is writing may not read back for a moment:
+            # look again once it is done, with writers held off.
+            with writers_waited_for(self.stores.folder, progress), self._gate.exclusive():
+                self._reopen_if_written()
+                damage = vector_damage(self.stores)
         if damage:
             raise IndexCorrupt(
                 f"the vectors of the index at {self.settings.index_location} are damaged "

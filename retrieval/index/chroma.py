@@ -419,6 +419,33 @@ def _writers_held_off(folder: Path) -> Iterator[bool]:
         os.close(descriptor)  # and with it the shared lock, if it was taken
 
 
+@contextmanager
+def writers_waited_for(
+    folder: Path | None, progress: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Keep writers out of the index folder while the block runs, waiting (and saying so) for
+    one writing now. A shared flock on `LOCK_FILE`; a Chroma server (`folder` None) orders its
+    writers itself."""
+    if folder is None:
+        yield
+        return
+    try:
+        descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
+    except FileNotFoundError:  # no ingest ever wrote here
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if progress:
+                progress(f"waiting for another qabot ingest into {folder} to finish")
+            fcntl.flock(descriptor, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(descriptor)  # and with it the shared lock
+
+
 def damaged_vector_files(folder: Path) -> str | None:
     """What is wrong with the vector files of the local index in `folder`, or None.
 
