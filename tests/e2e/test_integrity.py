@@ -249,15 +249,25 @@ def test_an_emptied_index_is_reported_and_never_refilled_with_the_bundled_articl
     assert cites(answer(run, "What did Ines Duarte say?"), "harbour.txt")
 
 
+def copied(built: Path, tmp_path: Path) -> Path:
+    """A copy of a built index, to damage or change: its folder."""
+    chroma = tmp_path / "chroma"
+    shutil.copytree(built, chroma)
+    return chroma
+
+
+def runner(chroma: Path, cwd: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run("ask", ...)`: a qabot command on that index, from `cwd`."""
+    return lambda *args: run_qabot(list(args), chroma=chroma, cwd=cwd)
+
+
 def test_lost_vector_files_are_reported_then_computed_again_by_ingest(
     tmp_path: Path, many_articles_index: tuple[Path, Path]
 ) -> None:
     built, docs = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+    chroma = copied(built, tmp_path)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+    run = runner(chroma, tmp_path)
 
     for part in vector_folders(chroma):
         shutil.rmtree(part)
@@ -294,8 +304,7 @@ def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair
     # Damaged this way (the right size, garbage inside), the vector files would crash Chroma's
     # reader with a segmentation fault: a repair never reads them.
     built, _ = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+    chroma = copied(built, tmp_path)
     damaged = garble(chroma, "data_level0.bin")
 
     repaired = run_qabot(["ingest", "--repair", "--json"], chroma=chroma, cwd=tmp_path)
@@ -308,7 +317,7 @@ def test_vector_files_of_random_bytes_are_set_aside_and_computed_again_by_repair
     assert str(aside) in repaired.stderr, "it says where the old files are kept"
     assert set(damaged) <= {kept.name for kept in aside.iterdir()}
     question = f"What did Mayor {mayor(7)} say?"
-    reply = answer(lambda *args: run_qabot(list(args), chroma=chroma, cwd=tmp_path), question)
+    reply = answer(runner(chroma, tmp_path), question)
     assert cites(reply, article_name(7, "bridge")), reply
 
 
@@ -318,12 +327,10 @@ def test_vector_files_of_random_bytes_stop_every_command_with_one_line_until_a_r
     # Chroma's reader crashed on these files with a segmentation fault (exit -11, not a word)
     # in `qabot ask`, `qabot ingest` and the Discord bot alike.
     built, docs = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+    chroma = copied(built, tmp_path)
     garble(chroma, "data_level0.bin")
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+    run = runner(chroma, tmp_path)
 
     question = f"What did Mayor {mayor(7)} say?"
     for command in (["ask", question], ["ingest", str(docs)]):
@@ -355,11 +362,9 @@ def test_a_healthy_index_is_never_taken_for_damaged_around_ingests_and_questions
     """Chroma writes its vector files again during an ingest (after every 1,000 changes) and
     rewrites some on reads; none of it is taken for damage, nor is an ingest writing them."""
     built, _ = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+    chroma = copied(built, tmp_path)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+    run = runner(chroma, tmp_path)
 
     def vector_files() -> dict[str, tuple[int, int]]:
         return {
@@ -408,8 +413,7 @@ def test_the_check_of_vector_files_finds_what_would_crash_chroma(
     found: str | None,
 ) -> None:
     built, _ = many_articles_index
-    chroma = tmp_path / "chroma"
-    shutil.copytree(built, chroma)
+    chroma = copied(built, tmp_path)
     assert vector_file_damage(chroma) is None
     [part] = [p for p in vector_folders(chroma) if (p / "index_metadata.pickle").exists()]
     target = part / file
@@ -477,8 +481,7 @@ def test_two_ingests_at_once_take_turns_and_lose_no_vector(tmp_path: Path) -> No
     assert chunk_count(chroma) == 300 * CHUNKS_PER_ARTICLE
     assert missing_vectors(chroma) == {"qabot_chunks": 0, "qabot_sentences": 0}
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+    run = runner(chroma, tmp_path)
 
     assert cites(answer(run, f"What did Mayor {mayor(20)} say?"), article_name(20, "bridge"))
     assert cites(answer(run, f"What did Mayor {mayor(157)} say?"), article_name(157, "library"))
@@ -712,8 +715,7 @@ def test_an_ingest_killed_half_way_is_warned_about_until_an_ingest_completes_it(
     docs = write_articles(tmp_path / "docs", 400, "bridge")
     chroma = tmp_path / "chroma"
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path)
+    run = runner(chroma, tmp_path)
 
     ingest = start_qabot(["ingest", str(docs)], chroma=chroma, cwd=tmp_path)
     wait_for_line(ingest, "stored 1000 of 2000 chunks")
