@@ -22,8 +22,12 @@ TIME = re.compile(
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
 PLACE = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|region|country)\s+of\s+)?"
-    r"(?!The\b)[A-Z][a-z]+|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b",
+    r"\b(?:in|at|near|outside|across|throughout|from)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|region|country)\s+of\s+)?"
+    r"(?!The\b)[A-Z][a-z]+|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
+    # "a Minneapolis-based firm"; a dateline: "BUFFALO, N.Y. —", "LOS ANGELES (AP) —"
+    r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
+    r"|^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]",
 )
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

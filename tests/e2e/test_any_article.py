@@ -176,6 +176,13 @@ def test_a_conversation_stays_with_its_article_until_it_names_another(two_articl
     assert all(c["source"].endswith("indiana-teachers.txt") for c in gambill["citations"])
 
 
+def test_a_dateline_says_where(two_articles: Run) -> None:
+    (announced,) = ask_in_turn(two_articles, "Where did NASA make the announcement?")
+    # "WASHINGTON — NASA announced Nov. 18 that it was adding five companies ..."
+    assert not announced["abstained"], announced
+    assert announced["citations"][0]["quote"].startswith("WASHINGTON — NASA announced"), announced
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))

@@ -100,6 +100,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("how_long", "The reactor has been offline since 2014.", 1.0),
         ("how_long", "The 13-month-old war has displaced millions.", 1.0),
         ("how_long", "The service costs $6.99-a-month in the U.S.", 0.0),  # a price
+        ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline
+        ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
+        ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
+        ("where", "The teacher from Evansville joined the march.", 1.0),
+        ("where", "He said so on Tuesday after the game.", 0.0),
         ("share", "Of the participants, 65 percent were white.", 1.0),
         ("share", "Just over half were female.", 1.0),
         ("share", "The survey covered 8,000 participants.", 0.0),
