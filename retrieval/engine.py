@@ -167,12 +167,27 @@ class Engine:
         A folder (or server) that never held a qabot index gets the bundled article; an older
         qabot's index is stored again in this version's layout. An index that held articles and
         holds none now, or whose vectors no longer read back, is reported, never refilled. An
-        ingest that stopped half-way is warned about, here and before any later question.
+        ingest that stopped half-way is warned about, here and before any later question. What
+        fails to read while another process's ingest writes is read again once it is done.
         """
-        from retrieval.index.chroma import vector_damage, writer_lock, writers_waited_for
+        from retrieval.index.chroma import writers_waited_for
 
         if progress:
             self._notify = progress
+        try:
+            self._check_index(progress)
+        except IndexCorrupt:
+            if self.stores.folder is None:
+                raise
+            # A process that reads while another one's ingest writes may catch Chroma's files
+            # half-written: once that ingest is done, read the index afresh and look again.
+            with writers_waited_for(self.stores.folder, progress), self._gate.exclusive():
+                self._reopen_if_written()
+            self._check_index(progress)
+
+    def _check_index(self, progress: Progress | None) -> None:
+        from retrieval.index.chroma import vector_damage, writer_lock
+
         self._note_ingest(self._current_marks().ingest)
         if self.count_chunks() == 0:
             # An ingest in another process may be filling it: wait for it, then look again.
@@ -189,12 +204,6 @@ class Engine:
         if self.stores.layout() != INDEX_LAYOUT:
             self.ingest([], progress=progress)  # an older qabot's index: stored again
         damage = vector_damage(self.stores)
-        if damage:
-            # Vectors an ingest in another process is writing may not read back for a moment:
-            # look again once it is done, with writers held off.
-            with writers_waited_for(self.stores.folder, progress), self._gate.exclusive():
-                self._reopen_if_written()
-                damage = vector_damage(self.stores)
         if damage:
             raise IndexCorrupt(
                 f"the vectors of the index at {self.settings.index_location} are damaged "
