@@ -435,18 +435,30 @@ class Engine:
     def _read_again(self, seen: View | None) -> None:
         """Build the pipeline from the index as it is now, unless another thread just did."""
         from retrieval.index.cache import load_index
+        from retrieval.index.chroma import writers_waited_for
         from retrieval.pipeline import make_pipeline
 
-        with self._gate.exclusive():
-            if self._view is not seen:
-                return
+        def read() -> View:
             self._reopen_if_written()  # the old client's vector index is stale
             generation = self._current_marks().generation  # first: a change meanwhile is seen
             # A server's index may change under other machines' ingests: no local copy of it.
             local_folder = None if self.settings.chroma_host else self.settings.chroma_path
             index = load_index(self.stores, local_folder)
             pipeline = make_pipeline(self.settings, self.stores, index, self.embeddings)
-            self._view = View(generation, pipeline)
+            return View(generation, pipeline)
+
+        with self._gate.exclusive():
+            if self._view is not seen:
+                return
+            try:
+                self._view = read()
+            except Exception:
+                if self.stores.folder is None:
+                    raise
+                # Read while another process's ingest wrote: once it is done, read afresh.
+                log.info("reading the index failed; trying again once any ingest is done")
+                with writers_waited_for(self.stores.folder, self._notify):
+                    self._view = read()
 
 
 def check_question(question: str) -> str:
