@@ -59,6 +59,11 @@ PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 NAMES_ONLY_DENSE = 0.45
 # "How many X" / "how long X": a number or duration answers only if it is about X.
 COUNTED = frozenset({"how_many", "how_long"})
+# Spans a count may be over: a number for one of them does not count over another.
+SCOPE = re.compile(
+    r"\b(career|season|all-time|ever|so far|total|per game|a game|this year|last year)\b",
+    re.IGNORECASE,
+)
 # A question's word and a sentence's, each read alone by the embedding model, this close are
 # one point said in other words: "trip"/"visit" 0.66, "show"/"displayed" 0.63, "army"/"troops"
 # 0.76, where "weather"/"unity" scored 0.23 and "kill"/"war" 0.47.
@@ -362,6 +367,8 @@ class ExtractiveAnswerer:
             return []
         if question.wh == "how_many" and not _counts_a_point(question, best.text):
             return []
+        if question.wh in COUNTED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
+            return []  # "How many goals has he scored in his career?": not his two tonight
         if WILL_QUESTION.match(question.text) and not FUTURE_SAID.search(best.text):
             return []  # "Will Dumba miss the next game?": not answered by what has happened
         near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
@@ -548,6 +555,16 @@ class ExtractiveAnswerer:
             s for s in self.index.sentences if s.section == AUTHOR_SECTION and not s.is_heading
         ]
         return [Evidence(s) for s in notes if not sources or s.source in sources]
+
+
+def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:
+    """Whether the question counts over a span ("in his career", "this season", "all-time")
+    that the sentences around the count never name."""
+    asked = SCOPE.findall(question.text)
+    if not asked:
+        return False
+    said = " ".join(s.text for s in around)
+    return not any(re.search(rf"\b{re.escape(scope)}", said, re.IGNORECASE) for scope in asked)
 
 
 def _counts_a_point(question: Question, text: str) -> bool:

@@ -183,6 +183,16 @@ def test_a_dateline_says_where(two_articles: Run) -> None:
     assert announced["citations"][0]["quote"].startswith("WASHINGTON — NASA announced"), announced
 
 
+def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
+    last_year, registered = ask_in_turn(
+        two_articles,
+        "How many teachers left Indiana schools last year?",  # the story counts no such year
+        "How many people registered for the rally?",
+    )
+    assert last_year["abstained"] and last_year["citations"] == [], last_year
+    assert registered["answer"].startswith("More than 15,000 people:"), registered
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))

@@ -7,6 +7,7 @@ import pytest
 from test_language import KNOWN
 
 from retrieval.answering.extractive import (
+    SCOPE,
     _counts_a_point,
     _fact_span,
     _holders_in,
@@ -338,3 +339,18 @@ def test_a_role_owned_under_another_part_of_the_owners_name(
 )
 def test_who_holds_a_role_without_an_owner(sentence: str, role: str, people: list[str]) -> None:
     assert _holders_in(sentence, role, None) == people
+
+
+@pytest.mark.parametrize(
+    ("question", "spans"),
+    [
+        ("How many goals has Parise scored in his career?", ["career"]),
+        ("How many teachers left Indiana schools last year?", ["last year"]),
+        ("How many assists does James average per game this season?", ["per game", "season"]),
+        ("How many subscribers has Disney+ signed up so far?", ["so far"]),
+        ("How many people registered for the rally?", []),
+        ("How many companies did NASA add?", []),
+    ],
+)
+def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
+    assert SCOPE.findall(question) == spans
