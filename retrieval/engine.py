@@ -170,7 +170,7 @@ class Engine:
         ingest that stopped half-way is warned about, here and before any later question. What
         fails to read while another process's ingest writes is read again once it is done.
         """
-        from retrieval.index.chroma import writers_waited_for
+        from retrieval.index.chroma import writers_held_off
 
         if progress:
             self._notify = progress
@@ -181,7 +181,8 @@ class Engine:
                 raise
             # A process that reads while another one's ingest writes may catch Chroma's files
             # half-written: once that ingest is done, read the index afresh and look again.
-            with writers_waited_for(self.stores.folder, progress), self._gate.exclusive():
+            waited = writers_held_off(self.stores.folder, wait=True, progress=progress)
+            with waited, self._gate.exclusive():
                 self._reopen_if_written()
             self._check_index(progress)
 
@@ -435,7 +436,7 @@ class Engine:
     def _read_again(self, seen: View | None) -> None:
         """Build the pipeline from the index as it is now, unless another thread just did."""
         from retrieval.index.cache import load_index
-        from retrieval.index.chroma import writers_waited_for
+        from retrieval.index.chroma import writers_held_off
         from retrieval.pipeline import make_pipeline
 
         def read() -> View:
@@ -457,7 +458,7 @@ class Engine:
                     raise
                 # Read while another process's ingest wrote: once it is done, read afresh.
                 log.info("reading the index failed; trying again once any ingest is done")
-                with writers_waited_for(self.stores.folder, self._notify):
+                with writers_held_off(self.stores.folder, wait=True, progress=self._notify):
                     self._view = read()
 
 

@@ -109,7 +109,7 @@ class Pipeline:
         last answer came from an article the asker has since stopped picking."""
         if len(self.articles()) < 2:
             return None
-        quoted = next((turn.answer for turn in reversed(history) if turn.answer.citations), None)
+        quoted = _last_cited(history)
         if quoted is None or quoted.picked is not None:
             return None  # answered from an article the asker picked, then dropped: all again
         source = quoted.citations[0].source
@@ -125,9 +125,10 @@ class Pipeline:
         """ "Who wrote this?" in a conversation is about the article its last answer quoted:
         only that article's evidence (its opening when none was retrieved). Without such a
         turn the evidence stands, and each part of the answer names its own article."""
-        source = _last_quoted(history)
-        if source is None:
+        cited = _last_cited(history)
+        if cited is None:
             return evidence
+        source = cited.citations[0].source
         mine = [e for e in evidence if e.sentence.source == source]
         if mine:
             return mine
@@ -219,9 +220,6 @@ def make_pipeline(
     )
 
 
-def _last_quoted(history: Sequence[Turn]) -> str | None:
-    """The article the conversation's latest cited answer quoted first."""
-    return next(
-        (turn.answer.citations[0].source for turn in reversed(history) if turn.answer.citations),
-        None,
-    )
+def _last_cited(history: Sequence[Turn]) -> Answer | None:
+    """The conversation's latest answer that cites the articles."""
+    return next((turn.answer for turn in reversed(history) if turn.answer.citations), None)

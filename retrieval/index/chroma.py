@@ -386,7 +386,7 @@ def writer_running(folder: Path | None, mark: IngestMark) -> bool:
     machine's cannot be seen from here, so it counts as running.
     """
     if folder is not None:
-        with _writers_held_off(folder) as held_off:
+        with writers_held_off(folder) as held_off:
             return not held_off
     if mark.host != socket.gethostname():
         return True
@@ -400,50 +400,34 @@ def writer_running(folder: Path | None, mark: IngestMark) -> bool:
 
 
 @contextmanager
-def _writers_held_off(folder: Path) -> Iterator[bool]:
-    """Keep writers out of the index folder while the block runs; False, holding nothing, when
-    one is writing now. A shared flock on `LOCK_FILE`, which a writer holds exclusively."""
+def writers_held_off(
+    folder: Path | None, *, wait: bool = False, progress: Callable[[str], None] | None = None
+) -> Iterator[bool]:
+    """Keep writers out of the index folder while the block runs (a shared flock on
+    `LOCK_FILE`, which a writer holds exclusively). One writing now is waited for, and said so,
+    when `wait`; else the block runs holding nothing and is given False. A Chroma server
+    (`folder` None) orders its writers itself."""
+    if folder is None:
+        yield True
+        return
     try:
         descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
     except FileNotFoundError:  # no ingest ever wrote here
         yield True
         return
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        held_off = True
-    except BlockingIOError:
-        held_off = False
-    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            held_off = True
+        except BlockingIOError:
+            held_off = wait
+            if wait:
+                if progress:
+                    progress(f"waiting for another qabot ingest into {folder} to finish")
+                fcntl.flock(descriptor, fcntl.LOCK_SH)
         yield held_off
     finally:
         os.close(descriptor)  # and with it the shared lock, if it was taken
-
-
-@contextmanager
-def writers_waited_for(
-    folder: Path | None, progress: Callable[[str], None] | None = None
-) -> Iterator[None]:
-    """Keep writers out of the index folder while the block runs, waiting (and saying so) for
-    one writing now. A shared flock on `LOCK_FILE`; a Chroma server (`folder` None) orders its
-    writers itself."""
-    if folder is None:
-        yield
-        return
-    try:
-        descriptor = os.open(folder / LOCK_FILE, os.O_RDONLY)
-    except FileNotFoundError:  # no ingest ever wrote here
-        yield
-        return
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if progress:
-                progress(f"waiting for another qabot ingest into {folder} to finish")
-            fcntl.flock(descriptor, fcntl.LOCK_SH)
-        yield
-    finally:
-        os.close(descriptor)  # and with it the shared lock
 
 
 def damaged_vector_files(folder: Path) -> str | None:
@@ -458,7 +442,7 @@ def damaged_vector_files(folder: Path) -> str | None:
 
     if vector_file_damage(folder) is None:
         return None
-    with _writers_held_off(folder) as held_off:
+    with writers_held_off(folder) as held_off:
         return vector_file_damage(folder) if held_off else None
 
 
