@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from retrieval.answer import Answer, Turn
 from retrieval.answering.extractive import ExtractiveAnswerer
+from retrieval.answering.paraphrase import ParaphraseJudge
 from retrieval.errors import ArticleChoiceError
 from retrieval.index.articles import IndexedArticle, file_name_of
 from retrieval.index.chroma import Stores
@@ -185,8 +186,9 @@ def make_answerer(
     from retrieval.index.embeddings import make_embeddings
 
     # The model, loaded once per process, also tells a point said in other words.
-    embed = make_embeddings(settings).embed_documents
-    extractive = ExtractiveAnswerer(index, embed)
+    embeddings = make_embeddings(settings)
+    judge = ParaphraseJudge(embeddings.embed_pieces, embeddings.embed_documents)
+    extractive = ExtractiveAnswerer(index, judge)
     if not settings.uses_llm:
         return extractive
     from retrieval.answering.citations import SupportScorer
@@ -197,7 +199,7 @@ def make_answerer(
         name=engine_name(settings.llm.strip()),
         model=model or make_chat_model(settings),
         index=index,
-        scorer=SupportScorer(embed),
+        scorer=SupportScorer(embeddings.embed_documents),
         timeout_s=settings.llm_timeout_s,
         extractive=extractive,
     )

@@ -9,7 +9,8 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from retrieval.answer import Answer, Citation
-from retrieval.answering.citations import Embed, cite
+from retrieval.answering.citations import cite
+from retrieval.answering.paraphrase import ParaphraseJudge
 from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
@@ -59,15 +60,14 @@ PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
 NAMES_ONLY_DENSE = 0.45
 # "How many X" / "how long X": a number or duration answers only if it is about X.
 COUNTED = frozenset({"how_many", "how_long"})
-# Spans a count may be over: a number for one of them does not count over another.
+# Questions after a count, a duration or an amount, which hold over a span: "How many goals in
+# his career?", "By how much did pay rise last year?".
+MEASURED = frozenset({*COUNTED, "how_much", "change", "share"})
+# Spans a count or an amount may be over: a number for one of them is none for another.
 SCOPE = re.compile(
     r"\b(career|season|all-time|ever|so far|total|per game|a game|this year|last year)\b",
     re.IGNORECASE,
 )
-# A question's word and a sentence's, each read alone by the embedding model, this close are
-# one point said in other words: "trip"/"visit" 0.66, "show"/"displayed" 0.63, "army"/"troops"
-# 0.76, where "weather"/"unity" scored 0.23 and "kill"/"war" 0.47.
-PARAPHRASE_SIMILARITY = 0.6
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 MAX_SENTENCES = 3
@@ -119,9 +119,9 @@ REFERENCE_WINDOW = 2
 class ExtractiveAnswerer:
     """Composes answers from evidence sentences; every quote is checked against the index."""
 
-    def __init__(self, index: CorpusIndex, embed: Embed | None = None):
+    def __init__(self, index: CorpusIndex, paraphrase: ParaphraseJudge | None = None):
         self.index = index
-        self.embed = embed
+        self.paraphrase = paraphrase
         self._by_position: dict[tuple[str, int], Sentence] | None = None
         self._speakers: dict[str, frozenset[str]] = {}
 
@@ -247,7 +247,7 @@ class ExtractiveAnswerer:
         # every point of the topic must be in the article, if only in other words.
         unsaid = [w for w, stem in question.points if stem not in self.index.idf]
         closest = " ".join(e.text for e in ranked[:MAX_SENTENCES])
-        if unsaid and not self._paraphrases(unsaid, closest):
+        if unsaid and not self._paraphrases(question, unsaid, closest):
             return [], f"The article doesn't report what {subject} said about that."
         on_topic = [e for e in ranked if e.lexical > 0]
         # Quotes that speak of the topic without naming it, after those that name it.
@@ -367,7 +367,7 @@ class ExtractiveAnswerer:
             return []
         if question.wh == "how_many" and not _counts_a_point(question, best.text):
             return []
-        if question.wh in COUNTED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
+        if question.wh in MEASURED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
             return []  # "How many goals has he scored in his career?": not his two tonight
         if WILL_QUESTION.match(question.text) and not FUTURE_SAID.search(best.text):
             return []  # "Will Dumba miss the next game?": not answered by what has happened
@@ -431,7 +431,7 @@ class ExtractiveAnswerer:
         if never_stated and (held or question.predicate or focus):
             if question.wh in COUNTED:
                 return True
-            return not self._paraphrases(never_stated, " ".join(s.text for s in around))
+            return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
         covered = any(stem in sentence.stems for _, stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number
         # is not: "how many troops" needs troops counted, not any number.
@@ -441,7 +441,7 @@ class ExtractiveAnswerer:
             return False
         if question.wh in COUNTED:
             return True  # "how many troops": a word near "troops" does not show what is counted
-        return not self._paraphrases([w for w, _ in points], sentence.text)
+        return not self._paraphrases(question, [w for w, _ in points], sentence.text)
 
     def _about_someone_else(self, question: Question, best: Evidence) -> bool:
         """A fact of the asked kind about other people: "How many points did Westbrook score?"
@@ -513,18 +513,12 @@ class ExtractiveAnswerer:
             return [sentence]
         return [sentences[i] for i in members[max(at - 1, 0) : at + 2]]
 
-    def _paraphrases(self, point_words: Sequence[str], text: str) -> bool:
-        """Whether the sentence says every one of the question's points in other words.
-
-        Every, not one: "what did Xi sign during his trip" is not answered by a sentence about
-        his visit that mentions no signing.
-        """
-        said = [w for w in dict.fromkeys(words(text)) if w not in STOPWORDS]
-        if self.embed is None or not point_words or not said:
+    def _paraphrases(self, question: Question, point_words: Sequence[str], text: str) -> bool:
+        """Whether the text says every one of these points of the question in other words."""
+        if self.paraphrase is None:
             return False
-        vectors = np.array(self.embed([*point_words, *said]))
-        points, others = vectors[: len(point_words)], vectors[len(point_words) :]
-        return bool((points @ others.T).max(axis=1).min() >= PARAPHRASE_SIMILARITY)
+        kinds = {word for word, _ in question.focus}
+        return self.paraphrase.says(question.text, point_words, text, kinds)
 
     def _score(self, question: Question, evidence: Evidence) -> float:
         score = evidence.score

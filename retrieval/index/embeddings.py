@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import numpy as np
     from tokenizers import Tokenizer
 
     from retrieval.index.onnx_encoder import OnnxEncoder
@@ -123,6 +124,10 @@ class OnnxEmbeddings:
 
     def embed_query(self, text: str) -> list[float]:
         return self.encoder.encode([text])[0].tolist()
+
+    def embed_pieces(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """The text's word pieces in context (see `OnnxEncoder.encode_pieces`)."""
+        return self.encoder.encode_pieces(text)
 
 
 def make_embeddings(settings: Settings | None = None) -> OnnxEmbeddings:

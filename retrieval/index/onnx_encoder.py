@@ -186,7 +186,23 @@ class OnnxEncoder:
             vectors[batch] = self._run([pieces[i] for i in batch])
         return vectors
 
+    def encode_pieces(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Each word piece of `text` in context: its characters' (start, end) in `text` and
+        its vector from the model's last layer, unpooled and unnormalised ([CLS] and [SEP]
+        left out)."""
+        encoding = self.tokenizer.encode(text)
+        hidden, _ = self._hidden([encoding.ids])
+        real = [k for k, word in enumerate(encoding.word_ids) if word is not None]
+        return [encoding.offsets[k] for k in real], hidden[0, real]
+
     def _run(self, batch: list[list[int]]) -> np.ndarray:
+        hidden, attention_mask = self._hidden(batch)
+        mask = attention_mask[:, :, None].astype(np.float32)
+        pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+    def _hidden(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The last layer's vector of every piece, and the mask of the real (unpadded) ones."""
         width = max(len(ids) for ids in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)  # 0 is [PAD]
         attention_mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -201,9 +217,7 @@ class OnnxEncoder:
         (hidden,) = self.session.run(
             [self.output_name], {name: feed[name] for name in self.input_names}
         )
-        mask = attention_mask[:, :, None].astype(np.float32)
-        pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
-        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return hidden, attention_mask
 
 
 def _open_session(path: Path) -> onnxruntime.InferenceSession:

@@ -48,6 +48,19 @@ def test_a_point_said_in_other_words_is_answered_and_one_never_said_is_not(qabot
     assert signed["abstained"] is True, signed
 
 
+def test_what_someone_said_on_a_topic_they_put_in_other_words(qabot: Run) -> None:
+    # Zelensky: "The battle for the foundation of the free world is taking place on Ukrainian
+    # land." Read in their sentences, "fight" is "battle" and "soil" is "land".
+    fight = json.loads(
+        qabot("ask", "What did Zelensky say about the fight on Ukrainian soil?", "--json").stdout
+    )
+    assert not fight["abstained"], fight
+    assert any("taking place on Ukrainian land" in c["quote"] for c in fight["citations"]), fight
+    assert_quotes_are_the_articles(fight)
+    wife = json.loads(qabot("ask", "What did Zelensky say about his wife?", "--json").stdout)
+    assert wife["abstained"] is True and wife["citations"] == [], wife
+
+
 def test_someone_mentioned_but_never_quoted_is_not_given_words(qabot: Run) -> None:
     # Putin is named in the article, but nothing he said is reported.
     answer = json.loads(qabot("ask", "What did Putin say?", "--json").stdout)
