@@ -27,6 +27,9 @@ NAMED_PREDICATE = re.compile(
     r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
     r"left|got|bought|sent|spent|sold|chose|broke|threw|struck)\b"
     r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
+    # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
+    r"|^(?i:which|what)\s+[a-z]+\s+(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|"
+    r"bought|sold|sent|took|gave|ran|chose)\b"
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
@@ -90,10 +93,14 @@ AUTHOR = re.compile(
     r"reporter\s+(?:who|that)\s+wrote)\b",
     re.IGNORECASE,
 )
-# Asks for the author of something other than the article: "Who wrote the study?".
+# Asks for the author of something other than the article: "Who wrote the study?", "the
+# study's senior author", a research paper's "lead author".
 OTHER_WORK = re.compile(
     r"\b(?:wrote|writes|authored|penned|author|authors|writer|written)\s+(?:of\s+|by\s+)?"
-    r"(?:the|a|an|that|his|her|their)\s+(?!article|story|piece|report|news|text)\w",
+    r"(?:the|a|an|that|his|her|their)\s+(?!article|story|piece|report|news|text)\w"
+    r"|\b(?!(?:article|story|piece|report|news|text|who|what|it|that|this|he|she)['’]s\b)"
+    r"\w+['’]s\s+(?:\w+\s+)?(?:author|writer)s?\b"
+    r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b",
     re.IGNORECASE,
 )
 ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
@@ -295,7 +302,7 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:
     found = NAMED_PREDICATE.match(plain)
-    verb = (found.group("verb") or found.group("act")) if found else None
+    verb = (found.group("verb") or found.group("act") or found.group("deed")) if found else None
     return verb if verb in point_words else None
 
 

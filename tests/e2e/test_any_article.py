@@ -390,3 +390,24 @@ def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
     assert "  1. Thousands of teachers" in result.stdout
     assert "error: there is no article 3" in result.stdout
     assert "/article N|TEXT" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "cannabis-disorder.txt"))
+    assert result.returncode == 0, result.stderr
+    senior, byline = ask_in_turn(
+        empty_qabot, "Who was the study's senior author?", "Who wrote this article?"
+    )
+    # "Senior author Dr. Silvia S. Martins, associate professor of epidemiology at ..."
+    assert not senior["abstained"], senior
+    assert any("Martins" in c["quote"] for c in senior["citations"]), senior
+    # The story itself carries no byline.
+    assert byline["abstained"] and byline["citations"] == [], byline
+
+
+def test_which_one_did_an_act_the_article_never_tells(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"))
+    assert result.returncode == 0, result.stderr
+    (drafted,) = ask_in_turn(empty_qabot, "Which team drafted LeBron James?")
+    # Teams and LeBron fill the story; a draft is in none of its sentences.
+    assert drafted["abstained"] and drafted["citations"] == [], drafted

@@ -246,6 +246,11 @@ def test_question_types(question: str, wh: str) -> None:
         ("Who beat the Owls?", "beat"),
         ("Who was the coach?", None),
         ("Who has the most rebounds?", None),
+        ("Which team drafted him?", "drafted"),
+        ("What firm built the Blue Moon lander?", "built"),
+        ("Which states legalized recreational marijuana?", "legalized"),
+        ("Which team is he on?", None),
+        ("What song did the teachers play?", None),
     ],
 )
 def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> None:
@@ -259,6 +264,11 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Who is the author of the article?", True, False),
         ("Who wrote the study?", False, False),  # another work's author
         ("Who are the authors of the study?", False, False),
+        ("Who was the study's senior author?", False, False),
+        ("Who is the lead author of the research?", False, False),
+        ("Who is the report's author?", True, False),  # the report is the article
+        ("Who is this story's writer?", True, False),
+        ("Who's the author?", True, False),
         ("What's this story about?", False, True),
         ("What is the article about?", False, True),
         ("What did the article say about Bucha?", False, False),
