@@ -398,6 +398,10 @@ class ExtractiveAnswerer:
         around = self._neighbourhood(sentence)
         said = frozenset().union(*(s.stems for s in around))
         never_stated = [w for w, stem in points if stem not in said and stem not in self.index.idf]
+        if question.wh == "yesno":
+            # "Has Sanborn worked for South Dakota before?": that the article speaks of work
+            # elsewhere does not make a sentence on his view of the campaign a yes or a no.
+            never_stated = [w for w, stem in points if stem not in said]
         # Only a question after a fact of a recognisable kind is held to every point: "where
         # was X born", "how many fans", "how old is X". Other questions are paraphrased too
         # freely ("how did the Kremlin react" is answered by "dismissed") for one word's

@@ -141,13 +141,15 @@ def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) ->
 
 
 def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Run) -> None:
-    flown, contract, order = ask_in_turn(
+    flown, contract, order, worked = ask_in_turn(
         two_articles,
         "Has the Blue Moon lander flown yet?",  # the lander is named; no flight is
         "Is Blue Origin's contract worth a billion dollars?",
         "Did OrbitBeyond keep its task order?",  # "its" is OrbitBeyond, named before it
+        # Her sentences name NASA and say "before"; none says she worked for it
+        "Did Gwynne Shotwell work for NASA before?",
     )
-    for answer in (flown, contract):
+    for answer in (flown, contract, worked):
         assert answer["abstained"] and answer["citations"] == [], answer
     assert order["resolved_question"] == "Did OrbitBeyond keep its task order?", order
     assert any("canceled its task order" in c["quote"] for c in order["citations"]), order
