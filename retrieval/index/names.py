@@ -90,4 +90,10 @@ class NameGazetteer:
                     continue
                 if token[0].isupper() or word not in self.lowercase_vocab:
                     found.append(word)
+        # "Sierra Nevada Corporation" in a question names the "SNC" the article goes on with.
+        for acronym, name in self.acronyms.items():
+            short = acronym.lower()
+            spelled_out = {w for w in words(name) if w not in STOPWORDS}
+            if short in self.name_words and spelled_out <= set(found):
+                found.append(short)
         return list(dict.fromkeys(found))

@@ -413,3 +413,13 @@ def test_which_one_did_an_act_the_article_never_tells(empty_qabot: Run) -> None:
     (drafted,) = ask_in_turn(empty_qabot, "Which team drafted LeBron James?")
     # Teams and LeBron fill the story; a draft is in none of its sentences.
     assert drafted["abstained"] and drafted["citations"] == [], drafted
+
+
+def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: Run) -> None:
+    (start,) = ask_in_turn(
+        two_articles, "When could Sierra Nevada Corporation start lunar missions?"
+    )
+    # Spelled out once ("Sierra Nevada Corporation (SNC)"), then "SNC would be able to start
+    # lunar lander missions in 2022, he said."
+    assert start["answer"].startswith("2022"), start
+    assert any(c["quote"].startswith("SNC would be able") for c in start["citations"]), start

@@ -43,9 +43,23 @@ CHUNKS = [
 ]
 
 
-def corpus() -> CorpusIndex:
+# An article that spells a name out once and goes on with its acronym.
+ACRONYM_CHUNKS = [
+    (
+        "canal.txt",
+        1,
+        "The Canal and River Trust (CRT) drained the lock. CRT engineers said it would reopen.",
+        [
+            {"start": 0, "end": 49, "position": 0, "mentions": "Canal and River Trust|CRT"},
+            {"start": 50, "end": 85, "position": 1, "mentions": "CRT"},
+        ],
+    ),
+]
+
+
+def corpus(chunks: list = CHUNKS) -> CorpusIndex:
     sentences, ids, texts, starts = [], [], [], []
-    for source, paragraph, text, rows in CHUNKS:
+    for source, paragraph, text, rows in chunks:
         chunk_id = f"{source}#{paragraph}"
         start = rows[0]["start"]
         meta = {"source": source, "title": source, "paragraph": paragraph, "start": start}
@@ -94,6 +108,18 @@ def test_a_quote_is_verified_against_its_stored_chunk(quote: str, verified: bool
 )
 def test_name_words_in(text: str, names: list[str]) -> None:
     assert corpus().name_words_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("What did the Canal and River Trust drain?", ["canal", "river", "trust", "crt"]),
+        ("What did CRT engineers say?", ["crt"]),
+        ("What did the River Trust drain?", ["river", "trust"]),  # not the whole name
+    ],
+)
+def test_a_name_spelled_out_also_names_its_acronym(text: str, names: list[str]) -> None:
+    assert corpus(ACRONYM_CHUNKS).name_words_in(text) == names
 
 
 @pytest.mark.parametrize(
