@@ -36,6 +36,10 @@ ASKED_KIND = re.compile(
     r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\b",
     re.IGNORECASE,
 )
+# "How much did that campaign cost?": a thing of a kind an earlier question asked for.
+DEMONSTRATIVE = re.compile(r"\b(?:that|this|the\s+same)\s+(?P<kind>[a-z][\w-]+)\b", re.I)
+# How many turns back "that campaign" may point to the question that asked for a campaign.
+DEMONSTRATIVE_TURNS = 3
 # The phrase a question ends on after a preposition: "among adults?", "about the truce?".
 OBJECT_PREPOSITIONS = r"about|among|for|in|on|at|of|with|against|during|from|over|by|between"
 TRAILING_OBJECT = re.compile(
@@ -97,6 +101,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         while len(owner) > 1 and owner[0].lower() in STOPWORDS:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
+    resolved = DEMONSTRATIVE.sub(lambda m: _kind_answered(history, m) or m.group(), resolved)
     answered = _thing_answered(history)
     if answered:
         # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
@@ -117,6 +122,17 @@ def _thing_answered(history: Sequence[Turn]) -> str | None:
             return _named_kind(turn, asked.group("kind"))
         if not THING_PRONOUN.search(turn.question):
             return None
+    return None
+
+
+def _kind_answered(history: Sequence[Turn], demonstrative: re.Match[str]) -> str | None:
+    """What "that campaign" is: the campaign a recent "which campaign" question was answered
+    with ("Which campaign is her firm behind?" ... "How much did that campaign cost?")."""
+    kind = demonstrative.group("kind").lower()
+    for turn in list(reversed(history))[:DEMONSTRATIVE_TURNS]:
+        asked = ASKED_KIND.match(turn.resolved_question or turn.question)
+        if asked and asked.group("kind").lower() == kind:
+            return _named_kind(turn, kind)
     return None
 
 

@@ -423,3 +423,17 @@ def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: 
     # lunar lander missions in 2022, he said."
     assert start["answer"].startswith("2022"), start
     assert any(c["quote"].startswith("SNC would be able") for c in start["citations"]), start
+
+
+def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "meth-campaign.txt"))
+    assert result.returncode == 0, result.stderr
+    which, cost = ask_in_turn(
+        empty_qabot,
+        "Which campaign is Michelle Hege's firm behind?",
+        "How much did that campaign cost?",
+    )
+    assert any("“Starts with one.”" in c["quote"] for c in which["citations"]), which
+    assert cost["resolved_question"] == 'How much did the "Starts with one" campaign cost?', cost
+    # The story gives another campaign's budget ($449,000), never this one's cost.
+    assert cost["abstained"] and cost["citations"] == [], cost

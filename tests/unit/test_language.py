@@ -195,6 +195,36 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who undermined it?",
             "Who undermined China?",
         ),
+        # "that campaign" is the campaign a recent "which campaign" question was answered with
+        (
+            [
+                turn("Which campaign is the firm behind?", "It made the campaign “Starts here.”"),
+                turn("Who leads the firm?"),
+            ],
+            "How much did that campaign cost?",
+            'How much did the "Starts here" campaign cost?',
+        ),
+        (
+            [turn("What lander is SpaceX offering?", "SpaceX will offer its Starship lander.")],
+            "When will this lander fly?",
+            "When will the Starship lander fly?",
+        ),
+        # of another kind, or asked too long ago, it stays as it was asked
+        (
+            [turn("What lander is SpaceX offering?", "SpaceX will offer its Starship lander.")],
+            "When will that rocket fly?",
+            "When will that rocket fly?",
+        ),
+        (
+            [
+                turn("What lander is SpaceX offering?", "SpaceX will offer its Starship lander."),
+                turn("Who leads SpaceX?"),
+                turn("What did she say?"),
+                turn("When?"),
+            ],
+            "When will that lander fly?",
+            "When will that lander fly?",
+        ),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
