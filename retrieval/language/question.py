@@ -28,6 +28,9 @@ NAMED_PREDICATE = re.compile(
     r"left|got|bought|sent|spent|sold|chose|broke|threw|struck)\b"
     r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
     # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
+    # "Who will build the rover?", "Who could replace him?"
+    r"|^(?i:who)\s+(?i:will|would|can|could|might|may|should|must)\s+(?P<will>[a-z]+)\b"
+    r"(?<!\bbe)(?<!\bhave)"
     r"|^(?i:which|what)\s+[a-z]+\s+(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|"
     r"bought|sold|sent|took|gave|ran|chose)\b"
 )
@@ -302,7 +305,9 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
 
 def _predicate(plain: str, point_words: list[str]) -> str | None:
     found = NAMED_PREDICATE.match(plain)
-    verb = (found.group("verb") or found.group("act") or found.group("deed")) if found else None
+    if found is None:
+        return None
+    verb = next(filter(None, found.group("verb", "act", "will", "deed")), None)
     return verb if verb in point_words else None
 
 
