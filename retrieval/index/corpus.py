@@ -161,3 +161,6 @@ class CorpusIndex:
 
     def expand_acronyms(self, text: str) -> str:
         return self.names.expand_acronyms(text)
+
+    def name_countries(self, text: str) -> str:
+        return self.names.name_countries(text)

@@ -7,8 +7,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
+from retrieval.language.lexicon import CAPITALS
 from retrieval.language.text import STOPWORDS, WORD, words
 
+# Before a name in a question, these make it the one who acts: "How did Moscow react?".
+AUXILIARIES = r"(?:did|does|do|has|have|had|will|would|was|is|can|could)"
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -76,6 +79,18 @@ class NameGazetteer:
             return name
 
         return ACRONYM.sub(expand, text)
+
+    def name_countries(self, text: str) -> str:
+        """A capital that acts or owns, standing for a country the corpus names, as that
+        country: "What did Minsk propose?" and "Minsk's suggestion" in an article on Belarus
+        ask about Belarus; "How did Moscow react?" about Russia, even in an article that has
+        someone visit Moscow. "What happened in Paris?" keeps its place."""
+        for capital, country in CAPITALS.items():
+            if all(w in self.vocab for w in words(country)):
+                name = re.escape(capital)
+                acting = rf"\b(?P<aux>{AUXILIARIES}\s+){name}\b|\b{name}(?=['’]s\b)"
+                text = re.sub(acting, rf"\g<aux>{country}", text)
+        return text
 
     def name_words_in(self, text: str) -> list[str]:
         """Words of `text` that name someone or something in the corpus.

@@ -65,7 +65,7 @@ class Condensed:
 
 def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
-    question = index.expand_acronyms(" ".join(question.split()))
+    question = index.name_countries(index.expand_acronyms(" ".join(question.split())))
     if not history:
         return question
     previous = history[-1].resolved_question or history[-1].question

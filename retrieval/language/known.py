@@ -28,3 +28,6 @@ class KnownWords(Protocol):
 
     def expand_acronyms(self, text: str) -> str:
         """`text` with acronyms the articles never use spelled out as the names they do use."""
+
+    def name_countries(self, text: str) -> str:
+        """`text` with capitals the articles never name written as the countries they do."""

@@ -191,6 +191,47 @@ ABBREVIATIONS = {
     "corp": "corporation",
 }
 
+# Capitals that news copy writes for their country's government ("Moscow rejected the offer"):
+# a question naming one in an article that names only the country means the country.
+CAPITALS = {
+    "Moscow": "Russia",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Minsk": "Belarus",
+    "Beijing": "China",
+    "Taipei": "Taiwan",
+    "Tokyo": "Japan",
+    "Seoul": "South Korea",
+    "Pyongyang": "North Korea",
+    "New Delhi": "India",
+    "Islamabad": "Pakistan",
+    "Kabul": "Afghanistan",
+    "Tehran": "Iran",
+    "Baghdad": "Iraq",
+    "Damascus": "Syria",
+    "Ankara": "Turkey",
+    "Riyadh": "Saudi Arabia",
+    "Cairo": "Egypt",
+    "Jerusalem": "Israel",
+    "London": "Britain",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Rome": "Italy",
+    "Madrid": "Spain",
+    "Warsaw": "Poland",
+    "Budapest": "Hungary",
+    "Ottawa": "Canada",
+    "Mexico City": "Mexico",
+    "Brasilia": "Brazil",
+    "Buenos Aires": "Argentina",
+    "Caracas": "Venezuela",
+    "Havana": "Cuba",
+    "Canberra": "Australia",
+    "Pretoria": "South Africa",
+    "Nairobi": "Kenya",
+    "Abuja": "Nigeria",
+}
+
 # --- Speech ----------------------------------------------------------------------------------
 # Four lists, each for its own reader: attributing speech in article text, a question asking for
 # someone's words, a question's words that match any reported speech, and words with which a

@@ -48,6 +48,16 @@ def test_a_point_said_in_other_words_is_answered_and_one_never_said_is_not(qabot
     assert signed["abstained"] is True, signed
 
 
+def test_a_capital_named_for_its_government_is_its_country(qabot: Run) -> None:
+    # The article names Belarus, never Minsk; Moscow only as the place Xi Jinping visited.
+    asked = "How did Moscow react to Minsk's suggestion of negotiations with Kyiv?"
+    reacted = json.loads(qabot("ask", asked, "--json").stdout)
+    assert not reacted["abstained"], reacted
+    assert any("dismissed a proposal" in c["quote"] for c in reacted["citations"]), reacted
+    place = json.loads(qabot("ask", "What happened in Minsk?", "--json").stdout)
+    assert place["abstained"] is True and place["citations"] == [], place
+
+
 def test_what_someone_said_on_a_topic_they_put_in_other_words(qabot: Run) -> None:
     # Zelensky: "The battle for the foundation of the free world is taking place on Ukrainian
     # land." Read in their sentences, "fight" is "battle" and "soil" is "land".

@@ -30,6 +30,9 @@ class Known:
     def expand_acronyms(self, text: str) -> str:
         return text
 
+    def name_countries(self, text: str) -> str:
+        return text
+
 
 KNOWN = Known(
     [
