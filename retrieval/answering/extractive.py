@@ -182,6 +182,14 @@ class ExtractiveAnswerer:
             # A story's own summary of itself is its headline (cited, when the article opens
             # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
+        elif question.asks_author and len({c.source for c in citations}) > 1:
+            # Whose byline is whose, and how many articles have none.
+            bylines = [f"“{c.title}”: {part}" for c, part in zip(citations, parts, strict=True)]
+            ends = "" if citations[-1].quote.rstrip().endswith((".", "!", "?")) else "."
+            parts = [f"{'; '.join(bylines)}{ends}"]
+            unsigned = len(self.index.articles()) - len(citations)
+            if unsigned:
+                parts.append(f"The other {unsigned} articles name no author.")
         elif question.spelled_out:
             parts.insert(0, f"{self._full_name(question.spelled_out, chosen[0].sentence.text)}:")
         elif lead:
@@ -199,7 +207,7 @@ class ExtractiveAnswerer:
         if question.asks_summary:
             return self._lede(evidence, question.article), NOT_IN_ARTICLE
         if question.asks_author:
-            return self._author_sentences(evidence, question.article)[:MAX_SENTENCES], NO_AUTHOR
+            return self._author_sentences(question.article), NO_AUTHOR
         if question.spelled_out:
             return self._spelling_out(question.spelled_out, question.article), NOT_IN_ARTICLE
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):
@@ -543,16 +551,22 @@ class ExtractiveAnswerer:
         ]
         return [Evidence(s) for s in [*headline, *opening[:LEDE_SENTENCES]]]
 
-    def _author_sentences(
-        self, evidence: Sequence[Evidence], article: str | None
-    ) -> list[Evidence]:
-        """The byline or author note of the picked article, else of the article the evidence
-        comes from (of all, with no evidence); none when that article names no author."""
-        sources = {article} if article else {e.sentence.source for e in evidence}
+    def _author_sentences(self, article: str | None) -> list[Evidence]:
+        """The byline or author note of the picked article (of the only one, in an index of
+        one); none when it names no author. With several articles and none picked yet (a
+        conversation's first question), each article's byline, the first line of its note."""
+        articles = self.index.articles()
+        if article is None and len(articles) == 1:
+            article = articles[0].source
         notes = [
             s for s in self.index.sentences if s.section == AUTHOR_SECTION and not s.is_heading
         ]
-        return [Evidence(s) for s in notes if not sources or s.source in sources]
+        if article is not None:
+            return [Evidence(s) for s in notes if s.source == article][:MAX_SENTENCES]
+        first: dict[str, Sentence] = {}
+        for note in notes:
+            first.setdefault(note.source, note)
+        return [Evidence(s) for s in first.values()]
 
 
 def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:

@@ -437,3 +437,22 @@ def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Run) -> None
     assert cost["resolved_question"] == 'How much did the "Starts with one" campaign cost?', cost
     # The story gives another campaign's budget ($449,000), never this one's cost.
     assert cost["abstained"] and cost["citations"] == [], cost
+
+
+def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_articles: Run) -> None:
+    (authors,) = ask_in_turn(two_articles, "Who wrote this?")
+    # No answer has pointed to an article yet: each byline, with the article it signs.
+    assert not authors["abstained"], authors
+    assert (
+        "“Thousands of teachers pack Indiana Statehouse for protest”: Tom Davies"
+        in (authors["answer"])
+    ), authors
+    assert (
+        "“NASA adds five companies to commercial lunar lander program”: by Jeff Foust"
+        in (authors["answer"])
+    ), authors
+    assert sorted(c["source"].rsplit("/", 1)[-1] for c in authors["citations"]) == [
+        "indiana-teachers.txt",
+        "nasa-clps.txt",
+    ]
+    assert "name no author" not in authors["answer"]
