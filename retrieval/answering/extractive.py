@@ -36,6 +36,9 @@ from retrieval.retrieve.scoring import Evidence
 
 log = logging.getLogger(__name__)
 
+# A sentence that opens on a thing the one before it named goes on about it: "That message is".
+DEMONSTRATIVE_OPENING = re.compile(r"^[“\"]?(?:That|This|These|Those)\s+(?P<noun>[a-z][\w-]+)")
+
 # Below this combined score the best evidence is too weak to stand on: abstain.
 ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
@@ -264,7 +267,11 @@ class ExtractiveAnswerer:
             top = on_topic[0].score
             naming = [e for e in on_topic if e.score >= top - NEAR_BEST]
             shown = {e.id for e in naming}
-            return [*naming, *(e for e in referring if e.id not in shown)][:MAX_SENTENCES], ""
+            chosen = [*naming, *(e for e in referring if e.id not in shown)][:MAX_SENTENCES]
+            following = self._elaboration(chosen[0].sentence)
+            if following is not None and following.id not in {e.id for e in chosen}:
+                chosen.append(Evidence(following))
+            return chosen, ""
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]
@@ -380,7 +387,24 @@ class ExtractiveAnswerer:
         if WILL_QUESTION.match(question.text) and not FUTURE_SAID.search(best.text):
             return []  # "Will Dumba miss the next game?": not answered by what has happened
         near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
-        return [e for e in near if e is best or not self._about_someone_else(question, e)]
+        chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
+        following = self._elaboration(best.sentence)
+        if following is not None and following.id not in {e.id for e in chosen}:
+            chosen.append(Evidence(following))
+        return chosen
+
+    def _elaboration(self, sentence: Sentence) -> Sentence | None:
+        """The next sentence, when it goes on about a thing this one names: "... burying the
+        message. That message is that anyone using meth is a problem for everyone"."""
+        if self._by_position is None:
+            self._by_position = {(s.source, s.position): s for s in self.index.sentences}
+        following = self._by_position.get((sentence.source, sentence.position + 1))
+        if following is None:
+            return None
+        opening = DEMONSTRATIVE_OPENING.match(following.text)
+        if opening is None:
+            return None
+        return following if stems([opening.group("noun").lower()])[0] in sentence.stems else None
 
     def _misses_the_point(self, question: Question, best: Evidence) -> bool:
         """Whether the sentence leaves a point of the question unsaid ("where was X born?"

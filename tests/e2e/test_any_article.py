@@ -456,3 +456,13 @@ def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_article
         "nasa-clps.txt",
     ]
     assert "name no author" not in authors["answer"]
+
+
+def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "meth-campaign.txt"))
+    assert result.returncode == 0, result.stderr
+    (buried,) = ask_in_turn(empty_qabot, "What message did Sanborn say the campaign buried?")
+    quotes = [c["quote"] for c in buried["citations"]]
+    # "... the mistake of burying the message. That message is that anyone using meth ..."
+    assert any("mistake of burying the message" in q for q in quotes), buried
+    assert any(q.startswith("That message is that anyone using meth") for q in quotes), buried
