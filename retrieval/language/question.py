@@ -80,6 +80,10 @@ FOCUS = re.compile(
     r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+[a-z]+\b"
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+.*?"
     r"(?P<attr>[a-z][\w-]*)$"
+    # "What is the Sabres' record?", "What was his salary last year?": the owner's attribute
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
+    r"(?P<owned>[a-z][\w-]*)(?:\s+(?i:this|last|next)\s+\w+)?$"
 )
 # "What does CLPS stand for?": asks for the name an acronym is short for.
 # The acronym itself must be written in capitals: "CLPS", "NGOs".
@@ -299,7 +303,7 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
     found = FOCUS.match(plain)
     if not found:
         return ()
-    asked = set(words(found.group("kind") or found.group("head") or found.group("attr")))
+    asked = set(words(next(filter(None, found.group("kind", "head", "attr", "owned")))))
     return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 
 

@@ -466,3 +466,9 @@ def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run
     # "... the mistake of burying the message. That message is that anyone using meth ..."
     assert any("mistake of burying the message" in q for q in quotes), buried
     assert any(q.startswith("That message is that anyone using meth") for q in quotes), buried
+
+
+def test_an_owners_attribute_the_article_never_names_abstains(game: Run) -> None:
+    (record,) = ask_in_turn(game, "What is the Sabres' record?")
+    # The Sabres fill the story; a record (wins and losses) is given for no team.
+    assert record["abstained"] and record["citations"] == [], record

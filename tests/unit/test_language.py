@@ -387,6 +387,12 @@ def test_when_something_was_said_is_not_what_it_was_about(
         ("What did Dmitry Peskov say?", ()),
         ("What kind of aid are Western countries giving?", ()),
         ("What is the proposal?", ()),
+        # the attribute asked of an owner must be named as such
+        ("What is the Sabres' record?", ("record",)),
+        ("What was his salary last year?", ("salary",)),
+        ("What is Dennis Schröder's nickname?", ("nickname",)),
+        ("What is the Lakers' record this season?", ("record",)),
+        ("What is his view of the truce?", ()),  # the view is what he said, in any words
     ],
 )
 def test_the_kind_of_thing_a_which_question_asks_to_be_named(
