@@ -102,6 +102,8 @@ QUANTIFIER_BEFORE = re.compile(
     r"up\s+to)\s+$",
     re.IGNORECASE,
 )
+# A share, never a count: "How many authors?" is not answered by "2.72 percent".
+PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # The acts of "Who won?": the winner is in the sentence that gives the result.
 WINNING = frozenset({"won", "wins", "beat", "beats", "defeated", "defeats"})
 # The words a result's sentence is looked up by in the keyword index (their stems).
@@ -608,8 +610,9 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    # "my seven turnovers": a count inside a quotation still counts; "3:08 to play" is no count.
-    tokens = words(CLOCK.sub(" ", text))
+    # "my seven turnovers": a count inside a quotation still counts; "3:08 to play" is no count,
+    # nor is "2.72 percent, the authors wrote" a count of authors.
+    tokens = words(PERCENTAGE.sub(" ", CLOCK.sub(" ", text)))
     is_point = [stem in question.point_stems for stem in stems(tokens)]
     # "How many 3-pointers": the question's own numbers are part of what it counts.
     asked = set(words(question.text))

@@ -151,8 +151,9 @@ WH_TYPES = (
     (
         "change",
         re.compile(
-            r"^(?:by\s+)?how\s+much\b(?=.*\b(?:boost|raise|increase|cut|lower|grow|rise|"
-            r"drop|fall|decline|climb)(?:s|ed|d)?\b)",
+            r"^(?:by\s+)?how\s+much\b(?=.*\b(?:(?:boost|raise|increase|cut|lower|grow|rise|"
+            r"drop|fall|decline|climb|jump|surge|soar|plunge|shrink|double|change)(?:s|ed|d)?|"
+            r"rose|risen|grew|grown|fell|fallen|shrank|(?:go|goes|went|gone)\s+(?:up|down))\b)",
             re.I,
         ),
     ),

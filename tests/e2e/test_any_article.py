@@ -472,3 +472,15 @@ def test_an_owners_attribute_the_article_never_names_abstains(game: Run) -> None
     (record,) = ask_in_turn(game, "What is the Sabres' record?")
     # The Sabres fill the story; a record (wins and losses) is given for no team.
     assert record["abstained"] and record["citations"] == [], record
+
+
+def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "cannabis-disorder.txt"))
+    assert result.returncode == 0, result.stderr
+    authors, rise = ask_in_turn(
+        empty_qabot,
+        "How many authors did the study have?",  # "... to 2.72 percent, the authors wrote."
+        "How much did past-month use go up among adults 26 and older?",
+    )
+    assert authors["abstained"] and authors["citations"] == [], authors
+    assert rise["answer"].startswith("23 percent:"), rise

@@ -45,6 +45,10 @@ from retrieval.language.question import analyze
         ),
         ("How many 3-pointers did the Hawks make?", "The Hawks made 14 3-pointers.", True),
         ("How many people were at the 2019 march?", "The 2019 march was held in May.", False),
+        # a share counts nothing
+        ("How many authors did it have?", "Use rose by 2.72 percent, the authors wrote.", False),
+        ("How many voters backed it?", "Some 61% of voters backed the measure.", False),
+        ("How many voters backed it?", "About 4,100 voters, or 61%, backed it.", True),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
