@@ -16,7 +16,7 @@ POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") between a subject and its verb.
-APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,\"“”]{1,120},")
+APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,\"“”]{1,200},")
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
 

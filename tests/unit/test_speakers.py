@@ -71,6 +71,16 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "Tom Ray",
             id="a named speaker is kept",
         ),
+        pytest.param(
+            "Tom Ray, an expert in public health and addiction at the School of Medicine at "
+            "the state's University of Dover who was not part of the research, told reporters: "
+            "“The rise is small.”",
+            "Tom Ray, an expert in public health and addiction at the School of Medicine at "
+            "the state's University of Dover who was not part of the research, told reporters: "
+            "“The rise is small.”",
+            "Tom Ray",
+            id="a long appositive: the person, not the university in it (health news)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
