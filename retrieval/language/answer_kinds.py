@@ -22,9 +22,12 @@ TIME = re.compile(
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
 PLACE = re.compile(
-    r"\b(?:in|at|near|outside|across|throughout|from)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|region|country)\s+of\s+)?"
-    r"(?!The\b)[A-Z][a-z]+|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
+    r"\b(?:in|at|near|outside|across|throughout|from)\s+"
+    r"(?:(?:city|town|village|region|country)\s+of\s+)?(?!The\b)[A-Z][a-z]+"
+    # "in the city of Bucha", "at the Statehouse"; not "in the Lakers’ last 10 games"
+    r"|\b(?:in|at|near|outside|across|throughout|from)\s+the\s+"
+    r"(?:(?:city|town|village|region|country)\s+of\s+)?[A-Z][a-z]+(?![a-z]|['’])"
+    r"|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
     # "a Minneapolis-based firm"; a dateline: "BUFFALO, N.Y. —", "LOS ANGELES (AP) —"
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
     r"|^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]",
