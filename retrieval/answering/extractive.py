@@ -84,6 +84,8 @@ NOT_IN_ARTICLE = "The article doesn't say."
 LEADING_KINDS = frozenset(
     {"when", "how_many", "how_much", "how_old", "score", "how_long", "share", "change"}
 )
+# "Who ...?" is led by the person the asked words follow, among the next this many words.
+DOER_GAP_WORDS = 4
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
 # "How many X": a number counts X when at most this many words stand between them
@@ -158,6 +160,8 @@ class ExtractiveAnswerer:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
+        if question.wh == "who" and not question.definition_target:
+            lead = _doer(question, chosen[0].sentence)
         result = result_score(chosen[0].text) if question.wh == "score" else None
         return self._compose(asked, question, chosen, lead=result.group() if result else lead)
 
@@ -665,6 +669,28 @@ def _fact_span(question: Question, text: str) -> str | None:
         counted = [w for w in following if w not in STOPWORDS][:1]
         span = f"{span} {counted[0]}" if counted else span
     return span
+
+
+def _doer(question: Question, sentence: Sentence) -> str | None:
+    """The person a "who" question asks for, as the sentence names them: the person named as
+    the subject of the most asked words, right before them ("Anthony Davis scored 34 points"
+    for "Who scored 34 points?", "Jason Zucker’s empty-net goal" rather than "Jonas Brodin had
+    scored"), never one the question names itself. None when no one, or more than one, stands
+    so ("its proposal was undermined by Ukrainian lawmakers after Chinese President Xi
+    Jinping ...": the lawmakers are no name)."""
+    asked = question.name_words
+    wanted = {stem for _, stem in question.points}
+    text = sentence.text
+    said_after: dict[str, int] = {}
+    for person in sentence.mentions:
+        at = text.find(person)
+        if at < 0 or not is_person_name(person) or asked & set(words(person)):
+            continue
+        following = words(text[at + len(person) :])[:DOER_GAP_WORDS]
+        said_after[person] = len(set(stems(following)) & wanted)
+    most = max(said_after.values(), default=0)
+    doers = [person for person, count in said_after.items() if count == most]
+    return doers[0] if most and len(doers) == 1 else None
 
 
 def _listed(items: Sequence[str]) -> str:

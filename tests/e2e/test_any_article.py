@@ -484,3 +484,14 @@ def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
     )
     assert authors["abstained"] and authors["citations"] == [], authors
     assert rise["answer"].startswith("23 percent:"), rise
+
+
+def test_a_who_answer_leads_with_the_person(empty_qabot: Run) -> None:
+    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"))
+    assert result.returncode == 0, result.stderr
+    scorer, shooter = ask_in_turn(
+        empty_qabot, "Who scored 34 points?", "Who hit the big 3-pointer with 55 seconds left?"
+    )
+    # "... and Anthony Davis scored 34 points during the Lakers’ fifth straight victory"
+    assert scorer["answer"].startswith("Anthony Davis: "), scorer
+    assert shooter["answer"].startswith("Kentavious Caldwell-Pope: "), shooter

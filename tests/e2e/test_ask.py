@@ -48,6 +48,13 @@ def test_a_point_said_in_other_words_is_answered_and_one_never_said_is_not(qabot
     assert signed["abstained"] is True, signed
 
 
+def test_a_who_answer_without_a_named_doer_has_no_lead(qabot: Run) -> None:
+    # "its proposal was undermined by Ukrainian lawmakers after Chinese President Xi Jinping
+    # displayed ...": the nearest name is not the one who undermined it.
+    answer = json.loads(qabot("ask", "Who undermined China's proposal?", "--json").stdout)
+    assert answer["answer"].startswith("In a similar attempt"), answer
+
+
 def test_a_capital_named_for_its_government_is_its_country(qabot: Run) -> None:
     # The article names Belarus, never Minsk; Moscow only as the place Xi Jinping visited.
     asked = "How did Moscow react to Minsk's suggestion of negotiations with Kyiv?"

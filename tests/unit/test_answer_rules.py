@@ -9,13 +9,16 @@ from test_language import KNOWN
 from retrieval.answering.extractive import (
     SCOPE,
     _counts_a_point,
+    _doer,
     _fact_span,
     _holders_in,
     _names,
     spelled_out_before,
 )
+from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import result_score
 from retrieval.language.question import analyze
+from retrieval.language.speakers import find_mentions
 
 
 @pytest.mark.parametrize(
@@ -358,3 +361,46 @@ def test_who_holds_a_role_without_an_owner(sentence: str, role: str, people: lis
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+def sentence(text: str) -> Sentence:
+    """A sentence as ingest stores it, with the names found in it."""
+    chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
+    mentions = "|".join(m.text for m in find_mentions(text))
+    row = {"start": 0, "end": len(text), "position": 0, "mentions": mentions}
+    return sentence_of("a#1:0", "a#1", text, chunk, row)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "doer"),
+    [
+        (
+            "Who scored 34 points?",
+            "James had a triple-double, and Anthony Davis scored 34 points in the win.",
+            "Anthony Davis",
+        ),
+        (
+            "Who hit the big 3-pointer late?",
+            "After a rebound, Kentavious Caldwell-Pope drilled a 3-pointer with 55 seconds left.",
+            "Kentavious Caldwell-Pope",
+        ),
+        (
+            "Who scored the empty-net goal?",
+            "Jonas Brodin scored early before winger Jason Zucker’s empty-net goal sealed it.",
+            "Jason Zucker",
+        ),
+        # the doer is no named person: no lead, rather than the nearest name
+        (
+            "Who undermined the proposal?",
+            "The proposal was undermined by lawmakers after President Xi Jinping spoke.",
+            None,
+        ),
+        # the question's own person is not the answer
+        ("Who hit Anthony Davis?", "Anthony Davis left after a hit to his face.", None),
+        ("Who leads the union?", "The union met on Monday.", None),
+    ],
+)
+def test_the_person_a_who_question_is_answered_with(
+    question: str, text: str, doer: str | None
+) -> None:
+    assert _doer(analyze(question, KNOWN), sentence(text)) == doer
