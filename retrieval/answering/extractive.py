@@ -68,7 +68,8 @@ COUNTED = frozenset({"how_many", "how_long"})
 MEASURED = frozenset({*COUNTED, "how_much", "change", "share"})
 # Spans a count or an amount may be over: a number for one of them is none for another.
 SCOPE = re.compile(
-    r"\b(career|season|all-time|ever|so far|total|per game|a game|this year|last year)\b",
+    r"\b((?:last|next|previous)\s+(?:season|year)|career|season|all-time|ever|so far|total|"
+    r"per game|a game|this year)\b",
     re.IGNORECASE,
 )
 # Other sentences join the best one when they score within this margin of it.

@@ -486,12 +486,19 @@ def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
     assert rise["answer"].startswith("23 percent:"), rise
 
 
-def test_a_who_answer_leads_with_the_person(empty_qabot: Run) -> None:
+def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: Run) -> None:
     result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"))
     assert result.returncode == 0, result.stderr
-    scorer, shooter = ask_in_turn(
-        empty_qabot, "Who scored 34 points?", "Who hit the big 3-pointer with 55 seconds left?"
+    scorer, shooter, now, before = ask_in_turn(
+        empty_qabot,
+        "Who scored 34 points?",
+        "Who hit the big 3-pointer with 55 seconds left?",
+        "How many assists is LeBron averaging this season?",
+        "How many assists did LeBron James average last season?",
     )
     # "... and Anthony Davis scored 34 points during the Lakers’ fifth straight victory"
     assert scorer["answer"].startswith("Anthony Davis: "), scorer
     assert shooter["answer"].startswith("Kentavious Caldwell-Pope: "), shooter
+    # "he is leading the NBA this season with 11.1 assists per game": not last season's
+    assert now["answer"].startswith("11.1 assists: "), now
+    assert before["abstained"] and before["citations"] == [], before

@@ -357,6 +357,8 @@ def test_who_holds_a_role_without_an_owner(sentence: str, role: str, people: lis
         ("How many subscribers has Disney+ signed up so far?", ["so far"]),
         ("How many people registered for the rally?", []),
         ("How many companies did NASA add?", []),
+        # "last season" is not "this season"
+        ("How many points did he average last season?", ["last season"]),
     ],
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
