@@ -15,8 +15,9 @@ QUOTE_CHARS = '"“”'
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
-# An appositive (", a staunch supporter of ...,") between a subject and its verb.
-APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,\"“”]{1,200},")
+# An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
+# ...,") between a subject and its verb.
+APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose)\s[^,\"“”]{1,200},")
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
 

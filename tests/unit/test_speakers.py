@@ -81,6 +81,14 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "Tom Ray",
             id="a long appositive: the person, not the university in it (health news)",
         ),
+        pytest.param(
+            "Ortiz, who has split from many fellow Democrats on issues such as the city's "
+            "budget, told the crowd the money was there.",
+            "Ortiz, who has split from many fellow Democrats on issues such as the city's "
+            "budget, told the crowd the money was there.",
+            "Ortiz",
+            id="a relative clause between the speaker and the verb (state politics)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
