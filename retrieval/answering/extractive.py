@@ -254,6 +254,10 @@ class ExtractiveAnswerer:
             for e in evidence
             if subject_words & {w for s in e.sentence.speakers for w in words(s)}
         ]
+        if not said and not question.topic_stems:
+            # "What did the superintendent say?": a person found by role, whose quotes the
+            # question's own words did not retrieve.
+            said = [Evidence(s) for s in self._spoken_by(subject_words, question.article)]
         # Named as the article names them, never in the question's own words.
         subject = self._name_of(subject_words)
         if not said:
@@ -285,6 +289,15 @@ class ExtractiveAnswerer:
         if best.score < ABSTAIN_SCORE:
             return [], f"The article doesn't report what {subject} said about that."
         return [best], ""
+
+    def _spoken_by(self, subject_words: set[str], article: str | None) -> list[Sentence]:
+        """The sentences the article (the picked one, if any) reports these people said."""
+        return [
+            self.index.sentences[i]
+            for i in sorted(self.index.sentences_naming(subject_words))
+            if subject_words & {w for s in self.index.sentences[i].speakers for w in words(s)}
+            and (article is None or self.index.sentences[i].source == article)
+        ]
 
     def _quotes_referring_to(self, question: Question, subject_words: set[str]) -> list[Evidence]:
         """The subject's quotes that answer the sentence before them about the asked topic

@@ -502,3 +502,15 @@ def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: 
     # "he is leading the NBA this season with 11.1 assists per game": not last season's
     assert now["answer"].startswith("11.1 assists: "), now
     assert before["abstained"] and before["citations"] == [], before
+
+
+def test_what_someone_named_by_role_said_when_their_quotes_share_no_word(
+    two_articles: Run,
+) -> None:
+    (said,) = ask_in_turn(two_articles, "What did the superintendent say?")
+    # "Republican state schools Superintendent Jennifer McCormick ..."; her words come later:
+    # "McCormick, who has split from many fellow Republicans ..., told the crowd ..."
+    assert not said["abstained"], said
+    quotes = [c["quote"] for c in said["citations"]]
+    assert any(q.startswith("McCormick, who has split") for q in quotes), said
+    assert any("What a shame" in q for q in quotes), said
