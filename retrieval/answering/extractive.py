@@ -92,7 +92,7 @@ LEAD_DISTANCE = 60
 # "How many X": a number counts X when at most this many words stand between them
 # ("100 metric tons of cargo").
 COUNT_DISTANCE = 4
-# Words after a number that say what it counts ("15,000 people"), at most this many.
+# Words after a number that say what it counts ("15,000 people", "100 metric tons"), at most.
 COUNTED_WORDS = 2
 # How many words right before a role may say whose role it is: "Kentucky GOP Gov.", "Oklahoma
 # City coach". After a name, the rest of its appositive does: "chief executive of Ceres Robotics".
@@ -679,10 +679,26 @@ def _fact_span(question: Question, text: str) -> str | None:
     span = text[start : best.end()].strip()
     if question.wh == "how_many":
         # Whole words as written: "five triple-doubles", not "five triple".
-        following = [w.lower() for w in COUNTED_WORD.findall(text[best.end() :])[:COUNTED_WORDS]]
-        counted = [w for w in following if w not in STOPWORDS][:1]
-        span = f"{span} {counted[0]}" if counted else span
+        span = " ".join([span, *_counted_words(text[best.end() :])])
     return span
+
+
+def _counted_words(after: str) -> list[str]:
+    """What a number counts, as written right after it: "districts" in "300 districts closed",
+    "metric tons" in "100 metric tons of cargo"; up to a stopword, punctuation, a name, or a
+    word that reads as a verb ("15,000 people registered")."""
+    counted: list[str] = []
+    end = 0
+    for match in COUNTED_WORD.finditer(after):
+        word, lower = match.group(), match.group().lower()
+        joined_by_space = not after[end : match.start()].strip()
+        if lower in STOPWORDS or len(counted) == COUNTED_WORDS or not joined_by_space:
+            break
+        if counted and (word[:1].isupper() or lower.endswith(("ed", "ing"))):
+            break
+        counted.append(lower)
+        end = match.end()
+    return counted
 
 
 def _doer(question: Question, sentence: Sentence) -> str | None:

@@ -85,6 +85,23 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
             "five triple-doubles",
         ),
         ("How many 3-pointers did they make?", "They made 14 3-pointers.", "14 3-pointers"),
+        # what is counted, in all its words, up to a verb, a name or punctuation
+        (
+            "How much cargo can the rocket carry?",
+            "It will be able to deliver up to 100 metric tons of cargo to the moon.",
+            "up to 100 metric tons",
+        ),
+        (
+            "How many districts closed?",
+            "Nearly 300 school districts closed because of the rally.",
+            "Nearly 300 school districts",
+        ),
+        (
+            "How many turnovers did he have?",
+            "He joked about my seven turnovers, James said.",
+            "seven turnovers",
+        ),
+        ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
         # a figure stands before what it counts, not after the one before it
         (
             "What share of the participants were white?",
