@@ -24,6 +24,7 @@ from retrieval.language.answer_kinds import (
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
+    PREPOSITIONS,
     QUOTED_TITLE_WORDS,
     ROLE_SPELLINGS,
     ROLE_WORDS,
@@ -692,7 +693,8 @@ def _counted_words(after: str) -> list[str]:
     for match in COUNTED_WORD.finditer(after):
         word, lower = match.group(), match.group().lower()
         joined_by_space = not after[end : match.start()].strip()
-        if lower in STOPWORDS or len(counted) == COUNTED_WORDS or not joined_by_space:
+        ends = lower in STOPWORDS or lower in PREPOSITIONS or lower in ("per", "each")
+        if ends or len(counted) == COUNTED_WORDS or not joined_by_space:
             break
         if counted and (word[:1].isupper() or lower.endswith(("ed", "ing"))):
             break

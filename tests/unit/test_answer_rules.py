@@ -102,6 +102,11 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        (
+            "How many assists does he average?",
+            "He leads with 11.1 assists per game.",
+            "11.1 assists",
+        ),
         # a figure stands before what it counts, not after the one before it
         (
             "What share of the participants were white?",
