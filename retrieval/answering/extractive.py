@@ -280,10 +280,7 @@ class ExtractiveAnswerer:
             naming = [e for e in on_topic if e.score >= top - NEAR_BEST]
             shown = {e.id for e in naming}
             chosen = [*naming, *(e for e in referring if e.id not in shown)][:MAX_SENTENCES]
-            following = self._elaboration(chosen[0].sentence)
-            if following is not None and following.id not in {e.id for e in chosen}:
-                chosen.append(Evidence(following))
-            return chosen, ""
+            return self._with_elaboration(chosen), ""
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]
@@ -330,13 +327,11 @@ class ExtractiveAnswerer:
 
     def _preceding(self, sentence: Sentence) -> list[Sentence]:
         """The sentences right before this one in its article (`REFERENCE_WINDOW` of them)."""
-        if self._by_position is None:
-            self._by_position = {(s.source, s.position): s for s in self.index.sentences}
-        return [
-            self._by_position[key]
+        before = (
+            self._sentence_at(sentence.source, sentence.position - back)
             for back in range(1, REFERENCE_WINDOW + 1)
-            if (key := (sentence.source, sentence.position - back)) in self._by_position
-        ]
+        )
+        return [s for s in before if s is not None]
 
     def _results(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
         """The sentence that gives a game's or vote's result ("the Wild's 4-1 win"), naming
@@ -409,23 +404,25 @@ class ExtractiveAnswerer:
             return []  # "Will Dumba miss the next game?": not answered by what has happened
         near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
-        following = self._elaboration(best.sentence)
-        if following is not None and following.id not in {e.id for e in chosen}:
-            chosen.append(Evidence(following))
-        return chosen
+        return self._with_elaboration(chosen)
 
-    def _elaboration(self, sentence: Sentence) -> Sentence | None:
-        """The next sentence, when it goes on about a thing this one names: "... burying the
-        message. That message is that anyone using meth is a problem for everyone"."""
+    def _with_elaboration(self, chosen: list[Evidence]) -> list[Evidence]:
+        """The chosen sentences, and the one after the first when it goes on about a thing the
+        first names: "... burying the message. That message is that anyone using meth is a
+        problem for everyone"."""
+        first = chosen[0].sentence
+        following = self._sentence_at(first.source, first.position + 1)
+        if following is None or following.id in {e.id for e in chosen}:
+            return chosen
+        opening = DEMONSTRATIVE_OPENING.match(following.text)
+        if opening is None or stems([opening.group("noun").lower()])[0] not in first.stems:
+            return chosen
+        return [*chosen, Evidence(following)]
+
+    def _sentence_at(self, source: str, position: int) -> Sentence | None:
         if self._by_position is None:
             self._by_position = {(s.source, s.position): s for s in self.index.sentences}
-        following = self._by_position.get((sentence.source, sentence.position + 1))
-        if following is None:
-            return None
-        opening = DEMONSTRATIVE_OPENING.match(following.text)
-        if opening is None:
-            return None
-        return following if stems([opening.group("noun").lower()])[0] in sentence.stems else None
+        return self._by_position.get((source, position))
 
     def _misses_the_point(self, question: Question, best: Evidence) -> bool:
         """Whether the sentence leaves a point of the question unsaid ("where was X born?"
