@@ -250,11 +250,7 @@ class ExtractiveAnswerer:
         self, question: Question, subject_words: set[str], evidence: Sequence[Evidence]
     ) -> tuple[list[Evidence], str]:
         """Everything the subject is reported to have said, or what they said on the topic."""
-        said = [
-            e
-            for e in evidence
-            if subject_words & {w for s in e.sentence.speakers for w in words(s)}
-        ]
+        said = [e for e in evidence if _said_by(e.sentence, subject_words)]
         if not said and not question.topic_stems:
             # "What did the superintendent say?": a person found by role, whose quotes the
             # question's own words did not retrieve.
@@ -290,11 +286,13 @@ class ExtractiveAnswerer:
 
     def _spoken_by(self, subject_words: set[str], article: str | None) -> list[Sentence]:
         """The sentences the article (the picked one, if any) reports these people said."""
+        naming = (
+            self.index.sentences[i] for i in sorted(self.index.sentences_naming(subject_words))
+        )
         return [
-            self.index.sentences[i]
-            for i in sorted(self.index.sentences_naming(subject_words))
-            if subject_words & {w for s in self.index.sentences[i].speakers for w in words(s)}
-            and (article is None or self.index.sentences[i].source == article)
+            s
+            for s in naming
+            if _said_by(s, subject_words) and (article is None or s.source == article)
         ]
 
     def _quotes_referring_to(self, question: Question, subject_words: set[str]) -> list[Evidence]:
@@ -308,12 +306,8 @@ class ExtractiveAnswerer:
         if not asked_about and not topic:
             return []
         found: list[Evidence] = []
-        for i in sorted(self.index.sentences_naming(subject_words)):
-            sentence = self.index.sentences[i]
-            if question.article and sentence.source != question.article:
-                continue
-            spoken = {w for speaker in sentence.speakers for w in words(speaker)}
-            if not (sentence.is_quote and subject_words & spoken):
+        for sentence in self._spoken_by(subject_words, question.article):
+            if not sentence.is_quote:
                 continue
             before = self._preceding(sentence)
             if asked_about:
@@ -609,6 +603,11 @@ class ExtractiveAnswerer:
         for note in notes:
             first.setdefault(note.source, note)
         return [Evidence(s) for s in first.values()]
+
+
+def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
+    """Whether the sentence reports words of someone the subject words name."""
+    return any(w in subject_words for speaker in sentence.speakers for w in words(speaker))
 
 
 def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:

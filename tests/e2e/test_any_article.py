@@ -15,9 +15,14 @@ LANDERS = ARTICLES / "nasa-clps.txt"
 def two_articles(empty_qabot: Run) -> Run:
     if not TEACHERS.is_file() or not LANDERS.is_file():
         pytest.fail(f"the shared articles are missing from {ARTICLES}")
-    result = empty_qabot("ingest", str(TEACHERS), str(LANDERS))
+    return ingested(empty_qabot, TEACHERS.name, LANDERS.name)
+
+
+def ingested(qabot: Run, *names: str) -> Run:
+    """`qabot` over an index holding these articles of ../shared/articles."""
+    result = qabot("ingest", *(str(ARTICLES / name) for name in names))
     assert result.returncode == 0, result.stderr
-    return empty_qabot
+    return qabot
 
 
 def ask_in_turn(qabot: Run, *questions: str) -> list[dict]:
@@ -197,9 +202,7 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
 
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
-    result = empty_qabot("ingest", str(ARTICLES / "wild-sabres.txt"))
-    assert result.returncode == 0, result.stderr
-    return empty_qabot
+    return ingested(empty_qabot, "wild-sabres.txt")
 
 
 def test_what_someone_said_about_a_person_their_quote_calls_he(game: Run) -> None:
@@ -268,8 +271,7 @@ def test_a_place_in_a_sentence_that_shares_no_word_with_the_question(game: Run) 
 
 
 def test_a_role_given_without_an_owner_is_the_story_sides(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"), str(TEACHERS))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "lakers-lebron.txt", TEACHERS.name)
     lakers, said, clippers, thunder, governor = ask_in_turn(
         empty_qabot,
         "Who coaches the Lakers?",
@@ -395,8 +397,7 @@ def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
 
 
 def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "cannabis-disorder.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "cannabis-disorder.txt")
     senior, byline = ask_in_turn(
         empty_qabot, "Who was the study's senior author?", "Who wrote this article?"
     )
@@ -408,8 +409,7 @@ def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
 
 
 def test_which_one_did_an_act_the_article_never_tells(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "lakers-lebron.txt")
     (drafted,) = ask_in_turn(empty_qabot, "Which team drafted LeBron James?")
     # Teams and LeBron fill the story; a draft is in none of its sentences.
     assert drafted["abstained"] and drafted["citations"] == [], drafted
@@ -426,8 +426,7 @@ def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: 
 
 
 def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "meth-campaign.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "meth-campaign.txt")
     which, cost = ask_in_turn(
         empty_qabot,
         "Which campaign is Michelle Hege's firm behind?",
@@ -459,8 +458,7 @@ def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_article
 
 
 def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "meth-campaign.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "meth-campaign.txt")
     (buried,) = ask_in_turn(empty_qabot, "What message did Sanborn say the campaign buried?")
     quotes = [c["quote"] for c in buried["citations"]]
     # "... the mistake of burying the message. That message is that anyone using meth ..."
@@ -475,8 +473,7 @@ def test_an_owners_attribute_the_article_never_names_abstains(game: Run) -> None
 
 
 def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "cannabis-disorder.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "cannabis-disorder.txt")
     authors, rise = ask_in_turn(
         empty_qabot,
         "How many authors did the study have?",  # "... to 2.72 percent, the authors wrote."
@@ -487,8 +484,7 @@ def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
 
 
 def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: Run) -> None:
-    result = empty_qabot("ingest", str(ARTICLES / "lakers-lebron.txt"))
-    assert result.returncode == 0, result.stderr
+    ingested(empty_qabot, "lakers-lebron.txt")
     scorer, shooter, now, before = ask_in_turn(
         empty_qabot,
         "Who scored 34 points?",
