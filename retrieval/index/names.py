@@ -7,11 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
-from retrieval.language.lexicon import CAPITALS
+from retrieval.language.lexicon import AUXILIARIES, CAPITALS
 from retrieval.language.text import STOPWORDS, WORD, words
 
-# Before a name in a question, these make it the one who acts: "How did Moscow react?".
-AUXILIARIES = r"(?:did|does|do|has|have|had|will|would|was|is|can|could)"
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 

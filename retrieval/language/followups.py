@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from retrieval.answer import Turn
 from retrieval.language.known import KnownWords
-from retrieval.language.lexicon import ORG_WORDS, POSSESSIVES, QUESTION_OPENERS, STOPWORDS
+from retrieval.language.lexicon import (
+    AUXILIARIES,
+    ORG_WORDS,
+    POSSESSIVES,
+    QUESTION_OPENERS,
+    STOPWORDS,
+)
 from retrieval.language.text import words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
@@ -33,7 +39,7 @@ PLACE = re.compile(
 # "What lander is Blue Origin offering?": the kind of thing the question asks for.
 ASKED_KIND = re.compile(
     r"^(?:what|which)\s+(?P<kind>[a-z][\w-]+)\s+"
-    r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)\b",
+    rf"{AUXILIARIES}\b",
     re.IGNORECASE,
 )
 # "How much did that campaign cost?": a thing of a kind an earlier question asked for.

@@ -45,6 +45,9 @@ FRAMING = frozenset(
 # Before a capitalized run, these make it a place or an object, not a speaker ("in Kyiv").
 PREPOSITIONS = frozenset("in to with for of by from against on at into over under about".split())
 
+# Auxiliary verbs a question puts before its subject: "What lander is ...", "How did Moscow ...".
+AUXILIARIES = r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)"
+
 # Pronouns that stand for "X's" when a follow-up is rewritten.
 POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 

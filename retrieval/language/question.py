@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
+    AUXILIARIES,
     FRAMING,
     QUESTION_OPENERS,
     ROLE_PHRASES,
@@ -27,10 +28,10 @@ NAMED_PREDICATE = re.compile(
     r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
     r"left|got|bought|sent|spent|sold|chose|broke|threw|struck)\b"
     r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
-    # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
     # "Who will build the rover?", "Who could replace him?"
     r"|^(?i:who)\s+(?i:will|would|can|could|might|may|should|must)\s+(?P<will>[a-z]+)\b"
     r"(?<!\bbe)(?<!\bhave)"
+    # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
     r"|^(?i:which|what)\s+[a-z]+\s+(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|"
     r"bought|sold|sent|took|gave|ran|chose)\b"
 )
@@ -74,9 +75,8 @@ ROLE_HOLDER = re.compile(
 # What a "which"/"what <noun>" question asks the article to name: "Which university did X
 # attend?", "Which ICC prosecutor requested it?", "What agreements did X sign?", "What is the
 # name of X's wife?".
-AUX = r"(?:did|does|do|has|have|had|is|was|are|were|will|would|can|could)"
 FOCUS = re.compile(
-    rf"^(?i:what|which)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{AUX}\b"
+    rf"^(?i:what|which)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{AUXILIARIES}\b"
     r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+[a-z]+\b"
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+.*?"
     r"(?P<attr>[a-z][\w-]*)$"
