@@ -15,10 +15,11 @@ from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
-    CLOCK,
     FUTURE_SAID,
     KIND_PATTERNS,
     QUOTED,
+    counts,
+    counts_directly,
     result_score,
 )
 from retrieval.language.lexicon import (
@@ -90,9 +91,6 @@ LEADING_KINDS = frozenset(
 DOER_GAP_WORDS = 4
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
-# "How many X": a number counts X when at most this many words stand between them
-# ("100 metric tons of cargo").
-COUNT_DISTANCE = 4
 # Words after a number that say what it counts ("15,000 people", "100 metric tons"), at most.
 COUNTED_WORDS = 2
 # How many words right before a role may say whose role it is: "Kentucky GOP Gov.", "Oklahoma
@@ -106,8 +104,6 @@ QUANTIFIER_BEFORE = re.compile(
     r"up\s+to)\s+$",
     re.IGNORECASE,
 )
-# A share, never a count: "How many authors?" is not answered by "2.72 percent".
-PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # The acts of "Who won?": the winner is in the sentence that gives the result.
 WINNING = frozenset({"won", "wins", "beat", "beats", "defeated", "defeats"})
 # The words a result's sentence is looked up by in the keyword index (their stems).
@@ -381,6 +377,9 @@ class ExtractiveAnswerer:
             # "Where" wants a place, "when" a time, "how many" a number: a sentence without one
             # cannot answer, however close it is.
             scored = [(s, e) for s, e in scored if e.kind > 0]
+        if question.wh == "how_many":
+            # "How many deliveries a year ...?": only a number that counts something asked.
+            scored = [(s, e) for s, e in scored if _counts_a_point(question, e.text)]
         if not scored:
             return []
         top, best = scored[0]
@@ -477,7 +476,7 @@ class ExtractiveAnswerer:
             question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE
         )
         if never_stated and (held or question.predicate or focus):
-            if question.wh in COUNTED:
+            if question.wh in COUNTED and not _counts_asked_thing(question, sentence.text):
                 return True
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
         covered = any(stem in sentence.stems for _, stem in points)
@@ -625,18 +624,15 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    # "my seven turnovers": a count inside a quotation still counts; "3:08 to play" is no count,
-    # nor is "2.72 percent, the authors wrote" a count of authors.
-    tokens = words(PERCENTAGE.sub(" ", CLOCK.sub(" ", text)))
-    is_point = [stem in question.point_stems for stem in stems(tokens)]
-    # "How many 3-pointers": the question's own numbers are part of what it counts.
-    asked = set(words(question.text))
-    numbers = [
-        k
-        for k, token in enumerate(tokens)
-        if KIND_PATTERNS["how_many"].fullmatch(token) and token not in asked
-    ]
-    return any(any(is_point[max(k - COUNT_DISTANCE, 0) : k + COUNT_DISTANCE + 1]) for k in numbers)
+    return counts(text, question.point_stems, asked=set(words(question.text)))
+
+
+def _counts_asked_thing(question: Question, text: str) -> bool:
+    """Whether a number in the sentence counts what "how many" asks about, as written right
+    after it ("six consecutive games" for "how many games in a row")."""
+    return question.counted is not None and counts_directly(
+        text, question.counted, set(words(question.text))
+    )
 
 
 def _fact_span(question: Question, text: str) -> str | None:

@@ -4,6 +4,10 @@ sentence, so "where" can prefer a sentence that names a place, "when" one that h
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from retrieval.language.lexicon import STOPWORDS
+from retrieval.language.text import stems, words
 
 # A place or time inside a quotation is what someone said, less often where or when it happened.
 QUOTED_KIND = 0.5
@@ -40,6 +44,7 @@ COUNT_WORDS = (
     r"forty|fifty|hundreds?\s+of|dozens?\s+of|several|a\s+few|few|many|a\s+couple\s+of"
 )
 TIME_UNITS = r"seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|seasons?"
+TIME_UNIT = re.compile(TIME_UNITS, re.IGNORECASE)
 # "13-month-old", "two hours", "for a year", "since 2014", "a weeklong trial", "in its third
 # year": what a "how long" answer holds. Not "$6.99-a-month" (a price) nor a bare "a day".
 DURATION = re.compile(
@@ -160,3 +165,66 @@ def kind_score(wh: str, text: str) -> float:
         return 0.0
     narrative = QUOTED.sub(" ", text)
     return 1.0 if pattern.search(narrative) else QUOTED_KIND
+
+
+# "How many X": a number counts X when at most this many words stand between them
+# ("100 metric tons of cargo", "10 assists in six consecutive games").
+COUNT_DISTANCE = 4
+# A day of a month counts nothing: "NASA announced Nov. 18 that it was adding five companies".
+DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+# A share, never a count: "How many authors?" is not answered by "2.72 percent".
+PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def _uncounted(text: str) -> str:
+    """The text without the numbers that count nothing: clock times, percentages, dates."""
+    return DATE.sub(" ", PERCENTAGE.sub(" ", CLOCK.sub(" ", text)))
+
+
+def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> bool:
+    """Whether some number in the text stands within `COUNT_DISTANCE` words of a word whose
+    stem is in `counted` ("15,000 people registered" for "people"). Numbers the question
+    itself says (`asked`, "How many 3-pointers") count nothing; nor does a clock time, a
+    percentage or a date ("3:08 to play", "2.72 percent, the authors wrote", "Nov. 18"), nor
+    a span of time unless it is what is counted ("55 seconds left"); a count inside a
+    quotation does ("my seven turnovers")."""
+    tokens = words(_uncounted(text))
+    is_counted = [stem in counted for stem in stems(tokens)]
+    numbers = [
+        k
+        for k, token in enumerate(tokens)
+        if NUMBER.fullmatch(token)
+        and token not in asked
+        # "a 3-pointer with 55 seconds left": a number of seconds counts the seconds only
+        and not (
+            k + 1 < len(tokens) and TIME_UNIT.fullmatch(tokens[k + 1]) and not is_counted[k + 1]
+        )
+    ]
+    return any(
+        any(is_counted[max(k - COUNT_DISTANCE, 0) : k + COUNT_DISTANCE + 1]) for k in numbers
+    )
+
+
+# What a number counts is written right after it, in at most this many words: "28 teams", "six
+# consecutive games", "Nearly 300 school districts".
+COUNTED_WORDS_AFTER = 3
+
+
+def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> bool:
+    """Whether a number in the text counts the thing whose stem is `counted`, as written right
+    after it before any stopword: "10 assists in six consecutive games" counts games, "a
+    3-pointer with 55 seconds left" counts no 3-pointers."""
+    tokens = words(_uncounted(text))
+    token_stems = stems(tokens)
+    for k, token in enumerate(tokens):
+        if not NUMBER.fullmatch(token) or token in asked:
+            continue
+        for after in range(k + 1, min(k + 1 + COUNTED_WORDS_AFTER, len(tokens))):
+            if token_stems[after] == counted:
+                return True
+            if tokens[after] in STOPWORDS:
+                break
+    return False

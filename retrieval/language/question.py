@@ -85,6 +85,9 @@ FOCUS = re.compile(
     r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
     r"(?P<owned>[a-z][\w-]*)(?:\s+(?i:this|last|next)\s+\w+)?$"
 )
+# The words after "how many": what the question counts, up to its verb ("how many moon
+# deliveries a year", "how many companies applied").
+HOW_MANY = re.compile(r"^how\s+many\s+(?P<counted>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.IGNORECASE)
 # "What does CLPS stand for?": asks for the name an acronym is short for.
 # The acronym itself must be written in capitals: "CLPS", "NGOs".
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z]s?"
@@ -135,6 +138,13 @@ FUTURE_WHEN = re.compile(
 )
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
+# A preposition before the question word ("Against how many teams ...?", "In which year ...?",
+# "To whom ...?") leaves the kind of question what the question word makes it.
+LEADING_PREPOSITION = re.compile(
+    r"^(?:in|into|on|at|against|for|from|to|with|by|over|under|after|before|during|since|"
+    r"through|about|of|between|among)\s+(?=(?:how|who|whom|whose|what|which|where|when)\b)",
+    re.IGNORECASE,
+)
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
@@ -215,6 +225,9 @@ class Question:
     # The points that say what kind of thing the answer names ("university" in "Which
     # university did X attend?").
     focus: tuple[tuple[str, str], ...] = ()
+    # The stem of what "how many" counts ("game" in "how many games in a row ..."); None when
+    # the question counts nothing named.
+    counted: str | None = None
 
     @property
     def wants_statements(self) -> bool:
@@ -225,8 +238,9 @@ def analyze(text: str, index: KnownWords) -> Question:
     """Classify `text` against what the corpus knows (its words and names)."""
     text = " ".join(text.split())
     plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
-    wh = next((name for name, pattern in WH_TYPES if pattern.search(plain)), "other")
-    if wh == "when" and FUTURE_WHEN.search(plain):
+    asked = LEADING_PREPOSITION.sub("", plain)
+    wh = _wh(plain) or _wh(asked) or "other"
+    if wh == "when" and FUTURE_WHEN.search(asked):
         wh = "when_future"
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
@@ -270,8 +284,27 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_summary=bool(SUMMARY.search(text)),
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
-        focus=_focus(plain, points),
+        focus=_focus(asked, points),
+        counted=_counted(asked),
     )
+
+
+def _counted(asked: str) -> str | None:
+    """The stem of the thing "how many" counts: the last of the words after it that come before
+    a stopword or a verb in the past ("how many companies applied" counts companies)."""
+    found = HOW_MANY.match(asked)
+    if not found:
+        return None
+    counted: list[str] = []
+    for word in words(found.group("counted")):
+        if word in STOPWORDS or word.endswith("ed"):
+            break
+        counted.append(word)
+    return stems(counted[-1:])[0] if counted else None
+
+
+def _wh(plain: str) -> str | None:
+    return next((name for name, pattern in WH_TYPES if pattern.search(plain)), None)
 
 
 def _acronym_asked(plain: str) -> str | None:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import kind_score
+from retrieval.language.answer_kinds import counts_directly, kind_score
 from retrieval.language.question import Question
+from retrieval.language.text import words
 
 # How much each signal counts in a sentence's score.
 WEIGHT_DENSE = 0.50
@@ -47,10 +48,22 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
     named = _names(question, sentence)
     kind = kind_score(question.wh, sentence.text)
+    if (
+        question.counted
+        and kind
+        and not counts_directly(sentence.text, question.counted, _asked(question))
+    ):
+        # "Against how many teams ...?": a number that counts something else ("86
+        # triple-doubles") is half the kind asked for.
+        kind /= 2
     score = (
         WEIGHT_DENSE * dense + WEIGHT_LEXICAL * lexical + WEIGHT_NAMED * named + WEIGHT_KIND * kind
     )
     return Evidence(sentence, score=score, dense=dense, lexical=lexical, named=named, kind=kind)
+
+
+def _asked(question: Question) -> set[str]:
+    return set(words(question.text))
 
 
 def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> float:

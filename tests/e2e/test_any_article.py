@@ -200,6 +200,20 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
+def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> None:
+    deliveries, minutes = ask_in_turn(
+        two_articles,
+        # "... with a goal of doing two “deliveries” of payloads to the lunar surface every year"
+        "How many deliveries a year does NASA want to make?",
+        "How many minutes did the rally last?",  # "Nov. 18", "1:30 p.m." count no minutes
+    )
+    assert deliveries["answer"].lower().startswith("two"), deliveries
+    assert "two “deliveries”" in deliveries["citations"][0]["quote"], deliveries
+    # not "NASA announced Nov. 18 that it was adding five companies ...": a date counts nothing
+    assert len(deliveries["citations"]) == 1, deliveries
+    assert minutes["abstained"] and minutes["citations"] == [], minutes
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     return ingested(empty_qabot, "wild-sabres.txt")

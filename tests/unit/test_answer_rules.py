@@ -16,7 +16,7 @@ from retrieval.answering.extractive import (
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
-from retrieval.language.answer_kinds import result_score
+from retrieval.language.answer_kinds import counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 
@@ -52,10 +52,45 @@ from retrieval.language.speakers import find_mentions
         ("How many authors did it have?", "Use rose by 2.72 percent, the authors wrote.", False),
         ("How many voters backed it?", "Some 61% of voters backed the measure.", False),
         ("How many voters backed it?", "About 4,100 voters, or 61%, backed it.", True),
+        # a date counts nothing, nor does a span of time unless it is what is asked
+        ("How many deliveries will NASA make?", "NASA announced Nov. 18 new deliveries.", False),
+        (
+            "How many 3-pointers did the Lakers make?",
+            "Green drilled a 3-pointer with 55 seconds left.",
+            False,
+        ),
+        ("How many minutes did the game last?", "The game lasted 45 minutes.", True),
+        ("How many seasons did he play?", "He played two seasons in Minnesota.", True),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
     assert _counts_a_point(analyze(question, KNOWN), sentence) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "counts"),
+    [
+        ("He has at least 10 assists in six consecutive games.", "game", True),
+        ("Kidd, who did it against 28 teams, has served as a role model.", "team", True),
+        ("Nearly 300 school districts closed because of the rally.", "district", True),
+        (
+            "Two \u201cdeliveries\u201d of payloads to the lunar surface every year.",
+            "deliveri",
+            True,
+        ),
+        # the thing counted is written before the number, or is another thing
+        ("Some teams had 28 wins.", "team", False),
+        ("Green hit a big shot with 55 seconds left.", "shot", False),
+        ("The five companies, selected from eight that submitted proposals.", "proposal", False),
+        # a clock time or a percentage counts nothing
+        ("Use rose by 37 percent among adults.", "adult", False),
+        ("He scored at 7:14 goals apart.", "goal", False),
+    ],
+)
+def test_a_number_counts_what_is_written_right_after_it(
+    sentence: str, counted: str, counts: bool
+) -> None:
+    assert counts_directly(sentence, counted) is counts
 
 
 @pytest.mark.parametrize(

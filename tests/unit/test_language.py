@@ -261,6 +261,14 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much did Disney spend on programming?", "how_much"),
         ("Which company won the contract?", "other"),
         ("What did Peskov say?", "other"),
+        # a preposition before the question word leaves the question what it is
+        ("Against how many teams did Kidd get a triple-double?", "how_many"),
+        ("In how many countries did the service launch?", "how_many"),
+        ("To whom did the union send the letter?", "who"),
+        ("For what reason did the rally start?", "why"),
+        ("Since when has she led the union?", "how_long"),
+        ("In which year did the firm open?", "when"),
+        ("With whom did the senator meet?", "who"),
     ],
 )
 def test_question_types(question: str, wh: str) -> None:
@@ -377,6 +385,22 @@ def test_when_something_was_said_is_not_what_it_was_about(
     question: str, topic: tuple[str, ...]
 ) -> None:
     assert analyze(question, KNOWN).topic_stems == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many companies applied in this round?", "compani"),  # up to the verb
+        ("how many moon deliveries a year is nasa aiming for", "deliveri"),  # the last noun
+        ("How many games in a row has he had ten assists?", "game"),
+        ("How many 3-pointers did the Hawks make?", "pointer"),
+        ("Against how many teams did Kidd get a triple-double?", "team"),
+        ("How many did Davis score?", None),  # counts nothing named
+        ("What did Peskov say?", None),
+    ],
+)
+def test_what_a_how_many_question_counts(question: str, counted: str | None) -> None:
+    assert analyze(question, KNOWN).counted == counted
 
 
 @pytest.mark.parametrize(
