@@ -262,7 +262,7 @@ SAY_VERBS = (
 
 # Words for speech; they match any sentence that reports what someone said.
 SPEECH_WORDS = frozenset(
-    """say said says saying tell told tells state stated statement statements comment comments
+    """say said says saying tell told tells stated statement statements comment comments
     commented remark remarks remarked word words quote quoted speech speak spoke spoken talk
     talked think thought claim claimed respond responded response reply replied""".split()
 )

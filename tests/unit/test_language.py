@@ -379,6 +379,8 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("What did Peskov say about the meeting?", ("meet",)),  # the meeting is the topic
         ("What did Lukashenko say about the truce in his televised address?", ("truce",)),
         ("What did Kevin Mayer say about subscribers during the conference call?", ("subscrib",)),
+        # "state" is the state, not a word for speech
+        ("What did Gambill say about the state budget?", ("state", "budget")),
     ],
 )
 def test_when_something_was_said_is_not_what_it_was_about(
