@@ -214,6 +214,17 @@ def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> N
     assert minutes["abstained"] and minutes["citations"] == [], minutes
 
 
+def test_the_kind_asked_for_is_named_by_a_thing_of_that_kind(two_articles: Run) -> None:
+    worn, painted = ask_in_turn(
+        two_articles,
+        "What color were the teachers wearing?",  # "Several thousand teachers wearing red ..."
+        "What color was the Blue Moon lander painted?",  # the lander's colour is never given
+    )
+    assert not worn["abstained"], worn
+    assert "wearing red" in worn["citations"][0]["quote"], worn
+    assert painted["abstained"] and painted["citations"] == [], painted
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     return ingested(empty_qabot, "wild-sabres.txt")

@@ -108,6 +108,20 @@ def test_the_kind_a_question_asks_for_must_be_named_almost_as_such(
 
 
 @pytest.mark.parametrize(
+    ("question", "kind", "passage"),
+    [
+        # a thing of the kind, named: read alone, "red" is a colour and a "sprain" an injury
+        ("What color were the marchers wearing?", "color", "Thousands of marchers wearing red."),
+        ("What injury does the forward have?", "injury", "The forward has a left knee sprain."),
+    ],
+)
+def test_the_kind_is_named_by_a_thing_of_that_kind(
+    judge: ParaphraseJudge, question: str, kind: str, passage: str
+) -> None:
+    assert judge.says(question, [kind], passage, kinds={kind})
+
+
+@pytest.mark.parametrize(
     ("question", "point", "passage"),
     [
         # "year" says "year", not "last": a 9% increase needed this year is not last year's
