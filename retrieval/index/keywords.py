@@ -41,6 +41,9 @@ class Bm25Scores:
             [vocab.setdefault(stem, len(vocab)) for stem in stems(words(text))]
             for text in chunk_texts
         ]
+        if not vocab:  # no chunk has a word: every question scores nothing
+            empty = np.zeros(0, dtype=np.float32)
+            return cls({}, empty, np.zeros(0, dtype=np.int32), np.zeros(1, np.int32), len(ids))
         retriever = bm25s.BM25()
         retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
         matrix = retriever.scores

@@ -22,6 +22,7 @@ from retrieval.ingest.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load
 from retrieval.ingest.progress import CountingProgress
 from retrieval.ingest.relayout import prune_vanished, relay, repair_vectors
 from retrieval.ingest.writer import WRITE_BATCH, delete_chunks, refresh_metadata, write_chunks
+from retrieval.language.text import words
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,10 @@ def _reason(error: BaseException) -> str:
     return "a symlink loop" if isinstance(error, RuntimeError) else str(error)
 
 
+def _has_words(article: Article) -> bool:
+    return bool(words(article.text))
+
+
 def ingest(
     stores: Stores,
     paths: Sequence[Path],
@@ -163,7 +168,13 @@ def ingest(
 
     With `repair`, every stored chunk's vectors are first computed again from its text.
     """
-    articles = [load_article(path) for path in expand_paths(paths, progress)]
+    articles = []
+    for path in expand_paths(paths, progress):
+        article = load_article(path)
+        if _has_words(article):
+            articles.append(article)
+        else:  # a file of punctuation or blank lines: no sentence to quote, no word to search
+            (progress or log.warning)(f"skipped {path}: no words to answer from")
     report = IngestReport(sources=[a.source for a in articles])
     with stores.changing():
         if repair:

@@ -82,6 +82,20 @@ def test_markdown_keeps_paragraphs_and_takes_its_title_from_the_heading(
     assert citation["quote"].startswith("Mayor Ines Duarte said")
 
 
+def test_a_file_without_words_is_skipped_with_a_notice(empty_qabot: Run, tmp_path: Path) -> None:
+    marks = tmp_path / "marks.txt"
+    marks.write_text("...\n\n!!! — ???\n", encoding="utf-8")
+    article = tmp_path / "harbour.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = empty_qabot("ingest", str(marks), str(article), "--json")
+    assert result.returncode == 0, result.stderr
+    assert f"skipped {marks}: no words to answer from" in result.stderr
+    assert json.loads(result.stdout)["added"] == 4  # the other file's headline and paragraphs
+    answer = empty_qabot("ask", "Who approved the harbour expansion?", "--json")
+    assert answer.returncode == 0 and "Traceback" not in answer.stderr, answer.stderr
+    assert not json.loads(answer.stdout)["abstained"]
+
+
 def test_readable_summary_without_json(empty_qabot: Run) -> None:
     result = empty_qabot("ingest")
     assert result.returncode == 0, result.stderr

@@ -194,6 +194,12 @@ def test_bm25_scores_are_bm25s_own_to_the_last_bit(query: str) -> None:
     assert np.array_equal(ours.scores(asked), theirs)
 
 
+def test_chunks_without_a_word_score_nothing() -> None:
+    nothing = Bm25Scores.build(["...", "!!! —"])
+    assert nothing.vocab == {}
+    assert nothing.scores([]).tolist() == [0.0, 0.0]
+
+
 def test_stems_given_as_text_are_split_when_first_read() -> None:
     given = corpus().sentences[0]
     fields = {name: getattr(given, name) for name in given.__dataclass_fields__}
