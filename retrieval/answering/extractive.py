@@ -261,8 +261,16 @@ class ExtractiveAnswerer:
         # "What did Lukashenko say about nuclear weapons?" in a story that never mentions them:
         # every point of the topic must be in the article, if only in other words.
         unsaid = [w for w, stem in question.points if stem not in self.index.idf]
-        closest = " ".join(e.text for e in ranked[:MAX_SENTENCES])
-        if unsaid and not self._paraphrases(question, unsaid, closest):
+        closest = ranked[:MAX_SENTENCES]
+        # Each alone, then together: a word's sense in a sentence of its own can be lost among
+        # its neighbours' ("suppliers" for "sellers"); the one saying it is answered first.
+        saying = (
+            next((e for e in closest if self._paraphrases(question, unsaid, e.text)), None)
+            if unsaid
+            else None
+        )
+        together = " ".join(e.text for e in closest)
+        if unsaid and saying is None and not self._paraphrases(question, unsaid, together):
             return [], f"The article doesn't report what {subject} said about that."
         on_topic = [e for e in ranked if e.lexical > 0]
         # Quotes that speak of the topic without naming it, after those that name it.
@@ -270,9 +278,11 @@ class ExtractiveAnswerer:
         if on_topic:
             top = on_topic[0].score
             naming = [e for e in on_topic if e.score >= top - NEAR_BEST]
-            shown = {e.id for e in naming}
-            chosen = [*naming, *(e for e in referring if e.id not in shown)][:MAX_SENTENCES]
-            return self._with_elaboration(chosen), ""
+            ordered = [saying] if saying else []
+            for e in [*naming, *referring]:
+                if all(e.id != shown.id for shown in ordered):
+                    ordered.append(e)
+            return self._with_elaboration(ordered[:MAX_SENTENCES]), ""
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]

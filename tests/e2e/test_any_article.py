@@ -225,6 +225,19 @@ def test_the_kind_asked_for_is_named_by_a_thing_of_that_kind(two_articles: Run) 
     assert painted["abstained"] and painted["citations"] == [], painted
 
 
+def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "cannabis-disorder.txt")
+    sellers, prices = ask_in_turn(
+        empty_qabot,
+        # "Hamilton urged people to be cautious of believing assertions made by suppliers ..."
+        "What did Ian Hamilton say about cannabis sellers?",
+        "What did Ian Hamilton say about cannabis prices?",  # he never speaks of prices
+    )
+    assert not sellers["abstained"], sellers
+    assert any("made by suppliers" in c["quote"] for c in sellers["citations"]), sellers
+    assert prices["abstained"] and prices["citations"] == [], prices
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     return ingested(empty_qabot, "wild-sabres.txt")
