@@ -89,12 +89,18 @@ class Pipeline:
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):
             question = replace(analyze(condensed.standalone, self.index), article=article)
-            if article is None and history:
+            if article is None and history and not question.describes:
                 question = replace(question, article=self.article_kept_to(question, history))
             evidence = self.retriever.search(question)
-            # A picked article is the one "this article" means, whatever the history quoted.
+            # A picked article is the one "this article" means, whatever the history quoted;
+            # "the story about the NBA game" is the one its words are found in.
             if (question.asks_author or question.asks_summary) and article is None:
-                evidence = self.in_the_article_talked_about(evidence, history)
+                if question.describes and evidence:
+                    source = evidence[0].sentence.source
+                    question = replace(question, article=source)
+                    evidence = [e for e in evidence if e.sentence.source == source]
+                else:
+                    evidence = self.in_the_article_talked_about(evidence, history)
         with clock.step("answer"):
             answer = self.answerer.answer(asked, question, evidence, on_token)
         answer.condensed_by = condensed.by

@@ -228,6 +228,9 @@ class Question:
     # The stem of what "how many" counts ("game" in "how many games in a row ..."); None when
     # the question counts nothing named.
     counted: str | None = None
+    # What a question about the article itself says of which article it means ("the story
+    # about the NBA game": "nba", "game"); empty when it says nothing ("Who wrote this?").
+    describes: tuple[str, ...] = ()
 
     @property
     def wants_statements(self) -> bool:
@@ -268,6 +271,8 @@ def analyze(text: str, index: KnownWords) -> Question:
         (w, stem) for w, stem in zip(topic, topic_stems, strict=True) if stem not in name_stems
     ]
     topic_stems = tuple(dict.fromkeys(topic_stems))
+    asks_author = bool(AUTHOR.search(text)) and not OTHER_WORK.search(text)
+    asks_summary = bool(SUMMARY.search(text))
     return Question(
         text=text,
         wh=wh,
@@ -280,12 +285,22 @@ def analyze(text: str, index: KnownWords) -> Question:
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,
         definition_target=target,
-        asks_author=bool(AUTHOR.search(text)) and not OTHER_WORK.search(text),
-        asks_summary=bool(SUMMARY.search(text)),
+        asks_author=asks_author,
+        asks_summary=asks_summary,
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
         focus=_focus(asked, points),
         counted=_counted(asked),
+        describes=_described(plain) if asks_author or asks_summary else (),
+    )
+
+
+def _described(plain: str) -> tuple[str, ...]:
+    """The words of a question about the article itself beyond its asking for the author or
+    the summary: "the story about the NBA game" in "Who wrote the story about the NBA game?"."""
+    rest = words(SUMMARY.sub(" ", AUTHOR.sub(" ", plain)))
+    return tuple(
+        w for w in rest if w not in STOPWORDS and w not in FRAMING and w not in QUESTION_OPENERS
     )
 
 

@@ -495,6 +495,17 @@ def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_article
     assert "name no author" not in authors["answer"]
 
 
+def test_who_wrote_the_story_about_something_is_that_storys_author(two_articles: Run) -> None:
+    landers, rally = ask_in_turn(
+        two_articles,
+        "Who wrote the story about the moon landers?",
+        "Who wrote the piece on the teachers' rally?",
+    )
+    assert "Jeff Foust" in landers["answer"] and "Tom Davies" not in landers["answer"], landers
+    assert "Tom Davies" in rally["answer"] and "Jeff Foust" not in rally["answer"], rally
+    assert [c["source"].rsplit("/", 1)[-1] for c in rally["citations"]] == [TEACHERS.name]
+
+
 def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     (buried,) = ask_in_turn(empty_qabot, "What message did Sanborn say the campaign buried?")

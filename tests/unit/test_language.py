@@ -390,6 +390,25 @@ def test_when_something_was_said_is_not_what_it_was_about(
 
 
 @pytest.mark.parametrize(
+    ("question", "describes"),
+    [
+        ("Who wrote this?", ()),
+        ("who is the author", ()),
+        ("What's this story about?", ()),
+        ("Give me a summary", ()),
+        ("Who wrote the story about the NBA game?", ("nba", "game")),
+        ("Who wrote the piece on the teachers' rally?", ("teachers", "rally")),
+        ("Summarize the cannabis article", ("cannabis",)),
+        ("What did Peskov say?", ()),  # not about the article itself
+    ],
+)
+def test_which_article_a_question_about_the_article_describes(
+    question: str, describes: tuple[str, ...]
+) -> None:
+    assert analyze(question, KNOWN).describes == describes
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("How many companies applied in this round?", "compani"),  # up to the verb
