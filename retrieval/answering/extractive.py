@@ -531,6 +531,9 @@ class ExtractiveAnswerer:
             around += before
         for speaker in {speaker for s in around for speaker in s.speakers}:
             named |= set(words(self._introduction(speaker, sentence.source).text))
+        # What the headline names, the whole story is about: "their 2020 session" in a story
+        # headlined "... pack Indiana Statehouse ..." is Indiana's.
+        named |= set(words(sentence.title))
         return not self._names_one_asked(asked, named)
 
     def _names_one_asked(self, name_words: Collection[str], named: set[str]) -> bool:

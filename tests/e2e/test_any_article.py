@@ -238,6 +238,14 @@ def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Run) 
     assert prices["abstained"] and prices["citations"] == [], prices
 
 
+def test_what_the_headline_names_the_whole_story_is_about(two_articles: Run) -> None:
+    (session,) = ask_in_turn(two_articles, "When do Indiana lawmakers start their 2020 session?")
+    # "... ahead of their 2020 session that starts in early January", in a story headlined
+    # "Thousands of teachers pack Indiana Statehouse for protest"
+    assert not session["abstained"], session
+    assert "session that starts in early January" in session["citations"][0]["quote"], session
+
+
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     return ingested(empty_qabot, "wild-sabres.txt")
