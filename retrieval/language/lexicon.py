@@ -106,7 +106,8 @@ ORG_WORDS = frozenset(
     corporation corp inc company co llc ltd plc group holdings systems technologies technology
     robotics aerospace airlines airways motors labs laboratories media studios networks
     entertainment foundation association society league federation commission authority
-    administration services bureau center centre hospital school college academy police""".split()
+    administration services bureau center centre hospital school college academy police
+    legislature assembly statehouse""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".

@@ -9,6 +9,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import counts_directly, kind_score
 from retrieval.language.question import Question
+from retrieval.language.speakers import is_person_name
 from retrieval.language.text import words
 
 # How much each signal counts in a sentence's score.
@@ -48,6 +49,10 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
     named = _names(question, sentence)
     kind = kind_score(question.wh, sentence.text)
+    if question.wh == "who" and not question.definition_target and named:
+        # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
+        # names someone else holds the kind of answer asked for.
+        kind = float(_names_someone_else(question, sentence))
     if (
         question.counted
         and kind
@@ -60,6 +65,13 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         WEIGHT_DENSE * dense + WEIGHT_LEXICAL * lexical + WEIGHT_NAMED * named + WEIGHT_KIND * kind
     )
     return Evidence(sentence, score=score, dense=dense, lexical=lexical, named=named, kind=kind)
+
+
+def _names_someone_else(question: Question, sentence: Sentence) -> bool:
+    return any(
+        is_person_name(name) and not question.name_words & set(name.lower().split())
+        for name in sentence.mentions
+    )
 
 
 def _asked(question: Question) -> set[str]:

@@ -308,6 +308,13 @@ def test_who_holds_a_role_is_named_and_is_the_he_of_the_next_question(game: Run)
     assert not any("Parise said" in c["quote"] for c in said["citations"]), said
 
 
+def test_who_someone_acted_on_is_named_by_the_sentence_naming_another(game: Run) -> None:
+    (stripped,) = ask_in_turn(game, "Who did Parise steal the puck from on the opening goal?")
+    # "Parise opened the scoring by stripping Sabres center Casey Mittelstadt in the neutral
+    # zone ...", not "Parise’s first-period goals – he scored at 7:14 ...", which names no one
+    assert "Casey Mittelstadt" in stripped["citations"][0]["quote"], stripped
+
+
 def test_a_place_in_a_sentence_that_shares_no_word_with_the_question(game: Run) -> None:
     (venue,) = ask_in_turn(game, "Where was the game played?")
     # Only a quote's tag places it: "... before the Wild's 4-1 win over the Sabres in front of

@@ -19,6 +19,7 @@ from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
+from retrieval.retrieve.scoring import _names_someone_else
 
 
 @pytest.mark.parametrize(
@@ -463,3 +464,29 @@ def test_the_person_a_who_question_is_answered_with(
     question: str, text: str, doer: str | None
 ) -> None:
     assert _doer(analyze(question, KNOWN), sentence(text)) == doer
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "other"),
+    [
+        (
+            "Who did Parise steal the puck from?",
+            "Parise opened the scoring by stripping Sabres center Casey Mittelstadt.",
+            True,
+        ),
+        ("Who did Parise steal the puck from?", "Parise's first-period goals gave a lead.", False),
+        (
+            "Who did Gwynne Shotwell thank?",
+            "Gwynne Shotwell thanked NASA administrator Jim Bridenstine.",
+            True,
+        ),
+        # an organisation is no one else
+        (
+            "Who did Kevin Mayer criticise?",
+            "Kevin Mayer criticised the Indiana Legislature.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_naming_someone_else(question: str, text: str, other: bool) -> None:
+    assert _names_someone_else(analyze(question, KNOWN), sentence(text)) is other
