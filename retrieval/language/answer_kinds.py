@@ -127,7 +127,10 @@ FUTURE_TIME = re.compile(
     # the time of the same clause, not of one inside it ("will offer the lander it unveiled in
     # May")
     rf"(?:(?!\b(?:that|which|who|it|after|before|since)\b)[^.])*"
-    rf"\b(?:on|in|by)\s+(?:{DAYS_MONTHS}|\d{{4}})\b"
+    rf"\b(?:on|in|by)\s+(?:early\s+|mid-?|late\s+)?(?:{DAYS_MONTHS}|\d{{4}})\b"
+    # what is scheduled, said in the present: "their 2020 session that starts in early January"
+    rf"|\b(?:starts?|begins?|opens?|resumes?)\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?"
+    rf"(?:{DAYS_MONTHS})\b"
     rf"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
     rf"several|\d+)\s+(?:days?|weeks?|months?|years?)\b"
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",

@@ -171,7 +171,8 @@ WH_TYPES = (
         "how_much",
         re.compile(
             r"^how\s+much\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
-            r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?)\b)",
+            r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
+            r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)",
             re.I,
         ),
     ),

@@ -239,11 +239,18 @@ def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Run) 
 
 
 def test_what_the_headline_names_the_whole_story_is_about(two_articles: Run) -> None:
-    (session,) = ask_in_turn(two_articles, "When do Indiana lawmakers start their 2020 session?")
+    session, next_one, money = ask_in_turn(
+        two_articles,
+        "When do Indiana lawmakers start their 2020 session?",
+        "When does Indiana's next legislative session start?",  # a time to come, said "starts"
+        "How much money does the state have in reserve?",
+    )
     # "... ahead of their 2020 session that starts in early January", in a story headlined
     # "Thousands of teachers pack Indiana Statehouse for protest"
-    assert not session["abstained"], session
-    assert "session that starts in early January" in session["citations"][0]["quote"], session
+    for answer in (session, next_one):
+        assert not answer["abstained"], answer
+        assert "session that starts in early January" in answer["citations"][0]["quote"], answer
+    assert money["answer"].startswith("$2 billion"), money  # an amount of money, with its sign
 
 
 @pytest.fixture

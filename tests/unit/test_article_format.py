@@ -90,6 +90,10 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when_future", "These teams meet again in Oklahoma City in three days.", 1.0),
         ("when_future", "The firm will offer the lander it unveiled in May.", 0.0),  # its own time
         ("when_future", "Rates have risen in recent years.", 0.0),
+        # a schedule said in the present
+        ("when_future", "Lawmakers meet before their session that starts in early January.", 1.0),
+        ("when_future", "The new arena opens in late October.", 1.0),
+        ("when_future", "The session started in early January.", 0.0),
         ("when", "James hit a 3-pointer with 3:08 to play.", 0.0),  # a game clock
         ("when", "Gallinari's free throws came with 1:24 left.", 0.0),
         ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote

@@ -259,6 +259,8 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much did sales grow?", "change"),
         ("How much does the service cost?", "how_much"),
         ("How much did Disney spend on programming?", "how_much"),
+        ("How much money does the state have in reserve?", "how_much"),
+        ("How much cash does the union have?", "how_much"),
         ("Which company won the contract?", "other"),
         ("What did Peskov say?", "other"),
         # a preposition before the question word leaves the question what it is
