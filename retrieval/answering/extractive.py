@@ -97,6 +97,9 @@ COUNTED_WORDS = 2
 # City coach". After a name, the rest of its appositive does: "chief executive of Ceres Robotics".
 ROLE_CONTEXT_WORDS = 3
 ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
+# Words before a name that may say whose person they are: "Indiana State Teachers Association
+# President Keith Gambill".
+DESCRIBED_BEFORE_WORDS = 6
 # Words that make an amount what it is: "several thousand", "more than 15,000", "nearly 300".
 QUANTIFIER_BEFORE = re.compile(
     r"\b(?:several|a\s+few|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
@@ -150,6 +153,19 @@ class ExtractiveAnswerer:
                 asked,
                 question,
                 [Evidence(sentence) for sentence in holders.values()],
+                lead=_listed(people),
+                person=people[0] if len(people) == 1 else None,
+            )
+        if question.speaks_for and not question.unknown_names:
+            # "Who spoke for Blue Origin?": whom the article quotes, introduced as its people.
+            spokespeople = self._speaking_for(question)
+            if not spokespeople:
+                return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
+            people = list(spokespeople)
+            return self._compose(
+                asked,
+                question,
+                [Evidence(sentence) for sentence in spokespeople.values()],
                 lead=_listed(people),
                 person=people[0] if len(people) == 1 else None,
             )
@@ -358,6 +374,25 @@ class ExtractiveAnswerer:
         holders = _role_holders(role, context, self.index, question.article)
         ranked = sorted(holders, key=lambda person: -len(holders[person]))
         return {person: holders[person][0] for person in ranked[: 1 if context else MAX_SENTENCES]}
+
+    def _speaking_for(self, question: Question) -> dict[str, Sentence]:
+        """The people the articles (the picked one, if any) quote whose introduction names the
+        organisation asked about ("John Roth, vice president of business development at SNC"),
+        each with that introduction."""
+        sources = {a.source for a in self.index.articles()}
+        if question.article is not None:
+            sources &= {question.article}
+        found: dict[str, Sentence] = {}
+        for source in sorted(sources):
+            for person in sorted(self._speakers_of(source)):
+                if not is_person_name(person) or question.speaks_for & set(words(person)):
+                    continue  # an organisation quoted, or someone named after it
+                introduction = self._introduction(person, source)
+                described = set(words(_described_as(person, introduction.text)))
+                if self._names_one_asked(question.speaks_for, described):
+                    found[person] = introduction
+        by_position = sorted(found.items(), key=lambda item: item[1].position)
+        return dict(by_position[:MAX_SENTENCES])
 
     def _spelling_out(self, acronym: str, article: str | None) -> list[Evidence]:
         """The first sentence (of the picked article, if one is) that gives the acronym's full
@@ -836,6 +871,21 @@ def _holders_in(
             if owned and person[:1].isupper() and len(person.split()) >= 2:
                 people.append(person)
     return people
+
+
+def _described_as(person: str, text: str) -> str:
+    """The words that say who a person is where the text names them: the few before the name
+    ("SpaceX President Gwynne Shotwell") and the appositive after it ("John Roth, vice
+    president of business development at SNC,")."""
+    at = text.find(person)
+    if at < 0:
+        return ""
+    # up to the punctuation before the name: not the words of a quote ("“...,” said John Roth")
+    start = max(text.rfind(mark, 0, at) for mark in ',;:”"(') + 1
+    before = " ".join(text[start:at].split()[-DESCRIBED_BEFORE_WORDS:])
+    after = text[at + len(person) :]
+    appositive = after.split(",", 2)[1] if after.startswith(",") else ""
+    return f"{before} {appositive}"
 
 
 def _role_phrase(before: Sequence[str]) -> list[str]:

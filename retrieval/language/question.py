@@ -85,6 +85,15 @@ FOCUS = re.compile(
     r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
     r"(?P<owned>[a-z][\w-]*)(?:\s+(?i:this|last|next)\s+\w+)?$"
 )
+# "Who spoke for Blue Origin?", "Who from SNC was quoted?": someone the article quotes on
+# behalf of an organisation it names.
+SPOKE_FOR = re.compile(
+    r"^who\s+(?:spoke|speaks|talked|talks|commented|comments)\s+(?:for|on\s+behalf\s+of)\s+"
+    r"(?P<org>.+)$"
+    r"|^who\s+(?:from|at)\s+(?P<member_of>.+?)\s+(?:spoke|talked|commented|was\s+quoted|"
+    r"is\s+quoted|said|told)\b",
+    re.IGNORECASE,
+)
 # The words after "how many": what the question counts, up to its verb ("how many moon
 # deliveries a year", "how many companies applied").
 HOW_MANY = re.compile(r"^how\s+many\s+(?P<counted>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.IGNORECASE)
@@ -232,6 +241,8 @@ class Question:
     # What a question about the article itself says of which article it means ("the story
     # about the NBA game": "nba", "game"); empty when it says nothing ("Who wrote this?").
     describes: tuple[str, ...] = ()
+    # The names of the organisation "Who spoke for X?" asks a spokesperson of.
+    speaks_for: frozenset[str] = frozenset()
 
     @property
     def wants_statements(self) -> bool:
@@ -293,7 +304,15 @@ def analyze(text: str, index: KnownWords) -> Question:
         focus=_focus(asked, points),
         counted=_counted(asked),
         describes=_described(plain) if asks_author or asks_summary else (),
+        speaks_for=_speaks_for(plain, index),
     )
+
+
+def _speaks_for(plain: str, index: KnownWords) -> frozenset[str]:
+    found = SPOKE_FOR.match(plain)
+    if not found:
+        return frozenset()
+    return frozenset(index.name_words_in(found.group("org") or found.group("member_of")))
 
 
 def _described(plain: str) -> tuple[str, ...]:

@@ -528,6 +528,22 @@ def test_who_wrote_the_story_about_something_is_that_storys_author(two_articles:
     assert [c["source"].rsplit("/", 1)[-1] for c in rally["citations"]] == [TEACHERS.name]
 
 
+def test_who_spoke_for_an_organisation_is_whom_the_article_quotes_as_its(
+    two_articles: Run,
+) -> None:
+    blue, union, said = ask_in_turn(
+        two_articles,
+        "Who spoke for Blue Origin?",
+        "Who spoke for the Indiana State Teachers Association?",
+        "What did he say about lawmakers?",
+    )
+    # "“It has a lot of payload capacity ...,” said Brent Sherwood, vice president of advanced
+    # development programs at Blue Origin"; not "NASA announced ...", which quotes no person
+    assert blue["answer"].startswith("Brent Sherwood:"), blue
+    assert union["answer"].startswith("Keith Gambill:"), union
+    assert said["resolved_question"] == "What did Keith Gambill say about lawmakers?", said
+
+
 def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     (buried,) = ask_in_turn(empty_qabot, "What message did Sanborn say the campaign buried?")

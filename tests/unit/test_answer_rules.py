@@ -9,6 +9,7 @@ from test_language import KNOWN
 from retrieval.answering.extractive import (
     SCOPE,
     _counts_a_point,
+    _described_as,
     _doer,
     _fact_span,
     _holders_in,
@@ -490,3 +491,29 @@ def test_the_person_a_who_question_is_answered_with(
 )
 def test_a_sentence_naming_someone_else(question: str, text: str, other: bool) -> None:
     assert _names_someone_else(analyze(question, KNOWN), sentence(text)) is other
+
+
+@pytest.mark.parametrize(
+    ("person", "text", "described"),
+    [
+        (
+            "John Roth",
+            "“We build our own,” said John Roth, vice president of business development at SNC, "
+            "in a statement.",
+            "said vice president of business development at SNC",  # not the quote before
+        ),
+        (
+            "Keith Gambill",
+            "Indiana State Teachers Association President Keith Gambill told the teachers.",
+            "Indiana State Teachers Association President",
+        ),
+        (
+            "Dmitry Peskov",
+            "Kremlin spokesperson Dmitry Peskov dismissed it.",
+            "Kremlin spokesperson",
+        ),
+        ("Zach Parise", "Zach Parise scored twice.", ""),
+    ],
+)
+def test_the_words_that_say_who_someone_is(person: str, text: str, described: str) -> None:
+    assert " ".join(_described_as(person, text).split()) == described

@@ -411,6 +411,20 @@ def test_which_article_a_question_about_the_article_describes(
 
 
 @pytest.mark.parametrize(
+    ("question", "organisation"),
+    [
+        ("Who spoke for SpaceX?", {"spacex"}),
+        ("Who from SpaceX was quoted?", {"spacex"}),
+        ("Who spoke on behalf of China?", {"china"}),
+        ("Who spoke at the rally?", set()),  # where, not for whom
+        ("Who is Dmitry Peskov?", set()),
+    ],
+)
+def test_whom_a_spokesperson_is_asked_of(question: str, organisation: set[str]) -> None:
+    assert analyze(question, KNOWN).speaks_for == organisation
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("How many companies applied in this round?", "compani"),  # up to the verb
