@@ -117,7 +117,12 @@ UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so 
 NO_AUTHOR = "The article doesn't say who wrote it."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 # A yes/no question about what is still to come.
-WILL_QUESTION = re.compile(r"^(?:will|won['’]t|(?:is|are)\s.+\sgoing\s+to)\b", re.IGNORECASE)
+WILL_QUESTION = re.compile(
+    r"^(?:will|won['’]t|(?:is|are)\s.+\sgoing\s+to)\b"
+    # "Who do the Wild play next?", "What is their next game?": what is still to come
+    r"|\bnext\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
 # A person spoken of in a quote without being named; and how many sentences back the name may
 # stand ("he's playing well now" right after a paragraph about the player).
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
@@ -434,12 +439,12 @@ class ExtractiveAnswerer:
             return []
         if self._misses_the_point(question, best) or self._about_someone_else(question, best):
             return []
-        if question.wh == "how_many" and not _counts_a_point(question, best.text):
-            return []
         if question.wh in MEASURED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
             return []  # "How many goals has he scored in his career?": not his two tonight
-        if WILL_QUESTION.match(question.text) and not FUTURE_SAID.search(best.text):
-            return []  # "Will Dumba miss the next game?": not answered by what has happened
+        if WILL_QUESTION.search(question.text) and not FUTURE_SAID.search(best.text):
+            # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by
+            # what has happened.
+            return []
         near = [e for s, e in scored[:MAX_SENTENCES] if s >= top - NEAR_BEST]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
         return self._with_elaboration(chosen)

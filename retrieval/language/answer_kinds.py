@@ -128,9 +128,10 @@ FUTURE_TIME = re.compile(
     # May")
     rf"(?:(?!\b(?:that|which|who|it|after|before|since)\b)[^.])*"
     rf"\b(?:on|in|by)\s+(?:early\s+|mid-?|late\s+)?(?:{DAYS_MONTHS}|\d{{4}})\b"
-    # what is scheduled, said in the present: "their 2020 session that starts in early January"
-    rf"|\b(?:starts?|begins?|opens?|resumes?)\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?"
-    rf"(?:{DAYS_MONTHS})\b"
+    # what is scheduled, said in the present: "their 2020 session that starts in early
+    # January", a game story's "Lakers: Visit the Thunder on Friday."
+    rf"|\b(?i:starts?|begins?|opens?|resumes?|visits?|hosts?|faces?|meets?|plays?)\s+"
+    rf"(?:[^.;]{{0,40}}?\s)?(?:on|in)\s+(?:early\s+|mid-?|late\s+)?(?:{DAYS_MONTHS})\b"
     rf"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
     rf"several|\d+)\s+(?:days?|weeks?|months?|years?)\b"
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",

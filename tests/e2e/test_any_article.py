@@ -359,6 +359,18 @@ def test_a_yes_no_question_about_what_is_to_come_needs_the_future(game: Run) -> 
     assert next_game["abstained"] and next_game["citations"] == [], next_game
 
 
+def test_who_they_play_next_needs_what_is_to_come(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
+    wild, lakers = ask_in_turn(
+        empty_qabot,
+        "Who do the Wild play next?",  # the Wild story never says
+        "Who do the Lakers play next?",  # "Lakers: Visit the Thunder on Friday."
+    )
+    assert wild["abstained"] and wild["citations"] == [], wild
+    # never a sentence about what has happened ("James’ 3-pointer put the Lakers up 109-98")
+    assert all("on Friday" in c["quote"] for c in lakers["citations"]), lakers
+
+
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:
     result = game("ask", "What's this story about?")
     assert result.returncode == 0, result.stderr

@@ -135,6 +135,10 @@ def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:
         ("The Lakers plan to re-evaluate him within the next 24 hours.", True),
         ("The Wild lost defenseman Matt Dumba to an undisclosed injury.", False),
         ("Several thousand teachers surrounded the Statehouse on Tuesday.", False),
+        # a schedule in the present tense
+        ("Lakers: Visit the Thunder on Friday.", True),
+        ("The Sabres host the Flyers on Thursday.", True),
+        ("The Sabres hosted the Flyers on Thursday.", False),
     ],
 )
 def test_what_is_said_of_the_future(sentence: str, to_come: bool) -> None:
