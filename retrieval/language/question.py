@@ -83,7 +83,7 @@ FOCUS = re.compile(
     # "What is the Sabres' record?", "What was his salary last year?": the owner's attribute
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
-    r"(?P<owned>[a-z][\w-]*)(?:\s+(?i:this|last|next)\s+\w+)?$"
+    r"(?P<owned>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?i:this|last|next)\s+\w+)?$"
 )
 # "Who spoke for Blue Origin?", "Who from SNC was quoted?": someone the article quotes on
 # behalf of an organisation it names.

@@ -458,6 +458,9 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         ("What is Dennis Schröder's nickname?", ("nickname",)),
         ("What is the Lakers' record this season?", ("record",)),
         ("What is his view of the truce?", ()),  # the view is what he said, in any words
+        # an attribute of two words
+        ("What is Devan Dubnyk's save percentage this season?", ("save", "percentage")),
+        ("What is his jersey number?", ("jersey", "number")),
     ],
 )
 def test_the_kind_of_thing_a_which_question_asks_to_be_named(
