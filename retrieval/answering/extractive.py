@@ -307,9 +307,18 @@ class ExtractiveAnswerer:
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]
-        if best.score < ABSTAIN_SCORE:
+        if best.score < ABSTAIN_SCORE or not self._says_topic(question, best):
             return [], f"The article doesn't report what {subject} said about that."
         return [best], ""
+
+    def _says_topic(self, question: Question, statement: Evidence) -> bool:
+        """Whether a statement, with the sentences around it, says every point of the asked
+        topic, if only in other words: "What did Hamilton say about teenagers using cannabis?"
+        is not answered by his words on cannabis users in general."""
+        around = self._neighbourhood(statement.sentence)
+        said = frozenset().union(*(s.stems for s in around))
+        missing = [w for w, stem in question.points if stem not in said]
+        return not missing or self._paraphrases(question, missing, statement.text)
 
     def _spoken_by(self, subject_words: set[str], article: str | None) -> list[Sentence]:
         """The sentences the article (the picked one, if any) reports these people said."""

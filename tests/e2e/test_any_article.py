@@ -315,6 +315,17 @@ def test_who_holds_a_role_is_named_and_is_the_he_of_the_next_question(game: Run)
     assert not any("Parise said" in c["quote"] for c in said["citations"]), said
 
 
+def test_what_someone_never_said_on_a_topic_is_not_their_other_words(game: Run) -> None:
+    fight, sticks = ask_in_turn(
+        game,
+        "What did Boudreau say about the fight?",  # his "That’s perfect" is on a blocked shot
+        "What did Parise say about his sticks?",  # Suter joked about them; Parise said nothing
+    )
+    for answer in (fight, sticks):
+        assert answer["abstained"] and answer["citations"] == [], answer
+        assert "said about that" in answer["answer"], answer
+
+
 def test_who_someone_acted_on_is_named_by_the_sentence_naming_another(game: Run) -> None:
     (stripped,) = ask_in_turn(game, "Who did Parise steal the puck from on the opening goal?")
     # "Parise opened the scoring by stripping Sabres center Casey Mittelstadt in the neutral
