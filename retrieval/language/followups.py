@@ -43,6 +43,12 @@ ASKED_KIND = re.compile(
     re.IGNORECASE,
 )
 # "How much did that campaign cost?": a thing of a kind an earlier question asked for.
+# "Was there a fight?": the thing a question asks exists, which a follow-up calls "it".
+EXISTENTIAL = re.compile(
+    r"^(?:(?:was|is|were|are)\s+there|(?:has|have)\s+there\s+been)\s+"
+    r"(?:a|an|any|some)\s+(?P<thing>[a-z][\w-]*)\s*\??$",
+    re.IGNORECASE,
+)
 DEMONSTRATIVE = re.compile(r"\b(?:that|this|the\s+same)\s+(?P<kind>[a-z][\w-]+)\b", re.I)
 # How many turns back "that campaign" may point to the question that asked for a campaign.
 DEMONSTRATIVE_TURNS = 3
@@ -107,6 +113,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         while len(owner) > 1 and owner[0].lower() in STOPWORDS:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
+    existed = EXISTENTIAL.match(previous)
+    if existed:
+        # "Did Eichel get suspended for it?" after "Was there a fight?": the fight.
+        things = [f"the {existed.group('thing')}", *things]
     resolved = DEMONSTRATIVE.sub(lambda m: _kind_answered(history, m) or m.group(), resolved)
     answered = _thing_answered(history)
     if answered:

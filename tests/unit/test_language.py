@@ -228,6 +228,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When will that lander fly?",
             "When will that lander fly?",
         ),
+        # "it" after a question whether something happened is that thing, not a name quoted
+        (
+            [turn("Was there a fight?", "Sabres captain Jack Eichel threw punches.")],
+            "Did Eichel get suspended for it?",
+            "Did Eichel get suspended for the fight?",
+        ),
+        (
+            [turn("Has there been a recall?", "SpaceX said the Starship lander is safe.")],
+            "Who ordered it?",
+            "Who ordered the recall?",
+        ),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
