@@ -109,6 +109,9 @@ QUANTIFIER_BEFORE = re.compile(
 )
 # The acts of "Who won?": the winner is in the sentence that gives the result.
 WINNING = frozenset({"won", "wins", "beat", "beats", "defeated", "defeats"})
+# The acts of "Did the Lakers win?", "Did the Thunder lose?": the result answers yes or no.
+RESULT_VERBS = WINNING | {"win", "beat", "lose", "lost", "defeat"}
+RESULT_OBJECTS = frozenset({"game", "match", "tonight", "last", "night", "yesterday"})
 # The words a result's sentence is looked up by in the keyword index (their stems).
 RESULT_QUERY = ("win", "won", "beat", "victory", "defeat", "lost", "loss", "edged", "final")
 COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
@@ -249,6 +252,11 @@ class ExtractiveAnswerer:
                 return described[:MAX_SENTENCES], ""
         if question.wh == "who" and question.predicate in WINNING:
             # "Who won the game?": the sentence that gives the result, if the article has one.
+            results = self._results(question, evidence)
+            if results:
+                return results, ""
+        if question.wh == "yesno" and _asks_result(question):
+            # "Did the Lakers win?": the sentence that gives the result, if the article has one.
             results = self._results(question, evidence)
             if results:
                 return results, ""
@@ -664,6 +672,14 @@ class ExtractiveAnswerer:
         for note in notes:
             first.setdefault(note.source, note)
         return [Evidence(s) for s in first.values()]
+
+
+def _asks_result(question: Question) -> bool:
+    """ "Did the Lakers win?", "Did the Wild beat the Sabres?": whether the one who played won
+    or lost, nothing more ("Did LeBron win an MVP?" asks of an award)."""
+    acts = [w for w in question.point_words if w in RESULT_VERBS]
+    rest = [w for w in question.point_words if w not in RESULT_VERBS and w not in RESULT_OBJECTS]
+    return bool(acts) and not rest
 
 
 def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:

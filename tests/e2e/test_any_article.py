@@ -382,6 +382,17 @@ def test_who_they_play_next_needs_what_is_to_come(empty_qabot: Run) -> None:
     assert all("on Friday" in c["quote"] for c in lakers["citations"]), lakers
 
 
+def test_did_they_win_or_lose_is_answered_by_the_result(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "lakers-lebron.txt")
+    lost, award = ask_in_turn(
+        empty_qabot, "Did the Thunder lose the game?", "Did LeBron win an MVP award tonight?"
+    )
+    # "... the Lakers’ fifth straight victory, 112-107 over the Oklahoma City Thunder ..."; not
+    # "the Thunder barely missed an upset win over the Clippers" the night before
+    assert "112-107 over the Oklahoma City Thunder" in lost["citations"][0]["quote"], lost
+    assert award["abstained"] and award["citations"] == [], award  # an award, not the game
+
+
 def test_the_terminal_shows_a_quoted_headline_as_the_headline(game: Run) -> None:
     result = game("ask", "What's this story about?")
     assert result.returncode == 0, result.stderr

@@ -8,6 +8,7 @@ from test_language import KNOWN
 
 from retrieval.answering.extractive import (
     SCOPE,
+    _asks_result,
     _counts_a_point,
     _described_as,
     _doer,
@@ -517,3 +518,18 @@ def test_a_sentence_naming_someone_else(question: str, text: str, other: bool) -
 )
 def test_the_words_that_say_who_someone_is(person: str, text: str, described: str) -> None:
     assert " ".join(_described_as(person, text).split()) == described
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("Did LeBron James win?", True),
+        ("Did Zach Parise lose the game?", True),
+        ("Did SpaceX beat China last night?", True),
+        ("Did LeBron win an MVP award?", False),  # an award, not the game
+        ("Did the union win more pay?", False),
+        ("Did Schröder score more than 30?", False),
+    ],
+)
+def test_a_yes_no_question_about_who_won(question: str, result: bool) -> None:
+    assert _asks_result(analyze(question, KNOWN)) is result
