@@ -545,6 +545,16 @@ class ExtractiveAnswerer:
         if never_stated and (held or question.predicate or focus):
             if question.wh in COUNTED and not _counts_asked_thing(question, sentence.text):
                 return True
+            # "When is NASA planning to send the rover?": a sentence that holds a time and says
+            # most of what is asked ("a rover NASA plans to fly in 2022") may say the rest in
+            # its own words; "When was Clarke born?" has nothing else to say.
+            said_here = [w for w, stem in points if stem in sentence.stems]
+            if (
+                question.wh in TYPED_KINDS - COUNTED
+                and best.kind >= 1.0
+                and 2 * len(said_here) > len(points)
+            ):
+                return False
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
         covered = any(stem in sentence.stems for _, stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number

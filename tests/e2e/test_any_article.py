@@ -200,6 +200,18 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
+def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Run) -> None:
+    sent, born = ask_in_turn(
+        two_articles,
+        # "... a rover NASA plans to fly in 2022": "send" is said as "fly"
+        "When does NASA plan to send the VIPER rover to the moon?",
+        "When was Steve Clarke born?",  # named, and a year is near him; his birth is not
+    )
+    assert sent["answer"].startswith("2022"), sent
+    assert "a rover NASA plans to fly in 2022" in sent["citations"][0]["quote"], sent
+    assert born["abstained"] and born["citations"] == [], born
+
+
 def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> None:
     deliveries, minutes = ask_in_turn(
         two_articles,
