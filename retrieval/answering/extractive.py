@@ -153,30 +153,10 @@ class ExtractiveAnswerer:
         standalone = question.text
         if question.asked_role and not question.unknown_names:
             # "Who is the Wild coach?": the one the article describes so, named first.
-            holders = self._holders_of_asked_role(question)
-            if not holders:
-                return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
-            people = list(holders)
-            return self._compose(
-                asked,
-                question,
-                [Evidence(sentence) for sentence in holders.values()],
-                lead=_listed(people),
-                person=people[0] if len(people) == 1 else None,
-            )
+            return self._naming(asked, question, self._holders_of_asked_role(question))
         if question.speaks_for and not question.unknown_names:
             # "Who spoke for Blue Origin?": whom the article quotes, introduced as its people.
-            spokespeople = self._speaking_for(question)
-            if not spokespeople:
-                return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
-            people = list(spokespeople)
-            return self._compose(
-                asked,
-                question,
-                [Evidence(sentence) for sentence in spokespeople.values()],
-                lead=_listed(people),
-                person=people[0] if len(people) == 1 else None,
-            )
+            return self._naming(asked, question, self._speaking_for(question))
         chosen, reason = self._choose(question, evidence)
         if not chosen:
             text = reason or NOT_IN_ARTICLE
@@ -186,6 +166,19 @@ class ExtractiveAnswerer:
             lead = _doer(question, chosen[0].sentence)
         result = result_score(chosen[0].text) if question.wh == "score" else None
         return self._compose(asked, question, chosen, lead=result.group() if result else lead)
+
+    def _naming(self, asked: str, question: Question, people: dict[str, Sentence]) -> Answer:
+        """The people found, named first, each with the sentence that says who they are."""
+        if not people:
+            return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=question.text)
+        names = list(people)
+        return self._compose(
+            asked,
+            question,
+            [Evidence(sentence) for sentence in people.values()],
+            lead=_listed(names),
+            person=names[0] if len(names) == 1 else None,
+        )
 
     def _compose(
         self,
