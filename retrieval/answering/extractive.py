@@ -129,6 +129,8 @@ WILL_QUESTION = re.compile(
 # A person spoken of in a quote without being named; and how many sentences back the name may
 # stand ("he's playing well now" right after a paragraph about the player).
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+# A thing spoken of in a quote without being named: "It has a lot of payload capacity".
+THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 REFERENCE_WINDOW = 2
 
 
@@ -347,12 +349,16 @@ class ExtractiveAnswerer:
             if not sentence.is_quote:
                 continue
             before = self._preceding(sentence)
+            on_topic = bool(topic) and topic <= frozenset().union(*(s.stems for s in before))
             if asked_about:
                 quoted = " ".join(QUOTED.findall(sentence.text)) or sentence.text
                 named = {w for s in before for w in words(" ".join((s.text, *s.mentions)))}
-                if THIRD_PERSON.search(quoted) and asked_about & named:
+                # "It has a lot of payload capacity" after "... its Blue Moon lander ...", for
+                # "What did he say about the Blue Moon lander?": a thing the quote calls "it"
+                refers = THIRD_PERSON.search(quoted) or (on_topic and THING.search(quoted))
+                if refers and asked_about & named:
                     found.append(Evidence(sentence))
-            elif topic <= frozenset().union(*(s.stems for s in before)):
+            elif on_topic:
                 found.append(Evidence(sentence))
         return sorted(found, key=lambda e: (e.sentence.source, e.sentence.position))
 

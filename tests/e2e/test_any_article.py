@@ -200,6 +200,16 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
+def test_a_quote_calling_the_thing_just_named_it_is_about_it(two_articles: Run) -> None:
+    (lander,) = ask_in_turn(
+        two_articles, "What did the Blue Origin executive say about the Blue Moon lander?"
+    )
+    # "Blue Origin will offer NASA its Blue Moon lander ..." then "“It has a lot of payload
+    # capacity ...,” said Brent Sherwood, vice president ... at Blue Origin"
+    assert not lander["abstained"], lander
+    assert lander["citations"][0]["quote"].startswith("“It has a lot of payload capacity"), lander
+
+
 def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Run) -> None:
     sent, born = ask_in_turn(
         two_articles,
