@@ -61,7 +61,8 @@ DURATION = re.compile(
 # session") counts nothing; news style writes counts from 1,000 up with a comma.
 NUMBER = re.compile(
     r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|dozens?)\b",
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|dozens?|"
+    r"several)\b",
     re.IGNORECASE,
 )
 # Connectives that introduce a cause: what a "why" answer holds.

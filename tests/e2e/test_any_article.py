@@ -223,12 +223,14 @@ def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Run) -> N
 
 
 def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> None:
-    deliveries, minutes = ask_in_turn(
+    deliveries, minutes, cargo = ask_in_turn(
         two_articles,
         # "... with a goal of doing two “deliveries” of payloads to the lunar surface every year"
         "How many deliveries a year does NASA want to make?",
         "How many minutes did the rally last?",  # "Nov. 18", "1:30 p.m." count no minutes
+        "How much can the Blue Moon lander carry?",  # "capable of carrying several tons"
     )
+    assert cargo["answer"].startswith("Several tons:"), cargo
     assert deliveries["answer"].lower().startswith("two"), deliveries
     assert "two “deliveries”" in deliveries["citations"][0]["quote"], deliveries
     # not "NASA announced Nov. 18 that it was adding five companies ...": a date counts nothing

@@ -38,6 +38,7 @@ from retrieval.retrieve.scoring import _names_someone_else
             True,
         ),
         ("How much cargo can it carry?", "It can carry up to 100 metric tons of cargo.", True),
+        ("How much cargo can it carry?", "It is capable of carrying several tons of cargo.", True),
         # a number that counts something else
         ("How many tons can the lander carry?", "The lander could fly missions in 2022.", False),
         ("How many fans were there?", "Davis scored 34 points in the fifth straight win.", False),
