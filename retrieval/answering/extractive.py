@@ -542,14 +542,14 @@ class ExtractiveAnswerer:
             question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE
         )
         if never_stated and (held or question.predicate or focus):
-            if question.wh in COUNTED and not _counts_asked_thing(question, sentence.text):
+            if question.wh == "how_many" and not _counts_asked_thing(question, sentence.text):
                 return True
             # "When is NASA planning to send the rover?": a sentence that holds a time and says
             # most of what is asked ("a rover NASA plans to fly in 2022") may say the rest in
             # its own words; "When was Clarke born?" has nothing else to say.
             said_here = [w for w, stem in points if stem in sentence.stems]
             if (
-                question.wh in TYPED_KINDS - COUNTED
+                question.wh in TYPED_KINDS - {"how_many"}
                 and best.kind >= 1.0
                 and 2 * len(said_here) > len(points)
             ):

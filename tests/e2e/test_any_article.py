@@ -200,6 +200,17 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
+def test_a_duration_whose_sentence_says_the_rest_in_other_words(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "disney-plus-launch.txt")
+    waited, outage = ask_in_turn(
+        empty_qabot,
+        "How long did customers wait on the phone?",  # "telephone wait times that exceeded two
+        "How long did Disney's outage last?",  # hours"; no outage is timed
+    )
+    assert waited["answer"].startswith("Two hours:"), waited
+    assert outage["abstained"] and outage["citations"] == [], outage
+
+
 def test_a_quote_calling_the_thing_just_named_it_is_about_it(two_articles: Run) -> None:
     (lander,) = ask_in_turn(
         two_articles, "What did the Blue Origin executive say about the Blue Moon lander?"
