@@ -63,6 +63,9 @@ class ParaphraseJudge:
     def __init__(self, embed_pieces: EmbedPieces, embed_texts: EmbedTexts) -> None:
         self.embed_pieces = embed_pieces
         self.embed_texts = embed_texts
+        # The last question's words in context: one question is judged against several
+        # passages (each statement alone, then together), and is read by the model once.
+        self._last_asked: tuple[str, dict[str, np.ndarray]] | None = None
 
     def says(
         self,
@@ -81,9 +84,7 @@ class ParaphraseJudge:
         """
         if not points:
             return False
-        asked: dict[str, np.ndarray] = {}
-        for word, vector in word_vectors(question, self.embed_pieces):
-            asked.setdefault(word, vector)
+        asked = self._asked(question)
         said = [(w, v) for w, v in word_vectors(passage, self.embed_pieces) if w not in STOPWORDS]
         if not said or any(point not in asked for point in points):
             return False
@@ -107,6 +108,17 @@ class ParaphraseJudge:
             if not found:
                 return False
         return True
+
+    def _asked(self, question: str) -> dict[str, np.ndarray]:
+        """Each word of the question with its vector in context (its first, if repeated)."""
+        last = self._last_asked  # one read: another thread may replace it meanwhile
+        if last is not None and last[0] == question:
+            return last[1]
+        asked: dict[str, np.ndarray] = {}
+        for word, vector in word_vectors(question, self.embed_pieces):
+            asked.setdefault(word, vector)
+        self._last_asked = (question, asked)
+        return asked
 
     def _alone(self, points: Sequence[str], said: Sequence[str]) -> np.ndarray:
         """Cosines of each point and each passage word, every word read by itself."""
