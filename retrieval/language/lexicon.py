@@ -258,7 +258,8 @@ SPEECH_VERBS = (
 SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"
     r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
-    r"announced|declare|declared|remark|remarked"
+    r"announced|declare|declared|remark|remarked|predict|predicted|believe|believed|"
+    r"argue|argued|warn|warned|insist|insisted|admit|admitted|acknowledge|acknowledged"
 )
 
 # Words for speech; they match any sentence that reports what someone said.

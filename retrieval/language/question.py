@@ -37,7 +37,7 @@ NAMED_PREDICATE = re.compile(
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
-    rf"(?:{SAY_VERBS})\b(?P<rest>.*)$",
+    rf"(?P<verb>{SAY_VERBS})\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 STATEMENT_NOUN = re.compile(
@@ -273,7 +273,10 @@ def analyze(text: str, index: KnownWords) -> Question:
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:
         subject_words = set(words(statement.group("subject")))
+        # the verb that asks for the words ("predict" in "What does Mayer predict for ...")
+        verb = (statement.groupdict().get("verb") or "").lower()
         topic = [w for w in topic if w not in subject_words and w not in SPEECH_WORDS]
+        topic = [w for w in topic if w != verb]
     topic_stems = [
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)

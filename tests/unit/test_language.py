@@ -403,6 +403,32 @@ def test_when_something_was_said_is_not_what_it_was_about(
 
 
 @pytest.mark.parametrize(
+    ("question", "subject", "topic"),
+    [
+        # a verb of opinion or forecast asks for the person's words, as "say" does
+        (
+            "What does Kevin Mayer predict for the streaming industry?",
+            "Kevin Mayer",
+            ("stream", "industri"),
+        ),
+        ("What did Peskov warn about?", "Peskov", ()),
+        ("What does Bruce Boudreau believe about Parise?", "Bruce Boudreau", ("paris",)),
+        ("What did Lukashenko argue for?", "Lukashenko", ()),
+        # "expect" and "hope" are not among them: "When do GOP leaders expect to act?" asks a time
+        ("When do Indiana GOP leaders expect to act on school funding?", None, None),
+        ("What does Zach Parise hope to do?", None, None),
+    ],
+)
+def test_verbs_of_opinion_ask_for_someones_words(
+    question: str, subject: str | None, topic: tuple[str, ...] | None
+) -> None:
+    analysed = analyze(question, KNOWN)
+    assert analysed.statement_subject == subject
+    if topic is not None:
+        assert analysed.topic_stems == topic
+
+
+@pytest.mark.parametrize(
     ("question", "describes"),
     [
         ("Who wrote this?", ()),
