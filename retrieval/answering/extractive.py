@@ -21,6 +21,7 @@ from retrieval.language.answer_kinds import (
     counts,
     counts_directly,
     result_score,
+    uncounted,
 )
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
@@ -729,6 +730,8 @@ def _fact_span(question: Question, text: str) -> str | None:
     if pattern is None:
         return None
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    if question.wh == "how_many":
+        narrative = uncounted(narrative)  # not "08" of "with 3:08 to play"
     asked = set(words(question.text))
     matches = [m for m in pattern.finditer(narrative) if m.group().lower() not in asked]
     if not matches:

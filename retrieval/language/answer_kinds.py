@@ -180,13 +180,24 @@ DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
+# A number joined to a word by a hyphen counts that word alone: "3-pointer", "two-goal",
+# "four-game".
+HYPHENATED_COUNT = re.compile(
+    r"\b(?P<number>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)-(?P<head>[^\W\d_]+)",
+    re.IGNORECASE,
+)
 # A share, never a count: "How many authors?" is not answered by "2.72 percent".
 PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
-def _uncounted(text: str) -> str:
-    """The text without the numbers that count nothing: clock times, percentages, dates."""
-    return DATE.sub(" ", PERCENTAGE.sub(" ", CLOCK.sub(" ", text)))
+def uncounted(text: str) -> str:
+    """The text with the numbers that count nothing blanked out, each character a space so
+    that positions stay: clock times, percentages, dates."""
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    return DATE.sub(blank, PERCENTAGE.sub(blank, CLOCK.sub(blank, text)))
 
 
 def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> bool:
@@ -196,7 +207,16 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
     percentage or a date ("3:08 to play", "2.72 percent, the authors wrote", "Nov. 18"), nor
     a span of time unless it is what is counted ("55 seconds left"); a count inside a
     quotation does ("my seven turnovers")."""
-    tokens = words(_uncounted(text))
+    text = uncounted(text)
+    for compound in HYPHENATED_COUNT.finditer(text):
+        number, head = compound.group("number"), compound.group("head")
+        if number.lower() not in asked and stems([head.lower()])[0] in counted:
+            return True
+    # "a last-minute 3-pointer": the number of a compound counts its head, nothing around it
+    text = HYPHENATED_COUNT.sub(
+        lambda m: " " * len(m.group("number")) + m.group()[len(m.group("number")) :], text
+    )
+    tokens = words(text)
     is_counted = [stem in counted for stem in stems(tokens)]
     numbers = [
         k
@@ -222,7 +242,7 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
     """Whether a number in the text counts the thing whose stem is `counted`, as written right
     after it before any stopword: "10 assists in six consecutive games" counts games, "a
     3-pointer with 55 seconds left" counts no 3-pointers."""
-    tokens = words(_uncounted(text))
+    tokens = words(uncounted(text))
     token_stems = stems(tokens)
     for k, token in enumerate(tokens):
         if not NUMBER.fullmatch(token) or token in asked:

@@ -65,6 +65,10 @@ from retrieval.retrieve.scoring import _names_someone_else
         ),
         ("How many minutes did the game last?", "The game lasted 45 minutes.", True),
         ("How many seasons did he play?", "He played two seasons in Minnesota.", True),
+        # the number of a hyphenated compound counts its head alone
+        ("How many goals did Parise score?", "Parise had a two-goal game in Buffalo.", True),
+        ("How many minutes did the rally last?", "A last-minute 3-pointer won the game.", False),
+        ("How many games has he won?", "Minnesota won a four-game series.", True),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
@@ -141,6 +145,13 @@ def test_a_number_counts_what_is_written_right_after_it(
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        # a clock time is no count: not "08" of "3:08"
+        (
+            "How many points did they score?",
+            "They scored eight points with 3:08 left.",
+            "eight points",
+        ),
+        ("How many points did they score?", "Their points came fast with 3:08 left.", None),
         (
             "How many assists does he average?",
             "He leads with 11.1 assists per game.",
