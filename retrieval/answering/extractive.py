@@ -859,12 +859,20 @@ def _role_holders(
     style leaves the story's own side unsaid."""
     spellings = ROLE_SPELLINGS.get(role, (role,))
     owner_names = {index.full_names[w] for w in context if w in index.full_names}
+    # "Indiana's state schools superintendent": "Indiana" owns the role, "state schools" says
+    # which one it is, and is written with it ("state schools Superintendent Jennifer McCormick")
+    owners = set(index.name_words_in(" ".join(context))) or set(context)
+    qualifiers = [word for word in context if word not in owners]
     found: dict[str, list[Sentence]] = {}
     unowned: dict[str, list[Sentence]] = {}
     for sentence in _sentences_with_words([*spellings, *context], index, article):
         for person in _holders_in(sentence.text, role, context, owner_names):
             found.setdefault(person, []).append(sentence)
-        if context and all(_names(word, sentence.title) for word in context):
+        if (
+            context
+            and all(_names(word, sentence.title) for word in owners)
+            and all(_names(word, sentence.text.lower()) for word in qualifiers)
+        ):
             for person in _holders_in(sentence.text, role, None):
                 unowned.setdefault(person, []).append(sentence)
     if found or len(unowned) != 1:
@@ -910,6 +918,7 @@ def _holders_in(
                 else:
                     owned = all(_names(word, rest) for word in context)
             person = re.sub(r"[()]", "", match.group(1)).strip()
+            person = re.sub(r"(?<=[a-z]{2})\.$", "", person)  # the sentence's full stop
             if owned and person[:1].isupper() and len(person.split()) >= 2:
                 people.append(person)
     return people

@@ -4,6 +4,7 @@ a sentence is the asked fact. Examples in the style of several articles."""
 from __future__ import annotations
 
 import pytest
+from test_corpus import corpus
 from test_language import KNOWN
 
 from retrieval.answering.extractive import (
@@ -15,6 +16,7 @@ from retrieval.answering.extractive import (
     _fact_span,
     _holders_in,
     _names,
+    _role_holders,
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
@@ -418,6 +420,47 @@ def test_a_role_owned_under_another_part_of_the_owners_name(
 )
 def test_who_holds_a_role_without_an_owner(sentence: str, role: str, people: list[str]) -> None:
     assert _holders_in(sentence, role, None) == people
+
+
+# Two stories whose headlines (here, their file names) name the side they are about.
+ROLE_CHUNKS = [
+    (
+        "dover-harbour-reopens.txt",
+        1,
+        "Dover reopened its harbour. Ships will return, harbour board Chair Ann Lee said.",
+        [
+            {"start": 0, "end": 27, "position": 0, "mentions": "Dover"},
+            {"start": 28, "end": 80, "position": 1, "mentions": "Ann Lee"},
+        ],
+    ),
+    (
+        "kent-frost-harvest.txt",
+        1,
+        "Kent growers lost apples. “It was the frost,” said county farms director Bo Reed.",
+        [
+            {"start": 0, "end": 25, "position": 0, "mentions": "Kent"},
+            {"start": 26, "end": 81, "position": 1, "mentions": "Bo Reed"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "context", "people"),
+    [
+        # the owner in the headline, the words saying which role it is with the role itself
+        ("chair", ("dover", "harbour", "board"), ["Ann Lee"]),
+        ("director", ("kent", "county", "farms"), ["Bo Reed"]),
+        ("director", ("kent",), ["Bo Reed"]),
+        # a role the story gives no one: not the one it names
+        ("chair", ("dover", "police"), []),
+        ("director", ("kent", "school"), []),
+    ],
+)
+def test_the_holder_of_a_role_the_headlines_owner_has(
+    role: str, context: tuple[str, ...], people: list[str]
+) -> None:
+    assert list(_role_holders(role, context, corpus(ROLE_CHUNKS))) == people
 
 
 @pytest.mark.parametrize(
