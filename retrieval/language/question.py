@@ -181,7 +181,11 @@ WH_TYPES = (
         re.compile(
             r"^how\s+much\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
             r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
-            r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)",
+            r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)"
+            # "What is Angela Cooper's salary?", "What is the price of Disney+?": an amount
+            r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:(?!been\b|[\w'’+-]*ing\b)[\w'’+-]+\s+){0,4}?"
+            r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"
+            r"(?:\s+(?:of|for)\s.*)?$",
             re.I,
         ),
     ),

@@ -670,3 +670,31 @@ def test_what_someone_named_by_role_said_when_their_quotes_share_no_word(
     quotes = [c["quote"] for c in said["citations"]]
     assert any(q.startswith("McCormick, who has split") for q in quotes), said
     assert any("What a shame" in q for q in quotes), said
+
+
+def test_a_closer_sentence_that_misses_the_point_gives_way(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "meth-campaign.txt", "disney-plus-launch.txt")
+    enjoys, predicts = ask_in_turn(
+        empty_qabot,
+        # closest: a sentence about the campaign's backlash, with a reason but not hers
+        "Why does Michelle Hege enjoy doing public health advertising?",
+        # a forecast is asked as "say" is: his words on the industry
+        "What does Kevin Mayer predict for the streaming industry?",
+    )
+    quotes = [c["quote"] for c in enjoys["citations"]]
+    assert any("a way to make a positive impact in the world" in q for q in quotes), enjoys
+    assert not any("backlash" in q for q in quotes), enjoys
+    assert any(
+        "We will see the industry shake out a bit" in c["quote"] for c in predicts["citations"]
+    )
+
+
+def test_an_amount_asked_as_someones_attribute_needs_an_amount(two_articles: Run) -> None:
+    salary, superintendent = ask_in_turn(
+        two_articles,
+        "What is Angela Cooper's salary?",  # she speaks of low pay; her salary is not given
+        "Who is Indiana's state schools superintendent?",
+    )
+    assert salary["abstained"] and salary["citations"] == [], salary
+    # "Republican state schools Superintendent Jennifer McCormick": Indiana is the headline's
+    assert superintendent["answer"].startswith("Jennifer McCormick:"), superintendent

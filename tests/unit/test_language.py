@@ -272,6 +272,12 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much did Disney spend on programming?", "how_much"),
         ("How much money does the state have in reserve?", "how_much"),
         ("How much cash does the union have?", "how_much"),
+        # an amount asked as someone's or something's attribute
+        ("What is Angela Cooper's salary?", "how_much"),
+        ("What is the monthly price of Disney+?", "how_much"),
+        ("What was the cost of the ad campaign?", "how_much"),
+        ("What's been eating into ESPN's revenue?", "other"),
+        ("What is the state budget debate about?", "other"),
         ("Which company won the contract?", "other"),
         ("What did Peskov say?", "other"),
         # a preposition before the question word leaves the question what it is
