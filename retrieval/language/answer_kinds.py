@@ -23,11 +23,16 @@ TIME = re.compile(
     r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
     re.IGNORECASE,
 )
+DAYS_MONTHS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december"
+)
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
 PLACE = re.compile(
     r"\b(?:in|at|near|outside|across|throughout|from)\s+"
-    r"(?:(?:city|town|village|region|country)\s+of\s+)?(?!The\b)[A-Z][a-z]+"
+    # not a time: "in January", "from Monday"
+    rf"(?:(?:city|town|village|region|country)\s+of\s+)?(?!The\b|(?i:{DAYS_MONTHS})\b)[A-Z][a-z]+"
     # "in the city of Bucha", "at the Statehouse"; not "in the Lakers’ last 10 games"
     r"|\b(?:in|at|near|outside|across|throughout|from)\s+the\s+"
     r"(?:(?:city|town|village|region|country)\s+of\s+)?[A-Z][a-z]+(?![a-z]|['’])"
@@ -73,10 +78,6 @@ REASON = re.compile(
     r"|\bto\s+(?:call|push|press|demand|ask|protest|seek|fight|urge)\b"
     r"|\b(?:calling|demanding|pushing|pressing|asking)\s+for\b|\bin\s+protest\b",
     re.I,
-)
-DAYS_MONTHS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december"
 )
 # Someone's age: "34-year-old", "34 years old", "aged 34", "Smith, 34,".
 AGE = re.compile(

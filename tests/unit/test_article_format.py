@@ -109,6 +109,9 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
         ("where", "The teacher from Evansville joined the march.", 1.0),
         ("where", "He said so on Tuesday after the game.", 0.0),
+        ("where", "The campaign will be in its third year in January.", 0.0),  # a month
+        ("where", "Fans have queued from Monday for tickets.", 0.0),
+        ("where", "Fans have queued in Maysville for tickets.", 1.0),
         ("where", "James has five triple-doubles in the Lakers’ last 10 games.", 0.0),  # a team's
         ("where", "The talks were held in the city of Geneva.", 1.0),
         ("where", "The teachers rallied at the Statehouse.", 1.0),
