@@ -31,6 +31,7 @@ from retrieval.language.lexicon import (
     ROLE_SPELLINGS,
     ROLE_WORDS,
     STOPWORDS,
+    THIRD_PERSON,
 )
 from retrieval.language.question import Question
 from retrieval.language.speakers import is_person_name, name_key
@@ -137,7 +138,6 @@ WILL_QUESTION = re.compile(
 )
 # A person spoken of in a quote without being named; and how many sentences back the name may
 # stand ("he's playing well now" right after a paragraph about the player).
-THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 REFERENCE_WINDOW = 2
@@ -797,7 +797,7 @@ def _counted_words(after: str) -> list[str]:
             break
         if counted and (word[:1].isupper() or lower.endswith(("ed", "ing"))):
             break
-        counted.append(lower)
+        counted.append(word)  # as written: "17 NBA seasons"
         end = match.end()
     return counted
 

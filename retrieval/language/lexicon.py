@@ -284,3 +284,6 @@ FURNITURE_LINES = (
     re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
     re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
 )
+
+# A person spoken of without being named: "he's playing well now", "Montour spoiled his bid".
+THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)

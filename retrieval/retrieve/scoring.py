@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import counts_directly, kind_score
+from retrieval.language.answer_kinds import QUOTED, counts_directly, kind_score
+from retrieval.language.lexicon import THIRD_PERSON
 from retrieval.language.question import Question
 from retrieval.language.speakers import is_person_name
 from retrieval.language.text import words
@@ -47,7 +48,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
     lexical = _coverage(index, question.topic_stems, sentence)
     if question.point_stems and question.point_stems != question.topic_stems:
         lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
-    named = _names(question, sentence)
+    named = _names(question, sentence) or _refers_back(question, index, i)
     kind = kind_score(question.wh, sentence.text)
     if question.wh == "who" and not question.definition_target and named:
         # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
@@ -83,6 +84,20 @@ def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> f
     wanted = sum(index.idf_of(stem) for stem in terms)
     covered = sum(index.idf_of(stem) for stem in terms if stem in sentence.stems)
     return covered / wanted if wanted else 0.0
+
+
+def _refers_back(question: Question, index: CorpusIndex, i: int) -> float:
+    """1 when the sentence calls someone "he" or "his" right after a sentence that names the
+    person asked about: "Alex Stalock ... looked strong. Sabres defenseman Brandon Montour
+    spoiled his shutout bid." names Stalock for "Who ended Stalock's shutout bid?"."""
+    if i == 0 or not question.name_words:
+        return 0.0
+    sentence, before = index.sentences[i], index.sentences[i - 1]
+    if before.source != sentence.source or before.position != sentence.position - 1:
+        return 0.0
+    if not THIRD_PERSON.search(QUOTED.sub(" ", sentence.text)):
+        return 0.0
+    return _names(question, before)
 
 
 def _names(question: Question, sentence: Sentence) -> float:

@@ -23,7 +23,7 @@ from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
-from retrieval.retrieve.scoring import _names_someone_else
+from retrieval.retrieve.scoring import _names_someone_else, _refers_back
 
 
 @pytest.mark.parametrize(
@@ -130,6 +130,7 @@ def test_a_number_counts_what_is_written_right_after_it(
             "five triple-doubles",
         ),
         ("How many 3-pointers did they make?", "They made 14 3-pointers.", "14 3-pointers"),
+        ("How many seasons has he played?", "He has played for 17 NBA seasons.", "17 NBA seasons"),
         # what is counted, in all its words, up to a verb, a name or punctuation
         (
             "How much cargo can the rocket carry?",
@@ -461,6 +462,61 @@ def test_the_holder_of_a_role_the_headlines_owner_has(
     role: str, context: tuple[str, ...], people: list[str]
 ) -> None:
     assert list(_role_holders(role, context, corpus(ROLE_CHUNKS))) == people
+
+
+# Stories that name a person and go on about them as "he" or "his".
+def story(source: str, *sentences: tuple[str, str]) -> tuple:
+    """A one-paragraph article of (sentence, names mentioned) pairs."""
+    text = " ".join(sentence for sentence, _ in sentences)
+    rows, at = [], 0
+    for position, (sentence, mentions) in enumerate(sentences):
+        start = text.index(sentence, at)
+        at = start + len(sentence)
+        rows.append({"start": start, "end": at, "position": position, "mentions": mentions})
+    return (source, 1, text, rows)
+
+
+REFERRING_CHUNKS = [
+    story(
+        "wild-win.txt",
+        ("Zach Parise scored twice for the Wild.", "Zach Parise"),
+        ("Jack Eichel spoiled his night late.", "Jack Eichel"),
+        ("The Sabres lost again.", ""),
+    ),
+    story(
+        "disney-launch.txt",
+        ("Kevin Mayer ran the launch.", "Kevin Mayer"),
+        ("Critics said his team failed.", ""),
+        ("Fans said the app was slow.", ""),
+    ),
+    story(
+        "wild-quote.txt",
+        ("Zach Parise scored twice.", "Zach Parise"),
+        ("“He was great,” Bruce Boudreau said.", "Bruce Boudreau"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "position", "refers"),
+    [
+        ("Who spoiled Zach Parise's night?", "wild-win.txt", 1, 1.0),
+        ("What did critics say of Kevin Mayer's team?", "disney-launch.txt", 1, 1.0),
+        # "he" inside a quote is the speaker's, not the story's
+        ("What did Bruce Boudreau say about Zach Parise?", "wild-quote.txt", 1, 0.0),
+        # no "he" or "his" in it
+        ("What did Parise do?", "wild-win.txt", 2, 0.0),
+        ("What did Kevin Mayer say?", "disney-launch.txt", 2, 0.0),
+    ],
+)
+def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
+    question: str, source: str, position: int, refers: float
+) -> None:
+    index = corpus(REFERRING_CHUNKS)
+    i = next(
+        k for k, s in enumerate(index.sentences) if (s.source, s.position) == (source, position)
+    )
+    assert _refers_back(analyze(question, KNOWN), index, i) == refers
 
 
 @pytest.mark.parametrize(
