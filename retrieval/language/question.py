@@ -139,6 +139,13 @@ WHEN_SAID = re.compile(
     r"(?:speech|address|interview|remarks|statement|briefing|conference|call|appearance|post)$",
     re.IGNORECASE,
 )
+# "Where" asked of a rank or a stance, not a place: "Where are the Wild in the standings?",
+# "Where does the governor stand on teacher pay?".
+STANDING = re.compile(
+    r"\bin\s+the\s+(?:standings|rankings?|polls?|table|race|league|division|conference)\s*$"
+    r"|^where\s+(?:do|does|did|is|are|was|were)\s+.+\s+stand(?:s|ing)?\b",
+    re.IGNORECASE,
+)
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
     r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
@@ -261,6 +268,8 @@ def analyze(text: str, index: KnownWords) -> Question:
     wh = _wh(plain) or _wh(asked) or "other"
     if wh == "when" and FUTURE_WHEN.search(asked):
         wh = "when_future"
+    if wh == "where" and STANDING.search(asked):
+        wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
         statement = None  # "what does the article say about X" asks about X

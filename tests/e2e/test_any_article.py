@@ -698,3 +698,9 @@ def test_an_amount_asked_as_someones_attribute_needs_an_amount(two_articles: Run
     assert salary["abstained"] and salary["citations"] == [], salary
     # "Republican state schools Superintendent Jennifer McCormick": Indiana is the headline's
     assert superintendent["answer"].startswith("Jennifer McCormick:"), superintendent
+
+
+def test_where_in_the_standings_asks_a_rank_not_a_place(game: Run) -> None:
+    (standings,) = ask_in_turn(game, "Where are the Wild in the standings?")
+    # a rank, not the dateline's "BUFFALO, N.Y."
+    assert standings["citations"][0]["quote"].startswith("The Wild still rank at the bottom")

@@ -261,6 +261,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("Which Florida city hosted the conference?", "where"),
         ("In what country was the lander built?", "where"),
         ("Which arena did the Lakers play in?", "where"),
+        # "where" asked of a rank or a stance
+        ("Where are the Wild in the standings?", "other"),
+        ("Where does the governor stand on teacher pay?", "other"),
+        ("Where do the Lakers rank in the conference?", "other"),
+        ("Where did the Lakers play in the conference final?", "where"),
         ("What share of the participants were white?", "share"),
         ("What percentage of voters backed the plan?", "share"),
         ("How much did the state budget boost school spending?", "change"),
