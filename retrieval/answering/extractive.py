@@ -18,6 +18,7 @@ from retrieval.language.answer_kinds import (
     FUTURE_SAID,
     KIND_PATTERNS,
     QUOTED,
+    amount_of,
     counts,
     counts_directly,
     result_score,
@@ -455,6 +456,11 @@ class ExtractiveAnswerer:
         if question.wh == "how_many":
             # "How many deliveries a year ...?": only a number that counts something asked.
             scored = [(s, e) for s, e in scored if _counts_a_point(question, e.text)]
+        if question.wh == "how_much" and question.point_stems:
+            # "What is the starting salary ...?": only an amount of something asked, or of
+            # someone or something it names ("Disney’s $6.99-a-month service").
+            wanted = {*question.point_stems, *stems(sorted(question.name_words))}
+            scored = [(s, e) for s, e in scored if amount_of(e.text, wanted)]
         if not scored:
             return []
         closest = scored[0][0]

@@ -254,3 +254,31 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
             if tokens[after] in STOPWORDS:
                 break
     return False
+
+
+# An amount is of a thing the question asks about when at most this many words stand between
+# them: "a $40 million boost to school funding", "spent more than $3 billion on programming".
+AMOUNT_DISTANCE = 6
+
+
+# Words that say what an amount is the price of: "How much did the campaign cost?" is answered
+# by "the campaign – run by a Minneapolis-based firm with a budget of $449,000".
+PRICE_WORDS = frozenset(
+    stems("cost costs price paid pay budget fee salary wage spent spend worth charge".split())
+)
+
+
+def amount_of(text: str, wanted: Collection[str]) -> bool:
+    """Whether an amount of money in the text (outside quotations) stands within
+    `AMOUNT_DISTANCE` words of a word whose stem is in `wanted`, or of a word for a price when
+    one is wanted: "$2 billion in cash reserves" is no teacher's salary, though the sentence
+    speaks of teachers."""
+    if PRICE_WORDS & set(wanted):
+        wanted = {*wanted, *PRICE_WORDS}
+    narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for amount in MONEY.finditer(narrative):
+        before = words(narrative[: amount.start()])[-AMOUNT_DISTANCE:]
+        after = words(narrative[amount.end() :])[:AMOUNT_DISTANCE]
+        if any(stem in wanted for stem in stems([*before, *after])):
+            return True
+    return False

@@ -190,7 +190,7 @@ WH_TYPES = (
             r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
             r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)"
             # "What is Angela Cooper's salary?", "What is the price of Disney+?": an amount
-            r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?:(?!been\b|[\w'’+-]*ing\b)[\w'’+-]+\s+){0,4}?"
+            r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?!been\b|being\b)(?:[\w'’+-]+\s+){0,4}?"
             r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"
             r"(?:\s+(?:of|for)\s.*)?$",
             re.I,

@@ -690,12 +690,15 @@ def test_a_closer_sentence_that_misses_the_point_gives_way(empty_qabot: Run) -> 
 
 
 def test_an_amount_asked_as_someones_attribute_needs_an_amount(two_articles: Run) -> None:
-    salary, superintendent = ask_in_turn(
+    salary, starting, superintendent = ask_in_turn(
         two_articles,
         "What is Angela Cooper's salary?",  # she speaks of low pay; her salary is not given
+        # the state's cash reserves are an amount, in a sentence about teachers: not theirs
+        "What is the starting salary for a new teacher in Indiana?",
         "Who is Indiana's state schools superintendent?",
     )
-    assert salary["abstained"] and salary["citations"] == [], salary
+    for answer in (salary, starting):
+        assert answer["abstained"] and answer["citations"] == [], answer
     # "Republican state schools Superintendent Jennifer McCormick": Indiana is the headline's
     assert superintendent["answer"].startswith("Jennifer McCormick:"), superintendent
 

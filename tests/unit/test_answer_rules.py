@@ -20,9 +20,10 @@ from retrieval.answering.extractive import (
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
-from retrieval.language.answer_kinds import counts_directly, result_score
+from retrieval.language.answer_kinds import amount_of, counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
+from retrieval.language.text import stems
 from retrieval.retrieve.scoring import _names_someone_else, _refers_back
 
 
@@ -75,6 +76,30 @@ from retrieval.retrieve.scoring import _names_someone_else, _refers_back
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
     assert _counts_a_point(analyze(question, KNOWN), sentence) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked", "of_it"),
+    [
+        ("Disney’s $6.99-a-month service is stocked with movies.", "disney cost", True),
+        ("The budget boosted school spending by $40 million.", "school spending", True),
+        # a price word beside the amount, when a price is asked
+        (
+            "The campaign, run by a local firm with a budget of $449,000, drew mockery.",
+            "campaign cost",
+            True,
+        ),
+        # an amount of something else in a sentence about the asked thing
+        (
+            "Teachers marched as lawmakers debated whether the state should tap its $2 billion in cash reserves.",
+            "starting salary teacher",
+            False,
+        ),
+        ("“We spent $5 million on it,” the teachers said.", "teacher salary", False),  # quoted
+    ],
+)
+def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
+    assert amount_of(sentence, set(stems(asked.split()))) is of_it
 
 
 @pytest.mark.parametrize(
