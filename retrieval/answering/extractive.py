@@ -754,7 +754,7 @@ def _fact_span(question: Question, text: str) -> str | None:
         return None
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
     if question.wh == "how_many":
-        narrative = uncounted(narrative)  # not "08" of "with 3:08 to play"
+        narrative = uncounted(narrative, question.point_stems)  # not "08" of "3:08 to play"
     asked = set(words(question.text))
     matches = [m for m in pattern.finditer(narrative) if m.group().lower() not in asked]
     if not matches:

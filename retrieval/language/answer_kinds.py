@@ -191,14 +191,27 @@ HYPHENATED_COUNT = re.compile(
 PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
-def uncounted(text: str) -> str:
+# What a score counts: "How many points did they score?" is answered by "won 112-107".
+SCORED = frozenset(stems("points goals runs votes seats".split()))
+# Two numbers joined by a dash: a score ("up 109-98") or a range ("10-15 people").
+SCORE_OR_RANGE = re.compile(r"\b(\d{1,3})[-–](\d{1,3})\b(?![-–]\w)")
+
+
+def uncounted(text: str, counted: Collection[str] = ()) -> str:
     """The text with the numbers that count nothing blanked out, each character a space so
-    that positions stay: clock times, percentages, dates."""
+    that positions stay: clock times, percentages, dates, scores ("109-98" counts no minutes
+    for "How many minutes did he play?")."""
 
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group())
 
-    return DATE.sub(blank, PERCENTAGE.sub(blank, CLOCK.sub(blank, text)))
+    def blank_score(match: re.Match[str]) -> str:
+        # news writes a score high first ("109-98"); a range goes up ("10-15 people")
+        high, low = int(match.group(1)), int(match.group(2))
+        return blank(match) if high >= low and not SCORED & set(counted) else match.group()
+
+    text = DATE.sub(blank, PERCENTAGE.sub(blank, CLOCK.sub(blank, text)))
+    return SCORE_OR_RANGE.sub(blank_score, text)
 
 
 def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> bool:
@@ -208,7 +221,7 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
     percentage or a date ("3:08 to play", "2.72 percent, the authors wrote", "Nov. 18"), nor
     a span of time unless it is what is counted ("55 seconds left"); a count inside a
     quotation does ("my seven turnovers")."""
-    text = uncounted(text)
+    text = uncounted(text, counted)
     for compound in HYPHENATED_COUNT.finditer(text):
         number, head = compound.group("number"), compound.group("head")
         if number.lower() not in asked and stems([head.lower()])[0] in counted:
@@ -243,7 +256,7 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
     """Whether a number in the text counts the thing whose stem is `counted`, as written right
     after it before any stopword: "10 assists in six consecutive games" counts games, "a
     3-pointer with 55 seconds left" counts no 3-pointers."""
-    tokens = words(uncounted(text))
+    tokens = words(uncounted(text, {counted}))
     token_stems = stems(tokens)
     for k, token in enumerate(tokens):
         if not NUMBER.fullmatch(token) or token in asked:

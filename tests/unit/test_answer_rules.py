@@ -72,6 +72,10 @@ from retrieval.retrieve.scoring import _names_someone_else, _refers_back
         ("How many goals did Parise score?", "Parise had a two-goal game in Buffalo.", True),
         ("How many minutes did the rally last?", "A last-minute 3-pointer won the game.", False),
         ("How many games has he won?", "Minnesota won a four-game series.", True),
+        # a score counts points, goals, runs or votes; a range counts what follows it
+        ("How many minutes did he play?", "A late 3-pointer put them up 109-98 to play on.", False),
+        ("How many points did the Hawks score?", "The Hawks won 112-107.", True),
+        ("How many teachers marched?", "Some 10-15 teachers marched.", True),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
@@ -91,7 +95,8 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
         ),
         # an amount of something else in a sentence about the asked thing
         (
-            "Teachers marched as lawmakers debated whether the state should tap its $2 billion in cash reserves.",
+            "Teachers marched as lawmakers debated whether the state should tap its $2 billion "
+            "in cash reserves.",
             "starting salary teacher",
             False,
         ),
