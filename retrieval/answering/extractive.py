@@ -77,6 +77,8 @@ SCOPE = re.compile(
     r"per game|a game|this year)\b",
     re.IGNORECASE,
 )
+# "What is X called?": the name given stands this many words from a point of the question.
+NAME_REACH = 3
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
 # next ones may answer, among the first few and within a margin of it: "Why does Hege enjoy
 # public health advertising?" is answered by her quote (0.53), not by the sentence on the
@@ -483,6 +485,8 @@ class ExtractiveAnswerer:
             return False
         if self._misses_the_point(question, best) or self._about_someone_else(question, best):
             return False
+        if question.asks_name and not _gives_a_name(question, best.sentence):
+            return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if question.wh in MEASURED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
             return False  # "How many goals has he scored in his career?": not his two tonight
         # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by what
@@ -728,6 +732,32 @@ def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:
         return False
     said = " ".join(s.text for s in around)
     return not any(re.search(rf"\b{re.escape(scope)}", said, re.IGNORECASE) for scope in asked)
+
+
+def _gives_a_name(question: Question, sentence: Sentence) -> bool:
+    """Whether the sentence names the thing asked: a title in quotation marks, or a name the
+    question does not say within `NAME_REACH` words of one of its points ("its Blue Moon
+    lander" for "What is Blue Origin's lander called?")."""
+    if QUOTED.search(sentence.text):
+        return True
+    asked = set(words(question.text))
+    tokens = words(sentence.text)
+    near_point = {
+        k
+        for at, stem in enumerate(stems(tokens))
+        if stem in question.point_stems
+        for k in range(at - NAME_REACH, at + NAME_REACH + 1)
+    }
+    for mention in sentence.mentions:
+        named = words(mention)
+        if not named or set(named) <= asked:
+            continue
+        for at in range(len(tokens) - len(named) + 1):
+            if tokens[at : at + len(named)] == named and (
+                at in near_point or at + len(named) - 1 in near_point
+            ):
+                return True
+    return False
 
 
 def _counts_a_point(question: Question, text: str) -> bool:

@@ -85,6 +85,12 @@ FOCUS = re.compile(
     r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
     r"(?P<owned>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?i:this|last|next)\s+\w+)?$"
 )
+# "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
+NAME_ASKED = re.compile(
+    r"\b(?:called|named|titled)$"
+    r"|^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\b|\bwhat\s+name\b",
+    re.IGNORECASE,
+)
 # "Who spoke for Blue Origin?", "Who from SNC was quoted?": someone the article quotes on
 # behalf of an organisation it names.
 SPOKE_FOR = re.compile(
@@ -254,6 +260,8 @@ class Question:
     describes: tuple[str, ...] = ()
     # The names of the organisation "Who spoke for X?" asks a spokesperson of.
     speaks_for: frozenset[str] = frozenset()
+    # "What is Tyvak's lunar lander called?": the answer is a name the question does not say.
+    asks_name: bool = False
 
     @property
     def wants_statements(self) -> bool:
@@ -321,6 +329,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         counted=_counted(asked),
         describes=_described(plain) if asks_author or asks_summary else (),
         speaks_for=_speaks_for(plain, index),
+        asks_name=bool(NAME_ASKED.search(plain)),
     )
 
 

@@ -707,3 +707,12 @@ def test_where_in_the_standings_asks_a_rank_not_a_place(game: Run) -> None:
     (standings,) = ask_in_turn(game, "Where are the Wild in the standings?")
     # a rank, not the dateline's "BUFFALO, N.Y."
     assert standings["citations"][0]["quote"].startswith("The Wild still rank at the bottom")
+
+
+def test_a_name_asked_for_must_be_given(two_articles: Run) -> None:
+    tyvak, blue = ask_in_turn(
+        two_articles, "what is tyvak's lunar lander called", "What is Blue Origin's lander called?"
+    )
+    # "Tyvak would leverage that experience in its lunar landers": no name for them
+    assert tyvak["abstained"] and tyvak["citations"] == [], tyvak
+    assert "Blue Moon lander" in blue["citations"][0]["quote"], blue

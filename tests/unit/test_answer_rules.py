@@ -14,6 +14,7 @@ from retrieval.answering.extractive import (
     _described_as,
     _doer,
     _fact_span,
+    _gives_a_name,
     _holders_in,
     _names,
     _role_holders,
@@ -674,3 +675,38 @@ def test_the_words_that_say_who_someone_is(person: str, text: str, described: st
 )
 def test_a_yes_no_question_about_who_won(question: str, result: bool) -> None:
     assert _asks_result(analyze(question, KNOWN)) is result
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "names_it"),
+    [
+        (
+            "What is Blue Origin's lander called?",
+            "Blue Origin will offer its Blue Moon lander to the agency.",
+            True,
+        ),
+        (
+            "What is the name of the campaign?",
+            "The campaign, “Starts with one,” ran for years.",
+            True,
+        ),
+        (
+            "What is Kevin Mayer's new division called?",
+            "Mayer now runs the Streaming Unit division.",
+            True,
+        ),
+        # the thing is spoken of, its name is not given
+        (
+            "What is Ceres Robotics' lunar lander called?",
+            "Michael Sims said Ceres Robotics would use that experience in its lunar landers.",
+            False,
+        ),
+        ("What is the Wild's arena called?", "Zach Parise scored twice in the arena.", False),
+    ],
+)
+def test_a_name_asked_for_is_a_name_beside_the_thing(
+    question: str, text: str, names_it: bool
+) -> None:
+    asked = analyze(question, KNOWN)
+    assert asked.asks_name
+    assert _gives_a_name(asked, sentence(text)) is names_it

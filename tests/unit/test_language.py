@@ -414,6 +414,21 @@ def test_when_something_was_said_is_not_what_it_was_about(
 
 
 @pytest.mark.parametrize(
+    ("question", "asks_name"),
+    [
+        ("what is tyvak's lunar lander called", True),
+        ("What is the name of Blue Origin's lander?", True),
+        ("What was the campaign named?", True),
+        ("What name did the firm give the campaign?", True),
+        ("Who named the lander?", False),
+        ("What did Peskov say?", False),
+    ],
+)
+def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
+    assert analyze(question, KNOWN).asks_name is asks_name
+
+
+@pytest.mark.parametrize(
     ("question", "subject", "topic"),
     [
         # a verb of opinion or forecast asks for the person's words, as "say" does
