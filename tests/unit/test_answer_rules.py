@@ -9,6 +9,7 @@ from test_language import KNOWN
 
 from retrieval.answering.extractive import (
     SCOPE,
+    ExtractiveAnswerer,
     _asks_result,
     _counts_a_point,
     _described_as,
@@ -25,7 +26,7 @@ from retrieval.language.answer_kinds import amount_of, counts_directly, result_s
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems
-from retrieval.retrieve.scoring import _names_someone_else, _refers_back
+from retrieval.retrieve.scoring import Evidence, _names_someone_else, _refers_back
 
 
 @pytest.mark.parametrize(
@@ -710,3 +711,31 @@ def test_a_name_asked_for_is_a_name_beside_the_thing(
     asked = analyze(question, KNOWN)
     assert asked.asks_name
     assert _gives_a_name(asked, sentence(text)) is names_it
+
+
+DOCK_CHUNKS = [
+    story(
+        "dover-dock.txt",
+        ("Dover reopened its harbour.", "Dover"),
+        ("The board approved the dock in March.", ""),
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # a time, and half of six asked words: the rest may be in other words
+        ("When did the harbour board approve the new ferry dock?", True),
+        ("When did the board approve the ferry?", True),  # two of three
+        # one of two is not enough; nor is none
+        ("When did the board sail?", False),
+        ("When did the new ferry sail?", False),
+    ],
+)
+def test_a_time_whose_sentence_says_half_of_what_is_asked(question: str, answers: bool) -> None:
+    index = corpus(DOCK_CHUNKS)
+    dock = next(s for s in index.sentences if "dock" in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)  # nothing said in other words
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(dock, kind=1.0)) is not answers
