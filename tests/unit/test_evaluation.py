@@ -200,3 +200,17 @@ def test_a_bad_line_names_its_set_and_line(tmp_path: Path, line: dict, message: 
     with pytest.raises(SourceUnreadable) as raised:
         load_cases(question_set)
     assert message in str(raised.value)
+
+
+SETS = Path(__file__).resolve().parents[2] / "retrieval" / "evalsets"
+
+
+# dev_claims.jsonl holds claims to calibrate the citation checker, not questions.
+QUESTION_SETS = sorted(p for p in SETS.rglob("*.jsonl") if p.name != "dev_claims.jsonl")
+
+
+@pytest.mark.parametrize("path", QUESTION_SETS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_bundled_question_set_reads(path: Path) -> None:
+    # each line parses and each article it names is there (../shared, beside the clone)
+    cases = load_cases(path)
+    assert cases and all(turn["question"].strip() for case in cases for turn in case["turns"])
