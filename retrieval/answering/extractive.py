@@ -581,6 +581,8 @@ class ExtractiveAnswerer:
             half = len(said_here) >= 2 and 2 * len(said_here) == len(points)
             if question.wh in TYPED_KINDS - {"how_many"} and best.kind >= 1.0 and (most or half):
                 return False
+            if question.wh == "yesno" and most and len(said_here) >= 2:
+                return False  # a yes/no question: more than half, two or more (+2, none lost)
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
         covered = any(stem in sentence.stems for _, stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number

@@ -739,3 +739,21 @@ def test_a_time_whose_sentence_says_half_of_what_is_asked(question: str, answers
     judge_none = ExtractiveAnswerer(index, paraphrase=None)  # nothing said in other words
     asked = analyze(question, index)
     assert judge_none._misses_the_point(asked, Evidence(dock, kind=1.0)) is not answers
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # most of what a yes/no question states, two words or more: the rest in other words
+        ("Did the board approve the ferry dock?", True),
+        # half is not enough for a yes or a no; nor is one word
+        ("Did the board sell the ferry dock?", False),
+        ("Did the board sell the ferry?", False),
+    ],
+)
+def test_a_yes_no_sentence_says_most_of_what_is_asked(question: str, answers: bool) -> None:
+    index = corpus(DOCK_CHUNKS)
+    dock = next(s for s in index.sentences if "dock" in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(dock)) is not answers
