@@ -757,3 +757,23 @@ def test_a_yes_no_sentence_says_most_of_what_is_asked(question: str, answers: bo
     judge_none = ExtractiveAnswerer(index, paraphrase=None)
     asked = analyze(question, index)
     assert judge_none._misses_the_point(asked, Evidence(dock)) is not answers
+
+
+@pytest.mark.parametrize(
+    ("question", "dense", "answers"),
+    [
+        # a time, a word of the question, and the whole close in meaning: the rest paraphrased
+        ("When did the board sign off on the ferry pier?", 0.62, True),
+        ("When did the board sign off on the ferry pier?", 0.50, False),
+        # close in meaning, but sharing no word of what is asked
+        ("When did the council sign off on the ferry pier?", 0.62, False),
+    ],
+)
+def test_a_time_whose_sentence_is_close_in_meaning(
+    question: str, dense: float, answers: bool
+) -> None:
+    index = corpus(DOCK_CHUNKS)
+    dock = next(s for s in index.sentences if "dock" in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(dock, dense=dense, kind=1.0)) is not answers
