@@ -14,8 +14,10 @@ STATE_COLLECTION = "qabot_state"
 COLLECTION_METADATA = {"hnsw:space": "cosine"}
 # Sentence vectors are read by id, never searched: the cheapest graph Chroma will build.
 SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construction_ef": 8}
-# How ingest lays the index out; an index of another layout is rebuilt from its sources.
-INDEX_LAYOUT = "3"
+# How ingest lays the index out; an index of another layout is rebuilt from its sources. Also
+# changed when what ingest finds in a sentence changes: 4, speakers after a role at an
+# organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:").
+INDEX_LAYOUT = "4"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

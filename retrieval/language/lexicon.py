@@ -249,7 +249,8 @@ SPEECH_VERBS = (
     r"vowed|vows|pledged|pledges|proposed|proposes|suggested|suggests|announced|announces|"
     r"claimed|claims|argued|argues|insisted|insists|stated|states|noted|notes|explained|"
     r"wrote|writes|tweeted|posted|reported|reports|asked|asks|replied|responded|declared|"
-    r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened|"
+    r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened|commented|"
+    r"comments|remarked|predicted|predicts|"
     # a clause hung on the sentence: "Boudreau gave a pep talk, telling them to ..."
     r"saying|telling|adding|noting|explaining|insisting"
 )

@@ -17,7 +17,12 @@ POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
 # ...,") between a subject and its verb.
-APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|whose)\s[^,\"“”]{1,200},")
+# Or a role at an organisation: ", associate professor of epidemiology at Columbia University
+# Mailman School of Public Health," (lower-case words up to "of", "at" or "for").
+APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the|who|whose)\s[^,\"“”]{1,200},"
+    r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
+)
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
 

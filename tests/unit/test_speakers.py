@@ -89,6 +89,20 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "Ortiz",
             id="a relative clause between the speaker and the verb (state politics)",
         ),
+        pytest.param(
+            "Lead author Dr. Jane Q. Roe, associate professor of biology at Kent State "
+            "University School of Medicine, commented: “The rise is real.”",
+            "Lead author Dr. Jane Q. Roe, associate professor of biology at Kent State "
+            "University School of Medicine, commented: “The rise is real.”",
+            "Jane Q. Roe",
+            id="a role at an organisation between the speaker and the verb (health news)",
+        ),
+        pytest.param(
+            "Maria Diaz, chief executive of Orbit Labs, predicted more launches next year.",
+            "Maria Diaz, chief executive of Orbit Labs, predicted more launches next year.",
+            "Maria Diaz",
+            id="a role without an article, and a forecast (space industry)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
