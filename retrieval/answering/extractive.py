@@ -149,6 +149,8 @@ WILL_QUESTION = re.compile(
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 REFERENCE_WINDOW = 2
+# A sentence about the person named before it: "He led key acquisitions ...".
+OPENING_PRONOUN = re.compile(r"^(?:He|She)\b")
 
 
 class ExtractiveAnswerer:
@@ -470,9 +472,21 @@ class ExtractiveAnswerer:
             scored = [(s, e) for s, e in scored if amount_of(e.text, wanted)]
         if not scored:
             return []
-        closest = scored[0][0]
+        closest, first = scored[0]
         candidates = [(s, e) for s, e in scored[:RUNNERS_UP] if s >= closest - RUNNER_UP_MARGIN]
-        answering = next(((s, e) for s, e in candidates if self._answers(question, s, e)), None)
+        # "How did Zelensky react to the arrest warrant?": when the closest sentence gives the
+        # asked thing of others, his other words answer only if they say a point too (a typed
+        # question's point is also the kind of fact it asks: "Where does Martins work?").
+        others = question.wh not in TYPED_KINDS and self._about_someone_else(question, first)
+        answering = next(
+            (
+                (s, e)
+                for k, (s, e) in enumerate(candidates)
+                if self._answers(question, s, e)
+                and (k == 0 or not others or self._says_a_point(question, e))
+            ),
+            None,
+        )
         if answering is None:
             return []
         top, best = answering
@@ -497,6 +511,14 @@ class ExtractiveAnswerer:
         # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by what
         # has happened.
         return not (WILL_QUESTION.search(question.text) and not FUTURE_SAID.search(best.text))
+
+    def _says_a_point(self, question: Question, evidence: Evidence) -> bool:
+        """Whether the sentence says a point of the question in its own words: "How did
+        Zelensky react to the arrest warrant?" is not answered by his other words ("Russian
+        evil will fall ...") after the closest sentence, on the warrant, was about others."""
+        return not question.point_stems or any(
+            stem in evidence.sentence.stems for stem in question.point_stems
+        )
 
     def _with_elaboration(self, chosen: list[Evidence]) -> list[Evidence]:
         """The chosen sentences, and the one after the first when it goes on about a thing the
@@ -862,11 +884,16 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
     wanted = {stem for _, stem in question.points}
     text = sentence.text
     said_after: dict[str, int] = {}
+    # "He led key acquisitions, including ... BamTech": the person the sentence before named,
+    # whom ingest noted among this one's mentions.
+    opening = OPENING_PRONOUN.match(text)
     for person in sentence.mentions:
-        at = text.find(person)
+        at, end = text.find(person), text.find(person) + len(person)
+        if at < 0 and opening:
+            at, end = 0, opening.end()
         if at < 0 or not is_person_name(person) or asked & set(words(person)):
             continue
-        following = words(text[at + len(person) :])[:DOER_GAP_WORDS]
+        following = words(text[end:])[:DOER_GAP_WORDS]
         said_after[person] = len(set(stems(following)) & wanted)
     most = max(said_after.values(), default=0)
     doers = [person for person, count in said_after.items() if count == most]

@@ -209,7 +209,9 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
     name ("Who coaches the Thunder?" names no person; the answer does).
     """
     for turn in reversed(history):
-        asked = _split_people(_names_in(turn.resolved_question or turn.question, index), index)
+        question = turn.resolved_question or turn.question
+        people, things = _split_people(_names_in(question, index), index)
+        asked = (people, [_as_written(question, thing) for thing in things])
         quoted = ([], [])
         for citation in turn.answer.citations[:1]:
             quoted = _split_people(_names_in(citation.quote, index), index)
@@ -218,6 +220,23 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         if people or things:
             return people, things
     return [], []
+
+
+POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
+# A run of capitalised words as a question writes it, with a product's "+" ("Disney+").
+CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
+
+
+def _as_written(question: str, name: str) -> str:
+    """A thing as the question wrote it when the article's longest name for its words is
+    another thing: "Disney+" in "How much does Disney+ cost?", not "Walt Disney Co"."""
+    named = set(words(name))
+    for run in CAPITALISED_RUN.finditer(question):
+        written = POSSESSIVE_END.sub("", run.group())
+        apart = written.lower() not in name.lower() and name.lower() not in written.lower()
+        if named & set(words(written)) and apart:
+            return written  # not "Ceres Robotics CEO" for "Ceres Robotics"
+    return name
 
 
 def _split_people(names: list[str], index: KnownWords) -> tuple[list[str], list[str]]:

@@ -14,6 +14,8 @@ WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
 QUOTE_CHARS = '"“”'
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
+# A capitalised "-ing" word alone before a name: "Getting Orbit Plus right ...".
+OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
 # ...,") between a subject and its verb.
@@ -87,6 +89,8 @@ def find_mentions(sentence: str) -> list[Mention]:
         if gap.strip() not in ("", "-") and not initial:
             close_run()
         capital = word[0].isupper() and bare not in NOT_NAMES and not CONTRACTION.search(bare)
+        if capital and not run and _opening_gerund(sentence, match):
+            capital = False  # "Getting Disney+ right will be a key test": a verb, not a name
         if capital and bare in TITLE_WORDS:
             close_run()  # a title describes the name that follows; it is not part of it
             continue
@@ -98,6 +102,15 @@ def find_mentions(sentence: str) -> list[Mention]:
             close_run()
     close_run()
     return [m for m in mentions if not _is_demonym_only(m)]
+
+
+def _opening_gerund(sentence: str, match: re.Match[str]) -> bool:
+    """A capitalised "-ing" word opening the sentence before another capitalised word: "Getting
+    Disney+ right ...", "Speaking Tuesday, ..."; not "Beijing has ..." nor "Browning said"."""
+    if sentence[: match.start()].strip(" \"“‘'(") or not match.group().endswith("ing"):
+        return False
+    following = sentence[match.end() :].split()[:1]
+    return bool(following) and following[0][:1].isupper() and len(match.group()) > 5
 
 
 def _is_demonym_only(mention: Mention) -> bool:
@@ -169,9 +182,11 @@ def subject_person(
             continue
         if POSSESSIVE_AFTER.match(sentence, mention.end):
             continue
-        opens = not sentence[: mention.start].strip(" \"“‘'(")
-        if opens and mention.text.split()[0].endswith("ing"):
-            continue  # "Getting Disney+ right will test ...": a capitalised verb, not a person
+        before = sentence[: mention.start].strip(" \"“‘'(")
+        if (not before and mention.text.split()[0].endswith("ing")) or OPENING_VERB.fullmatch(
+            before
+        ):
+            continue  # "Getting Disney+ right will test ...": what a verb acts on, not a person
         return mention.key
     return None
 

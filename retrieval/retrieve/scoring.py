@@ -87,17 +87,25 @@ def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> f
 
 
 def _refers_back(question: Question, index: CorpusIndex, i: int) -> float:
-    """1 when the sentence calls someone "he" or "his" right after a sentence that names the
-    person asked about: "Alex Stalock ... looked strong. Sabres defenseman Brandon Montour
-    spoiled his shutout bid." names Stalock for "Who ended Stalock's shutout bid?"."""
+    """1 when the sentence calls someone "he" or "his", before naming anyone, right after a
+    sentence that names the person asked about: "Mayer was named chairman ... He led key
+    acquisitions" names Mayer for "What acquisitions did Mayer lead?"."""
     if i == 0 or not question.name_words:
         return 0.0
     sentence, before = index.sentences[i], index.sentences[i - 1]
     if before.source != sentence.source or before.position != sentence.position - 1:
         return 0.0
-    if not THIRD_PERSON.search(QUOTED.sub(" ", sentence.text)):
+    pronoun = THIRD_PERSON.search(QUOTED.sub(" ", sentence.text))
+    if pronoun is None:
         return 0.0
-    return _names(question, before)
+    # "..., but its proposal was undermined ... after Chinese President Xi Jinping's visit,
+    # his ...": a person named before the pronoun is whom it means
+    named_before = (
+        0 <= sentence.text.find(name) < pronoun.start()
+        for name in sentence.mentions
+        if is_person_name(name)
+    )
+    return 0.0 if any(named_before) else _names(question, before)
 
 
 def _names(question: Question, sentence: Sentence) -> float:

@@ -512,8 +512,13 @@ REFERRING_CHUNKS = [
     story(
         "wild-win.txt",
         ("Zach Parise scored twice for the Wild.", "Zach Parise"),
-        ("Jack Eichel spoiled his night late.", "Jack Eichel"),
+        ("His night ended when Jack Eichel scored late.", "Jack Eichel"),
         ("The Sabres lost again.", ""),
+    ),
+    story(
+        "wild-spoiled.txt",
+        ("Zach Parise scored twice for the Wild.", "Zach Parise"),
+        ("Jack Eichel spoiled his night late.", "Jack Eichel"),
     ),
     story(
         "disney-launch.txt",
@@ -532,7 +537,9 @@ REFERRING_CHUNKS = [
 @pytest.mark.parametrize(
     ("question", "source", "position", "refers"),
     [
-        ("Who spoiled Zach Parise's night?", "wild-win.txt", 1, 1.0),
+        ("Who ended Zach Parise's night?", "wild-win.txt", 1, 1.0),
+        # a person named before "his" is whom it means
+        ("Who spoiled Zach Parise's night?", "wild-spoiled.txt", 1, 0.0),
         ("What did critics say of Kevin Mayer's team?", "disney-launch.txt", 1, 1.0),
         # "he" inside a quote is the speaker's, not the story's
         ("What did Bruce Boudreau say about Zach Parise?", "wild-quote.txt", 1, 0.0),
@@ -568,10 +575,11 @@ def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
 
 
-def sentence(text: str) -> Sentence:
-    """A sentence as ingest stores it, with the names found in it."""
+def sentence(text: str, referred: tuple[str, ...] = ()) -> Sentence:
+    """A sentence as ingest stores it, with the names found in it and those it `referred` to
+    as "he" or "she"."""
     chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
-    mentions = "|".join(m.text for m in find_mentions(text))
+    mentions = "|".join([*(m.text for m in find_mentions(text)), *referred])
     row = {"start": 0, "end": len(text), "position": 0, "mentions": mentions}
     return sentence_of("a#1:0", "a#1", text, chunk, row)
 
@@ -777,3 +785,33 @@ def test_a_time_whose_sentence_is_close_in_meaning(
     judge_none = ExtractiveAnswerer(index, paraphrase=None)
     asked = analyze(question, index)
     assert judge_none._misses_the_point(asked, Evidence(dock, dense=dense, kind=1.0)) is not answers
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "referred", "doer"),
+    [
+        (
+            "Who led the deal to acquire BamTech?",
+            "He led key acquisitions, including Lucasfilm and BamTech.",
+            ("Kevin Mayer",),
+            "Kevin Mayer",
+        ),
+        (
+            "Who won the award?",
+            "She won the award in March, a year after the launch.",
+            ("Gwynne Shotwell",),
+            "Gwynne Shotwell",
+        ),
+        # the sentence names someone else as the one who did it
+        (
+            "Who won the award?",
+            "He said Tom Ray won the award in March.",
+            ("Kevin Mayer",),
+            "Tom Ray",
+        ),
+    ],
+)
+def test_who_did_it_is_the_he_of_a_sentence_opening_so(
+    question: str, text: str, referred: tuple[str, ...], doer: str
+) -> None:
+    assert _doer(analyze(question, KNOWN), sentence(text, referred)) == doer

@@ -49,6 +49,8 @@ KNOWN = Known(
         "Zach Parise",
         "Ceres Robotics",
         "Michael Sims",
+        "Walt Disney Co",
+        "Apple Inc",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
@@ -227,6 +229,23 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             ],
             "When will that lander fly?",
             "When will that lander fly?",
+        ),
+        # a thing as the question wrote it, not the article's longest name for its words
+        (
+            [turn("How much does Disney+ cost?", "The service costs $6.99 a month.")],
+            "What can you watch on it?",
+            "What can you watch on Disney+?",
+        ),
+        (
+            [turn("When did Apple TV+ launch?", "The service launched in November.")],
+            "How much does it cost?",
+            "How much does Apple TV+ cost?",
+        ),
+        # a role written after the name is no part of it
+        (
+            [turn("Who is the Ceres Robotics CEO?", "Ceres Robotics makes landers.")],
+            "When will their lander be ready?",
+            "When will Ceres Robotics's lander be ready?",
         ),
         # "it" after a question whether something happened is that thing, not a name quoted
         (

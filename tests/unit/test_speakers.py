@@ -153,6 +153,21 @@ def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a capitalised "-ing" word opening the sentence before a name is a verb
+        ("Getting Orbit Plus right will test Kevin Marsh.", ["Orbit Plus", "Kevin Marsh"]),
+        ("Speaking Tuesday, Coach Tom Ray praised the team.", ["Tom Ray"]),
+        # a name that ends so, before a lower-case word, stays one
+        ("Beijing has called for talks.", ["Beijing"]),
+        ("Browning said the Hawks played well.", ["Browning", "Hawks"]),
+    ],
+)
+def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
     ("name", "person"),
     [
         ("LeBron James", True),
