@@ -65,9 +65,10 @@ DURATION = re.compile(
 # Digits or number words: what a "how many" answer holds. A year ("since 2002", "their 2020
 # session") counts nothing; news style writes counts from 1,000 up with a comma.
 NUMBER = re.compile(
-    r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b"
+    # with its scale, as one figure: "10 million", "two thousand"
+    r"(?:\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|dozens?|"
-    r"several)\b",
+    r"several)\b)(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 # Connectives that introduce a cause: what a "why" answer holds.

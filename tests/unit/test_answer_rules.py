@@ -163,6 +163,13 @@ def test_a_number_counts_what_is_written_right_after_it(
         ),
         ("How many 3-pointers did they make?", "They made 14 3-pointers.", "14 3-pointers"),
         ("How many seasons has he played?", "He has played for 17 NBA seasons.", "17 NBA seasons"),
+        # a figure with its scale is one figure
+        (
+            "How many people activated accounts?",
+            "The firm struggled with the more than 10 million users who activated accounts.",
+            "more than 10 million users",
+        ),
+        ("How many fans were there?", "Two thousand fans were at the rally.", "Two thousand fans"),
         # what is counted, in all its words, up to a verb, a name or punctuation
         (
             "How much cargo can the rocket carry?",
