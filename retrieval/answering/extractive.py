@@ -990,7 +990,11 @@ def _holders_in(
     role_pattern = rf"(?<!vice )(?<!vice-)(?<!deputy )(?:{role_pattern})"
     patterns = (
         re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
-        re.compile(rf"\b({name}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"),
+        # "Julie Graham, Washington State Department of Health public information officer"
+        # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...")
+        re.compile(
+            rf"\b({name}),\s+(?:the\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){{0,8}}?(?i:{role_pattern})\b"
+        ),
     )
     people = []
     for before, pattern in zip((True, False), patterns, strict=True):
@@ -1008,8 +1012,9 @@ def _holders_in(
                 if context is None:  # "Dmitry Peskov, the Kremlin's spokesman": the Kremlin's
                     said = match.group(0)[match.end(1) - match.start() :] + rest
                     owned = not any(w[:1].isupper() for w in said.split())
-                else:
-                    owned = all(_names(word, rest) for word in context)
+                else:  # whose: between the name and the role, or after it
+                    said = match.group(0)[match.end(1) - match.start() :] + rest
+                    owned = all(_names(word, said) for word in context)
             person = re.sub(r"[()]", "", match.group(1)).strip()
             person = re.sub(r"(?<=[a-z]{2})\.$", "", person)  # the sentence's full stop
             if owned and person[:1].isupper() and len(person.split()) >= 2:

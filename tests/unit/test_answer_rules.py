@@ -433,6 +433,22 @@ def test_who_a_sentence_names_in_a_role(
             ("Los Angeles Lakers",),
             [],
         ),
+        # the owner inside a long appositive, between the name and the role
+        (
+            "The plan did not appeal to Ann Lee, Dover County Board of Health press officer.",
+            "officer",
+            ("health", "board"),
+            ("Dover County Board of Health",),
+            ["Ann Lee"],
+        ),
+        # a list goes on with "and": the one before is no holder of the role at its end
+        (
+            "The finalists — Tom Ray, Dover great Ann Lee and Dover assistant coach Bo Reed — met.",
+            "coach",
+            ("dover",),
+            ("Dover",),
+            [],
+        ),
     ],
 )
 def test_a_role_owned_under_another_part_of_the_owners_name(
