@@ -927,6 +927,12 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     role = role or others[-1]
     context = {w for w in subject if w not in STOPWORDS and w != role}
     described = _described_person(role, context, index, question.article)
+    if described is None and named and (role in ROLE_SPELLINGS or ROLE.fullmatch(role)):
+        # "What did Zach Parise's coach say?": not Parise's words; the one coach the article
+        # names, if it names one ("Wild coach Bruce Boudreau"), else no one.
+        holders = _role_holders(role, (), index, question.article)
+        described = next(iter(holders)) if len(holders) == 1 else None
+        return set(words(described)) & set(index.name_words) if described else set()
     return set(words(described)) & set(index.name_words) if described else named
 
 

@@ -3,6 +3,8 @@ a sentence is the asked fact. Examples in the style of several articles."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_corpus import corpus
 from test_language import KNOWN
@@ -19,6 +21,7 @@ from retrieval.answering.extractive import (
     _holders_in,
     _names,
     _role_holders,
+    _subject_words,
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
@@ -838,3 +841,34 @@ def test_who_did_it_is_the_he_of_a_sentence_opening_so(
     question: str, text: str, referred: tuple[str, ...], doer: str
 ) -> None:
     assert _doer(analyze(question, KNOWN), sentence(text, referred)) == doer
+
+
+COACH_CHUNKS = [
+    story(
+        "hawks-win.txt",
+        ("Ann Lee scored twice for the Hawks.", "Ann Lee|Hawks"),
+        ("“She is playing well,” Hawks coach Tom Ray said.", "Hawks|Tom Ray"),
+    ),
+    story(
+        "owls-loss.txt",
+        ("Bo Reed scored once for the Owls.", "Bo Reed|Owls"),
+        ("Owls coach Jim Hale and assistant coach Dan Cole left early.", "Owls|Jim Hale|Dan Cole"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "subject"),
+    [
+        # a player's coach: the one coach the story names, not the player
+        ("What did Ann Lee's coach say about her?", "hawks-win.txt", {"tom", "ray"}),
+        # two coaches in the story: no one can be told
+        ("What did Bo Reed's coach say about him?", "owls-loss.txt", set()),
+        # named as the article names them
+        ("What did Tom Ray say about Ann Lee?", "hawks-win.txt", {"tom", "ray"}),
+    ],
+)
+def test_whose_words_a_role_of_someone_asks_for(question: str, article: str, subject: set) -> None:
+    index = corpus(COACH_CHUNKS)
+    asked = replace(analyze(question, index), article=article)
+    assert _subject_words(asked, index) == subject
