@@ -16,7 +16,8 @@ COLLECTION_METADATA = {"hnsw:space": "cosine"}
 SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construction_ef": 8}
 # How ingest lays the index out; an index of another layout is rebuilt from its sources. Also
 # changed when what ingest finds in a sentence changes: 4, speakers after a role at an
-# organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:").
+# organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:")
+# and no name opening with a capitalised verb ("Getting Disney+ right ...").
 INDEX_LAYOUT = "4"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and

@@ -85,13 +85,13 @@ NAME_REACH = 3
 # campaign’s backlash that holds a reason (0.60). Measured on all sets: +6 turns, -2 (0.10
 # and 0.15 the same, 8 candidates within 0.20 no more); one of the two, "low pay" for "What is
 # her salary?", is held back since by asking an amount there.
+RUNNERS_UP = 5
+RUNNER_UP_MARGIN = 0.15
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
 # meaning to the question, says the rest in its own words ("He has at least 10 assists in six
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
 # +9 turns, -1 (a count of states for "medical marijuana" states); at 0.65, +7, -1.
 TYPED_RESTATEMENT_DENSE = 0.60
-RUNNERS_UP = 5
-RUNNER_UP_MARGIN = 0.15
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 MAX_SENTENCES = 3
@@ -144,10 +144,10 @@ WILL_QUESTION = re.compile(
     r"|\bnext\b(?!\s+to\b)",
     re.IGNORECASE,
 )
-# A person spoken of in a quote without being named; and how many sentences back the name may
-# stand ("he's playing well now" right after a paragraph about the player).
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+# How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
+# well now" right after a paragraph about the player).
 REFERENCE_WINDOW = 2
 # A sentence about the person named before it: "He led key acquisitions ...".
 OPENING_PRONOUN = re.compile(r"^(?:He|She)\b")
@@ -888,7 +888,8 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
     # whom ingest noted among this one's mentions.
     opening = OPENING_PRONOUN.match(text)
     for person in sentence.mentions:
-        at, end = text.find(person), text.find(person) + len(person)
+        at = text.find(person)
+        end = at + len(person)
         if at < 0 and opening:
             at, end = 0, opening.end()
         if at < 0 or not is_person_name(person) or asked & set(words(person)):
@@ -932,7 +933,7 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         # names, if it names one ("Wild coach Bruce Boudreau"), else no one.
         holders = _role_holders(role, (), index, question.article)
         described = next(iter(holders)) if len(holders) == 1 else None
-        return set(words(described)) & set(index.name_words) if described else set()
+        named = set()
     return set(words(described)) & set(index.name_words) if described else named
 
 

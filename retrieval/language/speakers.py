@@ -183,9 +183,8 @@ def subject_person(
         if POSSESSIVE_AFTER.match(sentence, mention.end):
             continue
         before = sentence[: mention.start].strip(" \"“‘'(")
-        if (not before and mention.text.split()[0].endswith("ing")) or OPENING_VERB.fullmatch(
-            before
-        ):
+        is_gerund = not before and mention.text.split()[0].endswith("ing")
+        if is_gerund or OPENING_VERB.fullmatch(before):
             continue  # "Getting Disney+ right will test ...": what a verb acts on, not a person
         return mention.key
     return None
