@@ -52,6 +52,7 @@ DENSE_ONLY_SCORE = 0.60
 TYPED_KINDS = frozenset(
     {
         "where",
+        "where_home",
         "when",
         "when_future",
         "how_long",
@@ -63,7 +64,7 @@ TYPED_KINDS = frozenset(
         "change",
     }
 )
-PLACE_OR_TIME = frozenset({"where", "when", "when_future"})
+PLACE_OR_TIME = frozenset({"where", "where_home", "when", "when_future"})
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
 # "How many X" / "how long X": a number or duration answers only if it is about X.

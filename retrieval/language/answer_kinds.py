@@ -41,6 +41,14 @@ PLACE = re.compile(
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
     r"|^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]",
 )
+# Where a firm or a person is based, also said by naming the place before what is there: "the
+# Spokane advertising, public relations and branding firm", "the Burbank entertainment giant".
+HOME = re.compile(
+    rf"{PLACE.pattern}"
+    r"|\bthe\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:(?:and\s+)?[a-z]+,?\s+){1,5}"
+    r"(?:firm|company|agency|giant|startup|maker|studio|newspaper|station|broadcaster|retailer|"
+    r"native|resident)\b"
+)
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # How many of something, in words: "two hours", "several weeks", "a couple of days".
@@ -153,6 +161,7 @@ KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
     "when": TIME,
     "where": PLACE,
+    "where_home": HOME,
     "how_long": DURATION,
     "how_many": NUMBER,
     "why": REASON,

@@ -152,6 +152,11 @@ STANDING = re.compile(
     r"|^where\s+(?:do|does|did|is|are|was|were)\s+.+\s+stand(?:s|ing)?\b",
     re.IGNORECASE,
 )
+# "Where is DH based?", "Where is she from?": where someone or something is at home.
+HOME_ASKED = re.compile(
+    r"^where\s+(?:is|are|was|were|does|do|did)\s+.+\s+(?:based|located|headquartered|from)$",
+    re.IGNORECASE,
+)
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
     r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
@@ -278,6 +283,8 @@ def analyze(text: str, index: KnownWords) -> Question:
         wh = "when_future"
     if wh == "where" and STANDING.search(asked):
         wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
+    elif wh == "where" and HOME_ASKED.search(asked):
+        wh = "where_home"
     statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
         statement = None  # "what does the article say about X" asks about X

@@ -110,6 +110,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "The teacher from Evansville joined the march.", 1.0),
         ("where", "He said so on Tuesday after the game.", 0.0),
         ("where", "The campaign will be in its third year in January.", 0.0),  # a month
+        # where a firm is based, said by naming the place before what is there
+        ("where_home", "Hege runs DH, the Spokane advertising and branding firm.", 1.0),
+        ("where_home", "Demand swamped the Burbank entertainment giant.", 1.0),
+        ("where_home", "The firm was founded in Spokane.", 1.0),
+        ("where", "Hege runs DH, the Spokane advertising and branding firm.", 0.0),
+        ("where_home", "The Disney streaming service launched on Tuesday.", 0.0),
         ("where", "Fans have queued from Monday for tickets.", 0.0),
         ("where", "Fans have queued in Maysville for tickets.", 1.0),
         ("where", "James has five triple-doubles in the Lakers’ last 10 games.", 0.0),  # a team's

@@ -280,6 +280,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("Which Florida city hosted the conference?", "where"),
         ("In what country was the lander built?", "where"),
         ("Which arena did the Lakers play in?", "where"),
+        # where someone or something is at home
+        ("Where is the ad firm DH based?", "where_home"),
+        ("Where is Angela Cooper from?", "where_home"),
+        ("Where did Angela Cooper march from?", "where_home"),
+        ("Where did the teachers march?", "where"),
         # "where" asked of a rank or a stance
         ("Where are the Wild in the standings?", "other"),
         ("Where does the governor stand on teacher pay?", "other"),
