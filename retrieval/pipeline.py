@@ -119,6 +119,8 @@ class Pipeline:
         quoted = _last_cited(history)
         if quoted is None or quoted.picked is not None:
             return None  # answered from an article the asker picked, then dropped: all again
+        if len({c.source for c in quoted.citations}) > 1:
+            return None  # every article's headline or byline: none talked about yet
         source = quoted.citations[0].source
         for word in question.name_words:
             named = self.index.sentences_naming({word})
@@ -133,7 +135,7 @@ class Pipeline:
         only that article's evidence (its opening when none was retrieved). Without such a
         turn the evidence stands, and each part of the answer names its own article."""
         cited = _last_cited(history)
-        if cited is None:
+        if cited is None or len({c.source for c in cited.citations}) > 1:
             return evidence
         source = cited.citations[0].source
         mine = [e for e in evidence if e.sentence.source == source]

@@ -98,6 +98,9 @@ NEAR_BEST = 0.08
 MAX_SENTENCES = 3
 # "What is the article about?" gets its opening sentences, the lede.
 LEDE_SENTENCES = 2
+# "What is this story about?" before any article is picked or talked about lists each article
+# of an index of at most this many (the seven shared articles and the bundled one).
+LISTED_ARTICLES_MAX = 10
 MAX_STATEMENTS = 6
 # A definition ("Who is X?") prefers sentences that describe X: this much extra.
 DESCRIPTOR_BONUS = 0.15
@@ -224,11 +227,17 @@ class ExtractiveAnswerer:
             parts.append(f"{sentence.text} [{len(citations)}]")
         if not citations:
             return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
-        if question.asks_summary and chosen[0].sentence.section != HEADLINE_SECTION:
+        several = len({c.source for c in citations}) > 1
+        if question.asks_summary and several:
+            # No article picked or talked about yet: what each one is about, by its headline.
+            ends = "" if citations[-1].quote.rstrip().endswith((".", "!", "?")) else "."
+            parts = [f"There are {len(citations)} articles here: {'; '.join(parts)}{ends}"]
+            parts.append("Ask about one of them, or pick one.")
+        elif question.asks_summary and chosen[0].sentence.section != HEADLINE_SECTION:
             # A story's own summary of itself is its headline (cited, when the article opens
             # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
-        elif question.asks_author and len({c.source for c in citations}) > 1:
+        elif question.asks_author and several:
             # Whose byline is whose, and how many articles have none.
             bylines = [f"“{c.title}”: {part}" for c, part in zip(citations, parts, strict=True)]
             ends = "" if citations[-1].quote.rstrip().endswith((".", "!", "?")) else "."
@@ -717,8 +726,17 @@ class ExtractiveAnswerer:
         return score
 
     def _lede(self, evidence: Sequence[Evidence], picked: str | None) -> list[Evidence]:
-        """A news article's summary is its opening: the first sentences of the picked article,
-        else of the likeliest one."""
+        """A news article's summary is its opening: the first sentences of the picked article
+        (or the one the conversation is about). With several articles and none picked yet, the
+        headline (else the first sentence) of each, when there are few enough to list; else the
+        likeliest one's opening."""
+        articles = self.index.articles()
+        if picked is None and 1 < len(articles) <= LISTED_ARTICLES_MAX:
+            openings: dict[str, Sentence] = {}
+            for sentence in self.index.sentences:
+                if sentence.section == HEADLINE_SECTION or not sentence.is_heading:
+                    openings.setdefault(sentence.source, sentence)
+            return [Evidence(s) for s in openings.values()]
         source = picked or (evidence[0].sentence.source if evidence else None)
         article = [s for s in self.index.sentences if source is None or s.source == source]
         headline = [s for s in article if s.section == HEADLINE_SECTION][:1]

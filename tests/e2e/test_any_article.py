@@ -716,3 +716,24 @@ def test_a_name_asked_for_must_be_given(two_articles: Run) -> None:
     # "Tyvak would leverage that experience in its lunar landers": no name for them
     assert tyvak["abstained"] and tyvak["citations"] == [], tyvak
     assert "Blue Moon lander" in blue["citations"][0]["quote"], blue
+
+
+def test_what_the_story_is_about_before_any_is_talked_about_lists_each(two_articles: Run) -> None:
+    listed, quoted, about = ask_in_turn(
+        two_articles,
+        "What's this story about?",
+        "What did Gwynne Shotwell say?",
+        "What's this story about?",
+    )
+    # no article picked or quoted yet: each one's headline, cited, and a word on picking one
+    assert listed["answer"].startswith("There are 2 articles here:"), listed["answer"]
+    headlines = sorted(c["quote"] for c in listed["citations"])
+    assert headlines == [
+        "NASA adds five companies to commercial lunar lander program",
+        "Thousands of teachers pack Indiana Statehouse for protest",
+    ], listed
+    assert all(c["paragraph"] == 0 for c in listed["citations"])
+    # the list talks about no article: the next question is answered where its words are,
+    # and "this story" is then the one it quoted
+    assert all(c["source"].endswith("nasa-clps.txt") for c in quoted["citations"]), quoted
+    assert about["answer"].startswith("NASA adds five companies"), about["answer"]
