@@ -119,9 +119,9 @@ class Pipeline:
         quoted = _last_cited(history)
         if quoted is None or quoted.picked is not None:
             return None  # answered from an article the asker picked, then dropped: all again
-        if len({c.source for c in quoted.citations}) > 1:
-            return None  # every article's headline or byline: none talked about yet
-        source = quoted.citations[0].source
+        source = _talked_about(quoted)
+        if source is None:
+            return None
         for word in question.name_words:
             named = self.index.sentences_naming({word})
             if not any(self.index.sentences[i].source == source for i in named):
@@ -135,9 +135,9 @@ class Pipeline:
         only that article's evidence (its opening when none was retrieved). Without such a
         turn the evidence stands, and each part of the answer names its own article."""
         cited = _last_cited(history)
-        if cited is None or len({c.source for c in cited.citations}) > 1:
+        source = _talked_about(cited) if cited else None
+        if source is None:
             return evidence
-        source = cited.citations[0].source
         mine = [e for e in evidence if e.sentence.source == source]
         if mine:
             return mine
@@ -228,6 +228,13 @@ def make_pipeline(
         answerer=make_answerer(settings, index, model),
         condenser=make_condenser(index, model, settings),
     )
+
+
+def _talked_about(answer: Answer) -> str | None:
+    """The one article an answer quotes; None when it quotes several (every article's headline
+    or byline: none is talked about yet)."""
+    sources = {c.source for c in answer.citations}
+    return next(iter(sources)) if len(sources) == 1 else None
 
 
 def _last_cited(history: Sequence[Turn]) -> Answer | None:

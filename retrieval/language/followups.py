@@ -15,6 +15,7 @@ from retrieval.language.lexicon import (
     QUESTION_OPENERS,
     STOPWORDS,
 )
+from retrieval.language.speakers import POSSESSIVE
 from retrieval.language.text import words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
@@ -222,7 +223,6 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
     return [], []
 
 
-POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
 # A run of capitalised words as a question writes it, with a product's "+" ("Disney+").
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
 
@@ -232,7 +232,7 @@ def _as_written(question: str, name: str) -> str:
     another thing: "Disney+" in "How much does Disney+ cost?", not "Walt Disney Co"."""
     named = set(words(name))
     for run in CAPITALISED_RUN.finditer(question):
-        written = POSSESSIVE_END.sub("", run.group())
+        written = POSSESSIVE.sub("", run.group())
         apart = written.lower() not in name.lower() and name.lower() not in written.lower()
         if named & set(words(written)) and apart:
             return written  # not "Ceres Robotics CEO" for "Ceres Robotics"
