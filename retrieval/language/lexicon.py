@@ -96,12 +96,12 @@ TITLE_WORDS = frozenset(
     goaltender winger quarterback pitcher""".split()
 )
 
-# Words that make a capitalized run an organisation or place rather than a person.
-# From the bundled article's wording: "kremlin", "tass", "newsweek", "times" (The Moscow Times).
+# Words that make a capitalized run an organisation or place rather than a person: the common
+# nouns in organisations' names ("The Moscow Times", "Columbia University", "Blue Origin LLC").
 ORG_WORDS = frozenset(
-    """court ministry times kremlin union council agency party nations committee department
+    """court ministry times union council agency party nations committee department
     office government parliament army forces organization organisation institute university
-    news post journal house senate congress bank fund press tass reuters newsweek city
+    news post journal house senate congress bank fund press city
     region county state republic island river street square
     corporation corp inc company co llc ltd plc group holdings systems technologies technology
     robotics aerospace airlines airways motors labs laboratories media studios networks

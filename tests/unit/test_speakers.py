@@ -177,6 +177,8 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Tyvak Nano-Satellite Systems", False),
         ("Oklahoma City", False),
         ("NASA", False),
+        ("Moscow Times", False),  # a newspaper, by the common noun in its name
+        ("Reuters", False),  # one word: a surname alone is no person's name either
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
