@@ -15,6 +15,8 @@ from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
+    AUDIENCE,
+    AUDIENCE_COUNT,
     FUTURE_SAID,
     KIND_PATTERNS,
     QUOTED,
@@ -571,6 +573,10 @@ class ExtractiveAnswerer:
             return False
         around = self._neighbourhood(sentence)
         said = frozenset().union(*(s.stems for s in around))
+        here = sentence.stems
+        if question.wh == "how_many" and _counts_asked_thing(question, sentence.text):
+            # A number that counts the asked thing says it: "in front of 15,522" says "fans".
+            said, here = said | {question.counted}, here | {question.counted}
         never_stated = [w for w, stem in points if stem not in said and stem not in self.index.idf]
         if question.wh == "yesno":
             # "Has Sanborn worked for South Dakota before?": that the article speaks of work
@@ -613,7 +619,7 @@ class ExtractiveAnswerer:
             # most of what is asked ("a rover NASA plans to fly in 2022") may say the rest in
             # its own words; "When was Clarke born?" has nothing else to say. Half is enough
             # when two or more are said (+2 turns, none lost; one of two: +5, -2).
-            said_here = [w for w, stem in points if stem in sentence.stems]
+            said_here = [w for w, stem in points if stem in here]
             most = 2 * len(said_here) > len(points)
             half = len(said_here) >= 2 and 2 * len(said_here) == len(points)
             if question.wh in TYPED_KINDS - {"how_many"} and best.kind >= 1.0 and (most or half):
@@ -628,7 +634,7 @@ class ExtractiveAnswerer:
             if question.wh == "yesno" and most and len(said_here) >= 2:
                 return False  # a yes/no question: more than half, two or more (+2, none lost)
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
-        covered = any(stem in sentence.stems for _, stem in points)
+        covered = any(stem in here for _, stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number
         # is not: "how many troops" needs troops counted, not any number.
         answers_kind = question.wh in PLACE_OR_TIME and best.kind >= 1.0
@@ -843,6 +849,9 @@ def _fact_span(question: Question, text: str) -> str | None:
     matches = [m for m in pattern.finditer(narrative) if m.group().lower() not in asked]
     if not matches:
         return None
+    audience = AUDIENCE_COUNT.search(narrative) if question.counted in AUDIENCE else None
+    if audience:
+        return audience.group("number")  # "in front of 15,522": the fans are not named
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
     wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.

@@ -230,7 +230,9 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
     itself says (`asked`, "How many 3-pointers") count nothing; nor does a clock time, a
     percentage or a date ("3:08 to play", "2.72 percent, the authors wrote", "Nov. 18"), nor
     a span of time unless it is what is counted ("55 seconds left"); a count inside a
-    quotation does ("my seven turnovers")."""
+    quotation does ("my seven turnovers"); "in front of 15,522" counts fans or people."""
+    if AUDIENCE & set(counted) and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)):
+        return True
     text = uncounted(text, counted)
     for compound in HYPHENATED_COUNT.finditer(text):
         number, head = compound.group("number"), compound.group("head")
@@ -260,12 +262,24 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
 # What a number counts is written right after it, in at most this many words: "28 teams", "six
 # consecutive games", "Nearly 300 school districts".
 COUNTED_WORDS_AFTER = 3
+# An audience counted without naming it: "played in front of 15,522", "before a sellout crowd of
+# 18,997", "an attendance of 40,000" count the people there, however a question calls them.
+AUDIENCE_COUNT = re.compile(
+    r"\b(?:in\s+front\s+of|(?:crowd|audience|attendance)\s+of)\s+(?:about\s+|nearly\s+|some\s+)?"
+    r"(?P<number>\d[\d,]*)\b(?!\s*(?:%|percent\b|points?\b|years?\b))",
+    re.IGNORECASE,
+)
+AUDIENCE = frozenset(
+    stems("fans people spectators attendees audience crowd persons supporters onlookers".split())
+)
 
 
 def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> bool:
     """Whether a number in the text counts the thing whose stem is `counted`, as written right
     after it before any stopword: "10 assists in six consecutive games" counts games, "a
-    3-pointer with 55 seconds left" counts no 3-pointers."""
+    3-pointer with 55 seconds left" counts no 3-pointers; "in front of 15,522" counts fans."""
+    if counted in AUDIENCE and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)):
+        return True
     tokens = words(uncounted(text, {counted}))
     token_stems = stems(tokens)
     for k, token in enumerate(tokens):

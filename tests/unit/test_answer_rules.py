@@ -81,6 +81,13 @@ from retrieval.retrieve.scoring import Evidence, _names_someone_else, _refers_ba
         ("How many minutes did he play?", "A late 3-pointer put them up 109-98 to play on.", False),
         ("How many points did the Hawks score?", "The Hawks won 112-107.", True),
         ("How many teachers marched?", "Some 10-15 teachers marched.", True),
+        # an audience counted without being named: the people there, however they are called
+        ("How many fans were there?", "The Hawks won 4-1 in front of 15,522 at home.", True),
+        ("How many people came?", "The band played before a sellout crowd of 18,997.", True),
+        ("How many spectators were there?", "It drew an attendance of 40,000 to the park.", True),
+        ("How many teachers were there?", "They spoke in front of 300 at the Statehouse.", False),
+        ("How many fans were there?", "He scored in front of 12 percent of the vote.", False),
+        ("How many fans were there?", "“We won in front of 20,000,” he said.", False),  # quoted
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
@@ -130,6 +137,10 @@ def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: b
         # a clock time or a percentage counts nothing
         ("Use rose by 37 percent among adults.", "adult", False),
         ("He scored at 7:14 goals apart.", "goal", False),
+        # an audience: "in front of" or "a crowd of" a number counts the people there
+        ("The Wild won in front of 15,522 in Buffalo.", "fan", True),
+        ("The rally drew a crowd of 5,000 to the Capitol.", "peopl", True),
+        ("The rally drew a crowd of 5,000 to the Capitol.", "teacher", False),
     ],
 )
 def test_a_number_counts_what_is_written_right_after_it(
@@ -190,6 +201,9 @@ def test_a_number_counts_what_is_written_right_after_it(
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        # an audience not named beside its number
+        ("How many fans were there?", "They won 4-1 in front of 15,522 in Buffalo.", "15,522"),
+        ("How many people were there?", "The band played to a crowd of 18,997.", "18,997"),
         # a clock time is no count: not "08" of "3:08"
         (
             "How many points did they score?",
