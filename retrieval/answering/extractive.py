@@ -852,6 +852,11 @@ def _fact_span(question: Question, text: str) -> str | None:
     audience = AUDIENCE_COUNT.search(narrative) if question.counted in AUDIENCE else None
     if audience:
         return audience.group("number")  # "in front of 15,522": the fans are not named
+    if question.wh == "how_many" and question.counted:
+        # "having scored four times during a three-game streak": the number that counts the
+        # asked goals, not the one beside another asked word ("streak").
+        counting = [m for m in matches if _counts_there(question, narrative, m, asked)]
+        matches = counting or matches
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
     wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
@@ -880,6 +885,15 @@ def _fact_span(question: Question, text: str) -> str | None:
         # Whole words as written: "five triple-doubles", not "five triple".
         span = " ".join([span, *_counted_words(text[best.end() :])])
     return span
+
+
+def _counts_there(question: Question, text: str, match: re.Match[str], asked: set[str]) -> bool:
+    """Whether this number counts what "how many" asks about, read with the two words before it
+    (the act: "scored four times") and the few after it (the thing: "four goals")."""
+    before = re.search(r"(?:\S+\s+){0,2}$", text[: match.start()])
+    after = re.match(r"\s*(?:\S+\s*){0,4}", text[match.end() :])
+    around = (before.group() if before else "") + match.group() + (after.group() if after else "")
+    return question.counted is not None and counts_directly(around, question.counted, asked)
 
 
 def _counted_words(after: str) -> list[str]:

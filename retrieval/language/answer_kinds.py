@@ -4,7 +4,7 @@ sentence, so "where" can prefer a sentence that names a place, "when" one that h
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from retrieval.language.lexicon import STOPWORDS
 from retrieval.language.text import stems, words
@@ -282,15 +282,32 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
         return True
     tokens = words(uncounted(text, {counted}))
     token_stems = stems(tokens)
+    asked_acts = set(stems(sorted(asked))) - {counted}
     for k, token in enumerate(tokens):
         if not NUMBER.fullmatch(token) or token in asked:
             continue
+        if _times_of_asked_act(tokens, token_stems, k, asked_acts):
+            return True
         for after in range(k + 1, min(k + 1 + COUNTED_WORDS_AFTER, len(tokens))):
             if token_stems[after] == counted:
                 return True
             if tokens[after] in STOPWORDS:
                 break
     return False
+
+
+# "scored four times", "has scored just three times": the act stands this close before.
+TIMES_ACT_DISTANCE = 2
+
+
+def _times_of_asked_act(
+    tokens: Sequence[str], token_stems: Sequence[str], k: int, acts: Collection[str]
+) -> bool:
+    """ "having scored four times": the number of times the question's own act was done counts
+    what the act makes ("How many goals has he scored?")."""
+    is_times = k + 1 < len(tokens) and tokens[k + 1].lower() == "times"
+    before = token_stems[max(k - TIMES_ACT_DISTANCE, 0) : k]
+    return is_times and any(stem in acts for stem in before)
 
 
 # An amount is of a thing the question asks about when at most this many words stand between

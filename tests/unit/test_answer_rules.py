@@ -14,6 +14,7 @@ from retrieval.answering.extractive import (
     ExtractiveAnswerer,
     _asks_result,
     _counts_a_point,
+    _counts_asked_thing,
     _described_as,
     _doer,
     _fact_span,
@@ -150,6 +151,28 @@ def test_a_number_counts_what_is_written_right_after_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        # the number of times the question's own act was done counts what the act makes
+        (
+            "How many goals has Lee scored this week?",
+            "Having scored four times during a three-game streak, Lee is confident.",
+            True,
+        ),
+        ("How many bills did the senator sign?", "The senator signed three times.", True),
+        # times of another act, or a number that is no count of times
+        ("How many goals has Lee scored?", "Lee has been benched four times.", False),
+        ("How many goals has Lee scored?", "Lee scored in a three-game streak.", False),
+        ("How many bills did the senator sign?", "He signed them four days ago.", False),
+    ],
+)
+def test_a_count_of_times_counts_what_the_asked_act_makes(
+    question: str, sentence: str, counts: bool
+) -> None:
+    assert _counts_asked_thing(analyze(question, KNOWN), sentence) is counts
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "span"),
     [
         (
@@ -201,6 +224,17 @@ def test_a_number_counts_what_is_written_right_after_it(
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        # the number that counts the asked thing, not the one beside another asked word
+        (
+            "How many goals has Lee scored during the streak?",
+            "Having scored four times during a three-game streak, Lee is confident.",
+            "four times",
+        ),
+        (
+            "How many games in a row has she had double-digit assists?",
+            "She has at least 10 assists in six consecutive games.",
+            "six consecutive games",
+        ),
         # an audience not named beside its number
         ("How many fans were there?", "They won 4-1 in front of 15,522 in Buffalo.", "15,522"),
         ("How many people were there?", "The band played to a crowd of 18,997.", "18,997"),
