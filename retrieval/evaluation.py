@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from retrieval.answer import Answer, Turn
 from retrieval.constants import BUNDLED_ARTICLE, BUNDLED_CORPUS_DIR, BUNDLED_SOURCE_PREFIX
 from retrieval.errors import SourceUnreadable
+from retrieval.ingest.loader import HTML_SUFFIXES, page_text
 
 if TYPE_CHECKING:
     from retrieval.engine import Engine
@@ -316,6 +317,9 @@ def _source_text(source: str) -> str:
         else Path(source)
     )
     try:
+        if path.suffix.lower() in HTML_SUFFIXES:
+            # A saved page: the text it shows, not its markup ("&rsquo;", "<a>" inside a quote).
+            return fold(re.sub(r"\s+", " ", page_text(path.read_bytes())))
         return fold(re.sub(r"\s+", " ", path.read_text(encoding="utf-8")))
     except OSError:
         return ""

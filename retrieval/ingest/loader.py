@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,17 @@ from retrieval.errors import SourceUnreadable
 from retrieval.language.lexicon import FURNITURE_LINES
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+# A saved web page's article is found by trafilatura (its main text, title and author), the rest
+# of the page (menus, links, comments, tables, scripts) left out.
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
+# A page's title often ends with the site's name ("... lander program - SpaceNews.com"): the
+# headline is what stands before it.
+TITLE_SITE_SEPARATORS = (" - ", " | ", " — ", " – ", " :: ")
 
 # A teaser cut short by the page ("... world ... Read more"): drop the tail, keep the words.
 TEASER_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*Read more\s*$", re.IGNORECASE)
@@ -60,6 +68,10 @@ MARKDOWN_NEVER_HEADINGS = frozenset({"list_item", "blockquote"})
 # Inline HTML elements whose content is code or styling, not text ("<script>alert(1)</script>").
 MARKDOWN_SKIPPED_INLINE = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 MARKDOWN_SPACES = re.compile(r" {2,}")
+# A page's element this short may be a byline ("By SAM REED, Associated Press").
+SHOWN_LINE_MAX_CHARS = 120
+# A page's line of rules or dashes ("___") holds no words: not a paragraph.
+WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +111,16 @@ def source_id(path: Path) -> str:
 
 
 def load_article(path: Path) -> Article:
-    """Read one `.txt` or `.md` file into a cleaned `Article`."""
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+    """Read one `.txt`, `.md` or saved web page (`.html`) into a cleaned `Article`."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
         raise SourceUnreadable(
             f"{path}: only {', '.join(SUPPORTED_SUFFIXES)} files can be ingested"
         )
     try:
+        if suffix in HTML_SUFFIXES:
+            # Bytes: the page says its own encoding (a meta charset), which trafilatura reads.
+            return _page_article(path, path.read_bytes())
         # utf-8-sig: a byte order mark (Windows editors write one) is not the article's text.
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -134,6 +150,128 @@ def load_article(path: Path) -> Article:
         blocks.insert(0, (author, False))
         byline = 0
     return _assemble(source_id(path), title, blocks, byline, headline)
+
+
+def _page_article(path: Path, page: bytes) -> Article:
+    """A saved web page's article: the paragraphs of its main text (trafilatura, favouring
+    precision: menus, links, comments and tables left out), its headline and its byline. A page
+    without article text gives an article without paragraphs, passed over as a file without
+    words."""
+    import trafilatura
+
+    # A page it cannot parse (binary, empty) is passed over as a file without words; its own
+    # ERROR lines on stderr would only repeat that less clearly.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    found = trafilatura.bare_extraction(
+        page,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+    )
+    text = (found.text or "") if found is not None else ""
+    blocks = [
+        (line, _is_heading_line(line))
+        for line in (" ".join(raw_line.split()) for raw_line in text.split("\n"))
+        if WORD_CHARACTER.search(line) and not any(p.match(line) for p in FURNITURE_LINES)
+    ]
+    shown = _ShownPage.read(page)
+    title = shown.headline(found.title if found else None, found.sitename if found else None)
+    headline = title is not None
+    if title is None:
+        title = _title(path, [], None)
+    elif blocks and blocks[0][0].casefold() == title.casefold():
+        blocks = blocks[1:]  # the page repeats its headline above the story
+    byline = _byline_at(blocks)
+    author = shown.byline((found.author or "") if found is not None else "")
+    if byline is None and author and blocks:
+        blocks.insert(0, (author, False))
+        byline = 0
+    return _assemble(source_id(path), title, blocks, byline, headline)
+
+
+@dataclass(frozen=True)
+class _ShownPage:
+    """What a page shows, for quoting its headline and byline as shown: the extractor's metadata
+    may come from a tag's attribute, or be recased ("Greg Beacham; Ap Sports Writer")."""
+
+    text: str  # all its shown text, spaces collapsed
+    headings: tuple[str, ...]  # its first-level headings, then its title
+    lines: tuple[str, ...]  # the text of each of its short elements, spaces collapsed
+
+    @classmethod
+    def read(cls, page: bytes) -> _ShownPage:
+        root = _shown_tree(page)
+        if root is None:
+            return cls("", (), ())
+        headings = tuple(e.text_content() for e in root.xpath("//h1|//title"))
+        lines = (" ".join(e.text_content().split()) for e in root.iter() if isinstance(e.tag, str))
+        short = tuple(line for line in lines if 0 < len(line) <= SHOWN_LINE_MAX_CHARS)
+        return cls(" ".join(root.text_content().split()), headings, short)
+
+    def headline(self, title: str | None, site: str | None) -> str | None:
+        """The extractor's title as shown, else the first heading shown; less a site name
+        after it ("... lander program - SpaceNews.com")."""
+        for candidate in (title, *self.headings):
+            spelled = self.spelling(_page_title(candidate, site))
+            if spelled:
+                return spelled
+        return None
+
+    def byline(self, authors: str) -> str | None:
+        """The shortest line the page credits an author in ("By SAM REED, Associated Press"),
+        else the first author's name as shown; None when the page shows none of them."""
+        for author in authors.split(";"):
+            name = self.spelling(author)
+            if name is None:
+                continue
+            named = name.casefold()
+            credits = [line for line in self.lines if named in line.casefold() and is_byline(line)]
+            # The innermost: "By Megan Rowe", not the box that adds her e-mail and phone.
+            return min(credits, key=len, default=name)
+        return None
+
+    def spelling(self, text: str | None) -> str | None:
+        """`text` as the page shows it (case and spacing aside: "GREG BEACHAM"), or None."""
+        words = (text or "").split()
+        if not words:
+            return None
+        found = re.search(r"\s+".join(map(re.escape, words)), self.text, re.IGNORECASE)
+        return found.group() if found else None
+
+
+def _shown_tree(page: bytes) -> HtmlElement | None:
+    """The page's tree, decoded as it says (or as its bytes read best), without the elements
+    that show nothing (scripts, styles)."""
+    from trafilatura import load_html
+
+    root = load_html(page)
+    if root is None:
+        return None
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    return root
+
+
+def page_text(page: bytes) -> str:
+    """All the text a web page shows, whatever the extractor kept: what a quote of a page is
+    checked against."""
+    root = _shown_tree(page)
+    return "" if root is None else root.text_content()
+
+
+def _page_title(title: str | None, site: str | None) -> str | None:
+    """A page's headline: its title, less a site name after a separator ("... program -
+    SpaceNews.com")."""
+    title = " ".join((title or "").split())
+    if not title:
+        return None
+    site = " ".join((site or "").split()).lower()
+    for separator in TITLE_SITE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and site and (tail.lower() in site or site in tail.lower()):
+            return head.strip()
+    return title
 
 
 def _blocks(raw: str) -> list[tuple[str, bool]]:

@@ -152,3 +152,143 @@ def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:
 )
 def test_what_is_said_of_the_future(sentence: str, to_come: bool) -> None:
     assert bool(FUTURE_SAID.search(sentence)) is to_come
+
+
+# --- Saved web pages --------------------------------------------------------------------------
+
+# The furniture of a news page around its story: what the extractor must leave out.
+PAGE = """<!doctype html>
+<html><head><meta charset="{charset}"><title>{title}</title>{meta}</head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/sports">Sports</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav>
+<main><article>
+{heading}
+{byline}
+{paragraphs}
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Ten things to do this weekend in town</a></li>
+<li><a href="/b">Council race heats up as filing closes</a></li></ul></aside></main>
+<footer><p>Copyright 2024 The Daily Example. All rights reserved.</p>
+<a href="/privacy">Privacy policy</a> <a href="/terms">Terms of use</a></footer>
+<script>var tracker = "Breaking: this is not part of the story.";</script>
+</body></html>"""
+NURSES = [
+    "SPRINGFIELD – Several hundred nurses marched on city hall on Tuesday to demand more staff "
+    "on every ward, saying shifts of sixteen hours had become routine at the county hospital.",
+    "“We are exhausted, and our patients are the ones who pay for it,” said Dana Cole, a nurse "
+    "who has worked in the emergency room for eleven years.",
+    "The hospital’s chief executive, Ray Porter, said in a statement that the board would "
+    "review staffing levels at its meeting next month and hire forty nurses by the summer.",
+]
+HAWKS = [
+    "DENVER (AP) — Ann Lee scored 31 points and the Hawks held off the Owls 112-107 on Monday "
+    "night for their fifth straight win, the longest streak of the team’s season so far.",
+    "Lee made four 3-pointers in the fourth quarter, the last with 55 seconds left, after the "
+    "Owls had cut a 19-point lead to two with a run of eleven straight points.",
+    "“We kept our heads when it got close, and that is what good teams do,” coach Sam Reed "
+    "said after the game.",
+]
+
+
+def page(
+    paragraphs: list[str],
+    *,
+    title: str = "",
+    heading: str = "",
+    byline: str = "",
+    meta: str = "",
+    charset: str = "utf-8",
+) -> bytes:
+    return PAGE.format(
+        charset=charset,
+        title=title,
+        meta=meta,
+        heading=f"<h1>{heading}</h1>" if heading else "",
+        byline=f'<p class="byline">{byline}</p>' if byline else "",
+        paragraphs="\n".join(f"<p>{text}</p>" for text in paragraphs),
+    ).encode(charset)
+
+
+@pytest.mark.parametrize(
+    ("html", "headline", "author", "story"),
+    [
+        pytest.param(
+            page(
+                NURSES,
+                title="Nurses march on city hall over staffing | The Daily Example",
+                heading="Nurses march on city hall over staffing",
+                meta='<meta name="author" content="Maria Lopez">',
+            ),
+            "Nurses march on city hall over staffing",
+            None,
+            NURSES,
+            id="headline from the page's heading; an author only in a tag is never shown (city)",
+        ),
+        pytest.param(
+            page(
+                HAWKS,
+                title="Lee scores 31 as Hawks hold off Owls 112-107 - Example Sports",
+                meta='<meta property="og:site_name" content="Example Sports">',
+            ),
+            "Lee scores 31 as Hawks hold off Owls 112-107",
+            None,
+            HAWKS,
+            id="no heading: the title without the site's name after it (sports)",
+        ),
+        pytest.param(
+            page(
+                HAWKS,
+                heading="Lee scores 31 as Hawks hold off Owls",
+                byline="By SAM REED, Associated Press",
+                meta='<meta name="author" content="Sam Reed">',
+            ),
+            "Lee scores 31 as Hawks hold off Owls",
+            "By SAM REED, Associated Press",
+            HAWKS,
+            id="a byline the page shows is kept as written (wire story)",
+        ),
+        pytest.param(
+            page(
+                [p.replace("’", "'") + " Café owners watched." for p in NURSES],
+                heading="Nurses march on city hall",
+                charset="windows-1252",
+            ),
+            "Nurses march on city hall",
+            None,
+            [p.replace("’", "'") + " Café owners watched." for p in NURSES],
+            id="a page in its own declared encoding (windows-1252)",
+        ),
+        pytest.param(
+            page(
+                NURSES,
+                heading="Nurses march on city hall",
+                meta='<meta name="author" content="maria lopez; staff writer">',
+                byline="Maria Lopez",
+            ),
+            "Nurses march on city hall",
+            "Maria Lopez",
+            NURSES,
+            id="an author the metadata recases is quoted as the page shows it",
+        ),
+    ],
+)
+def test_a_saved_web_page_gives_its_story_headline_and_byline(
+    tmp_path: Path, html: bytes, headline: str, author: str | None, story: list[str]
+) -> None:
+    path = tmp_path / "story.html"
+    path.write_bytes(html)
+    article = load_article(path)
+
+    first, *rest = article.paragraphs
+    assert (first.section, first.is_heading, first.text) == ("headline", True, headline)
+    bylines = [p.text for p in rest if p.section == "author"]
+    assert bylines == ([author] if author else [])
+    # the story, every paragraph whole, and nothing of the menus, lists, footer or script
+    assert [p.text for p in rest if p.section != "author"] == story
+
+
+def test_a_page_without_a_story_gives_no_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "menu.htm"
+    path.write_bytes(page([], title="Index of sections"))
+    assert [p for p in load_article(path).paragraphs if not p.is_heading] == []
