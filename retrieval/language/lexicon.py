@@ -284,6 +284,11 @@ FURNITURE_LINES = (
     re.compile(r"^\W*Voice is AI-generated\. Inconsistencies may occur\.?\s*$", re.IGNORECASE),
     re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
     re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
+    # a page's newsletter box: "Subscribe to the Morning Review newsletter", "Get the day's top
+    # headlines ... by subscribing to our newsletter."
+    re.compile(r"^(?=.{0,150}$).*\bsubscrib\w*\b.*\bnewsletters?\W*$", re.IGNORECASE),
+    # links under a wire story: "More AP NBA: https://apnews.com/NBA and https://twitter.com/..."
+    re.compile(r"^[^:]{0,40}:\s*https?://\S+(?:\s*(?:,|and)\s*https?://\S+)*\s*$", re.IGNORECASE),
 )
 
 # A person spoken of without being named: "he's playing well now", "Montour spoiled his bid".

@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.ingest.loader import is_byline, is_headline, load_article
 from retrieval.language.answer_kinds import FUTURE_SAID, kind_score
+from retrieval.language.lexicon import FURNITURE_LINES
 
 
 @pytest.mark.parametrize(
@@ -292,3 +293,31 @@ def test_a_page_without_a_story_gives_no_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "menu.htm"
     path.write_bytes(page([], title="Index of sections"))
     assert [p for p in load_article(path).paragraphs if not p.is_heading] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Subscribe to the Evening Ledger newsletter", True),
+        (
+            "Get the week’s best stories delivered to your inbox by subscribing to our newsletter.",
+            True,
+        ),
+        ("More AP NFL: https://apnews.com/NFL and https://twitter.com/AP_NFL", True),
+        ("Follow us: https://example.com/sports", True),
+        ("Advertisement", True),
+        # a story's own sentences about subscriptions or links
+        (
+            "The paper said 4,000 readers had subscribed since the newsletter launched in May.",
+            False,
+        ),
+        (
+            "Subscriptions rose after the mayor praised the newsletter, the editor said, adding "
+            "that the city had paid for copies to be sent to every school in the district.",
+            False,
+        ),
+        ("Officials posted the plan at https://example.gov/plan for comment.", False),
+    ],
+)
+def test_page_furniture_lines(line: str, furniture: bool) -> None:
+    assert any(pattern.match(line) for pattern in FURNITURE_LINES) is furniture
