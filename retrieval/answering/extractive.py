@@ -39,7 +39,7 @@ from retrieval.language.lexicon import (
 from retrieval.language.question import Question
 from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
-from retrieval.retrieve.scoring import Evidence
+from retrieval.retrieve.scoring import Evidence, score_sentence
 
 log = logging.getLogger(__name__)
 
@@ -306,6 +306,13 @@ class ExtractiveAnswerer:
             # "What did the superintendent say?": a person found by role, whose quotes the
             # question's own words did not retrieve.
             said = [Evidence(s) for s in self._spoken_by(subject_words, question.article)]
+        elif not said and not subject_words <= question.name_words:
+            # "What did the state schools superintendent tell the teachers?": the same, on a
+            # topic; each statement scored by the words it shares with the question.
+            said = [
+                score_sentence(question, self.index, i, dense=0.0)
+                for i in self._spoken_at(subject_words, question.article)
+            ]
         # Named as the article names them, never in the question's own words.
         subject = self._name_of(subject_words)
         if not said:
@@ -356,13 +363,16 @@ class ExtractiveAnswerer:
 
     def _spoken_by(self, subject_words: set[str], article: str | None) -> list[Sentence]:
         """The sentences the article (the picked one, if any) reports these people said."""
-        naming = (
-            self.index.sentences[i] for i in sorted(self.index.sentences_naming(subject_words))
-        )
+        return [self.index.sentences[i] for i in self._spoken_at(subject_words, article)]
+
+    def _spoken_at(self, subject_words: set[str], article: str | None) -> list[int]:
+        """Where those sentences stand in the index, in the articles' order."""
+        sentences = self.index.sentences
         return [
-            s
-            for s in naming
-            if _said_by(s, subject_words) and (article is None or s.source == article)
+            i
+            for i in sorted(self.index.sentences_naming(subject_words))
+            if _said_by(sentences[i], subject_words)
+            and (article is None or sentences[i].source == article)
         ]
 
     def _quotes_referring_to(self, question: Question, subject_words: set[str]) -> list[Evidence]:

@@ -36,7 +36,10 @@ NAMED_PREDICATE = re.compile(
     r"bought|sold|sent|took|gave|ran|chose)\b"
 )
 STATEMENT = re.compile(
-    rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+(?P<subject>.+?)\s+"
+    rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+"
+    # a determiner is never the whole subject: "What did the state schools superintendent
+    # tell ...?" is not "the" stating
+    rf"(?P<subject>(?:(?:the|a|an|this|that|his|her|their|its)\s+)?\S+.*?)\s+"
     rf"(?P<verb>{SAY_VERBS})\b(?P<rest>.*)$",
     re.IGNORECASE,
 )

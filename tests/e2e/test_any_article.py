@@ -100,6 +100,15 @@ def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> No
         assert any("ecosystem of companies" in c["quote"] for c in answer["citations"]), answer
 
 
+def test_what_someone_named_by_their_role_said_to_someone(two_articles: Run) -> None:
+    # "Republican state schools Superintendent Jennifer McCormick ..."; later "McCormick ...
+    # told cheering teachers that they weren't “asking for the moon.”"
+    [answer] = ask_in_turn(
+        two_articles, "What did the state schools superintendent tell the teachers?"
+    )
+    assert any("asking for the moon" in c["quote"] for c in answer["citations"]), answer
+
+
 def test_a_time_to_come_for_the_company_asked_about(two_articles: Run) -> None:
     _, ceres, blue_origin = ask_in_turn(
         two_articles,

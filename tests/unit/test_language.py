@@ -467,6 +467,15 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         # "expect" and "hope" are not among them: "When do GOP leaders expect to act?" asks a time
         ("When do Indiana GOP leaders expect to act on school funding?", None, None),
         ("What does Zach Parise hope to do?", None, None),
+        # a determiner is never the whole speaker, whatever word follows it ("state", "comment")
+        (
+            "What did the state schools superintendent tell the teachers?",
+            "the state schools superintendent",
+            ("teacher",),
+        ),
+        ("What did the state say about the budget?", "the state", ("budget",)),
+        ("What did the comment section say?", "the comment section", ()),
+        ("What did Mayer state?", "Mayer", ()),
     ],
 )
 def test_verbs_of_opinion_ask_for_someones_words(
