@@ -17,8 +17,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # How ingest lays the index out; an index of another layout is rebuilt from its sources. Also
 # changed when what ingest finds in a sentence changes: 4, speakers after a role at an
 # organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:")
-# and no name opening with a capitalised verb ("Getting Disney+ right ...").
-INDEX_LAYOUT = "4"
+# and no name opening with a capitalised verb ("Getting Disney+ right ..."); 5, an attribution
+# after a quoted question is one sentence with it ("“..., right?” Sanborn said.").
+INDEX_LAYOUT = "5"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -11,6 +11,8 @@ from functools import cache
 import pysbd
 from pysbd.between_punctuation import BetweenPunctuation
 
+from retrieval.language.lexicon import SPEECH_VERBS
+
 
 @dataclass(frozen=True)
 class Span:
@@ -50,6 +52,19 @@ _BOUNDARY = re.compile(r"[.!?。．！？…\n\r]")
 _LEADING_CLOSERS = re.compile(r"[\"'”’)\]]+(?=\s|$)")
 # What may follow the last sentence's terminal punctuation.
 _TAIL = re.compile(r"[.!?。．！？…\"'”’)\]\s]*$")
+# A quotation that ends with its own question or exclamation mark ("..., right?”"): pysbd ends
+# the sentence there, and the attribution after it is left alone.
+_QUESTION_QUOTED = re.compile(r"[?!][\"'”’]$")
+# An attribution alone, which belongs to the quotation before it: "Sanborn said.", "she asked
+# Tuesday.", "said Marco Villa, the company’s chief operating officer."
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_WHEN = (
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|later))?"
+)
+_ATTRIBUTION_ALONE = re.compile(
+    rf"^(?:(?:{_NAME}|he|she|they|we|I)\s+(?:{SPEECH_VERBS}){_WHEN}"
+    rf"|(?:{SPEECH_VERBS})\s+{_NAME}(?:,\s+[^.“”\"]{{1,160}})?)\.$"
+)
 
 
 @cache
@@ -179,6 +194,16 @@ def pysbd_spans(text: str, offset: int = 0) -> list[Span]:
             start = closers.end()
             while start < end and text[start].isspace():
                 start += 1
+        if (
+            spans
+            and start < end
+            and _QUESTION_QUOTED.search(spans[-1].text)
+            and _ATTRIBUTION_ALONE.match(text[start:end])
+        ):
+            # "“..., right?” Sanborn said.": one sentence, so that the quote has its speaker.
+            last = spans.pop()
+            spans.append(Span(last.start, offset + end, text[last.start - offset : end]))
+            start = end
         if start < end:
             spans.append(Span(offset + start, offset + end, text[start:end]))
         cursor = end

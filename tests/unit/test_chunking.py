@@ -84,6 +84,44 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
         assert text[span.start - 100 : span.end - 100] == span.text
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # an attribution alone after a quoted question or exclamation belongs to the quote
+        (
+            "“Who would notice it, right?” Sanborn said. “Nobody.”",
+            ["“Who would notice it, right?” Sanborn said.", "“Nobody.”"],
+        ),
+        (
+            "“Why not us?” she asked Tuesday. The vote is next week.",
+            ["“Why not us?” she asked Tuesday.", "The vote is next week."],
+        ),
+        (
+            "“We will be back!” said Marco Villa, the firm’s chief operating officer. It rained.",
+            [
+                "“We will be back!” said Marco Villa, the firm’s chief operating officer.",
+                "It rained.",
+            ],
+        ),
+        # a sentence of its own after the quote is not an attribution
+        (
+            "“Was it worth it?” Lee said the answer was no.",
+            ["“Was it worth it?”", "Lee said the answer was no."],
+        ),
+        ("“Is it over?” The crowd left.", ["“Is it over?”", "The crowd left."]),
+        # after a quote ending in a full stop nothing is joined
+        ("“It is over.” Lee said.", ["“It is over.”", "Lee said."]),
+    ],
+)
+def test_an_attribution_after_a_quoted_question_is_part_of_it(
+    text: str, sentences: list[str]
+) -> None:
+    found = split_sentences(text, 7)
+    assert [span.text for span in found] == sentences
+    for span in found:
+        assert text[span.start - 7 : span.end - 7] == span.text
+
+
 def test_tokens_are_counted_not_padded_or_cut() -> None:
     # The model's tokenizer.json pads and truncates to 128 pieces; a count must do neither.
     assert count_tokens("Russia has denied the accusations.") == 6
