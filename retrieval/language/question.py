@@ -32,8 +32,10 @@ NAMED_PREDICATE = re.compile(
     r"|^(?i:who)\s+(?i:will|would|can|could|might|may|should|must)\s+(?P<will>[a-z]+)\b"
     r"(?<!\bbe)(?<!\bhave)"
     # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
-    r"|^(?i:which|what)\s+[a-z]+\s+(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|"
-    r"bought|sold|sent|took|gave|ran|chose)\b"
+    # "Which South Dakota state agency paid for the ads?": the kind may be named and long
+    r"|^(?i:which|what)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z]+\s+){1,2}"
+    r"(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|bought|sold|sent|took|gave|ran|chose|"
+    r"paid|kept|held|told)\b"
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+"

@@ -347,6 +347,12 @@ def test_question_types(question: str, wh: str) -> None:
         ("Which states legalized recreational marijuana?", "legalized"),
         ("Which team is he on?", None),
         ("What song did the teachers play?", None),
+        # the kind asked for may be long, and named
+        ("Which Ohio state agency paid for the ads?", "paid"),
+        ("Which Indiana school districts stayed open during the rally?", "stayed"),
+        ("What NBA team drafted Kuzma?", "drafted"),
+        ("What percentage of voters backed it?", None),
+        ("Which state schools superintendent is a Republican?", None),
     ],
 )
 def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> None:
