@@ -57,6 +57,7 @@ TYPED_KINDS = frozenset(
         "where_home",
         "when",
         "when_future",
+        "when_day",
         "how_long",
         "how_many",
         "how_much",
@@ -109,7 +110,7 @@ DESCRIPTOR_BONUS = 0.15
 NOT_IN_ARTICLE = "The article doesn't say."
 # Questions whose answer leads with the asked fact itself, cut from the best sentence.
 LEADING_KINDS = frozenset(
-    {"when", "how_many", "how_much", "how_old", "score", "how_long", "share", "change"}
+    {"when", "when_day", "how_many", "how_much", "how_old", "score", "how_long", "share", "change"}
 )
 # "Who ...?" is led by the person the asked words follow, among the next this many words.
 DOER_GAP_WORDS = 4

@@ -23,6 +23,17 @@ TIME = re.compile(
     r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
     re.IGNORECASE,
 )
+# A day itself, for "What day/date ...?": a weekday, a month's day ("Nov. 18", "March 3"), a
+# numeric date, or a day named by its distance from today; "this month" or "in 2019" is no day.
+DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b"
+    r"|\blast\s+night\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
 DAYS_MONTHS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december"
@@ -160,6 +171,7 @@ FUTURE_SAID = re.compile(
 KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
     "when": TIME,
+    "when_day": DAY,
     "where": PLACE,
     "where_home": HOME,
     "how_long": DURATION,

@@ -168,6 +168,8 @@ FUTURE_WHEN = re.compile(
     r"|^when\s+(?:do|does|is|are)\b.*\b(?:next|again)\b",  # "When do the Wild play next?"
     re.I,
 )
+# "What day ...?", "On exactly what date ...?": a day is asked, not any time.
+DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:days?|dates?)\b|\bexact\s+date\b", re.I)
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
 # A preposition before the question word ("Against how many teams ...?", "In which year ...?",
@@ -286,6 +288,8 @@ def analyze(text: str, index: KnownWords) -> Question:
     wh = _wh(plain) or _wh(asked) or "other"
     if wh == "when" and FUTURE_WHEN.search(asked):
         wh = "when_future"
+    elif wh == "when" and DAY_ASKED.search(asked):
+        wh = "when_day"  # "On exactly what date ...?": not "this month"
     if wh == "where" and STANDING.search(asked):
         wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
     elif wh == "where" and HOME_ASKED.search(asked):

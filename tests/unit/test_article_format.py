@@ -80,6 +80,13 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when", "The group left at about 4:30 a.m. for the rally.", 1.0),
         ("when", "The council met on Tuesday.", 1.0),
         ("when", "The council met in the old library.", 0.0),
+        # a day, for "What day ...?"
+        ("when_day", "The court issued the warrant this month.", 0.0),
+        ("when_day", "The Kremlin on Friday dismissed the proposal.", 1.0),
+        ("when_day", "NASA announced Nov. 18 that it was adding five companies.", 1.0),
+        ("when_day", "The board meets on 3 March to decide.", 1.0),
+        ("when_day", "The plan was approved in 2019.", 0.0),
+        ("when_day", "Stalock stopped 30 shots in 2019-20.", 0.0),
         ("how_many", "Several thousand teachers marched.", 1.0),
         ("how_many", "Teachers have marched every year since 2002.", 0.0),  # a year
         ("when_future", "It is a rover NASA plans to fly in 2022.", 1.0),

@@ -275,6 +275,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("When will the lander fly?", "when_future"),
         ("When do the Lakers and Thunder play again?", "when_future"),
         ("When did the Hawks play next to the Owls?", "when"),
+        # a day is asked, not any time
+        ("On exactly what date did the court issue the warrant?", "when_day"),
+        ("what day did the streaming service go live", "when_day"),
+        ("Which day did the council vote?", "when_day"),
+        ("What year did the study end?", "when"),
         ("How many subscribers signed up?", "how_many"),
         ("Where was Gwynne Shotwell born?", "where"),
         ("Which Florida city hosted the conference?", "where"),
