@@ -42,7 +42,8 @@ STATEMENT = re.compile(
     # a determiner is never the whole subject: "What did the state schools superintendent
     # tell ...?" is not "the" stating
     rf"(?P<subject>(?:(?:the|a|an|this|that|his|her|their|its)\s+)?\S+.*?)\s+"
-    rf"(?P<verb>{SAY_VERBS})\b(?P<rest>.*)$",
+    # "What did Sanborn have to say ...?", "What has he been saying ...?"
+    rf"(?:(?:have|had)\s+to\s+|been\s+)?(?P<verb>{SAY_VERBS}|saying|telling)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 STATEMENT_NOUN = re.compile(

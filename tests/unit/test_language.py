@@ -487,6 +487,9 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ("What did the state say about the budget?", "the state", ("budget",)),
         ("What did the comment section say?", "the comment section", ()),
         ("What did Mayer state?", "Mayer", ()),
+        # "have to say", "been saying": the words asked for, not part of the speaker
+        ("What did Sanborn have to say about the ads?", "Sanborn", ("ad",)),
+        ("What has Lee been saying about the trade?", "Lee", ("trade",)),
     ],
 )
 def test_verbs_of_opinion_ask_for_someones_words(
