@@ -1020,7 +1020,10 @@ def _role_holders(
     unowned: dict[str, list[Sentence]] = {}
     for sentence in _sentences_with_words([*spellings, *context], index, article):
         for person in _holders_in(sentence.text, role, context, owner_names):
-            found.setdefault(person, []).append(sentence)
+            # "Hege is the CEO of DH": by the name the article gives her in full
+            person = _full_name(person, index)
+            if person is not None:
+                found.setdefault(person, []).append(sentence)
         if (
             context
             and all(_names(word, sentence.title) for word in owners)
@@ -1031,6 +1034,15 @@ def _role_holders(
     if found or len(unowned) != 1:
         return found
     return unowned
+
+
+def _full_name(person: str, index: CorpusIndex) -> str | None:
+    """A person named by surname alone as the article names them in full; None when it never
+    does (one capitalised word may be no person: "It is the CEO ...")."""
+    if len(person.split()) >= 2:
+        return person
+    full = index.full_names.get(person.lower())
+    return full if full and len(full.split()) >= 2 and is_person_name(full) else None
 
 
 def _holders_in(
@@ -1055,9 +1067,14 @@ def _holders_in(
         re.compile(
             rf"\b({name}),\s+(?:the\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){{0,8}}?(?i:{role_pattern})\b"
         ),
+        # "Hege is the CEO of DH": said of someone named before, often by surname alone
+        re.compile(
+            rf"\b({name})\s+(?:is|was|has\s+been|became|serves\s+as)\s+(?:the\s+|an?\s+)?"
+            rf"(?:(?!and\b|or\b)[\w'’-]+\s+){{0,3}}?(?i:{role_pattern})\b"
+        ),
     )
     people = []
-    for before, pattern in zip((True, False), patterns, strict=True):
+    for before, pattern in zip((True, False, False), patterns, strict=True):
         for match in pattern.finditer(text):
             # Whose role it is stands right before it ("Ukrainian President", "Wild coach") or,
             # in apposition, right after ("chief executive of Ceres Robotics").
@@ -1077,7 +1094,8 @@ def _holders_in(
                     owned = all(_names(word, said) for word in context)
             person = re.sub(r"[()]", "", match.group(1)).strip()
             person = re.sub(r"(?<=[a-z]{2})\.$", "", person)  # the sentence's full stop
-            if owned and person[:1].isupper() and len(person.split()) >= 2:
+            copular = pattern is patterns[2]
+            if owned and person[:1].isupper() and (len(person.split()) >= 2 or copular):
                 people.append(person)
     return people
 

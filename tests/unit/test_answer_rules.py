@@ -436,6 +436,12 @@ def test_the_role_a_who_question_asks_the_holder_of(
             ("spacex",),
             ["Gwynne Shotwell"],
         ),
+        # said of someone named before, by surname: "X is the CEO of Y"
+        ("Hege is the CEO of DH, the Spokane firm.", "ceo", ("dh",), ["Hege"]),
+        ("Lee has been the head coach of the Owls since May.", "coach", ("owls",), ["Lee"]),
+        ("Hege is the CEO of DH, the Spokane firm.", "ceo", ("spacex",), []),
+        ("Hege is the former CFO of DH.", "ceo", ("dh",), []),
+        ("Hege is a client of DH and a critic.", "ceo", ("dh",), []),
     ],
 )
 def test_who_a_sentence_names_in_a_role(
