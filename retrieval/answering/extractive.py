@@ -19,6 +19,7 @@ from retrieval.language.answer_kinds import (
     AUDIENCE_COUNT,
     FUTURE_SAID,
     KIND_PATTERNS,
+    PRICE_WORDS,
     QUOTED,
     amount_of,
     counts,
@@ -872,6 +873,9 @@ def _fact_span(question: Question, text: str) -> str | None:
     wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
     wanted = wanted or set(stems(sorted(question.name_words)))
+    if question.wh == "how_much" and wanted & PRICE_WORDS:
+        # "How much did the campaign cost?": "with a budget of $449,000" says its cost
+        wanted |= PRICE_WORDS
     anchors = [m.start() for m in WORD.finditer(text) if stems([words(m.group())[0]])[0] in wanted]
     if not anchors and wanted:
         return None  # the fact cannot be told apart from the sentence's other ones
@@ -888,7 +892,12 @@ def _fact_span(question: Question, text: str) -> str | None:
     if distance(best) > LEAD_DISTANCE:
         return None
     start = best.start()
-    if question.wh in ("how_many", "share", "change"):  # "more than 15,000", "just over half"
+    if question.wh in (
+        "how_many",
+        "how_much",
+        "share",
+        "change",
+    ):  # "more than 15,000", "just over half"
         before = QUANTIFIER_BEFORE.search(text, 0, start)
         start = before.start() if before else start
     span = text[start : best.end()].strip()

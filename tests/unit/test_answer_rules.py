@@ -271,6 +271,17 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "The budget boosted school spending by $40 million.",
             "$40 million",
         ),
+        # a price word of the sentence says what the amount is the price of
+        (
+            "How much did the campaign cost?",
+            "The campaign – run by a Minneapolis-based firm with a budget of $449,000 – drew fire.",
+            "$449,000",
+        ),
+        (
+            "How much has the studio spent on its streaming push?",
+            "Rivals have tried streaming, and the studio has spent more than $3 billion on it.",
+            "more than $3 billion",
+        ),
         # the only number stands far from the question's words: no fact to lead with
         (
             "How many teachers marched?",
