@@ -117,6 +117,9 @@ LEADING_KINDS = frozenset(
 DOER_GAP_WORDS = 4
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
+# Facts led with the words that qualify them: "more than 15,000", "just over half", "more than
+# $3 billion".
+QUANTIFIED_KINDS = frozenset({"how_many", "how_much", "share", "change"})
 # Words after a number that say what it counts ("15,000 people", "100 metric tons"), at most.
 COUNTED_WORDS = 2
 # How many words right before a role may say whose role it is: "Kentucky GOP Gov.", "Oklahoma
@@ -892,12 +895,7 @@ def _fact_span(question: Question, text: str) -> str | None:
     if distance(best) > LEAD_DISTANCE:
         return None
     start = best.start()
-    if question.wh in (
-        "how_many",
-        "how_much",
-        "share",
-        "change",
-    ):  # "more than 15,000", "just over half"
+    if question.wh in QUANTIFIED_KINDS:
         before = QUANTIFIER_BEFORE.search(text, 0, start)
         start = before.start() if before else start
     span = text[start : best.end()].strip()
