@@ -17,6 +17,7 @@ from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
     AUDIENCE,
     AUDIENCE_COUNT,
+    DATELINE,
     FUTURE_SAID,
     KIND_PATTERNS,
     PRICE_WORDS,
@@ -117,6 +118,14 @@ LEADING_KINDS = frozenset(
 DOER_GAP_WORDS = 4
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
 LEAD_DISTANCE = 60
+# Words that name only the story's own event ("Where was the game played?", "Where did it
+# happen?"): a dateline answers where it took place.
+STORY_EVENT_WORDS = frozenset(
+    stems(
+        """game match play played happen happened held hold take took place event meeting rally
+        protest race conference hearing vote march strike announcement launch story""".split()
+    )
+)
 # Facts led with the words that qualify them: "more than 15,000", "just over half", "more than
 # $3 billion".
 QUANTIFIED_KINDS = frozenset({"how_many", "how_much", "share", "change"})
@@ -194,6 +203,8 @@ class ExtractiveAnswerer:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
+        if _asks_where_the_story_happened(question):
+            lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
         result = result_score(chosen[0].text) if question.wh == "score" else None
@@ -300,7 +311,24 @@ class ExtractiveAnswerer:
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and subject_words:
             return self._statements(question, subject_words, evidence)
-        return self._best(question, evidence), NOT_IN_ARTICLE
+        best = self._best(question, evidence)
+        if not best and _asks_where_the_story_happened(question):
+            # "Where was the game played?": where the story was reported from, its dateline.
+            source = question.article or (evidence[0].sentence.source if evidence else None)
+            best = self._dateline(source, question.name_words)
+        return best, NOT_IN_ARTICLE
+
+    def _dateline(self, source: str | None, names: Collection[str]) -> list[Evidence]:
+        """The article's opening sentence, when it has a dateline and the article's headline
+        says every name asked ("Where was the Lakers game played?"; not "Where in Florida was
+        the governors' conference held?" in a story on a teachers' rally)."""
+        for sentence in self.index.sentences:
+            if sentence.source == source and not sentence.is_heading and not sentence.section:
+                headline = set(words(sentence.title))
+                if DATELINE.search(sentence.text) and set(names) <= headline:
+                    return [Evidence(sentence)]
+                return []
+        return []
 
     def _statements(
         self, question: Question, subject_words: set[str], evidence: Sequence[Evidence]
@@ -1041,6 +1069,24 @@ def _role_holders(
     if found or len(unowned) != 1:
         return found
     return unowned
+
+
+def _asks_where_the_story_happened(question: Question) -> bool:
+    """ "Where was the game played?", "Where was the Lakers game played?": where the story's
+    own event took place, asked with nothing but words for an event besides names."""
+    return (
+        question.wh == "where"
+        and bool(question.point_stems)
+        and set(question.point_stems) <= STORY_EVENT_WORDS
+    )
+
+
+def _dateline_place(text: str) -> str | None:
+    """The place a sentence's dateline names, without the agency and the dash."""
+    found = DATELINE.search(text)
+    if found is None:
+        return None
+    return re.sub(r"\s*(?:\(\w+\)\s*)?[—–]\s*$", "", found.group()).strip(" ,") or None
 
 
 def _full_name(person: str, index: CorpusIndex) -> str | None:

@@ -38,6 +38,7 @@ DAYS_MONTHS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december"
 )
+DATELINE_CAPS = r"^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]"
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
 PLACE = re.compile(
@@ -50,7 +51,12 @@ PLACE = re.compile(
     r"|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
     # "a Minneapolis-based firm"; a dateline: "BUFFALO, N.Y. —", "LOS ANGELES (AP) —"
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
-    r"|^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]",
+    rf"|{DATELINE_CAPS}",
+)
+# A story's dateline: where it was reported from, at the head of its first paragraph, in
+# capitals or not ("BUFFALO, N.Y. —", "LOS ANGELES (AP) —", "Indianapolis –").
+DATELINE = re.compile(
+    rf"{DATELINE_CAPS}|^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][A-Za-z.]+)?\s*(?:\(\w+\)\s*)?[—–]\s"
 )
 # Where a firm or a person is based, also said by naming the place before what is there: "the
 # Spokane advertising, public relations and branding firm", "the Burbank entertainment giant".

@@ -746,3 +746,19 @@ def test_what_the_story_is_about_before_any_is_talked_about_lists_each(two_artic
     # and "this story" is then the one it quoted
     assert all(c["source"].endswith("nasa-clps.txt") for c in quoted["citations"]), quoted
     assert about["answer"].startswith("NASA adds five companies"), about["answer"]
+
+
+def test_where_the_story_happened_is_its_dateline(empty_qabot: Run) -> None:
+    qabot = ingested(empty_qabot, "lakers-lebron.txt")
+    played, born, elsewhere = ask_in_turn(
+        qabot,
+        "Where was the game played?",
+        "Where was LeBron born?",
+        "Where in Florida was the Magic game held?",
+    )
+    # "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal."
+    assert played["answer"].startswith("LOS ANGELES:"), played
+    assert played["citations"][0]["quote"].startswith("LOS ANGELES (AP) —"), played
+    # a place asked of something else than the story's own event: no dateline
+    for answer in (born, elsewhere):
+        assert answer["abstained"] and answer["citations"] == [], answer

@@ -13,8 +13,10 @@ from retrieval.answering.extractive import (
     SCOPE,
     ExtractiveAnswerer,
     _asks_result,
+    _asks_where_the_story_happened,
     _counts_a_point,
     _counts_asked_thing,
+    _dateline_place,
     _described_as,
     _doer,
     _fact_span,
@@ -937,3 +939,37 @@ def test_whose_words_a_role_of_someone_asks_for(question: str, article: str, sub
     index = corpus(COACH_CHUNKS)
     asked = replace(analyze(question, index), article=article)
     assert _subject_words(asked, index) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.", "LOS ANGELES"),
+        ("BUFFALO, N.Y. — Hours before the game, the coach spoke.", "BUFFALO, N.Y."),
+        ("Indianapolis – Several thousand teachers marched.", "Indianapolis"),
+        ("WASHINGTON — NASA announced new landers.", "WASHINGTON"),
+        # no dateline: a sentence that opens with a name, a dash later on
+        ("Meanwhile, the goalie – a veteran – looked strong.", None),
+        ("Rates have risen in states where it is legal.", None),
+    ],
+)
+def test_the_place_a_dateline_names(sentence: str, place: str | None) -> None:
+    assert _dateline_place(sentence) == place
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Where was the game played?", True),
+        ("Where was the SpaceX launch held?", True),  # a name, with an event's words
+        ("Where did the protest take place?", True),
+        ("where did the rally happen", True),
+        # a place of someone or something else
+        ("Where was LeBron born?", False),
+        ("Where does the superintendent work?", False),
+        ("Where did the teachers go after the rally?", False),
+        ("When was the game played?", False),
+    ],
+)
+def test_questions_on_where_the_story_happened(question: str, asks: bool) -> None:
+    assert _asks_where_the_story_happened(analyze(question, KNOWN)) is asks
