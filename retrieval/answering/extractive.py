@@ -27,6 +27,7 @@ from retrieval.language.answer_kinds import (
     counts_directly,
     result_score,
     uncounted,
+    winner,
 )
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
@@ -207,6 +208,8 @@ class ExtractiveAnswerer:
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
+            if question.predicate in WINNING:
+                lead = winner(chosen[0].text) or lead  # "Who won?": "Lakers"
         result = result_score(chosen[0].text) if question.wh == "score" else None
         return self._compose(asked, question, chosen, lead=result.group() if result else lead)
 

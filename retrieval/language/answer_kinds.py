@@ -124,6 +124,25 @@ RESULT = re.compile(
 RESULT_REACH = 40
 
 
+# Who won, as a result is written: "the Lakers’ fifth straight victory", "the Wild’s 4-1 win",
+# "Wild beat Sabres 4-1", "Lakers hold off OKC 112-107".
+_SIDE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+WINNER = re.compile(
+    rf"(?P<owner>{_SIDE})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:victory|win|triumph)\b"
+    rf"|(?P<doer>{_SIDE})\s+(?:beat|beats|defeated|defeats|edged|edges|routed|routs|topped|tops|"
+    r"downed|downs|outlasted|outlasts|(?:held|hold|holds)\s+off)\b"
+)
+
+
+def winner(text: str) -> str | None:
+    """The side a result's sentence says won ("Lakers"), if it says so in one of those ways."""
+    found = WINNER.search(text)
+    if found is None:
+        return None
+    side = found.group("owner") or found.group("doer")
+    return re.sub(r"^(?:The|the)\s+", "", side) or None
+
+
 def result_score(text: str) -> re.Match[str] | None:
     """The score in the sentence that is a result: one with a result word within reach."""
     for score in SCORE.finditer(text):

@@ -322,6 +322,7 @@ def test_the_final_score_is_the_result_not_a_score_along_the_way(game: Run) -> N
 
 def test_who_won_is_answered_with_the_result(game: Run) -> None:
     (answer,) = ask_in_turn(game, "Who won the game?")
+    assert answer["answer"].startswith("Wild:"), answer
     assert any(
         "Wild beat Sabres 4-1" in c["quote"] or "4-1 win" in c["quote"] for c in answer["citations"]
     ), answer

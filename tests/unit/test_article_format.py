@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.loader import is_byline, is_headline, load_article
-from retrieval.language.answer_kinds import FUTURE_SAID, kind_score
+from retrieval.language.answer_kinds import FUTURE_SAID, kind_score, winner
 from retrieval.language.lexicon import FURNITURE_LINES
 
 
@@ -328,3 +328,20 @@ def test_a_page_without_a_story_gives_no_paragraphs(tmp_path: Path) -> None:
 )
 def test_page_furniture_lines(line: str, furniture: bool) -> None:
     assert any(pattern.match(line) for pattern in FURNITURE_LINES) is furniture
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Davis scored 34 points during the Lakers’ fifth straight victory, 112-107.", "Lakers"),
+        ("Boudreau spoke before the Wild’s 4-1 win over the Sabres.", "Wild"),
+        ("Parise scores twice as Wild beat Sabres 4-1", "Wild"),
+        ("LeBron sets mark, Lakers hold off OKC 112-107", "Lakers"),
+        ("The Green Party defeated the incumbents 12-9 in the council vote.", "Green Party"),
+        # a result that says no winner in these ways
+        ("The Owls lost 3-2 in overtime.", None),
+        ("James’ 3-pointer put the Lakers up 109-98 with 3:08 to play.", None),
+    ],
+)
+def test_who_a_result_says_won(sentence: str, side: str | None) -> None:
+    assert winner(sentence) == side
