@@ -49,6 +49,9 @@ PLACE = re.compile(
     r"|\b(?:in|at|near|outside|across|throughout|from)\s+the\s+"
     r"(?:(?:city|town|village|region|country)\s+of\s+)?[A-Z][a-z]+(?![a-z]|['’])"
     r"|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
+    # where a study or a story came out: "published in the journal JAMA Psychiatry"
+    r"|\b(?:published|appeared|appears)\s+in\s+(?:the\s+)?(?:(?:journal|magazine)\s+)?[A-Z]"
+    r"|\bin\s+the\s+(?:journal|magazine)\s+[A-Z]"
     # "a Minneapolis-based firm"; a dateline: "BUFFALO, N.Y. —", "LOS ANGELES (AP) —"
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
     rf"|{DATELINE_CAPS}",

@@ -105,6 +105,10 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when", "James hit a 3-pointer with 3:08 to play.", 0.0),  # a game clock
         ("when", "Gallinari's free throws came with 1:24 left.", 0.0),
         ("where", 'She said "we will win in Paris" at the rally.', 0.5),  # only inside a quote
+        # where a study came out
+        ("where", "The research, published in the journal Nature Medicine, found it.", 1.0),
+        ("where", "The findings appeared in The Lancet on Monday.", 1.0),
+        ("where", "The study was published last week.", 0.0),
         ("how_long", "Callers said they were on hold for more than two hours.", 1.0),
         ("how_long", "Subscribers can start with a free weeklong trial.", 1.0),
         ("how_long", "The program will be in its third year in January.", 1.0),
