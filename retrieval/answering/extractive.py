@@ -22,6 +22,7 @@ from retrieval.language.answer_kinds import (
     KIND_PATTERNS,
     PRICE_WORDS,
     QUOTED,
+    TIME,
     amount_of,
     counts,
     counts_directly,
@@ -113,7 +114,18 @@ DESCRIPTOR_BONUS = 0.15
 NOT_IN_ARTICLE = "The article doesn't say."
 # Questions whose answer leads with the asked fact itself, cut from the best sentence.
 LEADING_KINDS = frozenset(
-    {"when", "when_day", "how_many", "how_much", "how_old", "score", "how_long", "share", "change"}
+    {
+        "when",
+        "when_day",
+        "when_future",
+        "how_many",
+        "how_much",
+        "how_old",
+        "score",
+        "how_long",
+        "share",
+        "change",
+    }
 )
 # "Who ...?" is led by the person the asked words follow, among the next this many words.
 DOER_GAP_WORDS = 4
@@ -889,6 +901,11 @@ def _fact_span(question: Question, text: str) -> str | None:
     if pattern is None:
         return None
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    if question.wh == "when_future":
+        # "could begin in 2022": the time itself, not the words that put it in the future
+        future = pattern.search(narrative)
+        times = list(TIME.finditer(narrative, future.start(), future.end())) if future else []
+        return times[-1].group().strip() if times else None
     if question.wh == "how_many":
         narrative = uncounted(narrative, question.point_stems)  # not "08" of "3:08 to play"
     asked = set(words(question.text))
