@@ -927,7 +927,10 @@ def _fact_span(question: Question, text: str) -> str | None:
     if question.wh == "how_much" and wanted & PRICE_WORDS:
         # "How much did the campaign cost?": "with a budget of $449,000" says its cost
         wanted |= PRICE_WORDS
-    anchors = [m.start() for m in WORD.finditer(text) if stems([words(m.group())[0]])[0] in wanted]
+    anchors = _word_starts(text, wanted)
+    if not anchors and question.wh == "how_much":
+        # "How much does Disney+ cost?": "Disney’s $6.99-a-month service", the name's price
+        anchors = _word_starts(text, set(stems(sorted(question.name_words))))
     if not anchors and wanted:
         return None  # the fact cannot be told apart from the sentence's other ones
 
@@ -951,6 +954,11 @@ def _fact_span(question: Question, text: str) -> str | None:
         # Whole words as written: "five triple-doubles", not "five triple".
         span = " ".join([span, *_counted_words(text[best.end() :])])
     return span
+
+
+def _word_starts(text: str, wanted: Collection[str]) -> list[int]:
+    """Where the words of the text whose stems are `wanted` start."""
+    return [m.start() for m in WORD.finditer(text) if stems([words(m.group())[0]])[0] in wanted]
 
 
 def _counts_there(question: Question, text: str, match: re.Match[str], asked: set[str]) -> bool:

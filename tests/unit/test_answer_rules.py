@@ -277,6 +277,8 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "The budget boosted school spending by $40 million.",
             "$40 million",
         ),
+        # the asked name's price, when the sentence has no word of the question's
+        ("How much does Disney+ cost?", "Disney’s $6.99-a-month service has films.", "$6.99"),
         # a price word of the sentence says what the amount is the price of
         (
             "How much did the campaign cost?",
