@@ -139,6 +139,10 @@ STORY_EVENT_WORDS = frozenset(
         protest race conference hearing vote march strike announcement launch story""".split()
     )
 )
+# Verbs of paying: "How much did X pay/spend?" asks an amount said with one of them.
+PAYING = frozenset(
+    stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
+)
 # Facts led with the words that qualify them: "more than 15,000", "just over half", "more than
 # $3 billion".
 QUANTIFIED_KINDS = frozenset({"how_many", "how_much", "share", "change"})
@@ -539,6 +543,10 @@ class ExtractiveAnswerer:
             # "What is the starting salary ...?": only an amount of something asked, or of
             # someone or something it names ("Disney’s $6.99-a-month service").
             wanted = {*question.point_stems, *stems(sorted(question.name_words))}
+            if PAYING & set(question.point_stems):
+                # "How much did Disney pay for it?": an amount paid or spent, not any of
+                # Disney's ("Disney’s $6.99-a-month service")
+                wanted = set(PAYING)
             scored = [(s, e) for s, e in scored if amount_of(e.text, wanted)]
         if not scored:
             return []
@@ -705,10 +713,10 @@ class ExtractiveAnswerer:
 
     def _about_someone_else(self, question: Question, best: Evidence) -> bool:
         """A fact of the asked kind about other people: "How many points did Westbrook score?"
-        answered with Davis's 34 points. Typed questions need one of their names in the
-        sentence, its neighbours, their speakers, or where the article introduces those
-        speakers ("Michael Sims, chief executive of Ceres Robotics" for his "his company's
-        lander")."""
+        answered with Davis's 34 points. Typed questions need each of their names in the
+        sentence, its neighbours, their speakers, where the article introduces those speakers
+        ("Michael Sims, chief executive of Ceres Robotics" for his "his company's lander") or
+        its headline; others one of them."""
         if question.wh == "who" or not question.name_words:
             return False
         sentence = self.index.sentence(best.id)
@@ -737,6 +745,10 @@ class ExtractiveAnswerer:
         # What the headline names, the whole story is about: "their 2020 session" in a story
         # headlined "... pack Indiana Statehouse ..." is Indiana's.
         named |= set(words(sentence.title))
+        if question.wh in TYPED_KINDS:
+            # "How much did Disney pay for BamTech?": a fact of Disney's alone is another one
+            # (+1 turn one per index; +1/-1 all in one).
+            return not all(self._names_one_asked([word], named) for word in asked)
         return not self._names_one_asked(asked, named)
 
     def _names_one_asked(self, name_words: Collection[str], named: set[str]) -> bool:

@@ -979,3 +979,37 @@ def test_the_place_a_dateline_names(sentence: str, place: str | None) -> None:
 )
 def test_questions_on_where_the_story_happened(question: str, asks: bool) -> None:
     assert _asks_where_the_story_happened(analyze(question, KNOWN)) is asks
+
+
+SPENDING_CHUNKS = [
+    story(
+        "studio-streaming.txt",
+        ("Studio spends big on streaming", ""),
+        ("Acme has spent more than $3 billion on programming.", "Acme"),
+        ("Viewers have signed up in large numbers.", ""),
+        ("Some complained about the glitches.", ""),
+        ("It also bought Reelco, a small tech firm, in 2017.", "Reelco"),
+        ("Coach Lee Ray's Hawks scored 31 points against the Owls.", "Lee Ray|Hawks|Owls"),
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        # a fact question asks about each name it gives: a fact of one of them alone is not it
+        ("How much did Acme pay for Reelco?", "$3 billion", True),
+        ("How much has Acme spent on programming?", "$3 billion", False),
+        ("How many points did the Hawks score against the Owls?", "31 points", False),
+        ("How many points did Acme's Hawks score?", "31 points", True),
+        # other questions: one of the names, when the article quotes none of them
+        ("What did Acme and Reelco build?", "$3 billion", False),
+    ],
+)
+def test_a_fact_question_is_about_every_name_it_gives(
+    question: str, evidence: str, other: bool
+) -> None:
+    index = corpus(SPENDING_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    answerer = ExtractiveAnswerer(index, paraphrase=None)
+    assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
