@@ -748,8 +748,17 @@ class ExtractiveAnswerer:
         if question.wh in TYPED_KINDS:
             # "How much did Disney pay for BamTech?": a fact of Disney's alone is another one
             # (+1 turn one per index; +1/-1 all in one).
-            return not all(self._names_one_asked([word], named) for word in asked)
+            return not all(self._names_one_asked(one, named) for one in self._named_ones(asked))
         return not self._names_one_asked(asked, named)
+
+    def _named_ones(self, name_words: Collection[str]) -> list[set[str]]:
+        """The question's name words by whom or what they name: a name's words and its acronym
+        together ("Sierra Nevada Corporation" and "SNC")."""
+        ones: dict[str, set[str]] = {}
+        for word in name_words:
+            full = self.index.full_names.get(word, word)
+            ones.setdefault(self.index.acronyms.get(full, full), set()).add(word)
+        return list(ones.values())
 
     def _names_one_asked(self, name_words: Collection[str], named: set[str]) -> bool:
         """Whether one of the question's names stands among these words: every word the
