@@ -18,7 +18,8 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # changed when what ingest finds in a sentence changes: 4, speakers after a role at an
 # organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:")
 # and no name opening with a capitalised verb ("Getting Disney+ right ..."); 5, an attribution
-# after a quoted question is one sentence with it ("“..., right?” Sanborn said.").
+# after a quoted question is one sentence with it ("“..., right?” Sanborn said."), and a title
+# written short is no part of a name ("Kentucky GOP Gov. Matt Bevin": no "Kentucky GOP Gov").
 INDEX_LAYOUT = "5"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and

@@ -93,7 +93,7 @@ TITLE_WORDS = frozenset(
     commander envoy officials official speaker superintendent commissioner coach ceo cfo coo
     executive founder professor prof sheriff chancellor councilman councilwoman councilor
     rev father sister captain detective inspector trooper attorney teacher defenseman goalie
-    goaltender winger quarterback pitcher""".split()
+    goaltender winger quarterback pitcher gov supt atty""".split()
 )
 
 # Words that make a capitalized run an organisation or place rather than a person: the common
@@ -101,7 +101,7 @@ TITLE_WORDS = frozenset(
 ORG_WORDS = frozenset(
     """court ministry times union council agency party nations committee department
     office government parliament army forces organization organisation institute university
-    news post journal house senate congress bank fund press city
+    news post journal house senate congress bank fund press city gop
     region county state republic island river street square
     corporation corp inc company co llc ltd plc group holdings systems technologies technology
     robotics aerospace airlines airways motors labs laboratories media studios networks

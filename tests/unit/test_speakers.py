@@ -178,6 +178,7 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Oklahoma City", False),
         ("NASA", False),
         ("Moscow Times", False),  # a newspaper, by the common noun in its name
+        ("Kentucky GOP", False),  # a party
         ("Reuters", False),  # one word: a surname alone is no person's name either
     ],
 )
@@ -194,6 +195,10 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
         ),
         ("Former President George W. Bush spoke at the rally.", ["Former", "George W. Bush"]),
         ("The U.S. Army said so.", ["U.S", "Army"]),
+        # a title written short is no part of the name before or after it
+        ("Kentucky GOP Gov. Matt Bevin lost.", ["Kentucky GOP", "Matt Bevin"]),
+        ("Republican Gov. Eric Holcomb left.", ["Republican", "Eric Holcomb"]),
+        ("State Supt. Ann Lee and Atty. Bo Reed spoke.", ["State", "Ann Lee", "Bo Reed"]),
         ("He chose Plan B. Then he left.", ["Plan B"]),  # an initial ends no first name here
     ],
 )
