@@ -143,6 +143,8 @@ STORY_EVENT_WORDS = frozenset(
 PAYING = frozenset(
     stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
 )
+# An age as a fact to lead with: "34-year-old", "34 years old", "aged 34", or the number alone.
+AGE_NUMBER = re.compile(r"(?:aged?\s+)?\d{1,3}(?:-year-old|\s+years?\s+old)?", re.IGNORECASE)
 # Facts led with the words that qualify them: "more than 15,000", "just over half", "more than
 # $3 billion".
 QUANTIFIED_KINDS = frozenset({"how_many", "how_much", "share", "change"})
@@ -974,6 +976,10 @@ def _fact_span(question: Question, text: str) -> str | None:
     if question.wh == "how_many":
         # Whole words as written: "five triple-doubles", not "five triple".
         span = " ".join([span, *_counted_words(text[best.end() :])])
+    if question.wh == "how_old":
+        # "Parise, 35, had scored": the age, not the name and commas around it
+        age = AGE_NUMBER.search(span)
+        span = age.group() if age else span
     return span
 
 

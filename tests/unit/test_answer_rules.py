@@ -226,6 +226,10 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        # an age, without the name and commas of "Lee, 35, said"
+        ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35"),
+        ("How old is the senator?", "The 61-year-old senator said so.", "61-year-old"),
+        ("How old is Cole?", "Cole, aged 34, works at the hospital.", "aged 34"),
         # a time to come, without the words that put it in the future
         ("When will the lander fly?", "Its lander missions could begin in 2022.", "2022"),
         ("When do the Hawks play next?", "Hawks: Host the Owls on Friday.", "on Friday"),
