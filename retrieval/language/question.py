@@ -208,6 +208,11 @@ WH_TYPES = (
             r"^how\s+much\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
             r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
             r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)"
+            # what is given: "How much did the association give Holcomb?" (not "How much time
+            # did they give him?")
+            r"|^how\s+much\s+(?:money\s+)?(?:did|does|do|has|have|had|will|would)\b"
+            r"(?=.*\b(?:g(?:ive|ives|ave|iven)|donat(?:e|es|ed)|contribut(?:e|es|ed)|"
+            r"grant(?:s|ed)?|award(?:s|ed)?|invest(?:s|ed)?|lend|lent|loan(?:s|ed)?)\b)"
             # "What is Angela Cooper's salary?", "What is the price of Disney+?": an amount
             r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?!been\b|being\b)(?:[\w'’+-]+\s+){0,4}?"
             r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"

@@ -305,6 +305,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much does the service cost?", "how_much"),
         ("How much did Disney spend on programming?", "how_much"),
         ("How much money does the state have in reserve?", "how_much"),
+        # what is given, donated or invested is money; not what "how much <noun>" names
+        ("How much did the association give the governor?", "how_much"),
+        ("How much has the foundation donated?", "how_much"),
+        ("How much time did they give him?", "how_many"),
         ("How much cash does the union have?", "how_much"),
         # an amount asked as someone's or something's attribute
         ("What is Angela Cooper's salary?", "how_much"),
