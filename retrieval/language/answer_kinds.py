@@ -19,7 +19,8 @@ TIME = re.compile(
     r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|\d{4})\b"
     # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
-    r"|\b\d{1,2}:\d{2}\b(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
+    r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
+    r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
     r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
     re.IGNORECASE,
 )

@@ -193,7 +193,6 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "The Hawks won 112-107 over the Owls on Tuesday night.",
             "112-107",
         ),
-        ("What time did the group leave?", "The group left about 4:30 a.m. for the rally.", "4:30"),
         ("How old is the senator?", "The senator, 61-year-old Ann Roe, said no.", "61-year-old"),
         (
             "How many triple-doubles does he have?",
@@ -226,6 +225,13 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "seven turnovers",
         ),
         ("How many goals did she score?", "She scored two goals Tuesday.", "two goals"),
+        # a time of day with its a.m. or p.m.
+        (
+            "What time did the group leave?",
+            "The group left about 4:30 a.m. for the rally.",
+            "4:30 a.m.",
+        ),
+        ("When did the vote end?", "The vote ended at 10:15pm on Tuesday.", "10:15pm"),
         # an age, without the name and commas of "Lee, 35, said"
         ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35"),
         ("How old is the senator?", "The 61-year-old senator said so.", "61-year-old"),
