@@ -18,7 +18,13 @@ from retrieval.ingest.chunking import (
     iter_chunks,
     read_sentences,
 )
-from retrieval.ingest.loader import SUPPORTED_SUFFIXES, Article, Paragraph, load_article
+from retrieval.ingest.loader import (
+    HTML_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    Article,
+    Paragraph,
+    load_article,
+)
 from retrieval.ingest.progress import CountingProgress
 from retrieval.ingest.relayout import prune_vanished, relay, repair_vectors
 from retrieval.ingest.writer import WRITE_BATCH, delete_chunks, refresh_metadata, write_chunks
@@ -97,6 +103,9 @@ def _walk(folder: Path, say: Callable[[str], None]) -> list[Path]:
         for name in sorted(folders):
             if name.startswith("."):
                 hidden += 1
+            elif page := _saved_page_of(here, name):
+                # "Story_files/" beside "Story.html": the page's images, scripts and frames
+                say(f"skipped {here / name}: the files of the saved page {page}")
             elif (here / name).is_symlink():
                 # Never walked into: its files are read where they are, if under `folder`.
                 target = _resolved(here / name)
@@ -122,6 +131,14 @@ def _walk(folder: Path, say: Callable[[str], None]) -> list[Path]:
     if hidden:
         say(f"passed over {hidden} hidden file(s) and folder(s) under {folder} (names with a '.')")
     return sorted(found)
+
+
+def _saved_page_of(folder: Path, name: str) -> Path | None:
+    """The page whose files a folder holds, as a browser saves a "web page, complete":
+    `NAME_files` beside `NAME.html` (or `.htm`); None for any other folder."""
+    stem = name.removesuffix("_files")
+    pages = (folder / f"{stem}{suffix}" for suffix in HTML_SUFFIXES)
+    return next((page for page in pages if page.is_file()), None) if stem != name else None
 
 
 def _why_not_followed(link: Path, root: Path) -> str | None:

@@ -84,3 +84,23 @@ def test_a_page_without_a_story_is_passed_over_in_one_line(
         f"qabot: skipped {binary}: no words to answer from",
         f"qabot: skipped {empty}: no words to answer from",
     ]
+
+
+def test_a_page_saved_complete_is_read_without_its_files_folder(
+    tmp_path: Path, empty_qabot: Run
+) -> None:
+    # A browser's "Web page, complete": Story.html and Story_files/ with its frames and scripts.
+    folder = tmp_path / "saved"
+    assets = folder / "Story_files"
+    assets.mkdir(parents=True)
+    saved_page(tmp_path, "nasa-clps").rename(folder / "Story.html")
+    frame = "<p>" + "A sponsored frame about a holiday sale on garden furniture. " * 4 + "</p>"
+    (assets / "frame.html").write_text(f"<html><body>{frame}</body></html>", encoding="utf-8")
+
+    result = empty_qabot("ingest", str(folder))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 file(s):"), result.stdout
+    assert f"qabot: skipped {assets}: the files of the saved page {folder / 'Story.html'}" in (
+        result.stderr.splitlines()
+    )
