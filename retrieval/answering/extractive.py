@@ -40,7 +40,7 @@ from retrieval.language.lexicon import (
     STOPWORDS,
     THIRD_PERSON,
 )
-from retrieval.language.question import Question
+from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import Evidence, score_sentence
@@ -127,6 +127,9 @@ LEADING_KINDS = frozenset(
         "change",
     }
 )
+# A doer is followed by what they did, their possessive or a clause on them: "OrbitBeyond
+# canceled", "Zucker’s empty-net goal", "Schröder, who scored 31 points".
+DOER_FOLLOWED = re.compile(r"(?:['’]s?)?\s+[\w“\"']|,\s+who\b")
 # "Who ...?" is led by the person the asked words follow, among the next this many words.
 DOER_GAP_WORDS = 4
 # A fact leads the answer only when it stands this close (characters) to a word of the question.
@@ -226,6 +229,9 @@ class ExtractiveAnswerer:
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
+            speakers = chosen[0].sentence.speakers
+            if lead is None and SPEECH_TERM in question.point_stems and len(speakers) == 1:
+                lead = speakers[0]  # "Who said small companies have a role?": "Michael Sims"
             if question.predicate in WINNING:
                 lead = winner(chosen[0].text) or lead  # "Who won?": "Lakers"
         result = result_score(chosen[0].text) if question.wh == "score" else None
@@ -1017,10 +1023,11 @@ def _counted_words(after: str) -> list[str]:
 
 
 def _doer(question: Question, sentence: Sentence) -> str | None:
-    """The person a "who" question asks for, as the sentence names them: the person named as
-    the subject of the most asked words, right before them ("Anthony Davis scored 34 points"
-    for "Who scored 34 points?", "Jason Zucker’s empty-net goal" rather than "Jonas Brodin had
-    scored"), never one the question names itself. None when no one, or more than one, stands
+    """The one a "who" question asks for, as the sentence names them: the person named as the
+    subject of the most asked words, right before them ("Anthony Davis scored 34 points" for
+    "Who scored 34 points?", "Jason Zucker’s empty-net goal" rather than "Jonas Brodin had
+    scored"), or a company or agency right before the asked act ("OrbitBeyond canceled its
+    task order"); never one the question names itself. None when no one, or more than one, stands
     so ("its proposal was undermined by Ukrainian lawmakers after Chinese President Xi
     Jinping ...": the lawmakers are no name)."""
     asked = question.name_words
@@ -1031,14 +1038,26 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
     # whom ingest noted among this one's mentions.
     opening = OPENING_PRONOUN.match(text)
     for person in sentence.mentions:
-        at = text.find(person)
-        end = at + len(person)
-        if at < 0 and opening:
-            at, end = 0, opening.end()
-        if at < 0 or not is_person_name(person) or asked & set(words(person)):
+        ends = [m.end() for m in re.finditer(re.escape(person), text)]
+        if not ends and opening:
+            ends = [opening.end()]
+        # a company or an agency does things too ("OrbitBeyond canceled its task order")
+        if not ends or asked & set(words(person)):
             continue
-        following = words(text[end:])[:DOER_GAP_WORDS]
-        said_after[person] = len(set(stems(following)) & wanted)
+        # each time the sentence names them: "... and OrbitBeyond for lunar lander missions,
+        # but OrbitBeyond canceled its task order"; not where a comma or a dash ends the name
+        # ("chief executive of Ceres Robotics, said", "WASHINGTON — NASA announced")
+        # a company or an agency only right before the asked act ("NASA announced"), not
+        # before other words that happen to be asked ("NBA history with 86 triple-doubles")
+        gap = DOER_GAP_WORDS if is_person_name(person) else 1
+        said_after[person] = max(
+            (
+                len(set(stems(words(text[end:])[:DOER_GAP_WORDS])) & wanted)
+                for end in ends
+                if DOER_FOLLOWED.match(text, end) and set(stems(words(text[end:])[:gap])) & wanted
+            ),
+            default=0,
+        )
     most = max(said_after.values(), default=0)
     doers = [person for person, count in said_after.items() if count == most]
     return doers[0] if most and len(doers) == 1 else None

@@ -720,6 +720,27 @@ def sentence(text: str, referred: tuple[str, ...] = ()) -> Sentence:
         # the question's own person is not the answer
         ("Who hit Anthony Davis?", "Anthony Davis left after a hit to his face.", None),
         ("Who leads the union?", "The union met on Monday.", None),
+        # a company or an agency right before the asked act
+        (
+            "Who canceled its task order?",
+            "NASA picked Astrobotic and OrbitBeyond, but OrbitBeyond canceled its task order.",
+            "OrbitBeyond",
+        ),
+        ("Who announced the new landers?", "WASHINGTON — NASA announced new landers.", "NASA"),
+        # not a dateline, an appositive's company (no lead rather than "Ceres Robotics"), nor
+        # one before other asked words
+        (
+            "Who called the award a sign?",
+            "Michael Sims, chief executive of Ceres Robotics, called the award a sign.",
+            None,
+        ),
+        ("Who has the most wins?", "He is fifth in NBA history with the most wins.", None),
+        # a clause on the person
+        (
+            "Who scored 31 points?",
+            "The Hawks lost despite Dennis Schröder, who scored 31 points.",
+            "Dennis Schröder",
+        ),
     ],
 )
 def test_the_person_a_who_question_is_answered_with(
