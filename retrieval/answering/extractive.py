@@ -235,7 +235,11 @@ class ExtractiveAnswerer:
             if question.predicate in WINNING:
                 lead = winner(chosen[0].text) or lead  # "Who won?": "Lakers"
         result = result_score(chosen[0].text) if question.wh == "score" else None
-        return self._compose(asked, question, chosen, lead=result.group() if result else lead)
+        # The one a "who" answer leads with is whom "he", "she" or "it" next means.
+        named = lead if question.wh == "who" and not question.definition_target else None
+        return self._compose(
+            asked, question, chosen, lead=result.group() if result else lead, person=named
+        )
 
     def _naming(self, asked: str, question: Question, people: dict[str, Sentence]) -> Answer:
         """The people found, named first, each with the sentence that says who they are."""

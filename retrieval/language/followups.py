@@ -216,8 +216,13 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         quoted = ([], [])
         for citation in turn.answer.citations[:1]:
             quoted = _split_people(_names_in(citation.quote, index), index)
-        people = [turn.answer.person] if turn.answer.person else asked[0] or quoted[0]
+        people = asked[0] or quoted[0]
         things = asked[1] or quoted[1]
+        given = turn.answer.person
+        if given and _is_person(given):
+            people = [given]
+        elif given:  # "Who canceled its task order?": "OrbitBeyond", whom "it" next means
+            things = [given, *things]
         if people or things:
             return people, things
     return [], []

@@ -763,3 +763,11 @@ def test_where_the_story_happened_is_its_dateline(empty_qabot: Run) -> None:
     # a place asked of something else than the story's own event: no dateline
     for answer in (born, elsewhere):
         assert answer["abstained"] and answer["citations"] == [], answer
+
+
+def test_a_company_a_who_answer_names_is_it_next(two_articles: Run) -> None:
+    who, why = ask_in_turn(two_articles, "Who canceled its task order?", "Why did it cancel?")
+    # "..., but OrbitBeyond canceled its task order two months later, citing ..."
+    assert who["answer"].startswith("OrbitBeyond:"), who
+    assert why["resolved_question"] == "Why did OrbitBeyond cancel?", why
+    assert any("OrbitBeyond canceled" in c["quote"] for c in why["citations"]), why

@@ -64,6 +64,29 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
 @pytest.mark.parametrize(
     ("history", "question", "expected"),
     [
+        # the one a "who" answer led with: a company is "it", a person "he" or "she"
+        (
+            [
+                turn(
+                    "Who canceled its task order?",
+                    "NASA picked Ceres Robotics, but SpaceX canceled its order.",
+                    person="SpaceX",
+                )
+            ],
+            "Why did it cancel?",
+            "Why did SpaceX cancel?",
+        ),
+        (
+            [
+                turn(
+                    "Who scored 34 points?",
+                    "LeBron James had ten assists and Anthony Davis scored 34 points.",
+                    person="Anthony Davis",
+                )
+            ],
+            "How many rebounds did he have?",
+            "How many rebounds did Anthony Davis have?",
+        ),
         # a pronoun after a name in the same question binds to it, not to earlier turns
         (
             [turn("Who is Dmitry Peskov?")],
