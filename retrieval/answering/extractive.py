@@ -1031,8 +1031,8 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
     subject of the most asked words, right before them ("Anthony Davis scored 34 points" for
     "Who scored 34 points?", "Jason Zucker’s empty-net goal" rather than "Jonas Brodin had
     scored"), or a company or agency right before the asked act ("OrbitBeyond canceled its
-    task order"); never one the question names itself. None when no one, or more than one, stands
-    so ("its proposal was undermined by Ukrainian lawmakers after Chinese President Xi
+    task order"); never one the question names itself. None when no one, or more than one,
+    stands so ("its proposal was undermined by Ukrainian lawmakers after Chinese President Xi
     Jinping ...": the lawmakers are no name)."""
     asked = question.name_words
     wanted = {stem for _, stem in question.points}
@@ -1048,23 +1048,28 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
         # a company or an agency does things too ("OrbitBeyond canceled its task order")
         if not ends or asked & set(words(person)):
             continue
-        # each time the sentence names them: "... and OrbitBeyond for lunar lander missions,
-        # but OrbitBeyond canceled its task order"; not where a comma or a dash ends the name
-        # ("chief executive of Ceres Robotics, said", "WASHINGTON — NASA announced")
-        # a company or an agency only right before the asked act ("NASA announced"), not
-        # before other words that happen to be asked ("NBA history with 86 triple-doubles")
-        gap = DOER_GAP_WORDS if is_person_name(person) else 1
+        # A company or an agency only right before the asked act ("NASA announced"), not
+        # before other words that happen to be asked ("NBA history with 86 triple-doubles").
+        first_words = DOER_GAP_WORDS if is_person_name(person) else 1
         said_after[person] = max(
-            (
-                len(set(stems(words(text[end:])[:DOER_GAP_WORDS])) & wanted)
-                for end in ends
-                if DOER_FOLLOWED.match(text, end) and set(stems(words(text[end:])[:gap])) & wanted
-            ),
-            default=0,
+            (_asked_after(text, end, wanted, first_words) for end in ends), default=0
         )
     most = max(said_after.values(), default=0)
     doers = [person for person, count in said_after.items() if count == most]
     return doers[0] if most and len(doers) == 1 else None
+
+
+def _asked_after(text: str, end: int, wanted: Collection[str], first_words: int) -> int:
+    """How many asked words the few after a name (ending at `end`) say, when one is among its
+    `first_words`; 0 where a comma or a dash ends the name ("chief executive of Ceres
+    Robotics, said", "WASHINGTON — NASA announced"). Each time the sentence names them counts:
+    "... and OrbitBeyond for lunar lander missions, but OrbitBeyond canceled its task order"."""
+    if not DOER_FOLLOWED.match(text, end):
+        return 0
+    following = stems(words(text[end:])[:DOER_GAP_WORDS])
+    if not set(following[:first_words]) & set(wanted):
+        return 0
+    return len(set(following) & set(wanted))
 
 
 def _listed(items: Sequence[str]) -> str:
