@@ -228,7 +228,11 @@ class _ShownPage:
             named = name.casefold()
             credits = [line for line in self.lines if named in line.casefold() and is_byline(line)]
             # The innermost: "By Megan Rowe", not the box that adds her e-mail and phone.
-            return min(credits, key=len, default=name)
+            credit = min(credits, key=len, default=name)
+            # A title in the next element, shown glued to the name ("By Meg JamesStaff
+            # Writer"): the credit ends with the name.
+            end = credit.casefold().index(named) + len(named)
+            return credit[:end] if credit[end : end + 1].isalnum() else credit
         return None
 
     def spelling(self, text: str | None) -> str | None:

@@ -283,6 +283,18 @@ def page(
             NURSES,
             id="an author the metadata recases is quoted as the page shows it",
         ),
+        pytest.param(
+            page(
+                HAWKS,
+                heading="Lee scores 31 as Hawks hold off Owls",
+                byline='By <a href="/staff/mj">Meg James</a><span>Staff Writer</span>',
+                meta='<meta name="author" content="Meg James">',
+            ),
+            "Lee scores 31 as Hawks hold off Owls",
+            "By Meg James",
+            HAWKS,
+            id="a title shown glued to the name ends the credit at the name",
+        ),
     ],
 )
 def test_a_saved_web_page_gives_its_story_headline_and_byline(
