@@ -317,9 +317,9 @@ def _source_text(source: str) -> str:
         else Path(source)
     )
     try:
-        if path.suffix.lower() in HTML_SUFFIXES:
-            # A saved page: the text it shows, not its markup ("&rsquo;", "<a>" inside a quote).
-            return fold(re.sub(r"\s+", " ", page_text(path.read_bytes())))
-        return fold(re.sub(r"\s+", " ", path.read_text(encoding="utf-8")))
+        # A saved page: the text it shows, not its markup ("&rsquo;", "<a>" inside a quote).
+        is_page = path.suffix.lower() in HTML_SUFFIXES
+        text = page_text(path.read_bytes()) if is_page else path.read_text(encoding="utf-8")
     except OSError:
         return ""
+    return fold(re.sub(r"\s+", " ", text))

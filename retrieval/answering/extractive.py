@@ -353,12 +353,12 @@ class ExtractiveAnswerer:
         """The article's opening sentence, when it has a dateline and the article's headline
         says every name asked ("Where was the Lakers game played?"; not "Where in Florida was
         the governors' conference held?" in a story on a teachers' rally)."""
-        for sentence in self.index.sentences:
-            if sentence.source == source and not sentence.is_heading and not sentence.section:
-                headline = set(words(sentence.title))
-                if DATELINE.search(sentence.text) and set(names) <= headline:
-                    return [Evidence(sentence)]
-                return []
+        if source is None:
+            return []
+        lede = [e for e in self._lede([], source) if e.sentence.section != HEADLINE_SECTION]
+        opening = lede[:1]
+        if opening and DATELINE.search(opening[0].text):
+            return opening if set(names) <= set(words(opening[0].sentence.title)) else []
         return []
 
     def _statements(

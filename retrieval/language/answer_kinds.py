@@ -13,11 +13,19 @@ from retrieval.language.text import stems, words
 QUOTED_KIND = 0.5
 # A time on a clock ("3:08 to play", "4:30 a.m."): read as one time, never as two counts.
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+DAYS_MONTHS = f"{WEEKDAYS}|{MONTHS}"
+# A day of a month ("Nov. 18", "March 3rd"); as a count, nothing: "NASA announced Nov. 18 that it
+# was adding five companies".
+DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
 # A day, a month, a year, or a relative day: what a "when" answer holds.
 TIME = re.compile(
-    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"this\s+(?:week|month|year)|last\s+(?:week|month|year)|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|\d{4})\b"
+    rf"\b(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|"
+    rf"this\s+(?:week|month|year)|last\s+(?:week|month|year)|{MONTHS}|\d{{4}})\b"
     # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
     r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
     r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
@@ -27,17 +35,10 @@ TIME = re.compile(
 # A day itself, for "What day/date ...?": a weekday, a month's day ("Nov. 18", "March 3"), a
 # numeric date, or a day named by its distance from today; "this month" or "in 2019" is no day.
 DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b"
-    r"|\blast\s+night\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b"
+    rf"\b(?:{WEEKDAYS}|today|yesterday|tonight)\b|\blast\s+night\b|{DATE.pattern}"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b"
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
-)
-DAYS_MONTHS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december"
 )
 DATELINE_CAPS = r"^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]"
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
@@ -227,11 +228,6 @@ def kind_score(wh: str, text: str) -> float:
 # "How many X": a number counts X when at most this many words stand between them
 # ("100 metric tons of cargo", "10 assists in six consecutive games").
 COUNT_DISTANCE = 4
-# A day of a month counts nothing: "NASA announced Nov. 18 that it was adding five companies".
-DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
-    re.IGNORECASE,
-)
 # A number joined to a word by a hyphen counts that word alone: "3-pointer", "two-goal",
 # "four-game".
 HYPHENATED_COUNT = re.compile(
@@ -272,7 +268,7 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
     percentage or a date ("3:08 to play", "2.72 percent, the authors wrote", "Nov. 18"), nor
     a span of time unless it is what is counted ("55 seconds left"); a count inside a
     quotation does ("my seven turnovers"); "in front of 15,522" counts fans or people."""
-    if AUDIENCE & set(counted) and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)):
+    if _counts_an_audience(text, counted):
         return True
     text = uncounted(text, counted)
     for compound in HYPHENATED_COUNT.finditer(text):
@@ -319,7 +315,7 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
     """Whether a number in the text counts the thing whose stem is `counted`, as written right
     after it before any stopword: "10 assists in six consecutive games" counts games, "a
     3-pointer with 55 seconds left" counts no 3-pointers; "in front of 15,522" counts fans."""
-    if counted in AUDIENCE and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)):
+    if _counts_an_audience(text, {counted}):
         return True
     tokens = words(uncounted(text, {counted}))
     token_stems = stems(tokens)
@@ -335,6 +331,13 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
             if tokens[after] in STOPWORDS:
                 break
     return False
+
+
+def _counts_an_audience(text: str, counted: Collection[str]) -> bool:
+    """Whether an audience is counted outside quotations and the people there are asked."""
+    return (
+        bool(AUDIENCE & set(counted)) and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)) is not None
+    )
 
 
 # "scored four times", "has scored just three times": the act stands this close before.
