@@ -62,6 +62,7 @@ TYPED_KINDS = frozenset(
         "when",
         "when_future",
         "when_day",
+        "when_year",
         "how_long",
         "how_many",
         "how_much",
@@ -117,6 +118,7 @@ LEADING_KINDS = frozenset(
     {
         "when",
         "when_day",
+        "when_year",
         "when_future",
         "how_many",
         "how_much",
@@ -309,7 +311,11 @@ class ExtractiveAnswerer:
         if question.unknown_names:
             return [], UNKNOWN_NAME
         if question.asks_summary:
-            return self._lede(evidence, question.article), NOT_IN_ARTICLE
+            lede = self._lede(evidence, question.article)
+            headline = [e for e in lede if e.sentence.section == HEADLINE_SECTION]
+            if question.asks_headline and len(headline) == 1:
+                return headline, NOT_IN_ARTICLE
+            return lede, NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(question.article), NO_AUTHOR
         if question.spelled_out:

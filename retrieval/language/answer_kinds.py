@@ -40,6 +40,8 @@ DAY = re.compile(
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
+# A year, for "What year ...?": "in 2019", "the 1990s"; "this year" names none.
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}s?\b(?![,.]\d)")
 DATELINE_CAPS = r"^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]"
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
@@ -202,6 +204,7 @@ KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
     "when": TIME,
     "when_day": DAY,
+    "when_year": YEAR,
     "where": PLACE,
     "where_home": HOME,
     "how_long": DURATION,
@@ -325,11 +328,23 @@ def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> boo
             continue
         if _times_of_asked_act(tokens, token_stems, k, asked_acts):
             return True
-        for after in range(k + 1, min(k + 1 + COUNTED_WORDS_AFTER, len(tokens))):
-            if token_stems[after] == counted:
-                return True
-            if tokens[after] in STOPWORDS:
-                break
+        if _counted_after(tokens, token_stems, k, counted):
+            return True
+    return False
+
+
+def _counted_after(tokens: Sequence[str], token_stems: Sequence[str], k: int, counted: str) -> bool:
+    """Whether the words right after the number `k` name the counted thing; "of" after a
+    measure is no word between them: "100 metric tons of cargo" counts cargo."""
+    steps = 0
+    for after in range(k + 1, len(tokens)):
+        if token_stems[after] == counted:
+            return True
+        if tokens[after] == "of" and after > k + 1:
+            continue
+        steps += 1
+        if tokens[after] in STOPWORDS or steps == COUNTED_WORDS_AFTER:
+            return False
     return False
 
 

@@ -106,9 +106,15 @@ SPOKE_FOR = re.compile(
     r"is\s+quoted|said|told)\b",
     re.IGNORECASE,
 )
-# The words after "how many": what the question counts, up to its verb ("how many moon
-# deliveries a year", "how many companies applied").
-HOW_MANY = re.compile(r"^how\s+many\s+(?P<counted>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.IGNORECASE)
+# Plural nouns without an -s, for the thing "how many" counts.
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police staff personnel media data feet teeth mice geese".split()
+)
+# The words after "how many" (or "how much"): what the question counts, up to its verb ("how
+# many moon deliveries a year", "how many companies applied").
+HOW_MANY = re.compile(
+    r"^how\s+(?P<many>many|much)\s+(?P<counted>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.IGNORECASE
+)
 # "What does CLPS stand for?": asks for the name an acronym is short for.
 # The acronym itself must be written in capitals: "CLPS", "NGOs".
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z]s?"
@@ -120,8 +126,11 @@ SPELLED_OUT = re.compile(
     rf"|^(?i:what\s+is\s+the\s+full\s+name\s+of\s+(?:the\s+)?)(?P<full>{ACRONYM})$",
 )
 AUTHOR = re.compile(
-    r"\b(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
-    r"reporter\s+(?:who|that)\s+wrote)\b",
+    r"\b(?:(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
+    r"reporter\s+(?:who|that)\s+wrote)\b|"
+    # "Who reported this story?", "Who is the reporter?": the article's own reporter.
+    r"who\s+(?:reported|covered|filed)\s+(?:the|this)\s+(?:article|story|piece|report|news)|"
+    r"who\s+(?:is|was)\s+the\s+reporter(?=\W*$))",
     re.IGNORECASE,
 )
 # Asks for the author of something other than the article: "Who wrote the study?", "the
@@ -135,6 +144,12 @@ OTHER_WORK = re.compile(
     re.IGNORECASE,
 )
 ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
+# "What's the headline?", "the title of the story": the article's headline is asked.
+HEADLINE_ASKED = re.compile(
+    r"\bheadlines?\b|\btitle\s+of\s+(?:the|this)\s+(?:article|story|piece|report)\b"
+    r"|\b(?:article|story|piece)['’]s\s+title\b",
+    re.IGNORECASE,
+)
 SUMMARY = re.compile(
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
     r"what(?:\s+is|['’]s)\s+(?:the|this)\s+(?:article|story|piece|news)\s+about|"
@@ -142,6 +157,10 @@ SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+# "When is VIPER supposed to fly?" asks when it flies: a schedule said of an act is no point of
+# its own ("a rover NASA plans to fly in 2022"). Not "expected": what was expected is not what
+# happened.
+SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s+[a-z])", re.I)
 # When something was said, at the end of a question after someone's words: not its topic.
 WHEN_SAID = re.compile(
     r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"
@@ -170,6 +189,7 @@ FUTURE_WHEN = re.compile(
     re.I,
 )
 # "What day ...?", "On exactly what date ...?": a day is asked, not any time.
+YEAR_ASKED = re.compile(r"\b(?:what|which)\s+years?\b", re.I)
 DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:days?|dates?)\b|\bexact\s+date\b", re.I)
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
@@ -261,6 +281,8 @@ class Question:
     definition_target: str | None
     asks_author: bool
     asks_summary: bool
+    # "What's the headline?": the summary asked, the headline alone where the article has one.
+    asks_headline: bool = False
     # The acronym of "What does CLPS stand for?".
     spelled_out: str | None = None
     # The source of the one article the asker picked to be answered from; None: any of them.
@@ -296,6 +318,8 @@ def analyze(text: str, index: KnownWords) -> Question:
         wh = "when_future"
     elif wh == "when" and DAY_ASKED.search(asked):
         wh = "when_day"  # "On exactly what date ...?": not "this month"
+    elif wh == "when" and YEAR_ASKED.search(asked):
+        wh = "when_year"  # "What year was that?": not "in January"
     if wh == "where" and STANDING.search(asked):
         wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
     elif wh == "where" and HOME_ASKED.search(asked):
@@ -312,6 +336,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     name_words = frozenset(index.name_words_in(text))
     # "What did he say after the game?" asks for his words, whatever they were about.
     topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain
+    topic_source = SCHEDULED.sub(" ", topic_source)
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:
@@ -330,7 +355,8 @@ def analyze(text: str, index: KnownWords) -> Question:
     ]
     topic_stems = tuple(dict.fromkeys(topic_stems))
     asks_author = bool(AUTHOR.search(text)) and not OTHER_WORK.search(text)
-    asks_summary = bool(SUMMARY.search(text))
+    asks_headline = bool(HEADLINE_ASKED.search(text))
+    asks_summary = asks_headline or bool(SUMMARY.search(text))
     return Question(
         text=text,
         wh=wh,
@@ -345,10 +371,11 @@ def analyze(text: str, index: KnownWords) -> Question:
         definition_target=target,
         asks_author=asks_author,
         asks_summary=asks_summary,
+        asks_headline=asks_headline,
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
         focus=_focus(asked, points),
-        counted=_counted(asked),
+        counted=_counted(asked, wh),
         describes=_described(plain) if asks_author or asks_summary else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
@@ -365,24 +392,31 @@ def _speaks_for(plain: str, index: KnownWords) -> frozenset[str]:
 def _described(plain: str) -> tuple[str, ...]:
     """The words of a question about the article itself beyond its asking for the author or
     the summary: "the story about the NBA game" in "Who wrote the story about the NBA game?"."""
-    rest = words(SUMMARY.sub(" ", AUTHOR.sub(" ", plain)))
+    rest = words(HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", AUTHOR.sub(" ", plain))))
     return tuple(
         w for w in rest if w not in STOPWORDS and w not in FRAMING and w not in QUESTION_OPENERS
     )
 
 
-def _counted(asked: str) -> str | None:
+def _counted(asked: str, wh: str) -> str | None:
     """The stem of the thing "how many" counts: the last of the words after it that come before
-    a stopword or a verb in the past ("how many companies applied" counts companies)."""
+    a stopword or a verb in the past ("how many companies applied" counts companies). "How
+    much cargo" measures cargo; "how much cash" asks an amount of money, counted as money."""
     found = HOW_MANY.match(asked)
-    if not found:
+    if not found or (found.group("many").lower() == "much" and wh != "how_many"):
         return None
     counted: list[str] = []
     for word in words(found.group("counted")):
         if word in STOPWORDS or word.endswith("ed"):
             break
         counted.append(word)
-    return stems(counted[-1:])[0] if counted else None
+    # "How many school districts shut down": a verb without -ed after the plural counted.
+    plurals = [w for w in counted if _plural(w)]
+    return stems((plurals or counted)[-1:])[0] if counted else None
+
+
+def _plural(word: str) -> bool:
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us")))
 
 
 def _wh(plain: str) -> str | None:

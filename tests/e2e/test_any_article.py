@@ -47,6 +47,25 @@ def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: R
     assert all(c["source"].endswith("nasa-clps.txt") for c in about["citations"])
 
 
+def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -> None:
+    cargo, headline, reporter, flight = ask_in_turn(
+        two_articles,
+        "How much cargo can Starship haul to the lunar surface?",
+        "What's the headline?",
+        "Who reported this story?",
+        "When is VIPER supposed to fly?",
+    )
+    # "up to 100 metric tons of cargo": a measure of the asked thing, said first
+    assert cargo["answer"].startswith("Up to 100 metric tons:"), cargo
+    # the headline alone, the article's paragraph 0, of the article being talked about
+    assert [c["paragraph"] for c in headline["citations"]] == [0], headline
+    assert headline["answer"].startswith("NASA adds five companies"), headline
+    assert "Jeff Foust" in reporter["answer"], reporter
+    assert [c["paragraph"] for c in reporter["citations"]] == [1], reporter
+    # "a rover NASA plans to fly in 2022": the schedule is no point of its own
+    assert flight["answer"].startswith("2022:"), flight
+
+
 def test_near_misses_and_echoes_abstain_without_citations(two_articles: Run) -> None:
     answers = ask_in_turn(
         two_articles,

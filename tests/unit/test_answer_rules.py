@@ -128,6 +128,10 @@ def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: b
         ("He has at least 10 assists in six consecutive games.", "game", True),
         ("Kidd, who did it against 28 teams, has served as a role model.", "team", True),
         ("Nearly 300 school districts closed because of the rally.", "district", True),
+        # a measure "of" the thing counts it
+        ("Starship will deliver up to 100 metric tons of cargo to the moon.", "cargo", True),
+        ("The company raised $3 billion of new debt.", "debt", True),
+        ("Two of the landers carried cargo.", "cargo", False),
         (
             "Two \u201cdeliveries\u201d of payloads to the lunar surface every year.",
             "deliveri",
