@@ -19,8 +19,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # organisation ("Silvia S. Martins, associate professor of epidemiology at ..., commented:")
 # and no name opening with a capitalised verb ("Getting Disney+ right ..."); 5, an attribution
 # after a quoted question is one sentence with it ("“..., right?” Sanborn said."), and a title
-# written short is no part of a name ("Kentucky GOP Gov. Matt Bevin": no "Kentucky GOP Gov").
-INDEX_LAYOUT = "5"
+# written short is no part of a name ("Kentucky GOP Gov. Matt Bevin": no "Kentucky GOP Gov");
+# 6, a word that only opens a sentence capitalized, and is lowercase elsewhere in the article,
+# names no one ("“Given our findings ...").
+INDEX_LAYOUT = "6"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

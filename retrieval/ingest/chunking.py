@@ -7,7 +7,7 @@ import json
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from retrieval.constants import HEADLINE_SECTION, INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
@@ -92,6 +92,7 @@ def read_sentences(
             bounds.extend((span.start, span.end))
             if not is_headline:
                 names.note(find_mentions(span.text))
+            names.plain.update(PLAIN_WORD.findall(span.text))
             count += 1
         counts.append(count)
         if on_paragraph:
@@ -127,7 +128,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
         for _ in range(count):
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
-            mentions = [] if is_headline else find_mentions(text)
+            mentions = [] if is_headline else names.real(find_mentions(text), text)
             speakers = speakers_of(text, mentions, last_person)
             quote_only = is_quote_only(text)
             context = ""
@@ -247,13 +248,35 @@ def _windows(records: Iterable[SentenceRecord]) -> Iterator[list[SentenceRecord]
         yield group
 
 
+# A plain word, and what may stand before a sentence's opening word.
+PLAIN_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+OPENING_MARKS = " \"“‘'([—–-"
+QUOTE_OPENED = re.compile(r"[“‘]\s*$")
+
+
 @dataclass
 class _Names:
     full: dict[str, str]
     persons: set[str]
+    # The words the article writes in lowercase somewhere.
+    plain: set[str] = field(default_factory=set)
 
     def display(self, key: str) -> str:
         return self.full.get(key, key)
+
+    def real(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """The mentions less a one-word name that opens the sentence or a quotation in it and
+        that the article writes in lowercase elsewhere: "“Given our findings ..." names no one
+        called Given, nor chanting "“Fund our schools”" anything called Fund."""
+        return [
+            m
+            for m in mentions
+            if " " in m.text
+            or m.text.lower() not in self.plain
+            or not (
+                not text[: m.start].strip(OPENING_MARKS) or QUOTE_OPENED.search(text[: m.start])
+            )
+        ]
 
     def note(self, mentions: Iterable[Mention]) -> None:
         """Keep each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""

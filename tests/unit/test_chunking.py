@@ -194,3 +194,43 @@ def test_a_long_paragraph_gives_its_first_chunk_before_reading_its_other_sentenc
     rest = list(chunks)
     assert made == 600
     assert [first, *rest] == build_chunks(article)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "sentence", "names"),
+    [
+        # a word opening a quotation, written lowercase elsewhere, names no one
+        (
+            [
+                "The researchers were given grants.",
+                "“Given our findings, we should act,” Martins said.",
+            ],
+            "“Given our findings",
+            {"Martins"},
+        ),
+        (
+            ["Many teachers rallied.", "Teachers chanted as Holcomb left the Statehouse."],
+            "Teachers chanted",
+            {"Holcomb", "Statehouse"},
+        ),
+        # a name opening the sentence stays one, as does a word never written lowercase
+        (
+            ["The guard scored.", "LeBron James had ten assists, and Davis scored."],
+            "LeBron James had",
+            {"LeBron James", "Davis"},
+        ),
+        (
+            ["The Wild won.", "Parise scored twice for Minnesota."],
+            "Parise scored",
+            {"Parise", "Minnesota"},
+        ),
+    ],
+)
+def test_a_plain_word_opening_a_sentence_is_no_name(
+    tmp_path: Path, paragraphs: list[str], sentence: str, names: set[str]
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    records = [r for chunk in build_chunks(load_article(path)) for r in chunk.sentences]
+    (record,) = [r for r in records if r.text.startswith(sentence)]
+    assert set(record.metadata["mentions"].split("|")) - {""} == names
