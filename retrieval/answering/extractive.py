@@ -33,6 +33,7 @@ from retrieval.language.answer_kinds import (
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
+    OPPOSITES,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
     ROLE_SPELLINGS,
@@ -116,6 +117,7 @@ NOT_IN_ARTICLE = "The article doesn't say."
 # Questions whose answer leads with the asked fact itself, cut from the best sentence.
 LEADING_KINDS = frozenset(
     {
+        "rank",
         "when",
         "when_day",
         "when_year",
@@ -195,6 +197,21 @@ THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 REFERENCE_WINDOW = 2
 # A sentence about the person named before it: "He led key acquisitions ...".
 OPENING_PRONOUN = re.compile(r"^(?:He|She)\b")
+
+
+def _opposite_stems() -> dict[str, set[str]]:
+    """Each stem of an act and the stems of its opposites (lexicon.OPPOSITES)."""
+    found: dict[str, set[str]] = {}
+    for one, other in OPPOSITES:
+        one_stems, other_stems = set(stems(one.split())), set(stems(other.split()))
+        for stem in one_stems:
+            found.setdefault(stem, set()).update(other_stems)
+        for stem in other_stems:
+            found.setdefault(stem, set()).update(one_stems)
+    return found
+
+
+OPPOSITE_STEMS = _opposite_stems()
 
 
 class ExtractiveAnswerer:
@@ -663,6 +680,9 @@ class ExtractiveAnswerer:
             said, here = said | {question.counted}, here | {question.counted}
         never_stated = [w for w, stem in points if stem not in said and stem not in self.index.idf]
         if question.wh == "yesno":
+            # "Did Bevin win reelection?": "who lost his reelection bid" says the act, as a no.
+            said = said | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & said}
+            here = here | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & here}
             # "Has Sanborn worked for South Dakota before?": that the article speaks of work
             # elsewhere does not make a sentence on his view of the campaign a yes or a no.
             never_stated = [w for w, stem in points if stem not in said]

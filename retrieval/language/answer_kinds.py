@@ -42,6 +42,18 @@ DAY = re.compile(
 )
 # A year, for "What year ...?": "in 2019", "the 1990s"; "this year" names none.
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}s?\b(?![,.]\d)")
+# A place in an order, for "Where does X rank?": "is fifth in NBA history", "ranked No. 2",
+# "third on the all-time list"; not "the fifth straight victory" or "the first player to".
+ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+)
+RANKED_BY = "rank ranks ranked is was are were sit sits stand stands finished".split()
+ORDINAL = re.compile(
+    "".join(["(?:", "|".join(rf"(?<=\b{verb}\s)" for verb in RANKED_BY), ")"])
+    + rf"(?:{ORDINALS}|No\.\s*\d+)\b"
+    + rf"|\b{ORDINALS}(?=\s+(?:in|on|among|all-time|overall|place)\b)",
+    re.IGNORECASE,
+)
 DATELINE_CAPS = r"^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]"
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
@@ -205,6 +217,7 @@ KIND_PATTERNS = {
     "when": TIME,
     "when_day": DAY,
     "when_year": YEAR,
+    "rank": ORDINAL,
     "where": PLACE,
     "where_home": HOME,
     "how_long": DURATION,

@@ -293,3 +293,18 @@ FURNITURE_LINES = (
 
 # A person spoken of without being named: "he's playing well now", "Montour spoiled his bid".
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+
+# A yes/no question is answered "no" by the act's opposite: "Did Bevin win reelection?" by "who
+# lost his reelection bid". Each pair's words, in every form a question or sentence writes.
+OPPOSITES = (
+    ("win wins won winning", "lose loses lost losing"),
+    ("pass passes passed", "fail fails failed reject rejects rejected"),
+    ("approve approves approved", "reject rejects rejected veto vetoed"),
+    ("accept accepts accepted", "reject rejects rejected decline declines declined refuse refused"),
+    ("rise rises rose risen", "fall falls fell fallen drop drops dropped"),
+    ("increase increases increased", "decrease decreases decreased cut cuts"),
+    ("support supports supported", "oppose opposes opposed"),
+    ("allow allows allowed", "ban bans banned block blocks blocked"),
+    ("confirm confirms confirmed", "deny denies denied"),
+    ("attend attends attended", "miss misses missed skip skipped"),
+)

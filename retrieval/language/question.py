@@ -240,6 +240,15 @@ WH_TYPES = (
             re.I,
         ),
     ),
+    # "Where does James rank all-time?": a place in an order ("fifth in NBA history").
+    (
+        "rank",
+        re.compile(
+            r"^where\s+(?:do|does|did|is|are|was|were)\s+.+\s+rank(?:s|ed)?\b"
+            r"|\bwhat\s+(?:is|was)\s+(?:[\w'’-]+\s+){1,3}?rank(?:ing)?\b",
+            re.I,
+        ),
+    ),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
     ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
     (

@@ -173,6 +173,15 @@ def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) ->
     assert any("several tons of cargo" in c["quote"] for c in carries["citations"]), carries
 
 
+def test_a_yes_no_question_answered_by_the_opposite_act(two_articles: Run) -> None:
+    reelected, award = ask_in_turn(
+        two_articles, "Did Matt Bevin win reelection?", "Did Angela Cooper win an award?"
+    )
+    # "Bevin, who lost his reelection bid": a no, cited
+    assert any("lost his reelection bid" in c["quote"] for c in reelected["citations"]), reelected
+    assert award["abstained"] and award["citations"] == [], award
+
+
 def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Run) -> None:
     flown, contract, order, worked = ask_in_turn(
         two_articles,
@@ -319,6 +328,16 @@ def test_what_the_headline_names_the_whole_story_is_about(two_articles: Run) -> 
 @pytest.fixture
 def game(empty_qabot: Run) -> Run:
     return ingested(empty_qabot, "wild-sabres.txt")
+
+
+def test_where_someone_ranks_is_their_place_in_an_order(empty_qabot: Run) -> None:
+    (rank,) = ask_in_turn(
+        ingested(empty_qabot, "lakers-lebron.txt"),
+        "Where does James rank all-time in triple-doubles?",
+    )
+    # "James is fifth in NBA history", not "the Lakers' fifth straight victory"
+    assert rank["answer"].startswith("Fifth:"), rank
+    assert "fifth in NBA history" in rank["citations"][0]["quote"], rank
 
 
 def test_what_someone_said_about_a_person_their_quote_calls_he(game: Run) -> None:

@@ -141,6 +141,18 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("how_long", "The lander will carry cargo to the moon.", 0.0),
         ("how_much", "The company spent more than $3 billion on programming.", 1.0),
         ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
+        # a year, for "what year": not a month or "this year"
+        ("when_year", "The rover will fly in 2022.", 1.0),
+        ("when_year", "The campaign will be in its third year in January.", 0.0),
+        ("when_year", "Rates were compared between 2008 and 2016.", 1.0),
+        ("when_year", "The state has 15,000 teachers this year.", 0.0),
+        # a place in an order, not any ordinal
+        ("rank", "James is fifth in NBA history with 86 triple-doubles.", 1.0),
+        ("rank", "The Wild are now ranked 12th among the 16 teams.", 1.0),
+        ("rank", "The lander company finished third on the list.", 1.0),
+        ("rank", "Davis scored 34 points in the Lakers' fifth straight victory.", 0.0),
+        ("rank", "James became the first player to do it against every team.", 0.0),
+        ("rank", "The teachers rallied for the second year.", 0.0),
     ],
 )
 def test_answer_kinds(wh: str, sentence: str, expected: float) -> None:

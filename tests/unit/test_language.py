@@ -309,6 +309,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("Where was Gwynne Shotwell born?", "where"),
         ("Which Florida city hosted the conference?", "where"),
         ("In what country was the lander built?", "where"),
+        # a place in an order, not a place
+        ("Where does James rank all-time in triple-doubles?", "rank"),
+        ("What is the company's ranking among the landers?", "rank"),
         ("Which arena did the Lakers play in?", "where"),
         # where someone or something is at home
         ("Where is the ad firm DH based?", "where_home"),
@@ -318,7 +321,7 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # "where" asked of a rank or a stance
         ("Where are the Wild in the standings?", "other"),
         ("Where does the governor stand on teacher pay?", "other"),
-        ("Where do the Lakers rank in the conference?", "other"),
+        ("Where do the Lakers rank in the conference?", "rank"),
         ("Where did the Lakers play in the conference final?", "where"),
         ("What share of the participants were white?", "share"),
         ("What percentage of voters backed the plan?", "share"),
