@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from retrieval.language.answer_kinds import (
     DATELINE,
     FUTURE_SAID,
     KIND_PATTERNS,
+    NUMBER,
     PRICE_WORDS,
     QUOTED,
     TIME,
@@ -44,7 +46,7 @@ from retrieval.language.lexicon import (
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
-from retrieval.retrieve.scoring import Evidence, score_sentence
+from retrieval.retrieve.scoring import Evidence, score_sentence, with_counted_alike
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +99,10 @@ NAME_REACH = 3
 # her salary?", is held back since by asking an amount there.
 RUNNERS_UP = 5
 RUNNER_UP_MARGIN = 0.15
+# A thing the evidence counts, read alone this close to the one asked, is that thing:
+# "companies" for "firms" (0.87), "troops" for "soldiers" (0.89); not "months" for "years"
+# (0.74), "teams" for "players" (0.65), "people" for "teenagers" (0.54).
+COUNTED_ALIKE = 0.80
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
 # meaning to the question, says the rest in its own words ("He has at least 10 assists in six
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
@@ -239,6 +245,9 @@ class ExtractiveAnswerer:
         if question.speaks_for and not question.unknown_names:
             # "Who spoke for Blue Origin?": whom the article quotes, introduced as its people.
             return self._naming(asked, question, self._speaking_for(question))
+        question = self._with_counted_alike(question, evidence)
+        if question.counted_alike:
+            evidence = with_counted_alike(question, evidence)
         chosen, reason = self._choose(question, evidence)
         if not chosen:
             text = reason or NOT_IN_ARTICLE
@@ -835,6 +844,24 @@ class ExtractiveAnswerer:
             return [sentence]
         return [sentences[i] for i in members[max(at - 1, 0) : at + 2]]
 
+    def _with_counted_alike(self, question: Question, evidence: Sequence[Evidence]) -> Question:
+        """The question, knowing which things the evidence counts mean the one it asks to be
+        counted, read alone by the embedding model: "five companies" for "How many firms ...?"."""
+        if question.counted is None or self.paraphrase is None:
+            return question
+        asked = next((w for w in words(question.text) if stems([w])[0] == question.counted), None)
+        found = {noun.lower() for e in evidence for noun in _counted_nouns(e.text)}
+        others = sorted(noun for noun in found if stems([noun])[0] != question.counted)
+        if asked is None or not others:
+            return question
+        vectors = np.array(self.paraphrase.embed_texts([asked, *others]))
+        alike = [
+            w
+            for w, cosine in zip(others, vectors[1:] @ vectors[0], strict=True)
+            if cosine >= COUNTED_ALIKE
+        ]
+        return replace(question, counted_alike=frozenset(stems(alike)))
+
     def _paraphrases(self, question: Question, point_words: Sequence[str], text: str) -> bool:
         """Whether the text says every one of these points of the question in other words."""
         if self.paraphrase is None:
@@ -942,15 +969,22 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    return counts(text, question.point_stems, asked=set(words(question.text)))
+    counted = {*question.point_stems, *question.counted_alike}  # "companies" for "firms"
+    return counts(text, counted, asked=set(words(question.text)))
 
 
 def _counts_asked_thing(question: Question, text: str) -> bool:
     """Whether a number in the sentence counts what "how many" asks about, as written right
-    after it ("six consecutive games" for "how many games in a row")."""
-    return question.counted is not None and counts_directly(
-        text, question.counted, set(words(question.text))
-    )
+    after it ("six consecutive games" for "how many games in a row"), or a thing alike."""
+    asked = set(words(question.text))
+    return any(counts_directly(text, thing, asked) for thing in _counted_things(question))
+
+
+def _counted_things(question: Question) -> list[str]:
+    """The stem "how many" counts and those of the evidence's words alike ("compani")."""
+    if question.counted is None:
+        return []
+    return [question.counted, *sorted(question.counted_alike)]
 
 
 def _fact_span(question: Question, text: str) -> str | None:
@@ -1030,7 +1064,14 @@ def _counts_there(question: Question, text: str, match: re.Match[str], asked: se
     before = re.search(r"(?:\S+\s+){0,2}$", text[: match.start()])
     after = re.match(r"\s*(?:\S+\s*){0,4}", text[match.end() :])
     around = (before.group() if before else "") + match.group() + (after.group() if after else "")
-    return question.counted is not None and counts_directly(around, question.counted, asked)
+    return any(counts_directly(around, thing, asked) for thing in _counted_things(question))
+
+
+def _counted_nouns(text: str) -> list[str]:
+    """The words each number of the text counts, as `_counted_words` reads them: "five
+    companies", "100 metric tons"."""
+    plain = uncounted(text)
+    return [w for m in NUMBER.finditer(plain) for w in _counted_words(plain[m.end() :])]
 
 
 def _counted_words(after: str) -> list[str]:

@@ -304,6 +304,9 @@ class Question:
     # The stem of what "how many" counts ("game" in "how many games in a row ..."); None when
     # the question counts nothing named.
     counted: str | None = None
+    # Stems of words the article counts that mean the counted thing ("compani" for "firms"),
+    # set by the answerer from the evidence.
+    counted_alike: frozenset[str] = frozenset()
     # What a question about the article itself says of which article it means ("the story
     # about the NBA game": "nba", "game"); empty when it says nothing ("Who wrote this?").
     describes: tuple[str, ...] = ()

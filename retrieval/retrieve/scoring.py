@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
@@ -54,11 +54,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
         # names someone else holds the kind of answer asked for.
         kind = float(_names_someone_else(question, sentence))
-    if (
-        question.counted
-        and kind
-        and not counts_directly(sentence.text, question.counted, _asked(question))
-    ):
+    if question.counted and kind and not _counts_asked(question, sentence.text):
         # "Against how many teams ...?": a number that counts something else ("86
         # triple-doubles") is half the kind asked for.
         kind /= 2
@@ -66,6 +62,25 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         WEIGHT_DENSE * dense + WEIGHT_LEXICAL * lexical + WEIGHT_NAMED * named + WEIGHT_KIND * kind
     )
     return Evidence(sentence, score=score, dense=dense, lexical=lexical, named=named, kind=kind)
+
+
+def with_counted_alike(question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The evidence scored again once the question knows the things alike the counted one
+    ("five companies" for "firms" holds the kind asked for), best first."""
+    rescored = []
+    for found in evidence:
+        kind = found.kind
+        if question.counted and kind and _counts_asked(question, found.text):
+            kind = kind_score(question.wh, found.text)
+        score = found.score + WEIGHT_KIND * (kind - found.kind)
+        rescored.append(replace(found, kind=kind, score=score))
+    return sorted(rescored, key=lambda e: -e.score)
+
+
+def _counts_asked(question: Question, text: str) -> bool:
+    asked = _asked(question)
+    things = [question.counted, *sorted(question.counted_alike)] if question.counted else []
+    return any(counts_directly(text, thing, asked) for thing in things)
 
 
 def _names_someone_else(question: Question, sentence: Sentence) -> bool:

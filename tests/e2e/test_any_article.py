@@ -173,6 +173,16 @@ def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) ->
     assert any("several tons of cargo" in c["quote"] for c in carries["citations"]), carries
 
 
+def test_a_count_of_things_the_article_calls_otherwise(two_articles: Run) -> None:
+    firms, soldiers = ask_in_turn(
+        two_articles,
+        "How many firms did NASA add to the contract?",  # "adding five companies"
+        "How many soldiers protested at the Statehouse?",  # teachers, not soldiers
+    )
+    assert firms["answer"].startswith("Five companies:"), firms
+    assert soldiers["abstained"] and soldiers["citations"] == [], soldiers
+
+
 def test_a_yes_no_question_answered_by_the_opposite_act(two_articles: Run) -> None:
     reelected, award = ask_in_turn(
         two_articles, "Did Matt Bevin win reelection?", "Did Angela Cooper win an award?"

@@ -14,6 +14,7 @@ from retrieval.answering.extractive import (
     ExtractiveAnswerer,
     _asks_result,
     _asks_where_the_story_happened,
+    _counted_nouns,
     _counts_a_point,
     _counts_asked_thing,
     _dateline_place,
@@ -120,6 +121,21 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
     assert amount_of(sentence, set(stems(asked.split()))) is of_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nouns"),
+    [
+        ("NASA was adding five companies to a contract.", ["companies"]),
+        ("Up to 100 metric tons of cargo.", ["metric", "tons"]),
+        ("The unions said more than 15,000 people registered.", ["people"]),
+        ("Nearly 300 school districts closed on Nov. 18 at 7:14.", ["school", "districts"]),
+        ("He scored 25 points, 11 rebounds and 10 assists.", ["points", "rebounds", "assists"]),
+        ("Use rose by 37 percent.", []),  # a percentage counts nothing
+    ],
+)
+def test_the_things_a_sentence_counts(sentence: str, nouns: list[str]) -> None:
+    assert _counted_nouns(sentence) == nouns
 
 
 @pytest.mark.parametrize(
