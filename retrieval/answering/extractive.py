@@ -1404,9 +1404,16 @@ def _describes(sentence: str, name_words: frozenset[str]) -> bool:
         name = re.escape(word)
         patterns = (
             rf"\b{name}\w*,\s+(?:a|an|the)\s",
-            # "Shotwell, president and chief operating officer of SpaceX, said"
-            rf"\b{name}\w*,\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_WORDS})\b",
+            # "Shotwell, president and chief operating officer of SpaceX, said", "Mayer,
+            # Disney’s chairman of ...", "Julie Graham, Washington State Department of Health
+            # public information officer"
+            rf"\b{name}\w*,\s+(?:(?!(?:who|which|and|said)\b)[\w’'-]+\s+){{0,7}}"
+            rf"(?:{ROLE_WORDS})\b",
             rf"\b{name}\w*\s+(?:is|was|are|were)\s+(?:a|an|the)\s",
+            # "Mayer was named chairman of ..."
+            rf"\b{name}\w*\s+(?:is|was|were|has\s+been|had\s+been)\s+"
+            rf"(?:named|appointed|elected|promoted\s+to|hired\s+as)\s+(?:the\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,2}}(?:{ROLE_WORDS})\b",
             rf"\b(?:{ROLE_WORDS})\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
         )
         if any(re.search(p, sentence, re.IGNORECASE) for p in patterns):

@@ -19,6 +19,7 @@ from retrieval.answering.extractive import (
     _counts_asked_thing,
     _dateline_place,
     _described_as,
+    _describes,
     _doer,
     _fact_span,
     _gives_a_name,
@@ -1064,3 +1065,34 @@ def test_a_fact_question_is_about_every_name_it_gives(
     found = next(s for s in index.sentences if evidence in s.text)
     answerer = ExtractiveAnswerer(index, paraphrase=None)
     assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "says_who"),
+    [
+        (
+            "Gwynne Shotwell, president and chief operating officer of SpaceX, said so.",
+            "shotwell",
+            True,
+        ),
+        (
+            "Mayer, Disney’s chairman of direct-to-consumer and international, said Tuesday.",
+            "mayer",
+            True,
+        ),
+        (
+            "It did not appeal to Julie Graham, Washington State Department of Health public "
+            "information officer, she said.",
+            "graham",
+            True,
+        ),
+        ("Mayer was named chairman of the division in March 2018.", "mayer", True),
+        ("Bruce Boudreau is the Wild coach.", "boudreau", True),
+        # what someone did, said or was near is not what they are
+        ("James, who had 25 points and 11 rebounds, thanked the coach.", "james", False),
+        ("Parise, Suter and the coach left.", "parise", False),
+        ("Mayer said the glitch was fixed.", "mayer", False),
+    ],
+)
+def test_a_sentence_that_says_what_someone_is(sentence: str, name: str, says_who: bool) -> None:
+    assert _describes(sentence, frozenset({name})) is says_who
