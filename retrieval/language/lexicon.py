@@ -260,7 +260,9 @@ SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"
     r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
     r"announced|declare|declared|remark|remarked|predict|predicted|believe|believed|"
-    r"argue|argued|warn|warned|insist|insisted|admit|admitted|acknowledge|acknowledged"
+    r"argue|argued|warn|warned|insist|insisted|admit|admitted|acknowledge|acknowledged|"
+    # what someone asks of others is in their words: "What did Martins recommend?"
+    r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted"
 )
 
 # Words for speech; they match any sentence that reports what someone said.

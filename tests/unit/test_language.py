@@ -530,6 +530,10 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ("What did Peskov warn about?", "Peskov", ()),
         ("What does Bruce Boudreau believe about Parise?", "Bruce Boudreau", ("paris",)),
         ("What did Lukashenko argue for?", "Lukashenko", ()),
+        # what someone recommends or wants of others is in their words
+        ("What did Silvia Martins recommend?", "Silvia Martins", ()),
+        ("What did Keith Gambill want the Legislature to do?", "Keith Gambill", ("legislatur",)),
+        ("What has Shotwell proposed?", "Shotwell", ()),
         # "expect" and "hope" are not among them: "When do GOP leaders expect to act?" asks a time
         ("When do Indiana GOP leaders expect to act on school funding?", None, None),
         ("What does Zach Parise hope to do?", None, None),
