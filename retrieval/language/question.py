@@ -236,7 +236,8 @@ WH_TYPES = (
             # "What is Angela Cooper's salary?", "What is the price of Disney+?": an amount
             r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?!been\b|being\b)(?:[\w'’+-]+\s+){0,4}?"
             r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"
-            r"(?:\s+(?:of|for)\s.*)?$",
+            # "What's Gambill's salary as union president?"
+            r"(?:\s+(?:of|for|as|at|in)\s.*)?$",
             re.I,
         ),
     ),

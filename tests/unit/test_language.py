@@ -331,6 +331,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much has the stock fallen since the launch?", "change"),
         ("How much did sales grow?", "change"),
         ("How much does the service cost?", "how_much"),
+        # a pay asked with what it is paid for
+        ("What's Keith Gambill's salary as union president?", "how_much"),
+        ("What is the price of a ticket at the arena?", "how_much"),
         ("How much did Disney spend on programming?", "how_much"),
         ("How much money does the state have in reserve?", "how_much"),
         # what is given, donated or invested is money; not what "how much <noun>" names
