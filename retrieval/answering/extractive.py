@@ -252,7 +252,12 @@ class ExtractiveAnswerer:
         if not chosen:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
-        lead = _fact_span(question, chosen[0].text) if question.wh in LEADING_KINDS else None
+        first = chosen[0].sentence
+        lead = (
+            _fact_span(question, first.text, first.mentions)
+            if question.wh in LEADING_KINDS
+            else None
+        )
         if _asks_where_the_story_happened(question):
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "who" and not question.definition_target:
@@ -987,7 +992,7 @@ def _counted_things(question: Question) -> list[str]:
     return [question.counted, *sorted(question.counted_alike)]
 
 
-def _fact_span(question: Question, text: str) -> str | None:
+def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> str | None:
     """The part of the sentence that is the asked fact ("15,000 people", "112-107", "4:30
     a.m."): the match of the asked kind outside quotations nearest the question's points."""
     pattern = KIND_PATTERNS.get(question.wh)
@@ -1013,6 +1018,10 @@ def _fact_span(question: Question, text: str) -> str | None:
         # asked goals, not the one beside another asked word ("streak").
         counting = [m for m in matches if _counts_there(question, narrative, m, asked)]
         matches = counting or matches
+        # "Danilo Gallinari added 25 points ..., but the Thunder scored nine straight points":
+        # the count that follows the one asked about
+        theirs = [m for m in matches if _held_by_asked(question, narrative, mentions, m.start())]
+        matches = theirs or matches
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
     wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
@@ -1072,6 +1081,24 @@ def _counted_nouns(text: str) -> list[str]:
     companies", "100 metric tons"."""
     plain = uncounted(text)
     return [w for m in NUMBER.finditer(plain) for w in _counted_words(plain[m.end() :])]
+
+
+def _held_by_asked(question: Question, text: str, mentions: Sequence[str], position: int) -> bool:
+    holder = _holder(text, mentions, position)
+    return holder is not None and bool(set(words(holder)) & question.name_words)
+
+
+def _holder(text: str, mentions: Sequence[str], position: int) -> str | None:
+    """The person named last before `position` in the text (by any word of their name)."""
+    found = []
+    for name in mentions:
+        if not is_person_name(name):
+            continue
+        for word in name.split():
+            at = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text[:position])]
+            if at:
+                found.append((at[-1], name))
+    return max(found)[1] if found else None
 
 
 def _counted_words(after: str) -> list[str]:

@@ -1096,3 +1096,33 @@ def test_a_fact_question_is_about_every_name_it_gives(
 )
 def test_a_sentence_that_says_what_someone_is(sentence: str, name: str, says_who: bool) -> None:
     assert _describes(sentence, frozenset({name})) is says_who
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "mentions", "span"),
+    [
+        # the count that follows the person asked about, not the first one of the asked thing
+        (
+            "How many rebounds did Davis have?",
+            "LeBron James had 11 rebounds and Anthony Davis grabbed 9 rebounds.",
+            ("Anthony Davis", "LeBron James"),
+            "9 rebounds",
+        ),
+        (
+            "How many rebounds did James have?",
+            "LeBron James had 11 rebounds and Anthony Davis grabbed 9 rebounds.",
+            ("Anthony Davis", "LeBron James"),
+            "11 rebounds",
+        ),
+        (
+            "How many goals did Parise score?",
+            "Zach Parise added two goals, but the Sabres scored one goal late.",
+            ("Zach Parise", "Sabres"),
+            "two goals",
+        ),
+    ],
+)
+def test_the_count_led_with_is_the_asked_persons(
+    question: str, sentence: str, mentions: tuple[str, ...], span: str
+) -> None:
+    assert _fact_span(analyze(question, KNOWN), sentence, mentions) == span
