@@ -137,6 +137,18 @@ LEADING_KINDS = frozenset(
         "change",
     }
 )
+# A question asking for the most of something needs a sentence that ranks or measures: "What's
+# the best Pixar movie ever made?" is not answered by a list of Pixar movies.
+SUPERLATIVES = (
+    r"best|worst|biggest|largest|smallest|greatest|highest|lowest|fastest|slowest|oldest|"
+    r"youngest|longest|shortest|strongest|weakest|richest|hardest|easiest|most|least"
+)
+SUPERLATIVE = re.compile(rf"\b(?:{SUPERLATIVES})\b", re.IGNORECASE)
+SUPERLATIVE_SAID = re.compile(
+    rf"\b(?:{SUPERLATIVES}|top|record|all-time|ever|first|No\.\s*1)\b|\bin\s+(?:\w+\s+)?history\b"
+    r"|\w+est\b(?<!\btest)(?<!\bprotest)(?<!\binterest)(?<!\brequest)(?<!\bwest)",
+    re.IGNORECASE,
+)
 # A doer is followed by what they did, their possessive or a clause on them: "OrbitBeyond
 # canceled", "Zucker’s empty-net goal", "Schröder, who scored 31 points".
 DOER_FOLLOWED = re.compile(r"(?:['’]s?)?\s+[\w“\"']|,\s+who\b")
@@ -633,6 +645,8 @@ class ExtractiveAnswerer:
             return False
         if question.asks_name and not _gives_a_name(question, best.sentence):
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
+        if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
+            return False  # "What's the best Pixar movie?": not a sentence naming its movies
         if question.wh in MEASURED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
             return False  # "How many goals has he scored in his career?": not his two tonight
         # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by what

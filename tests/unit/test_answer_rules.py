@@ -11,6 +11,8 @@ from test_language import KNOWN
 
 from retrieval.answering.extractive import (
     SCOPE,
+    SUPERLATIVE,
+    SUPERLATIVE_SAID,
     ExtractiveAnswerer,
     _asks_result,
     _asks_where_the_story_happened,
@@ -1126,3 +1128,25 @@ def test_the_count_led_with_is_the_asked_persons(
     question: str, sentence: str, mentions: tuple[str, ...], span: str
 ) -> None:
     assert _fact_span(analyze(question, KNOWN), sentence, mentions) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_most", "says_most"),
+    [
+        ("What's the best Pixar movie ever made?", True, True),  # "ever"
+        ("Disney+ is stocked with movies from Pixar Animation and Marvel Studios.", False, False),
+        ("James is fifth in NBA history with 86 triple-doubles.", False, True),
+        ("It was the largest teacher protest in the state.", True, True),
+        ("Parise scored the latest of his goals.", False, True),
+        ("The teachers protest to request better pay in the west.", False, False),
+        ("Who was the strongest critic of the campaign?", True, True),
+        ("Who criticised the campaign?", False, False),
+    ],
+)
+def test_asking_and_saying_the_most_of_something(
+    text: str, asks_most: bool, says_most: bool
+) -> None:
+    assert (bool(SUPERLATIVE.search(text)), bool(SUPERLATIVE_SAID.search(text))) == (
+        asks_most,
+        says_most,
+    )
