@@ -27,6 +27,8 @@ BARE_WH = re.compile(
     r"(?:why|when|where|how|who|whom|what|which))(?P<more>\s+\w+)?\s*\??$",
     re.I,
 )
+# "How many firms did NASA add?": a count whose things a bare "Which ones?" asks to name.
+HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
@@ -76,6 +78,12 @@ class Condensed:
     by: str | None
 
 
+def _names_them(more: str | None) -> bool:
+    """Whether the word after a bare "which" asks for the things just counted: "Which ones?",
+    "Who?"."""
+    return more is None or more.strip().lower() in ("ones", "one", "are", "were")
+
+
 def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
     question = index.name_countries(index.expand_acronyms(" ".join(question.split())))
@@ -88,6 +96,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         asked = BARE_PREFIX.sub("", previous) if BARE_WH.match(history[-1].question) else previous
         # "Over what years?" keeps the kind it asks for; "Where exactly?" drops the adverb.
         wh = bare.group("wh")
+        counted = HOW_MANY_ASKED.match(asked)
+        if counted and wh.lower() in ("which", "what", "who") and _names_them(bare.group("more")):
+            # "Which ones?" after "How many firms did NASA add?": which firms NASA added
+            return f"Which {asked[counted.end() :]}"
         if wh.lower().endswith(("what", "which")) and bare.group("more"):
             wh += bare.group("more")
         return f"{wh.capitalize()}: {asked}"

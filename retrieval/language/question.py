@@ -97,6 +97,12 @@ NAME_ASKED = re.compile(
     r"|^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\b|\bwhat\s+name\b",
     re.IGNORECASE,
 )
+# "Which companies did NASA add?": several things of a kind, named, are asked for.
+SEVERAL_ASKED = re.compile(
+    r"^(?:which|what)\s+(?:[\w-]+\s+)?(?P<kind>[a-z][\w-]*s)\s+"
+    r"(?:did|do|does|were|are|have|has|had|will|would|can|could)\b",
+    re.IGNORECASE,
+)
 # "Who spoke for Blue Origin?", "Who from SNC was quoted?": someone the article quotes on
 # behalf of an organisation it names.
 SPOKE_FOR = re.compile(
@@ -315,6 +321,8 @@ class Question:
     speaks_for: frozenset[str] = frozenset()
     # "What is Tyvak's lunar lander called?": the answer is a name the question does not say.
     asks_name: bool = False
+    # "Which companies did NASA add?": several names of a kind are asked for.
+    asks_several: bool = False
 
     @property
     def wants_statements(self) -> bool:
@@ -392,6 +400,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         describes=_described(plain) if asks_author or asks_summary else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
+        asks_several=_asks_several(plain),
     )
 
 
@@ -426,6 +435,11 @@ def _counted(asked: str, wh: str) -> str | None:
     # "How many school districts shut down": a verb without -ed after the plural counted.
     plurals = [w for w in counted if _plural(w)]
     return stems((plurals or counted)[-1:])[0] if counted else None
+
+
+def _asks_several(plain: str) -> bool:
+    found = SEVERAL_ASKED.match(plain)
+    return found is not None and _plural(found.group("kind").lower())
 
 
 def _plural(word: str) -> bool:

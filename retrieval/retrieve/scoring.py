@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,9 @@ WEIGHT_DENSE = 0.50
 WEIGHT_LEXICAL = 0.35
 WEIGHT_NAMED = 0.15
 WEIGHT_KIND = 0.20
+# Three or more names in a row, split by commas: a list of the things "which <things>" asks.
+LISTED_NAME = r"[A-Z][\w.&’'()-]*(?:\s+[A-Z(][\w.&’'()-]*){0,4}"
+NAME_LIST = re.compile(rf"(?:{LISTED_NAME},\s*){{2,}}(?:and\s+)?{LISTED_NAME}")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
         # names someone else holds the kind of answer asked for.
         kind = float(_names_someone_else(question, sentence))
+    if question.asks_several:
+        # "Which companies did NASA add?": a sentence that lists names ("Blue Origin, Ceres
+        # Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak")
+        kind = float(NAME_LIST.search(sentence.text) is not None)
     if question.counted and kind and not _counts_asked(question, sentence.text):
         # "Against how many teams ...?": a number that counts something else ("86
         # triple-doubles") is half the kind asked for.

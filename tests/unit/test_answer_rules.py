@@ -36,7 +36,7 @@ from retrieval.language.answer_kinds import amount_of, counts_directly, result_s
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems
-from retrieval.retrieve.scoring import Evidence, _names_someone_else, _refers_back
+from retrieval.retrieve.scoring import NAME_LIST, Evidence, _names_someone_else, _refers_back
 
 
 @pytest.mark.parametrize(
@@ -1150,3 +1150,27 @@ def test_asking_and_saying_the_most_of_something(
         asks_most,
         says_most,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lists"),
+    [
+        (
+            "NASA said the five companies — Blue Origin, Ceres Robotics, Sierra Nevada Corporation "
+            "(SNC), SpaceX and Tyvak — had been selected.",
+            True,
+        ),
+        (
+            "The four players — Oscar Robertson, Russell Westbrook, Magic Johnson and Jason Kidd.",
+            True,
+        ),
+        (
+            "States with it legal by 2016— Colorado,Washington, Alaska, and Oregon— gained.",
+            True,
+        ),
+        ("The group ranges from small ventures to Blue Origin and SpaceX.", False),
+        ("WASHINGTON — NASA announced Nov. 18 that it was adding five companies.", False),
+    ],
+)
+def test_a_sentence_that_lists_names(sentence: str, lists: bool) -> None:
+    assert (NAME_LIST.search(sentence) is not None) is lists

@@ -189,6 +189,22 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Where exactly?",
             "Where: Where did the teachers march?",
         ),
+        # "Which ones?" after a count asks to name the things counted
+        (
+            [turn("How many firms did NASA add to the contract?")],
+            "Which ones?",
+            "Which firms did NASA add to the contract?",
+        ),
+        (
+            [turn("How many players scored for the Wild?")],
+            "Who?",
+            "Which players scored for the Wild?",
+        ),
+        (
+            [turn("How many players scored for the Wild?")],
+            "Why?",
+            "Why: How many players scored for the Wild?",
+        ),
         (
             [
                 turn("Who won the game?"),
@@ -361,6 +377,20 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
 )
 def test_question_types(question: str, wh: str) -> None:
     assert analyze(question, KNOWN).wh == wh
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("Which companies did NASA add?", True),
+        ("What teams has James beaten?", True),
+        ("Which company builds the lander?", False),  # one thing
+        ("Which ones did NASA add?", True),
+        ("What is the status of the talks?", False),
+    ],
+)
+def test_several_named_things_are_asked_for(question: str, several: bool) -> None:
+    assert analyze(question, KNOWN).asks_several is several
 
 
 @pytest.mark.parametrize(
