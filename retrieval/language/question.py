@@ -206,6 +206,12 @@ LEADING_PREPOSITION = re.compile(
     r"through|about|of|between|among)\s+(?=(?:how|who|whom|whose|what|which|where|when)\b)",
     re.IGNORECASE,
 )
+# A word or two set off by a comma before the question ("Altogether, how many ...?", "So,
+# who ...?") leaves the kind of question what the question word makes it.
+LEADING_ASIDE = re.compile(
+    r"^[A-Za-z]+(?:\s+[a-z]+)?,\s+(?=(?:how|who|whom|whose|what|which|where|when|why)\b)",
+    re.IGNORECASE,
+)
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
@@ -332,7 +338,7 @@ class Question:
 def analyze(text: str, index: KnownWords) -> Question:
     """Classify `text` against what the corpus knows (its words and names)."""
     text = " ".join(text.split())
-    plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
+    plain = LEADING_ASIDE.sub("", LEADING_NOISE.sub("", text).rstrip("?!. "))
     asked = LEADING_PREPOSITION.sub("", plain)
     wh = _wh(plain) or _wh(asked) or "other"
     if wh == "when" and FUTURE_WHEN.search(asked):

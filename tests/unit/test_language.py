@@ -325,6 +325,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("Where was Gwynne Shotwell born?", "where"),
         ("Which Florida city hosted the conference?", "where"),
         ("In what country was the lander built?", "where"),
+        # a word set off by a comma before the question word
+        ("Altogether, how many companies can bid?", "how_many"),
+        ("So, where did the teachers march?", "where"),
         # a place in an order, not a place
         ("Where does James rank all-time in triple-doubles?", "rank"),
         ("What is the company's ranking among the landers?", "rank"),
