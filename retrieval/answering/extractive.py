@@ -204,6 +204,8 @@ PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 # A yes/no question about what is still to come.
 WILL_QUESTION = re.compile(
     r"^(?:will|won['’]t|(?:is|are)\s.+\sgoing\s+to)\b"
+    # "Who will win that one?", "How many people will attend?"
+    r"|^(?:who|what|which|where|how)\s+(?:[\w'’-]+\s+){0,3}?will\b"
     # "Who do the Wild play next?", "What is their next game?": what is still to come
     r"|\bnext\b(?!\s+to\b)",
     re.IGNORECASE,

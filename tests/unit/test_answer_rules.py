@@ -13,6 +13,7 @@ from retrieval.answering.extractive import (
     SCOPE,
     SUPERLATIVE,
     SUPERLATIVE_SAID,
+    WILL_QUESTION,
     ExtractiveAnswerer,
     _asks_result,
     _asks_where_the_story_happened,
@@ -1174,3 +1175,19 @@ def test_asking_and_saying_the_most_of_something(
 )
 def test_a_sentence_that_lists_names(sentence: str, lists: bool) -> None:
     assert (NAME_LIST.search(sentence) is not None) is lists
+
+
+@pytest.mark.parametrize(
+    ("question", "to_come"),
+    [
+        ("Will Dumba miss the next game?", True),
+        ("Who will win that one?", True),
+        ("How many people will attend the rally?", True),
+        ("What will the rover look for?", True),
+        ("Who won the game?", False),
+        ("What did the willing teachers say?", False),
+        ("Who do the Wild play next?", True),
+    ],
+)
+def test_questions_about_what_is_to_come(question: str, to_come: bool) -> None:
+    assert bool(WILL_QUESTION.search(question)) is to_come
