@@ -228,7 +228,7 @@ WH_TYPES = (
     (
         "change",
         re.compile(
-            r"^(?:by\s+)?how\s+much\b(?=.*\b(?:(?:boost|raise|increase|cut|lower|grow|rise|"
+            r"^(?:by\s+)?how\s+(?:much|big|large)\b(?=.*\b(?:(?:boost|raise|increase|cut|lower|grow|rise|"
             r"drop|fall|decline|climb|jump|surge|soar|plunge|shrink|double|change)(?:s|ed|d)?|"
             r"rose|risen|grew|grown|fell|fallen|shrank|(?:go|goes|went|gone)\s+(?:up|down))\b)",
             re.I,
@@ -237,7 +237,7 @@ WH_TYPES = (
     (
         "how_much",
         re.compile(
-            r"^how\s+much\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
+            r"^how\s+(?:much|big|large)\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
             r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
             r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)"
             # what is given: "How much did the association give Holcomb?" (not "How much time
@@ -263,7 +263,14 @@ WH_TYPES = (
         ),
     ),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
-    ("how_many", re.compile(r"^how\s+(?:many|much)\b|\bnumber\s+of\b", re.I)),
+    # "How big ...?", "How heavy ...?": a size, said as a number
+    (
+        "how_many",
+        re.compile(
+            r"^how\s+(?:many|much|big|large|heavy|tall|high|far|wide|deep)\b|\bnumber\s+of\b",
+            re.I,
+        ),
+    ),
     (
         "when",
         re.compile(r"^when\b|\b(?:what|which)\s+(?:days?|dates?|times?|years?|months?)\b", re.I),

@@ -325,6 +325,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("Where was Gwynne Shotwell born?", "where"),
         ("Which Florida city hosted the conference?", "where"),
         ("In what country was the lander built?", "where"),
+        # a size asked: a number, an amount of money, or a change
+        ("How large a payload can the lander carry?", "how_many"),
+        ("How big is the state budget in dollars?", "how_much"),
+        ("How big a funding increase would Indiana need?", "change"),
         # a word set off by a comma before the question word
         ("Altogether, how many companies can bid?", "how_many"),
         ("So, where did the teachers march?", "where"),
