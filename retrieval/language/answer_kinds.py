@@ -57,6 +57,13 @@ ORDINAL = re.compile(
 DATELINE_CAPS = r"^[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*)*\s*(?:\(\w+\)\s*)?[—–]"
 # "in Kyiv", "based in", "city of": what a "where" answer holds.
 # From the bundled article's wording: "visit to" ("during a visit to the city of Bucha").
+# Common nouns that name a place.
+PLACE_NOUNS = (
+    r"sites?|websites?|kitchens?|rooms?|offices?|halls?|hallways?|buildings?|stadiums?|arenas?|"
+    r"campus|parks?|streets?|roads?|lawns?|steps|walls?|floors?|airports?|stations?|hospitals?|"
+    r"churches|church|headquarters|studios?|stores?|shops?|restaurants?|hotels?|capitol|"
+    r"statehouse|courthouse|gym|classrooms?|schools?"
+)
 PLACE = re.compile(
     r"\b(?:in|at|near|outside|across|throughout|from)\s+"
     # not a time: "in January", "from Monday"
@@ -70,7 +77,13 @@ PLACE = re.compile(
     r"|\bin\s+the\s+(?:journal|magazine)\s+[A-Z]"
     # "a Minneapolis-based firm"; a dateline: "BUFFALO, N.Y. —", "LOS ANGELES (AP) —"
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-based\b"
-    rf"|{DATELINE_CAPS}",
+    rf"|{DATELINE_CAPS}"
+    # a trip to a named place: "traveling to Florida for a conference"
+    r"|\b(?:travel(?:l?ing|l?ed|s)?|trip|went|goes|flew|flying|head(?:ed|ing)|moved|returned|"
+    r"arrived|drove)\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z][a-z]+"
+    # a place named by what it is: "on gaming sites", "on the wall by the dining table"
+    r"|\b(?:in|at|on|inside|outside|near)\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}(?:{PLACE_NOUNS})\b",
 )
 # A story's dateline: where it was reported from, at the head of its first paragraph, in
 # capitals or not ("BUFFALO, N.Y. —", "LOS ANGELES (AP) —", "Indianapolis –").

@@ -19,6 +19,9 @@ WEIGHT_DENSE = 0.50
 WEIGHT_LEXICAL = 0.35
 WEIGHT_NAMED = 0.15
 WEIGHT_KIND = 0.20
+# Questions whose answer is a place, and a word that may be one of the question's names.
+PLACE_ASKED = frozenset({"where", "where_home"})
+NAME_WORD = re.compile(r"\b[A-Z][\w’'-]*")
 # Three or more names in a row, split by commas: a list of the things "which <things>" asks.
 LISTED_NAME = r"[A-Z][\w.&’'()-]*(?:\s+[A-Z(][\w.&’'()-]*){0,4}"
 NAME_LIST = re.compile(rf"(?:{LISTED_NAME},\s*){{2,}}(?:and\s+)?{LISTED_NAME}")
@@ -53,7 +56,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
     if question.point_stems and question.point_stems != question.topic_stems:
         lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
     named = _names(question, sentence) or _refers_back(question, index, i)
-    kind = kind_score(question.wh, sentence.text)
+    kind = kind_score(question.wh, _asked_names_blanked(question, sentence.text))
     if question.wh == "who" and not question.definition_target and named:
         # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
         # names someone else holds the kind of answer asked for.
@@ -89,6 +92,17 @@ def _counts_asked(question: Question, text: str) -> bool:
     asked = _asked(question)
     things = [question.counted, *sorted(question.counted_alike)] if question.counted else []
     return any(counts_directly(text, thing, asked) for thing in things)
+
+
+def _asked_names_blanked(question: Question, text: str) -> str:
+    """For "where", the text without the question's own names: "Where in Florida was the
+    conference held?" is not answered by "traveling to Florida"."""
+    if question.wh not in PLACE_ASKED or not question.name_words:
+        return text
+    return NAME_WORD.sub(
+        lambda m: "_" * len(m.group()) if m.group().lower() in question.name_words else m.group(),
+        text,
+    )
 
 
 def _names_someone_else(question: Question, sentence: Sentence) -> bool:

@@ -37,7 +37,13 @@ from retrieval.language.answer_kinds import amount_of, counts_directly, result_s
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems
-from retrieval.retrieve.scoring import NAME_LIST, Evidence, _names_someone_else, _refers_back
+from retrieval.retrieve.scoring import (
+    NAME_LIST,
+    Evidence,
+    _asked_names_blanked,
+    _names_someone_else,
+    _refers_back,
+)
 
 
 @pytest.mark.parametrize(
@@ -1191,3 +1197,30 @@ def test_a_sentence_that_lists_names(sentence: str, lists: bool) -> None:
 )
 def test_questions_about_what_is_to_come(question: str, to_come: bool) -> None:
     assert bool(WILL_QUESTION.search(question)) is to_come
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "seen"),
+    [
+        # a place the question names is no answer to where in it something happened
+        (
+            "Where in China did Peskov travel?",
+            "Peskov was traveling to China for talks.",
+            "______ was traveling to _____ for talks.",
+        ),
+        (
+            "Where did Peskov travel?",
+            "Peskov was traveling to China for talks.",
+            "______ was traveling to China for talks.",
+        ),
+        (
+            "When did Peskov visit China?",
+            "Peskov visited China in March.",
+            "Peskov visited China in March.",
+        ),
+    ],
+)
+def test_where_the_question_names_is_no_place_found(
+    question: str, sentence: str, seen: str
+) -> None:
+    assert _asked_names_blanked(analyze(question, KNOWN), sentence) == seen

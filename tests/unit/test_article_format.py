@@ -133,6 +133,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "James has five triple-doubles in the Lakers’ last 10 games.", 0.0),  # a team's
         ("where", "The talks were held in the city of Geneva.", 1.0),
         ("where", "The teachers rallied at the Statehouse.", 1.0),
+        # a trip to a named place, a place named by what it is
+        ("where", "He kept plans for traveling to Florida for a conference.", 1.0),
+        ("where", "We were doing our advertising on gaming sites.", 1.0),
+        ("where", "He posted the ads on the wall by the dining table.", 1.0),
+        ("where", "He talked to Reporters about the ads.", 0.0),
+        ("where", "She was on the phone for two hours.", 0.0),
         ("share", "Of the participants, 65 percent were white.", 1.0),
         ("share", "Just over half were female.", 1.0),
         ("share", "The survey covered 8,000 participants.", 0.0),
