@@ -61,6 +61,9 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         # "Who did Parise steal the puck from?": of the sentences about Parise, the one that
         # names someone else holds the kind of answer asked for.
         kind = float(_names_someone_else(question, sentence))
+    if question.wh == "other" and question.focus and _names_one_of_kind(question, sentence.text):
+        # "In which journal did the study appear?": "the journal JAMA Psychiatry" names one
+        kind = 1.0
     if question.asks_several:
         # "Which companies did NASA add?": a sentence that lists names ("Blue Origin, Ceres
         # Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak")
@@ -92,6 +95,18 @@ def _counts_asked(question: Question, text: str) -> bool:
     asked = _asked(question)
     things = [question.counted, *sorted(question.counted_alike)] if question.counted else []
     return any(counts_directly(text, thing, asked) for thing in things)
+
+
+def _names_one_of_kind(question: Question, text: str) -> bool:
+    """Whether the text names a thing of the kind a "which <kind>" question asks: the kind
+    word before a name ("the journal JAMA Psychiatry") or as part of one ("The National
+    Survey on Drug Use and Health")."""
+    for word, _ in question.focus:
+        kind = re.escape(word)
+        named = rf"\b{kind}\s+[A-Z][\w’'-]*|\b[A-Z][\w’'-]*\s+{kind.capitalize()}\b"
+        if re.search(named, text):
+            return True
+    return False
 
 
 def _asked_names_blanked(question: Question, text: str) -> str:

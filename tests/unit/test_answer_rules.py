@@ -41,6 +41,7 @@ from retrieval.retrieve.scoring import (
     NAME_LIST,
     Evidence,
     _asked_names_blanked,
+    _names_one_of_kind,
     _names_someone_else,
     _refers_back,
 )
@@ -1224,3 +1225,22 @@ def test_where_the_question_names_is_no_place_found(
     question: str, sentence: str, seen: str
 ) -> None:
     assert _asked_names_blanked(analyze(question, KNOWN), sentence) == seen
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names_one"),
+    [
+        (
+            "In which journal did the study appear?",
+            "The research published in the journal JAMA Psychiatry argued so.",
+            True,
+        ),
+        ("Which survey did they use?", "They filled in The National Survey on Drug Use.", True),
+        ("Which arena did the Wild play in?", "The Wild won at KeyBank Center.", False),
+        ("Which journal published it?", "The journal said so on Monday.", False),
+    ],
+)
+def test_a_sentence_naming_a_thing_of_the_asked_kind(
+    question: str, sentence: str, names_one: bool
+) -> None:
+    assert _names_one_of_kind(analyze(question, KNOWN), sentence) is names_one
