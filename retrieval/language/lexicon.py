@@ -39,7 +39,7 @@ FRAMING = frozenset(
     exactly really do does did go goes going gone went get gets got give gives gave given
     take takes took make makes long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely final overall total latest
-    current next then later afterwards afterward again come comes came coming""".split()
+    current next then later afterwards afterward again come comes came coming versus vs""".split()
 )
 
 # Before a capitalized run, these make it a place or an object, not a speaker ("in Kyiv").

@@ -512,6 +512,8 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
 @pytest.mark.parametrize(
     ("question", "points"),
     [
+        # "versus" sets two points side by side; it is none itself
+        ("What did Mayer say about operating versus strategy?", ("operating", "strategy")),
         # "come", like "go" and "get", is a light verb: no point
         ("What day did the campaign come out?", ("day", "campaign")),
         # a schedule is no point of its own: "a rover NASA plans to fly in 2022"
