@@ -262,7 +262,7 @@ SAY_VERBS = (
     r"announced|declare|declared|remark|remarked|predict|predicted|believe|believed|"
     r"argue|argued|warn|warned|insist|insisted|admit|admitted|acknowledge|acknowledged|"
     # what someone asks of others is in their words: "What did Martins recommend?"
-    r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted"
+    r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted|explain|explained"
 )
 
 # Words for speech; they match any sentence that reports what someone said.

@@ -52,6 +52,12 @@ STATEMENT_NOUN = re.compile(
     r"position|view|views|stance|opinion|opinions|thoughts|take|feelings)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "What explanation did Eichel give for going after Eriksson Ek?": what he said about it.
+STATEMENT_GIVEN = re.compile(
+    r"^what\s+(?:explanation|explanations|reason|reasons|excuse|justification|account)\s+"
+    r"(?:did|does|do|has|have|had)\s+(?P<subject>.+?)\s+(?:give|gave|offer|provide)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 DEFINITION = re.compile(
     r"^(?:who|what)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$",
     re.IGNORECASE,
@@ -358,7 +364,9 @@ def analyze(text: str, index: KnownWords) -> Question:
         wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
     elif wh == "where" and HOME_ASKED.search(asked):
         wh = "where_home"
-    statement = STATEMENT.match(plain) or STATEMENT_NOUN.match(plain)
+    statement = (
+        STATEMENT.match(plain) or STATEMENT_NOUN.match(plain) or STATEMENT_GIVEN.match(plain)
+    )
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
         statement = None  # "what does the article say about X" asks about X
     subject = statement.group("subject") if statement else None

@@ -574,6 +574,9 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ("What did Peskov warn about?", "Peskov", ()),
         ("What does Bruce Boudreau believe about Parise?", "Bruce Boudreau", ("paris",)),
         ("What did Lukashenko argue for?", "Lukashenko", ()),
+        # the explanation someone gave is in their words
+        ("What reason did Jack Eichel give for the fight?", "Jack Eichel", ("fight",)),
+        ("How did Mayer explain the glitch?", "Mayer", ("glitch",)),
         # what someone recommends or wants of others is in their words
         ("What did Silvia Martins recommend?", "Silvia Martins", ()),
         ("What did Keith Gambill want the Legislature to do?", "Keith Gambill", ("legislatur",)),
