@@ -124,8 +124,11 @@ DURATION = re.compile(
 NUMBER = re.compile(
     # with its scale, as one figure: "10 million", "two thousand"
     r"(?:\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|dozens?|"
-    r"several)\b)(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?",
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|dozens?|several|"
+    # a count of times an act was done: "scores twice"
+    r"once|twice|thrice)\b)(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 # Connectives that introduce a cause: what a "why" answer holds.
@@ -381,6 +384,8 @@ def _counts_an_audience(text: str, counted: Collection[str]) -> bool:
     )
 
 
+# A count of times in one word.
+TIMES_WORDS = frozenset({"once", "twice", "thrice"})
 # "scored four times", "has scored just three times": the act stands this close before.
 TIMES_ACT_DISTANCE = 2
 
@@ -390,7 +395,9 @@ def _times_of_asked_act(
 ) -> bool:
     """ "having scored four times": the number of times the question's own act was done counts
     what the act makes ("How many goals has he scored?")."""
-    is_times = k + 1 < len(tokens) and tokens[k + 1].lower() == "times"
+    is_times = tokens[k].lower() in TIMES_WORDS or (
+        k + 1 < len(tokens) and tokens[k + 1].lower() == "times"
+    )
     before = token_stems[max(k - TIMES_ACT_DISTANCE, 0) : k]
     return is_times and any(stem in acts for stem in before)
 

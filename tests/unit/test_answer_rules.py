@@ -1244,3 +1244,19 @@ def test_a_sentence_naming_a_thing_of_the_asked_kind(
     question: str, sentence: str, names_one: bool
 ) -> None:
     assert _names_one_of_kind(analyze(question, KNOWN), sentence) is names_one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "asked", "counts"),
+    [
+        ("He added twenty points off the bench.", "point", set(), True),
+        # a count of times the asked act was done counts what it makes
+        ("Parise scores twice as Wild beat Sabres.", "goal", {"scored", "goals"}, True),
+        ("Parise scored once in ten games.", "goal", {"scored", "goals"}, True),
+        ("Parise was twice named captain.", "goal", {"scored", "goals"}, False),
+    ],
+)
+def test_number_words_and_times_count(
+    sentence: str, counted: str, asked: set[str], counts: bool
+) -> None:
+    assert counts_directly(sentence, counted, asked) is counts
