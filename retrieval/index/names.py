@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS
-from retrieval.language.text import STOPWORDS, WORD, words
+from retrieval.language.text import STOPWORDS, WORD, stems, words
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
@@ -30,6 +30,7 @@ class NameGazetteer:
         self.name_words = name_words
         self.full_names = full_names
         self._acronyms = acronyms
+        self._lowercase_stems: set[str] | None = None
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -58,6 +59,12 @@ class NameGazetteer:
                     found.setdefault("".join(w[0] for w in capitals).upper(), name)
             self._acronyms = found
         return self._acronyms
+
+    def _plain_word(self, word: str) -> bool:
+        """Whether the corpus uses the word, or another form of it, in lowercase."""
+        if self._lowercase_stems is None:
+            self._lowercase_stems = set(stems(sorted(self.lowercase_vocab)))
+        return word in self.lowercase_vocab or stems([word])[0] in self._lowercase_stems
 
     def sentences_naming(self, name_words: set[str]) -> set[int]:
         """Sentences that mention, or are spoken by, any of these name words."""
@@ -94,14 +101,14 @@ class NameGazetteer:
         """Words of `text` that name someone or something in the corpus.
 
         "Peskov" counts however it is written; "city" only when capitalized, since the corpus
-        also uses it as a plain word.
+        also uses it as a plain word, as it does "survey" when it writes "surveys".
         """
         found = []
         for token in WORD.findall(text.replace("’", "'")):
             for word in words(token):
                 if word not in self.name_words or word in STOPWORDS:
                     continue
-                if token[0].isupper() or word not in self.lowercase_vocab:
+                if token[0].isupper() or not self._plain_word(word):
                     found.append(word)
         # "Sierra Nevada Corporation" in a question names the "SNC" the article goes on with.
         for acronym, name in self.acronyms.items():

@@ -57,6 +57,20 @@ ACRONYM_CHUNKS = [
 ]
 
 
+# An article whose name ("National Survey") holds a word it also writes plainly ("surveys").
+SURVEY_CHUNKS = [
+    (
+        "study.txt",
+        1,
+        "Researchers looked at surveys from 2008. They used the National Survey on Drug Use.",
+        [
+            {"start": 0, "end": 38, "position": 0},
+            {"start": 39, "end": 83, "position": 1, "mentions": "National Survey on Drug Use"},
+        ],
+    ),
+]
+
+
 # An article on two countries that names one capital only as a place visited.
 CAPITAL_CHUNKS = [
     (
@@ -238,3 +252,16 @@ def test_the_saved_copy_reads_back_as_the_same_index(tmp_path: Path) -> None:
 )
 def test_a_capital_that_acts_is_its_country(text: str, read: str) -> None:
     assert corpus(CAPITAL_CHUNKS).name_countries(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "survey" is a plain word where the article also writes "surveys"
+        ("What survey did the researchers use?", []),
+        ("Who runs the National Survey?", ["national", "survey"]),
+        ("what drug use did they study", ["drug"]),  # never written plainly
+    ],
+)
+def test_a_word_written_plainly_in_another_form_is_no_name(text: str, names: list[str]) -> None:
+    assert corpus(SURVEY_CHUNKS).name_words_in(text) == names
