@@ -354,6 +354,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much has the stock fallen since the launch?", "change"),
         ("How much did sales grow?", "change"),
         ("How much does the service cost?", "how_much"),
+        # money poured or sunk into something
+        ("How much has Disney poured into technology?", "how_much"),
+        ("How much did the state sink into the program?", "how_much"),
         # a pay asked with what it is paid for
         ("What's Keith Gambill's salary as union president?", "how_much"),
         ("What is the price of a ticket at the arena?", "how_much"),
