@@ -20,6 +20,7 @@ from retrieval.language.text import words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about|over|in|during|"
@@ -76,6 +77,16 @@ class Condensed:
 
     standalone: str
     by: str | None
+
+
+def _done_it(match: re.Match[str]) -> bool:
+    """ "Why did he do it?": the "it" done at the question's end is the act, not a thing."""
+    text = match.string
+    return (
+        match.group().lower() == "it"
+        and DONE.search(text[: match.start()]) is not None
+        and not text[match.end() :].strip(" ?.!")
+    )
 
 
 def _names_them(more: str | None) -> bool:
@@ -137,7 +148,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # the answer named, not the company the question did.
         things = [answered, *things]
     if things and not _named_before(THING_PRONOUN, question, index):
-        resolved = THING_PRONOUN.sub(lambda m: _replace(m, things[0], resolved), resolved)
+        resolved = THING_PRONOUN.sub(
+            lambda m: m.group() if _done_it(m) else _replace(m, things[0], resolved), resolved
+        )
     return resolved
 
 

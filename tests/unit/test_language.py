@@ -189,6 +189,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Where exactly?",
             "Where: Where did the teachers march?",
         ),
+        # the "it" someone did is the act, not a thing
+        (
+            [turn("Was there a fight?", "Eichel went after Eriksson Ek and threw punches.")],
+            "Why did he do it?",
+            "Why did he do it?",
+        ),
+        (
+            [turn("Was there a fight?", "Eichel went after Eriksson Ek and threw punches.")],
+            "Who started it?",
+            "Who started the fight?",
+        ),
         # "Which ones?" after a count asks to name the things counted
         (
             [turn("How many firms did NASA add to the contract?")],
