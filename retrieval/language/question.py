@@ -256,7 +256,9 @@ WH_TYPES = (
             r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?!been\b|being\b)(?:[\w'’+-]+\s+){0,4}?"
             r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"
             # "What's Gambill's salary as union president?"
-            r"(?:\s+(?:of|for|as|at|in)\s.*)?$",
+            r"(?:\s+(?:of|for|as|at|in)\s.*)?$"
+            # "What does ESPN+ cost?"
+            r"|^what\s+(?:does|do|did|will|would)\s+.+\s+cost(?:\s+(?:to|in|per|a|each)\b.*)?$",
             re.I,
         ),
     ),

@@ -365,6 +365,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much has the stock fallen since the launch?", "change"),
         ("How much did sales grow?", "change"),
         ("How much does the service cost?", "how_much"),
+        # "what does X cost" asks a price
+        ("What does ESPN+ cost?", "how_much"),
+        ("What does the service cost per month?", "how_much"),
         # money poured or sunk into something
         ("How much has Disney poured into technology?", "how_much"),
         ("How much did the state sink into the program?", "how_much"),
