@@ -813,6 +813,8 @@ class ExtractiveAnswerer:
         # What the headline names, the whole story is about: "their 2020 session" in a story
         # headlined "... pack Indiana Statehouse ..." is Indiana's.
         named |= set(words(sentence.title))
+        if question.wh == "how_many" and _listed_apart(question, sentence.text):
+            return True
         if question.wh in TYPED_KINDS:
             # "How much did Disney pay for BamTech?": a fact of Disney's alone is another one
             # (+1 turn one per index; +1/-1 all in one).
@@ -1097,6 +1099,31 @@ def _counted_nouns(text: str) -> list[str]:
     companies", "100 metric tons"."""
     plain = uncounted(text)
     return [w for m in NUMBER.finditer(plain) for w in _counted_words(plain[m.end() :])]
+
+
+# A list of three or more names, each maybe with its title ("Lakers great Magic Johnson and
+# Lakers assistant coach Jason Kidd").
+LISTED_PERSON = r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){0,3}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+PEOPLE_LIST = re.compile(rf"(?:{LISTED_PERSON},\s*)+{LISTED_PERSON},?\s+and\s+{LISTED_PERSON}")
+
+
+def _listed_apart(question: Question, text: str) -> bool:
+    """Whether the names asked are only in a list of names ("the four players in front of him
+    — Oscar Robertson, Russell Westbrook, Magic Johnson and Jason Kidd —") that holds none of
+    the sentence's counts: "86 triple-doubles" there is not Westbrook's."""
+    lists = [m.span() for m in PEOPLE_LIST.finditer(text)]
+    spots = [
+        m.start()
+        for m in re.finditer(r"\b[A-Z][\w’'-]*", text)
+        if m.group().lower() in question.name_words
+    ]
+    if not lists or not spots:
+        return False
+    inside = all(any(a <= spot < b for a, b in lists) for spot in spots)
+    counts_inside = any(
+        a <= number.start() < b for number in NUMBER.finditer(uncounted(text)) for a, b in lists
+    )
+    return inside and not counts_inside
 
 
 def _held_by_asked(question: Question, text: str, mentions: Sequence[str], position: int) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from test_corpus import corpus
-from test_language import KNOWN
+from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
     SCOPE,
@@ -27,6 +27,7 @@ from retrieval.answering.extractive import (
     _fact_span,
     _gives_a_name,
     _holders_in,
+    _listed_apart,
     _names,
     _role_holders,
     _subject_words,
@@ -1260,3 +1261,39 @@ def test_number_words_and_times_count(
     sentence: str, counted: str, asked: set[str], counts: bool
 ) -> None:
     assert counts_directly(sentence, counted, asked) is counts
+
+
+LISTED = (
+    "James is fifth in NBA history with 86 triple-doubles, but the four players in front of "
+    "him — Oscar Robertson, Russell Westbrook, Lakers great Magic Johnson and Lakers assistant "
+    "coach Jason Kidd — hadn’t done it against 30 teams."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "apart"),
+    [
+        # the asked one only in a list of names that holds no count
+        ("How many triple-doubles does Westbrook have?", LISTED, True),
+        ("How many triple-doubles does Kidd have?", LISTED, True),
+        ("How many triple-doubles does James have?", LISTED, False),
+        (
+            "How many points did Davis score?",
+            "Anthony Davis scored 34 points, and LeBron James, Danny Green and Kyle Kuzma added.",
+            False,
+        ),
+        (
+            "How many goals did Parise score?",
+            "The scorers were Ryan Suter, Zach Parise with 2 goals, and Jonas Brodin.",
+            False,
+        ),
+    ],
+)
+def test_a_count_beside_a_list_is_not_of_those_listed(
+    question: str, sentence: str, apart: bool
+) -> None:
+    players = Known(
+        ["LeBron James", "Russell Westbrook", "Jason Kidd", "Anthony Davis", "Zach Parise"],
+        "points goals triple doubles",
+    )
+    assert _listed_apart(analyze(question, players), sentence) is apart
