@@ -21,6 +21,7 @@ from retrieval.language.answer_kinds import (
     DATELINE,
     FUTURE_SAID,
     KIND_PATTERNS,
+    NAME_LIST,
     NUMBER,
     PRICE_WORDS,
     QUOTED,
@@ -1101,17 +1102,11 @@ def _counted_nouns(text: str) -> list[str]:
     return [w for m in NUMBER.finditer(plain) for w in _counted_words(plain[m.end() :])]
 
 
-# A list of three or more names, each maybe with its title ("Lakers great Magic Johnson and
-# Lakers assistant coach Jason Kidd").
-LISTED_PERSON = r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){0,3}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-PEOPLE_LIST = re.compile(rf"(?:{LISTED_PERSON},\s*)+{LISTED_PERSON},?\s+and\s+{LISTED_PERSON}")
-
-
 def _listed_apart(question: Question, text: str) -> bool:
     """Whether the names asked are only in a list of names ("the four players in front of him
     — Oscar Robertson, Russell Westbrook, Magic Johnson and Jason Kidd —") that holds none of
     the sentence's counts: "86 triple-doubles" there is not Westbrook's."""
-    lists = [m.span() for m in PEOPLE_LIST.finditer(text)]
+    lists = [m.span() for m in NAME_LIST.finditer(text)]
     spots = [
         m.start()
         for m in re.finditer(r"\b[A-Z][\w’'-]*", text)

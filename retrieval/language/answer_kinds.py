@@ -40,6 +40,16 @@ DAY = re.compile(
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
+# Three or more names in a row, split by commas, each maybe after its title: "Blue Origin,
+# Ceres Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak", "Oscar Robertson, Russell
+# Westbrook, Lakers great Magic Johnson and Lakers assistant coach Jason Kidd".
+LISTED_NAME = (
+    r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z]+\s+){0,3}[A-Z][\w.&’'()-]*(?:\s+[A-Z(][\w.&’'()-]*){0,4}"
+)
+NAME_LIST = re.compile(
+    rf"(?:{LISTED_NAME},\s*)+{LISTED_NAME},?\s+and\s+{LISTED_NAME}"
+    rf"|(?:{LISTED_NAME},\s*){{2,}}{LISTED_NAME}"
+)
 # A year, for "What year ...?": "in 2019", "the 1990s"; "this year" names none.
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}s?\b(?![,.]\d)")
 # A place in an order, for "Where does X rank?": "is fifth in NBA history", "ranked No. 2",

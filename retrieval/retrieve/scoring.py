@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import QUOTED, counts_directly, kind_score
+from retrieval.language.answer_kinds import NAME_LIST, QUOTED, counts_directly, kind_score
 from retrieval.language.lexicon import THIRD_PERSON
 from retrieval.language.question import Question
 from retrieval.language.speakers import is_person_name
@@ -22,9 +22,6 @@ WEIGHT_KIND = 0.20
 # Questions whose answer is a place, and a word that may be one of the question's names.
 PLACE_ASKED = frozenset({"where", "where_home"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]*")
-# Three or more names in a row, split by commas: a list of the things "which <things>" asks.
-LISTED_NAME = r"[A-Z][\w.&’'()-]*(?:\s+[A-Z(][\w.&’'()-]*){0,4}"
-NAME_LIST = re.compile(rf"(?:{LISTED_NAME},\s*){{2,}}(?:and\s+)?{LISTED_NAME}")
 
 
 @dataclass(frozen=True)

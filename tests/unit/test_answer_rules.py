@@ -34,12 +34,11 @@ from retrieval.answering.extractive import (
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
-from retrieval.language.answer_kinds import amount_of, counts_directly, result_score
+from retrieval.language.answer_kinds import NAME_LIST, amount_of, counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems
 from retrieval.retrieve.scoring import (
-    NAME_LIST,
     Evidence,
     _asked_names_blanked,
     _names_one_of_kind,
@@ -1178,6 +1177,9 @@ def test_asking_and_saying_the_most_of_something(
             True,
         ),
         ("The group ranges from small ventures to Blue Origin and SpaceX.", False),
+        # two names and a third after "and"
+        ("Other teacher protests were held in West Virginia, Oklahoma and Arizona.", True),
+        ("He led acquisitions, including Marvel Entertainment, Lucasfilm and BamTech.", True),
         ("WASHINGTON — NASA announced Nov. 18 that it was adding five companies.", False),
     ],
 )
