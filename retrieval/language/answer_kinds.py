@@ -147,7 +147,9 @@ REASON = re.compile(
     r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b"
     # a purpose: "rallied to call for better pay", "marched, demanding answers"
     r"|\bto\s+(?:call|push|press|demand|ask|protest|seek|fight|urge)\b"
-    r"|\b(?:calling|demanding|pushing|pressing|asking)\s+for\b|\bin\s+protest\b",
+    r"|\b(?:calling|demanding|pushing|pressing|asking)\s+for\b|\bin\s+protest\b"
+    # what a thing was made for: "specifically designed to attract companies"
+    r"|\b(?:designed|intended|meant|created|built)\s+to\b|\baimed\s+at\b",
     re.I,
 )
 # Someone's age: "34-year-old", "34 years old", "aged 34", "Smith, 34,".

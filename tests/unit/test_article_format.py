@@ -147,6 +147,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("how_long", "The lander will carry cargo to the moon.", 0.0),
         ("how_much", "The company spent more than $3 billion on programming.", 1.0),
         ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
+        # a cause or a purpose, for "why"
+        ("why", "The on-ramp was specifically designed to attract heavier landers.", 1.0),
+        ("why", "The teachers rallied to call for better pay.", 1.0),
+        ("why", "The campaign is aimed at young men.", 1.0),
+        ("why", "The on-ramp opened in May with five companies.", 0.0),
         # a year, for "what year": not a month or "this year"
         ("when_year", "The rover will fly in 2022.", 1.0),
         ("when_year", "The campaign will be in its third year in January.", 0.0),
