@@ -47,7 +47,7 @@ from retrieval.language.lexicon import (
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
-from retrieval.retrieve.scoring import Evidence, score_sentence, with_counted_alike
+from retrieval.retrieve.scoring import Evidence, rescored_for_alike, score_sentence
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +262,7 @@ class ExtractiveAnswerer:
             return self._naming(asked, question, self._speaking_for(question))
         question = self._with_counted_alike(question, evidence)
         if question.counted_alike:
-            evidence = with_counted_alike(question, evidence)
+            evidence = rescored_for_alike(question, evidence)
         chosen, reason = self._choose(question, evidence)
         if not chosen:
             text = reason or NOT_IN_ARTICLE

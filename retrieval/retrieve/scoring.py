@@ -75,7 +75,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
     return Evidence(sentence, score=score, dense=dense, lexical=lexical, named=named, kind=kind)
 
 
-def with_counted_alike(question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
+def rescored_for_alike(question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
     """The evidence scored again once the question knows the things alike the counted one
     ("five companies" for "firms" holds the kind asked for), best first."""
     rescored = []
