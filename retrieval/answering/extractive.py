@@ -1221,7 +1221,8 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     if not question.statement_subject:
         return set()
     subject = words(question.statement_subject)
-    named = {w for w in subject if w in index.name_words}
+    # "the teachers" names no "Indiana State Teachers Association": a plain word is no name
+    named = set(index.name_words_in(question.statement_subject))
     others = [w for w in subject if w not in index.name_words and w not in STOPWORDS]
     if not others:
         return named

@@ -41,7 +41,11 @@ STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+"
     # a determiner is never the whole subject: "What did the state schools superintendent
     # tell ...?" is not "the" stating
-    rf"(?P<subject>(?:(?:the|a|an|this|that|his|her|their|its)\s+)?\S+.*?)\s+"
+    rf"(?P<subject>(?:(?:the|a|an|this|that|his|her|their|its)\s+)?\S+.*?)"
+    # nor does a determiner stand right before the verb: "... from the state government" has
+    # no "state" said
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bhis)(?<!\bher)(?<!\btheir)"
+    r"(?<!\bits)\s+"
     # "What did Sanborn have to say ...?", "What has he been saying ...?"
     rf"(?:(?:have|had)\s+to\s+|been\s+)?(?P<verb>{SAY_VERBS}|saying|telling)\b(?P<rest>.*)$",
     re.IGNORECASE,

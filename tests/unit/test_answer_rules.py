@@ -989,6 +989,11 @@ COACH_CHUNKS = [
         ("Bo Reed scored once for the Owls.", "Bo Reed|Owls"),
         ("Owls coach Jim Hale and assistant coach Dan Cole left early.", "Owls|Jim Hale|Dan Cole"),
     ),
+    story(
+        "fans-rally.txt",
+        ("The Hawks Fans Association led the march.", "Hawks Fans Association"),
+        ("Many fans said the team had earned it.", ""),
+    ),
 ]
 
 
@@ -1001,6 +1006,8 @@ COACH_CHUNKS = [
         ("What did Bo Reed's coach say about him?", "owls-loss.txt", set()),
         # named as the article names them
         ("What did Tom Ray say about Ann Lee?", "hawks-win.txt", {"tom", "ray"}),
+        # "the fans" are no "Hawks Fans Association": a word the story writes plainly
+        ("What did the fans say?", "fans-rally.txt", set()),
     ],
 )
 def test_whose_words_a_role_of_someone_asks_for(question: str, article: str, subject: set) -> None:

@@ -609,6 +609,8 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ),
         ("What did the state say about the budget?", "the state", ("budget",)),
         ("What did the comment section say?", "the comment section", ()),
+        # a noun after a determiner is no verb of speech: no one "states" here
+        ("What were the teachers demanding from the state government?", None, None),
         ("What did Mayer state?", "Mayer", ()),
         # "have to say", "been saying": the words asked for, not part of the speaker
         ("What did Sanborn have to say about the ads?", "Sanborn", ("ad",)),
