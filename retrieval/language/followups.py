@@ -21,6 +21,10 @@ from retrieval.language.text import words
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
+# "it's hard to ...", "it is important that ...": after the "it", what it stands for.
+EXPLETIVE = re.compile(
+    r"(?:['’]s|\s+(?:is|was|seems|seemed))\s+(?:\w+\s+)?\w+\s+(?:to|that)\b", re.IGNORECASE
+)
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about|over|in|during|"
@@ -79,14 +83,14 @@ class Condensed:
     by: str | None
 
 
-def _done_it(match: re.Match[str]) -> bool:
-    """ "Why did he do it?": the "it" done at the question's end is the act, not a thing."""
+def _kept_it(match: re.Match[str]) -> bool:
+    """ "Why did he do it?": the "it" done at the question's end is the act, not a thing; "he
+    says it's hard to reach conclusions": an "it" before what is hard to do stands for nothing."""
     text = match.string
-    return (
-        match.group().lower() == "it"
-        and DONE.search(text[: match.start()]) is not None
-        and not text[match.end() :].strip(" ?.!")
-    )
+    if match.group().lower() != "it":
+        return False
+    done = DONE.search(text[: match.start()]) is not None and not text[match.end() :].strip(" ?.!")
+    return done or EXPLETIVE.match(text[match.end() :]) is not None
 
 
 def _names_them(more: str | None) -> bool:
@@ -149,7 +153,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         things = [answered, *things]
     if things and not _named_before(THING_PRONOUN, question, index):
         resolved = THING_PRONOUN.sub(
-            lambda m: m.group() if _done_it(m) else _replace(m, things[0], resolved), resolved
+            lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved
         )
     return resolved
 

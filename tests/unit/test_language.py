@@ -200,6 +200,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who started it?",
             "Who started the fight?",
         ),
+        # an "it" before what is hard to do stands for nothing
+        (
+            [turn("What did China say about the talks?", "China said the talks would go on.")],
+            "Why does he say it's hard to reach a deal?",
+            "Why does he say it's hard to reach a deal?",
+        ),
         # "Which ones?" after a count asks to name the things counted
         (
             [turn("How many firms did NASA add to the contract?")],
