@@ -47,7 +47,12 @@ from retrieval.language.lexicon import (
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
 from retrieval.language.text import WORD, stems, words
-from retrieval.retrieve.scoring import Evidence, rescored_for_alike, score_sentence
+from retrieval.retrieve.scoring import (
+    Evidence,
+    counts_asked_thing,
+    rescored_for_alike,
+    score_sentence,
+)
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +238,12 @@ def _opposite_stems() -> dict[str, set[str]]:
 
 
 OPPOSITE_STEMS = _opposite_stems()
+
+
+def _with_opposites(points: Sequence[tuple[str, str]], stems_said: Collection[str]) -> set[str]:
+    """The stems said, and those of the points whose opposite is among them."""
+    said = set(stems_said)
+    return said | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & said}
 
 
 class ExtractiveAnswerer:
@@ -706,14 +717,13 @@ class ExtractiveAnswerer:
         around = self._neighbourhood(sentence)
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
-        if question.wh == "how_many" and _counts_asked_thing(question, sentence.text):
+        if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
             # A number that counts the asked thing says it: "in front of 15,522" says "fans".
             said, here = said | {question.counted}, here | {question.counted}
         never_stated = [w for w, stem in points if stem not in said and stem not in self.index.idf]
         if question.wh == "yesno":
             # "Did Bevin win reelection?": "who lost his reelection bid" says the act, as a no.
-            said = said | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & said}
-            here = here | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & here}
+            said, here = _with_opposites(points, said), _with_opposites(points, here)
             # "Has Sanborn worked for South Dakota before?": that the article speaks of work
             # elsewhere does not make a sentence on his view of the campaign a yes or a no.
             never_stated = [w for w, stem in points if stem not in said]
@@ -748,7 +758,7 @@ class ExtractiveAnswerer:
             question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE
         )
         if never_stated and (held or question.predicate or focus):
-            if question.wh == "how_many" and not _counts_asked_thing(question, sentence.text):
+            if question.wh == "how_many" and not counts_asked_thing(question, sentence.text):
                 return True
             # "When is NASA planning to send the rover?": a sentence that holds a time and says
             # most of what is asked ("a rover NASA plans to fly in 2022") may say the rest in
@@ -997,20 +1007,6 @@ def _counts_a_point(question: Question, text: str) -> bool:
     return counts(text, counted, asked=set(words(question.text)))
 
 
-def _counts_asked_thing(question: Question, text: str) -> bool:
-    """Whether a number in the sentence counts what "how many" asks about, as written right
-    after it ("six consecutive games" for "how many games in a row"), or a thing alike."""
-    asked = set(words(question.text))
-    return any(counts_directly(text, thing, asked) for thing in _counted_things(question))
-
-
-def _counted_things(question: Question) -> list[str]:
-    """The stem "how many" counts and those of the evidence's words alike ("compani")."""
-    if question.counted is None:
-        return []
-    return [question.counted, *sorted(question.counted_alike)]
-
-
 def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> str | None:
     """The part of the sentence that is the asked fact ("15,000 people", "112-107", "4:30
     a.m."): the match of the asked kind outside quotations nearest the question's points."""
@@ -1092,7 +1088,7 @@ def _counts_there(question: Question, text: str, match: re.Match[str], asked: se
     before = re.search(r"(?:\S+\s+){0,2}$", text[: match.start()])
     after = re.match(r"\s*(?:\S+\s*){0,4}", text[match.end() :])
     around = (before.group() if before else "") + match.group() + (after.group() if after else "")
-    return any(counts_directly(around, thing, asked) for thing in _counted_things(question))
+    return any(counts_directly(around, thing, asked) for thing in question.counted_things)
 
 
 def _counted_nouns(text: str) -> list[str]:

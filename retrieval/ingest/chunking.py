@@ -254,6 +254,12 @@ OPENING_MARKS = " \"“‘'([—–-"
 QUOTE_OPENED = re.compile(r"[“‘]\s*$")
 
 
+def _opens(text: str, start: int) -> bool:
+    """Whether `start` is where the sentence, or a quotation in it, begins."""
+    before = text[:start]
+    return not before.strip(OPENING_MARKS) or QUOTE_OPENED.search(before) is not None
+
+
 @dataclass
 class _Names:
     full: dict[str, str]
@@ -271,11 +277,7 @@ class _Names:
         return [
             m
             for m in mentions
-            if " " in m.text
-            or m.text.lower() not in self.plain
-            or not (
-                not text[: m.start].strip(OPENING_MARKS) or QUOTE_OPENED.search(text[: m.start])
-            )
+            if " " in m.text or m.text.lower() not in self.plain or not _opens(text, m.start)
         ]
 
     def note(self, mentions: Iterable[Mention]) -> None:

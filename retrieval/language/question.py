@@ -204,8 +204,9 @@ FUTURE_WHEN = re.compile(
     r"|^when\s+(?:do|does|is|are)\b.*\b(?:next|again)\b",  # "When do the Wild play next?"
     re.I,
 )
-# "What day ...?", "On exactly what date ...?": a day is asked, not any time.
+# "What year ...?": a year is asked, not "in January".
 YEAR_ASKED = re.compile(r"\b(?:what|which)\s+years?\b", re.I)
+# "What day ...?", "On exactly what date ...?": a day is asked, not any time.
 DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:days?|dates?)\b|\bexact\s+date\b", re.I)
 # Whatever precedes the first word ("@here <@42> what did ...", "> what ...").
 LEADING_NOISE = re.compile(r"^(?:\s*(?:[@<#]\S*|[^\sA-Za-z0-9]+(?=\s)))*\s*")
@@ -353,6 +354,11 @@ class Question:
     @property
     def wants_statements(self) -> bool:
         return self.statement_subject is not None
+
+    @property
+    def counted_things(self) -> list[str]:
+        """The stem "how many" counts and those of the evidence's words alike ("compani")."""
+        return [self.counted, *sorted(self.counted_alike)] if self.counted else []
 
 
 def analyze(text: str, index: KnownWords) -> Question:

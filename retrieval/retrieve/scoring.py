@@ -65,7 +65,7 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
         # "Which companies did NASA add?": a sentence that lists names ("Blue Origin, Ceres
         # Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak")
         kind = float(NAME_LIST.search(sentence.text) is not None)
-    if question.counted and kind and not _counts_asked(question, sentence.text):
+    if question.counted and kind and not counts_asked_thing(question, sentence.text):
         # "Against how many teams ...?": a number that counts something else ("86
         # triple-doubles") is half the kind asked for.
         kind /= 2
@@ -81,17 +81,18 @@ def rescored_for_alike(question: Question, evidence: Sequence[Evidence]) -> list
     rescored = []
     for found in evidence:
         kind = found.kind
-        if question.counted and kind and _counts_asked(question, found.text):
+        if question.counted and kind and counts_asked_thing(question, found.text):
             kind = kind_score(question.wh, found.text)
         score = found.score + WEIGHT_KIND * (kind - found.kind)
         rescored.append(replace(found, kind=kind, score=score))
     return sorted(rescored, key=lambda e: -e.score)
 
 
-def _counts_asked(question: Question, text: str) -> bool:
+def counts_asked_thing(question: Question, text: str) -> bool:
+    """Whether a number in the text counts what "how many" asks about, as written right after
+    it ("six consecutive games" for "how many games in a row"), or a thing alike."""
     asked = _asked(question)
-    things = [question.counted, *sorted(question.counted_alike)] if question.counted else []
-    return any(counts_directly(text, thing, asked) for thing in things)
+    return any(counts_directly(text, thing, asked) for thing in question.counted_things)
 
 
 def _names_one_of_kind(question: Question, text: str) -> bool:

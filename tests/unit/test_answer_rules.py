@@ -19,7 +19,6 @@ from retrieval.answering.extractive import (
     _asks_where_the_story_happened,
     _counted_nouns,
     _counts_a_point,
-    _counts_asked_thing,
     _dateline_place,
     _described_as,
     _describes,
@@ -44,6 +43,7 @@ from retrieval.retrieve.scoring import (
     _names_one_of_kind,
     _names_someone_else,
     _refers_back,
+    counts_asked_thing,
 )
 
 
@@ -202,7 +202,7 @@ def test_a_number_counts_what_is_written_right_after_it(
 def test_a_count_of_times_counts_what_the_asked_act_makes(
     question: str, sentence: str, counts: bool
 ) -> None:
-    assert _counts_asked_thing(analyze(question, KNOWN), sentence) is counts
+    assert counts_asked_thing(analyze(question, KNOWN), sentence) is counts
 
 
 @pytest.mark.parametrize(
