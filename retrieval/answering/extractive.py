@@ -623,6 +623,11 @@ class ExtractiveAnswerer:
                 # Disney's ("Disney’s $6.99-a-month service")
                 wanted = set(PAYING)
             scored = [(s, e) for s, e in scored if amount_of(e.text, wanted)]
+        if question.wh in TYPED_KINDS and question.name_words:
+            # "Against how many teams did Jason Kidd get a triple-double?": James's 86
+            # triple-doubles, beside a list naming Kidd, are no answer and no measure of how
+            # close one must be to "Kidd, who did it against 28 teams" (+2 turns, none lost).
+            scored = [(s, e) for s, e in scored if not self._about_someone_else(question, e)]
         if not scored:
             return []
         closest, first = scored[0]
