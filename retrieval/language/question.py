@@ -20,6 +20,11 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 
+# Past acts that follow the kind in "Which team drafted him?", "What firm built the lander?"
+DEEDS = (
+    r"[a-z]+ed|won|lost|led|beat|built|made|wrote|bought|sold|sent|took|gave|ran|chose|paid|kept|"
+    r"held|told"
+)
 # "What did Lukashenko buy …?": the verb is what the question asks about the named one.
 NAMED_PREDICATE = re.compile(
     r"^(?i:what)\s+(?i:did|does|do|has|have|had|will|would|can|could)\s+"
@@ -34,8 +39,7 @@ NAMED_PREDICATE = re.compile(
     # "Which team drafted him?", "What firm built the lander?": the act of the one asked for
     # "Which South Dakota state agency paid for the ads?": the kind may be named and long
     r"|^(?i:which|what)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z]+\s+){1,2}"
-    r"(?P<deed>[a-z]+ed|won|lost|led|beat|built|made|wrote|bought|sold|sent|took|gave|ran|chose|"
-    r"paid|kept|held|told)\b"
+    rf"(?P<deed>{DEEDS})\b"
 )
 STATEMENT = re.compile(
     rf"^(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had|was|is|were)\s+"
@@ -93,7 +97,9 @@ ROLE_HOLDER = re.compile(
 # name of X's wife?".
 FOCUS = re.compile(
     rf"^(?i:what|which)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{AUXILIARIES}\b"
-    r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+[a-z]+\b"
+    # the kind ends before a past act: "Which journal put out the research?" asks a journal
+    r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*"
+    rf"(?P<head>[a-z][\w-]*(?:\s+(?!(?:{DEEDS}|put)\b)[a-z][\w-]*)?)\s+[a-z]+\b"
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+.*?"
     r"(?P<attr>[a-z][\w-]*)$"
     # "What is the Sabres' record?", "What was his salary last year?": the owner's attribute

@@ -692,7 +692,11 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
     ("question", "focus"),
     [
         ("Which university did Kevin Mayer attend?", ("university",)),
-        ("Which ICC prosecutor requested the warrant?", ("prosecutor", "requested")),
+        # the kind ends before the act: not "prosecutor requested", "journal put"
+        ("Which ICC prosecutor requested the warrant?", ("prosecutor",)),
+        ("Which journal put out the research?", ("journal",)),
+        ("Which company built the tech behind Disney's streaming service?", ("company",)),
+        ("Which team drafted him?", ("team",)),
         ("Which television channel broadcast the speech?", ("television", "channel")),
         ("What agreements did Alexander Lukashenko sign?", ("agreements",)),
         ("What is the name of Gwynne Shotwell's husband?", ("husband",)),
