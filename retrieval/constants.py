@@ -21,8 +21,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # after a quoted question is one sentence with it ("“..., right?” Sanborn said."), and a title
 # written short is no part of a name ("Kentucky GOP Gov. Matt Bevin": no "Kentucky GOP Gov");
 # 6, a word that only opens a sentence capitalized, and is lowercase elsewhere in the article,
-# names no one ("“Given our findings ...").
-INDEX_LAYOUT = "6"
+# names no one ("“Given our findings ..."); 7, a number written as a word has the stem of its
+# digits ("three-pointer" and "3-pointer").
+INDEX_LAYOUT = "7"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -42,8 +42,20 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS]
 
 
+# Small numbers written as words, by their digits: a reader's "three-pointer" is the article's
+# "3-pointer", "5 companies" its "five companies" ("one" is mostly a pronoun: "one of them").
+NUMERALS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if n >= 2
+}
+
+
 def stems(tokens: list[str]) -> list[str]:
-    return _stemmer().stemWords(tokens)
+    return _stemmer().stemWords([NUMERALS.get(t, t) for t in tokens])
 
 
 def content_stems(text: str) -> list[str]:

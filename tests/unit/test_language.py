@@ -8,7 +8,7 @@ import pytest
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.language.followups import resolve
 from retrieval.language.question import analyze
-from retrieval.language.text import words
+from retrieval.language.text import NUMERALS, content_stems, stems, words
 
 
 class Known:
@@ -500,6 +500,25 @@ def test_questions_about_the_article_itself(question: str, author: bool, summary
 )
 def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("Who hit the big three-pointer?", "Caldwell-Pope drilled a 3-pointer"),
+        ("Did 5 companies join?", "it was adding five companies to a contract"),
+        ("How many 2-goal games?", "Parise's two-goal performance"),
+        ("Twelve districts", "12 districts"),
+    ],
+)
+def test_a_small_number_has_one_stem_in_words_and_digits(asked: str, written: str) -> None:
+    number = next(w for w in words(asked) if w in NUMERALS or w.isdigit())
+    assert stems([number])[0] in content_stems(written)
+
+
+@pytest.mark.parametrize("text", ["one of the teams", "the first one"])
+def test_one_is_no_numeral(text: str) -> None:
+    assert "1" not in stems(words(text))
 
 
 @pytest.mark.parametrize(
