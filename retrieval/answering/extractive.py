@@ -37,6 +37,7 @@ from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
     OPPOSITES,
+    PLACE_TYPE_WORDS,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
     ROLE_SPELLINGS,
@@ -715,7 +716,7 @@ class ExtractiveAnswerer:
         points = [
             (word, stem)
             for word, stem in question.points
-            if not (word in ANSWER_TYPE_WORDS and best.kind >= 1.0)
+            if not (_names_answer_kind(question, word) and best.kind >= 1.0)
         ]
         if not points:
             return False
@@ -1003,6 +1004,15 @@ def _gives_a_name(question: Question, sentence: Sentence) -> bool:
     return False
 
 
+def _names_answer_kind(question: Question, word: str) -> bool:
+    """Whether a word of the question names the kind of its answer ("which city", "what was
+    the score"): not a place word in a question after another kind of fact ("How much has the
+    state stashed away?" is about the state)."""
+    if word in PLACE_TYPE_WORDS and question.wh in TYPED_KINDS - PLACE_OR_TIME:
+        return False
+    return word in ANSWER_TYPE_WORDS
+
+
 def _counts_a_point(question: Question, text: str) -> bool:
     """ "How many teachers …": some number in the sentence stands within a few words of one
     of the question's points ("15,000 people registered" for "how many people")."""
@@ -1043,7 +1053,7 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
         theirs = [m for m in matches if _held_by_asked(question, narrative, mentions, m.start())]
         matches = theirs or matches
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
-    wanted = {stem for word, stem in question.points if word not in ANSWER_TYPE_WORDS}
+    wanted = {stem for word, stem in question.points if not _names_answer_kind(question, word)}
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
     wanted = wanted or set(stems(sorted(question.name_words)))
     if question.wh == "how_much" and wanted & PRICE_WORDS:

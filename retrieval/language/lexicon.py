@@ -58,6 +58,9 @@ ANSWER_TYPE_WORDS = frozenset(
     number amount total figure count score result age old share percentage percent proportion
     fraction portion""".split()
 )
+# Those of them that name a place: "state" names the kind of a "which state" answer, and is
+# what a "how much has the state stashed away" question is about.
+PLACE_TYPE_WORDS = frozenset("city town village place country state region location".split())
 
 # Kinds of things news style names in quotation marks: "What song did they play?" is answered
 # by a sentence quoting one ("played “We’re Not Gonna Take It”").

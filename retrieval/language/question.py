@@ -261,7 +261,8 @@ WH_TYPES = (
             # did they give him?")
             r"|^how\s+much\s+(?:money\s+)?(?:did|does|do|has|have|had|will|would)\b"
             r"(?=.*\b(?:g(?:ive|ives|ave|iven)|donat(?:e|es|ed)|contribut(?:e|es|ed)|"
-            r"pour(?:s|ed)?|sunk|sink|sinks|plow(?:s|ed)?|"
+            r"pour(?:s|ed)?|sunk|sink|sinks|plow(?:s|ed)?|put\s+(?:in|into)|stash(?:es|ed)?|"
+            r"set\s+aside|sav(?:e|es|ed)|"
             r"grant(?:s|ed)?|award(?:s|ed)?|invest(?:s|ed)?|lend|lent|loan(?:s|ed)?)\b)"
             # "What is Angela Cooper's salary?", "What is the price of Disney+?": an amount
             r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+(?!been\b|being\b)(?:[\w'’+-]+\s+){0,4}?"

@@ -331,6 +331,18 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "Rivals have tried streaming, and the studio has spent more than $3 billion on it.",
             "more than $3 billion",
         ),
+        # "state" is what the amount is of, not the kind of answer (a place) asked for
+        (
+            "How much does the union say the state has stashed away?",
+            "The union told teachers the Legislature should use the state’s $2 billion in cash "
+            "reserves, 30 years after 1,000 teachers rallied.",
+            "$2 billion",
+        ),
+        (
+            "How much does the city owe?",
+            "The team says it will play 41 games and the city owes the league $12 million.",
+            "$12 million",
+        ),
         # the only number stands far from the question's words: no fact to lead with
         (
             "How many teachers marched?",

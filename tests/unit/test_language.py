@@ -377,6 +377,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # money poured or sunk into something
         ("How much has Disney poured into technology?", "how_much"),
         ("How much did the state sink into the program?", "how_much"),
+        ("How much has Disney put into its streaming bet?", "how_much"),
+        ("How much does the state have stashed away?", "how_much"),
+        ("How much has the league set aside for the arena?", "how_much"),
         # a pay asked with what it is paid for
         ("What's Keith Gambill's salary as union president?", "how_much"),
         ("What is the price of a ticket at the arena?", "how_much"),
