@@ -47,7 +47,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
-from retrieval.language.text import WORD, stems, words
+from retrieval.language.text import SPEECH_TERM, WORD, stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     counts_asked_thing,
@@ -1018,7 +1018,10 @@ def _counts_a_point(question: Question, text: str) -> bool:
     of the question's points ("15,000 people registered" for "how many people")."""
     if not question.point_stems:
         return True
-    counted = {*question.point_stems, *question.counted_alike}  # "companies" for "firms"
+    # "companies" for "firms"; "five words" for "how many words", which asks no speech ("in 12
+    # sentences, he said" counts no words)
+    points = set(question.point_stems) - ({SPEECH_TERM} if question.counted else set())
+    counted = {*points, *question.counted_things}
     return counts(text, counted, asked=set(words(question.text)))
 
 

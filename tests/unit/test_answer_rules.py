@@ -103,6 +103,10 @@ from retrieval.retrieve.scoring import (
         ("How many teachers were there?", "They spoke in front of 300 at the Statehouse.", False),
         ("How many fans were there?", "He scored in front of 12 percent of the vote.", False),
         ("How many fans were there?", "“We won in front of 20,000,” he said.", False),  # quoted
+        # "words" asks words counted, not someone's words
+        ("How many words should a slogan be?", "Make it the five words everyone reads.", True),
+        ("How many words did the ad use?", "Its maker said it took 12 tries.", False),
+        ("How many statements did the team issue?", "The team issued two statements.", True),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
