@@ -47,7 +47,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
-from retrieval.language.text import SPEECH_TERM, WORD, stems, words
+from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     counts_asked_thing,
