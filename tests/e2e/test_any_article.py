@@ -826,3 +826,16 @@ def test_a_company_a_who_answer_names_is_it_next(two_articles: Run) -> None:
     assert who["answer"].startswith("OrbitBeyond:"), who
     assert why["resolved_question"] == "Why did OrbitBeyond cancel?", why
     assert any("OrbitBeyond canceled" in c["quote"] for c in why["citations"]), why
+
+
+def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "meth-campaign.txt")
+    husband, staff = ask_in_turn(
+        empty_qabot,
+        "What did Hege's husband say about the campaign?",
+        "What did Jeff Sanborn's staff think of the materials he posted?",
+    )
+    # not Hege's own words, nor the sentence on what Sanborn posted
+    for answer in (husband, staff):
+        assert answer["abstained"] and answer["citations"] == [], answer
+        assert answer["answer"] == "The article doesn't say.", answer

@@ -1024,6 +1024,10 @@ COACH_CHUNKS = [
         ("What did Tom Ray say about Ann Lee?", "hawks-win.txt", {"tom", "ray"}),
         # "the fans" are no "Hawks Fans Association": a word the story writes plainly
         ("What did the fans say?", "fans-rally.txt", set()),
+        # someone of theirs the story never names is not them
+        ("What did Ann Lee's husband say about the game?", "hawks-win.txt", set()),
+        ("What did Tom Ray's staff think of it?", "hawks-win.txt", set()),
+        ("What did Bo Reed's teammates say?", "owls-loss.txt", set()),
     ],
 )
 def test_whose_words_a_role_of_someone_asks_for(question: str, article: str, subject: set) -> None:
