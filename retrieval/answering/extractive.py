@@ -257,6 +257,7 @@ class ExtractiveAnswerer:
         self.paraphrase = paraphrase
         self._by_position: dict[tuple[str, int], Sentence] | None = None
         self._speakers: dict[str, frozenset[str]] = {}
+        self._stems_by_article: dict[str, frozenset[str]] = {}
 
     def answer(
         self,
@@ -730,7 +731,9 @@ class ExtractiveAnswerer:
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
             # A number that counts the asked thing says it: "in front of 15,522" says "fans".
             said, here = said | {question.counted}, here | {question.counted}
-        never_stated = [w for w, stem in points if stem not in said and stem not in self.index.idf]
+        # Stated anywhere in the sentence's article, not in another article of the index.
+        stated = self._article_stems(sentence.source)
+        never_stated = [w for w, stem in points if stem not in said and stem not in stated]
         if question.wh == "yesno":
             # "Did Bevin win reelection?": "who lost his reelection bid" says the act, as a no.
             said, here = _with_opposites(points, said), _with_opposites(points, here)
@@ -862,6 +865,13 @@ class ExtractiveAnswerer:
             given <= named or (is_person_name(full) and name_key(full) in named)
             for full, given in by_name.items()
         )
+
+    def _article_stems(self, source: str) -> frozenset[str]:
+        """Every stem one article's sentences hold."""
+        if source not in self._stems_by_article:
+            article = [s.stems for s in self.index.sentences if s.source == source]
+            self._stems_by_article[source] = frozenset().union(*article)
+        return self._stems_by_article[source]
 
     def _speakers_of(self, source: str) -> frozenset[str]:
         """Everyone the article quotes: the names it surely gives to people."""

@@ -839,3 +839,12 @@ def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Run
     for answer in (husband, staff):
         assert answer["abstained"] and answer["citations"] == [], answer
         assert answer["answer"] == "The article doesn't say.", answer
+
+
+def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
+    empty_qabot: Run,
+) -> None:
+    # The teachers' story has the Statehouse "steps"; Disney's never says anyone steps down.
+    ingested(empty_qabot, "disney-plus-launch.txt", TEACHERS.name)
+    (stepping_down,) = ask_in_turn(empty_qabot, "When is Iger stepping down?")
+    assert stepping_down["abstained"] and stepping_down["citations"] == [], stepping_down
