@@ -50,14 +50,17 @@ class NameGazetteer:
 
     @property
     def acronyms(self) -> dict[str, str]:
-        """ "ICC" -> "International Criminal Court", from the names the corpus spells out."""
+        """ "ICC" -> "International Criminal Court", from the names the corpus spells out; none
+        for initials two of its names share ("DC": "District of Columbia", "Dream Chaser")."""
         if self._acronyms is None:
-            found: dict[str, str] = {}
+            found: dict[str, set[str]] = {}
             for name in set(self.full_names.values()):
                 capitals = [w for w in name.split() if w[:1].isupper()]
                 if len(capitals) >= 2:
-                    found.setdefault("".join(w[0] for w in capitals).upper(), name)
-            self._acronyms = found
+                    found.setdefault("".join(w[0] for w in capitals).upper(), set()).add(name)
+            self._acronyms = {
+                acronym: next(iter(names)) for acronym, names in found.items() if len(names) == 1
+            }
         return self._acronyms
 
     def _plain_word(self, word: str) -> bool:

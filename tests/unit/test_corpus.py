@@ -162,6 +162,30 @@ def test_acronyms_are_spelled_out_from_the_corpus_names(text: str, expanded: str
     assert corpus().expand_acronyms(text) == expanded
 
 
+# Two articles whose names share their initials: "DC" is neither.
+SHARED_INITIALS = [
+    (
+        "landers.txt",
+        1,
+        "The Dream Chaser vehicle will fly.",
+        [{"start": 0, "end": 34, "position": 0, "mentions": "Dream Chaser"}],
+    ),
+    (
+        "cannabis.txt",
+        1,
+        "It is legal in the District of Columbia.",
+        [{"start": 0, "end": 40, "position": 0, "mentions": "District of Columbia"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_initials_two_names_share_spell_out_neither(order: int) -> None:
+    index = corpus(SHARED_INITIALS[::order])
+    assert "DC" not in index.acronyms
+    assert index.expand_acronyms("Is it legal in DC?") == "Is it legal in DC?"
+
+
 def test_keyword_search_ranks_chunks_by_bm25() -> None:
     index = corpus()
     assert index.keyword_chunks("council frost", 3)[0] == "orchard.txt#1"
