@@ -144,7 +144,12 @@ NUMBER = re.compile(
 # Connectives that introduce a cause: what a "why" answer holds.
 # From the bundled article's wording: "over the" ("a warrant over the alleged war crimes").
 REASON = re.compile(
-    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response|after)\b"
+    r"\b(?:because|due\s+to|over\s+the|since|as\s+a\s+result|in\s+response)\b"
+    # "after" the cause, not "went after" someone or "named after" something
+    r"|(?<!\bwent\s)(?<!\bgo\s)(?<!\bgoes\s)(?<!\bgoing\s)(?<!\bcame\s)(?<!\bcome\s)"
+    r"(?<!\blook\s)(?<!\blooked\s)(?<!\bnamed\s)\bafter\b"
+    # what one was after: "just trying to spark some energy", "in an effort to reach"
+    r"|\b(?:trying|hoping|in\s+order|in\s+an\s+effort|so\s+as)\s+to\b|\bso\s+that\b"
     # a purpose: "rallied to call for better pay", "marched, demanding answers"
     r"|\bto\s+(?:call|push|press|demand|ask|protest|seek|fight|urge)\b"
     r"|\b(?:calling|demanding|pushing|pressing|asking)\s+for\b|\bin\s+protest\b"

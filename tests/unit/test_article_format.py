@@ -152,6 +152,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("why", "The teachers rallied to call for better pay.", 1.0),
         ("why", "The campaign is aimed at young men.", 1.0),
         ("why", "The on-ramp opened in May with five companies.", 0.0),
+        # what someone was after; "went after" someone is no cause
+        ("why", "Eichel said he was just trying to spark some energy.", 1.0),
+        ("why", "The firm advertised on gaming sites in an effort to reach young men.", 1.0),
+        ("why", "Jack Eichel went after Eriksson Ek and threw punches.", 0.0),
+        ("why", "The lander, named after a moon crater, will fly in 2023.", 0.0),
+        ("why", "Schools closed after the unions called a rally.", 1.0),
         # a year, for "what year": not a month or "this year"
         ("when_year", "The rover will fly in 2022.", 1.0),
         ("when_year", "The campaign will be in its third year in January.", 0.0),
