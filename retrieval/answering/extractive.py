@@ -51,6 +51,7 @@ from retrieval.language.text import WORD, stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     counts_asked_thing,
+    name_of_kind,
     rescored_for_alike,
     score_sentence,
 )
@@ -290,6 +291,8 @@ class ExtractiveAnswerer:
         )
         if _asks_where_the_story_happened(question):
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
+        if question.wh == "other" and question.focus:
+            lead = _kind_named(question, first.text)  # "Which journal ...?": "JAMA Psychiatry"
         if question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
             speakers = chosen[0].sentence.speakers
@@ -990,6 +993,17 @@ def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:
         return False
     said = " ".join(s.text for s in around)
     return not any(re.search(rf"\b{re.escape(scope)}", said, re.IGNORECASE) for scope in asked)
+
+
+def _kind_named(question: Question, text: str) -> str | None:
+    """The name the sentence gives a thing of the kind a "which <kind>" question asks for,
+    unless the question says it already."""
+    asked = set(words(question.text))
+    for word, _ in question.focus:
+        name = name_of_kind(word, text)
+        if name and not set(words(name)) <= asked:
+            return name
+    return None
 
 
 def _gives_a_name(question: Question, sentence: Sentence) -> bool:

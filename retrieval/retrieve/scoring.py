@@ -22,6 +22,8 @@ WEIGHT_KIND = 0.20
 # Questions whose answer is a place, and a word that may be one of the question's names.
 PLACE_ASKED = frozenset({"where", "where_home"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+# A name of one or more capitalised words ("JAMA Psychiatry", "BamTech", "Chapter & Verse").
+NAME_RUN = r"[A-Z][\w’'+-]*(?:\s+(?:&\s+)?[A-Z][\w’'+-]*)*"
 
 
 @dataclass(frozen=True)
@@ -101,10 +103,21 @@ def _names_one_of_kind(question: Question, text: str) -> bool:
     Survey on Drug Use and Health")."""
     for word, _ in question.focus:
         kind = re.escape(word)
-        named = rf"\b{kind}\s+[A-Z][\w’'-]*|\b[A-Z][\w’'-]*\s+{kind.capitalize()}\b"
-        if re.search(named, text):
+        named = rf"\b[A-Z][\w’'-]*\s+{kind.capitalize()}\b"
+        if re.search(named, text) or name_of_kind(word, text):
             return True
     return False
+
+
+def name_of_kind(kind: str, text: str) -> str | None:
+    """The name the text gives a thing of this kind: after the kind word ("the journal JAMA
+    Psychiatry"), or before a description ending in it ("BamTech, the previously little-known
+    firm")."""
+    kind = re.escape(kind)
+    found = re.search(rf"\b{kind}\s+(?P<name>{NAME_RUN})", text) or re.search(
+        rf"(?P<name>{NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{kind}\b", text
+    )
+    return found.group("name") if found else None
 
 
 def _asked_names_blanked(question: Question, text: str) -> str:

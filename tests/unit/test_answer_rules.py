@@ -26,6 +26,7 @@ from retrieval.answering.extractive import (
     _fact_span,
     _gives_a_name,
     _holders_in,
+    _kind_named,
     _listed_apart,
     _names,
     _role_holders,
@@ -44,6 +45,7 @@ from retrieval.retrieve.scoring import (
     _names_someone_else,
     _refers_back,
     counts_asked_thing,
+    name_of_kind,
 )
 
 
@@ -1326,3 +1328,58 @@ def test_a_count_beside_a_list_is_not_of_those_listed(
         "points goals triple doubles",
     )
     assert _listed_apart(analyze(question, players), sentence) is apart
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "name"),
+    [
+        # after the kind word
+        (
+            "journal",
+            "The research published in the journal JAMA Psychiatry argued it.",
+            "JAMA Psychiatry",
+        ),
+        ("coach", "The four players include Lakers assistant coach Jason Kidd.", "Jason Kidd"),
+        # before a description that ends in the kind
+        (
+            "firm",
+            "He led acquisitions, including BamTech, the previously little-known firm.",
+            "BamTech",
+        ),
+        ("agency", "Sanborn runs Chapter & Verse, a Spokane design agency.", "Chapter & Verse"),
+        ("company", "Blue Origin, a company founded by Jeff Bezos, bid a lander.", "Blue Origin"),
+        # the kind named plainly: no name
+        ("teacher", "A teacher from near Evansville said pay was low.", None),
+    ],
+)
+def test_the_name_a_sentence_gives_a_thing_of_the_asked_kind(
+    kind: str, sentence: str, name: str | None
+) -> None:
+    assert name_of_kind(kind, sentence) == name
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lead"),
+    [
+        (
+            "Which journal put out the research?",
+            "The authors of the research published in the journal JAMA Psychiatry argued.",
+            "JAMA Psychiatry",
+        ),
+        (
+            "Which teacher said politicians have demonized educators?",
+            "Joel Schlabach, a teacher at Richmond High School, said politicians vilified them.",
+            "Joel Schlabach",
+        ),
+        # a name the question gives already leads nothing
+        (
+            "Which journal did JAMA Psychiatry call a rival?",
+            "The journal JAMA Psychiatry named no rival.",
+            None,
+        ),
+    ],
+)
+def test_a_which_question_leads_with_the_name_of_the_kind(
+    question: str, sentence: str, lead: str | None
+) -> None:
+    assert _kind_named(analyze(question, KNOWN), sentence) == lead
