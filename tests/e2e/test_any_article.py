@@ -592,9 +592,14 @@ def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
 
 def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
-    senior, byline = ask_in_turn(
-        empty_qabot, "Who was the study's senior author?", "Who wrote this article?"
+    senior, byline, journal = ask_in_turn(
+        empty_qabot,
+        "Who was the study's senior author?",
+        "Who wrote this article?",
+        "Which journal put out the research?",
     )
+    # the journal asked, named first: "... published in the journal JAMA Psychiatry ..."
+    assert journal["answer"].startswith("JAMA Psychiatry:"), journal
     # "Senior author Dr. Silvia S. Martins, associate professor of epidemiology at ..."
     assert not senior["abstained"], senior
     assert any("Martins" in c["quote"] for c in senior["citations"]), senior
