@@ -61,6 +61,9 @@ log = logging.getLogger(__name__)
 # A sentence that opens on a thing the one before it named goes on about it: "That message is".
 DEMONSTRATIVE_OPENING = re.compile(r"^[“\"]?(?:That|This|These|Those)\s+(?P<noun>[a-z][\w-]+)")
 
+# A yes/no question half of whose points a sentence says in its words is answered by it when
+# it is this close in meaning (at 0.50 an unanswerable follow-up was answered).
+YESNO_HALF_DENSE = 0.55
 # Below this combined score the best evidence is too weak to stand on: abstain.
 ABSTAIN_SCORE = 0.40
 # A sentence whose words miss the question entirely must be this close in meaning to count.
@@ -794,6 +797,12 @@ class ExtractiveAnswerer:
                 return False
             if question.wh == "yesno" and most and len(said_here) >= 2:
                 return False  # a yes/no question: more than half, two or more (+2, none lost)
+            if (
+                question.wh == "yesno"
+                and 2 * len(said_here) >= len(points)
+                and best.dense >= YESNO_HALF_DENSE
+            ):
+                return False  # half, in a sentence that close in meaning (+2, none lost)
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
         covered = any(stem in here for _, stem in points)
         # A place for "where" (a time for "when") is itself the point of the question; a number
