@@ -821,11 +821,15 @@ class ExtractiveAnswerer:
         sentence, its neighbours, their speakers, where the article introduces those speakers
         ("Michael Sims, chief executive of Ceres Robotics" for his "his company's lander") or
         its headline; others one of them."""
-        if question.wh == "who" or not question.name_words:
+        if not question.name_words:
             return False
         sentence = self.index.sentence(best.id)
         if sentence is None:
             return True
+        if not self._article_names_one(question, sentence.source):
+            return True  # "Did Graham's team work?": not a quote in a story on a game
+        if question.wh == "who":
+            return False
         asked: Collection[str] = question.name_words
         if question.wh not in TYPED_KINDS:
             # "How did Peskov react to the warrant?": a person the article quotes, when asked
@@ -877,6 +881,11 @@ class ExtractiveAnswerer:
             given <= named or (is_person_name(full) and name_key(full) in named)
             for full, given in by_name.items()
         )
+
+    def _article_names_one(self, question: Question, source: str) -> bool:
+        """Whether the article names one of the question's names at all."""
+        asked = stems(sorted(question.name_words))
+        return any(stem in self._article_stems(source) for stem in asked)
 
     def _article_stems(self, source: str) -> frozenset[str]:
         """Every stem one article's sentences hold."""

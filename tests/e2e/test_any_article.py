@@ -853,3 +853,12 @@ def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     ingested(empty_qabot, "disney-plus-launch.txt", TEACHERS.name)
     (stepping_down,) = ask_in_turn(empty_qabot, "When is Iger stepping down?")
     assert stepping_down["abstained"] and stepping_down["citations"] == [], stepping_down
+
+
+def test_a_question_naming_someone_is_not_answered_from_a_story_without_them(
+    empty_qabot: Run,
+) -> None:
+    ingested(empty_qabot, "meth-campaign.txt", "lakers-lebron.txt")
+    (worked,) = ask_in_turn(empty_qabot, "Did Graham's team work?")
+    # not Davis's "To be able to do that against every team is something special"
+    assert worked["abstained"] and worked["citations"] == [], worked
