@@ -37,6 +37,7 @@ from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
     OPPOSITES,
+    PHRASAL_VERBS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
@@ -251,6 +252,36 @@ def _with_opposites(points: Sequence[tuple[str, str]], stems_said: Collection[st
     """The stems said, and those of the points whose opposite is among them."""
     said = set(stems_said)
     return said | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & said}
+
+
+def _phrasal_stems() -> dict[tuple[str, str], set[str]]:
+    """Each phrasal verb as (its verb's stem, its particle), with the stems of the single
+    verbs that say it (lexicon.PHRASAL_VERBS)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for phrase, single in PHRASAL_VERBS.items():
+        verb, particle = phrase.split()
+        found[(stems([verb])[0], particle)] = set(stems(single.split()))
+    return found
+
+
+PHRASAL_STEMS = _phrasal_stems()
+
+
+def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
+    """The stems said, and those of the question's phrasal verbs said by a single verb
+    ("rolled out" by "introduced")."""
+    said = set(stems_said)
+    tokens = words(question.text)
+    token_stems = stems(tokens)
+    for k in range(len(tokens) - 1):
+        # "made fun of": the verb and its particle, or its noun ("make fun")
+        single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
+        if single is None and tokens[k] in ("made", "making", "makes"):
+            single = PHRASAL_STEMS.get(("make", tokens[k + 1]))
+        if single and single & said:
+            said.add(token_stems[k])
+            said.add(token_stems[k + 1])
+    return said
 
 
 class ExtractiveAnswerer:
@@ -734,6 +765,7 @@ class ExtractiveAnswerer:
         around = self._neighbourhood(sentence)
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
+        said, here = _with_phrasal(question, said), _with_phrasal(question, here)
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
             # A number that counts the asked thing says it: "in front of 15,522" says "fans".
             said, here = said | {question.counted}, here | {question.counted}

@@ -313,3 +313,27 @@ OPPOSITES = (
     ("confirm confirms confirmed", "deny denies denied"),
     ("attend attends attended", "miss misses missed skip skipped"),
 )
+
+# Verbs with a particle and the single verbs news writes for them: "When did South Dakota roll
+# out the campaign?" is answered by "introduced on Monday", "How many signed up?" by "15,000
+# people registered".
+PHRASAL_VERBS = {
+    "roll out": "introduce introduced launch launched unveil unveiled release released debut",
+    "sign up": "register registered enroll enrolled join joined subscribe subscribed",
+    "go live": "launch launched debut debuted",
+    "put out": "publish published release released issue issued",
+    "set up": "establish established create created found founded form formed",
+    "step down": "resign resigned retire retired quit",
+    "turn down": "reject rejected decline declined refuse refused",
+    "call off": "cancel canceled cancelled",
+    "carry out": "conduct conducted perform performed",
+    "find out": "discover discovered learn learned",
+    "pick out": "select selected choose chose",
+    "take part": "participate participated",
+    "go into": "enter entered",
+    "kick out": "expel expelled remove removed eject ejected",
+    "make fun": "mock mocked mockery ridicule ridiculed",
+    "give up": "quit surrender surrendered abandon abandoned",
+    "shut down": "close closed",
+    "speak out": "criticize criticized",
+}

@@ -862,3 +862,12 @@ def test_a_question_naming_someone_is_not_answered_from_a_story_without_them(
     (worked,) = ask_in_turn(empty_qabot, "Did Graham's team work?")
     # not Davis's "To be able to do that against every team is something special"
     assert worked["abstained"] and worked["citations"] == [], worked
+
+
+def test_a_phrasal_verb_is_answered_by_the_single_verb_the_article_uses(
+    empty_qabot: Run,
+) -> None:
+    ingested(empty_qabot, "meth-campaign.txt")
+    (rolled_out,) = ask_in_turn(empty_qabot, "When did South Dakota roll out the campaign?")
+    # "... awareness campaign has been facing backlash and mockery since introduced on Monday"
+    assert any("introduced on Monday" in c["quote"] for c in rolled_out["citations"]), rolled_out

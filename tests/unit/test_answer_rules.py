@@ -31,13 +31,14 @@ from retrieval.answering.extractive import (
     _names,
     _role_holders,
     _subject_words,
+    _with_phrasal,
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import NAME_LIST, amount_of, counts_directly, result_score
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
-from retrieval.language.text import stems
+from retrieval.language.text import stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     _asked_names_blanked,
@@ -1383,3 +1384,23 @@ def test_a_which_question_leads_with_the_name_of_the_kind(
     question: str, sentence: str, lead: str | None
 ) -> None:
     assert _kind_named(analyze(question, KNOWN), sentence) == lead
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "sentence", "said"),
+    [
+        # a phrasal verb said by the single verb news writes for it
+        ("When did South Dakota roll out the campaign?", "roll", "It was introduced Monday.", True),
+        ("How many people signed up for the rally?", "sign", "15,000 people registered.", True),
+        ("Were people making fun of the ads?", "make", "The ads drew backlash and mockery.", True),
+        ("When did Disney+ go live?", "go", "Disney+ launched on Tuesday.", True),
+        # the verb alone, or another particle, is not the phrase
+        ("When did South Dakota roll the dice?", "roll", "It was introduced Monday.", False),
+        ("When did the lander go up?", "go", "It launched on Tuesday.", False),
+    ],
+)
+def test_a_phrasal_verb_is_said_by_its_single_verb(
+    question: str, verb: str, sentence: str, said: bool
+) -> None:
+    found = _with_phrasal(analyze(question, KNOWN), set(stems(words(sentence))))
+    assert (verb in found) is said
