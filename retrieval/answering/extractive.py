@@ -83,6 +83,7 @@ TYPED_KINDS = frozenset(
         "how_much",
         "how_old",
         "score",
+        "stats",
         "share",
         "change",
     }
@@ -149,6 +150,7 @@ LEADING_KINDS = frozenset(
         "how_long",
         "share",
         "change",
+        "stats",
     }
 )
 # A question asking for the most of something needs a sentence that ranks or measures: "What's
@@ -1121,6 +1123,8 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
     matches = [m for m in pattern.finditer(narrative) if m.group().lower() not in asked]
     if not matches:
         return None
+    if question.wh == "stats":
+        return matches[0].group()  # the sentence's line of counts, chosen for the one asked
     audience = AUDIENCE_COUNT.search(narrative) if question.counted in AUDIENCE else None
     if audience:
         return audience.group("number")  # "in front of 15,522": the fans are not named

@@ -55,8 +55,8 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 # holding a place answers "which city", one holding a number answers "what number".
 ANSWER_TYPE_WORDS = frozenset(
     """city town village place country state region location date day year month time hour
-    number amount total figure count score result age old share percentage percent proportion
-    fraction portion""".split()
+    number numbers amount total figure count score result age old share percentage percent
+    proportion fraction portion stats statistics""".split()
 )
 # Those of them that name a place: "state" names the kind of a "which state" answer, and is
 # what a "how much has the state stashed away" question is about.

@@ -232,6 +232,15 @@ LEADING_ASIDE = re.compile(
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
+    # "What were LeBron's stats?", "What were his numbers in the game?": a line of counts
+    (
+        "stats",
+        re.compile(
+            r"^what\s+(?:was|is|were|are)\s+(?:\S.*?['’]s?|his|her|their|its)\s+"
+            r"(?:\w+\s+)?(?:stats|statistics|numbers|stat\s+line)\b",
+            re.I,
+        ),
+    ),
     # "What share of the participants were white?": a share, said as a percentage.
     (
         "share",

@@ -342,11 +342,12 @@ def game(empty_qabot: Run) -> Run:
 
 
 def test_where_someone_ranks_is_their_place_in_an_order(empty_qabot: Run) -> None:
-    rank, kidd, three = ask_in_turn(
+    rank, kidd, three, stats = ask_in_turn(
         ingested(empty_qabot, "lakers-lebron.txt"),
         "Where does James rank all-time in triple-doubles?",
         "Against how many teams did Jason Kidd get a triple-double?",
         "Who hit the big three-pointer with under a minute left?",
+        "What were Chris Paul's stats?",
     )
     # "James is fifth in NBA history", not "the Lakers' fifth straight victory"
     assert rank["answer"].startswith("Fifth:"), rank
@@ -355,6 +356,8 @@ def test_where_someone_ranks_is_their_place_in_an_order(empty_qabot: Run) -> Non
     assert kidd["answer"].startswith("28 teams:"), kidd
     # the article's "3-pointer" is the question's "three-pointer"
     assert three["answer"].startswith("Kentavious Caldwell-Pope:"), three
+    # someone's stats are a line of counts, led with
+    assert stats["answer"].startswith("Four points, 10 assists and five rebounds:"), stats
 
 
 def test_what_someone_said_about_a_person_their_quote_calls_he(game: Run) -> None:

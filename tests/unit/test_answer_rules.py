@@ -350,6 +350,12 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "The team says it will play 41 games and the city owes the league $12 million.",
             "$12 million",
         ),
+        # someone's stats: the line of counts
+        (
+            "What were Chris Paul's stats?",
+            "Chris Paul had four points, 10 assists and five rebounds for the Thunder.",
+            "four points, 10 assists and five rebounds",
+        ),
         # the only number stands far from the question's words: no fact to lead with
         (
             "How many teachers marched?",

@@ -152,6 +152,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("why", "The teachers rallied to call for better pay.", 1.0),
         ("why", "The campaign is aimed at young men.", 1.0),
         ("why", "The on-ramp opened in May with five companies.", 0.0),
+        # a line of counts, for someone's stats
+        ("stats", "James finished with 25 points, 11 rebounds and 10 assists.", 1.0),
+        ("stats", "Paul had four points, 10 assists and five rebounds for the Thunder.", 1.0),
+        ("stats", "The company reported revenue of $5 billion and 40 million subscribers.", 0.0),
+        ("stats", "Anthony Davis scored 34 points.", 0.0),
         # what someone was after; "went after" someone is no cause
         ("why", "Eichel said he was just trying to spark some energy.", 1.0),
         ("why", "The firm advertised on gaming sites in an effort to reach young men.", 1.0),

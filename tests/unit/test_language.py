@@ -377,6 +377,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # money poured or sunk into something
         ("How much has Disney poured into technology?", "how_much"),
         ("How much did the state sink into the program?", "how_much"),
+        # a line of counts
+        ("What were LeBron's stats?", "stats"),
+        ("What were his numbers in the game?", "stats"),
+        ("What are Apple's numbers this quarter?", "stats"),
+        ("What numbers did the study report?", "other"),
         ("How much has Disney put into its streaming bet?", "how_much"),
         ("How much does the state have stashed away?", "how_much"),
         ("How much has the league set aside for the arena?", "how_much"),
