@@ -726,17 +726,18 @@ class ExtractiveAnswerer:
         )
 
     def _with_elaboration(self, chosen: list[Evidence]) -> list[Evidence]:
-        """The chosen sentences, and the one after the first when it goes on about a thing the
-        first names: "... burying the message. That message is that anyone using meth is a
-        problem for everyone"."""
-        first = chosen[0].sentence
-        following = self._sentence_at(first.source, first.position + 1)
-        if following is None or following.id in {e.id for e in chosen}:
-            return chosen
-        opening = DEMONSTRATIVE_OPENING.match(following.text)
-        if opening is None or stems([opening.group("noun").lower()])[0] not in first.stems:
-            return chosen
-        return [*chosen, Evidence(following)]
+        """The chosen sentences, and the one after the first of them it goes on about: a
+        sentence opening on a thing that one names ("... burying the message. That message is
+        that anyone using meth is a problem for everyone")."""
+        for one in chosen:
+            first = one.sentence
+            following = self._sentence_at(first.source, first.position + 1)
+            if following is None or following.id in {e.id for e in chosen}:
+                continue
+            opening = DEMONSTRATIVE_OPENING.match(following.text)
+            if opening and stems([opening.group("noun").lower()])[0] in first.stems:
+                return [*chosen, Evidence(following)]
+        return chosen
 
     def _sentence_at(self, source: str, position: int) -> Sentence | None:
         if self._by_position is None:

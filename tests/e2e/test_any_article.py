@@ -688,11 +688,18 @@ def test_who_spoke_for_an_organisation_is_whom_the_article_quotes_as_its(
 
 def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
-    (buried,) = ask_in_turn(empty_qabot, "What message did Sanborn say the campaign buried?")
+    buried, real = ask_in_turn(
+        empty_qabot,
+        "What message did Sanborn say the campaign buried?",
+        # the sentence on the message is chosen second, after his introduction
+        "What is the campaign's real message, according to Sanborn?",
+    )
     quotes = [c["quote"] for c in buried["citations"]]
     # "... the mistake of burying the message. That message is that anyone using meth ..."
     assert any("mistake of burying the message" in q for q in quotes), buried
-    assert any(q.startswith("That message is that anyone using meth") for q in quotes), buried
+    for answer in (buried, real):
+        quotes = [c["quote"] for c in answer["citations"]]
+        assert any(q.startswith("That message is that anyone using meth") for q in quotes), answer
 
 
 def test_an_owners_attribute_the_article_never_names_abstains(game: Run) -> None:
