@@ -36,6 +36,7 @@ from retrieval.language.answer_kinds import (
 from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
+    GROUP_WORDS,
     OPPOSITES,
     PHRASAL_VERBS,
     PLACE_TYPE_WORDS,
@@ -254,6 +255,19 @@ def _with_opposites(points: Sequence[tuple[str, str]], stems_said: Collection[st
     """The stems said, and those of the points whose opposite is among them."""
     said = set(stems_said)
     return said | {stem for _, stem in points if OPPOSITE_STEMS.get(stem, set()) & said}
+
+
+GROUP_STEMS = frozenset(stems(sorted(GROUP_WORDS)))
+WE = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+
+
+def _speaks_for_own_group(question: Question, sentence: Sentence) -> bool:
+    """Whether the sentence quotes someone the question names speaking as "we", which says
+    their team, staff or firm ("Where did Graham's team put the ads?": her "we were doing our
+    advertising on gaming sites")."""
+    if not sentence.is_quote or not WE.search(sentence.text):
+        return False
+    return any(set(words(sp)) & question.name_words for sp in sentence.speakers)
 
 
 def _phrasal_stems() -> dict[tuple[str, str], set[str]]:
@@ -769,6 +783,8 @@ class ExtractiveAnswerer:
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)
+        if _speaks_for_own_group(question, sentence):
+            said, here = said | GROUP_STEMS, here | GROUP_STEMS  # their "we": the team asked
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
             # A number that counts the asked thing says it: "in front of 15,522" says "fans".
             said, here = said | {question.counted}, here | {question.counted}

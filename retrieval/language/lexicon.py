@@ -337,3 +337,9 @@ PHRASAL_VERBS = {
     "shut down": "close closed",
     "speak out": "criticize criticized",
 }
+
+# The people someone works with, whom a quote of theirs calls "we": "Where did Graham's team
+# put the ads?" is answered by her "we were doing our advertising on gaming sites".
+GROUP_WORDS = frozenset(
+    "team staff company firm agency department office organization organisation".split()
+)

@@ -30,6 +30,7 @@ from retrieval.answering.extractive import (
     _listed_apart,
     _names,
     _role_holders,
+    _speaks_for_own_group,
     _subject_words,
     _with_phrasal,
     spelled_out_before,
@@ -1410,3 +1411,45 @@ def test_a_phrasal_verb_is_said_by_its_single_verb(
 ) -> None:
     found = _with_phrasal(analyze(question, KNOWN), set(stems(words(sentence))))
     assert (verb in found) is said
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "speakers", "is_quote", "speaks"),
+    [
+        # his quote speaking as "we" says his team
+        (
+            "Where did Michael Sims's team build the lander?",
+            "“We built it in our shop in Colorado,” Sims said.",
+            ("Michael Sims",),
+            True,
+            True,
+        ),
+        (
+            "What did Kevin Mayer's staff do?",
+            "“We had some issues,” Mayer said.",
+            ("Kevin Mayer",),
+            True,
+            True,
+        ),
+        # someone else's "we", or no "we" at all
+        (
+            "Where did Michael Sims's team build the lander?",
+            "“We built it in our shop in Colorado,” Shotwell said.",
+            ("Gwynne Shotwell",),
+            True,
+            False,
+        ),
+        (
+            "What did Kevin Mayer's staff do?",
+            "“The demand was overwhelming,” Mayer said.",
+            ("Kevin Mayer",),
+            True,
+            False,
+        ),
+    ],
+)
+def test_a_quote_speaking_as_we_is_for_the_speakers_group(
+    question: str, text: str, speakers: tuple[str, ...], is_quote: bool, speaks: bool
+) -> None:
+    said = replace(sentence(text, ()), speakers=speakers, is_quote=is_quote)
+    assert _speaks_for_own_group(analyze(question, KNOWN), said) is speaks
