@@ -1188,9 +1188,10 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
         # Whole words as written: "five triple-doubles", not "five triple".
         span = " ".join([span, *_counted_words(text[best.end() :])])
     if question.wh == "how_old":
-        # "Parise, 35, had scored": the age, not the name and commas around it
+        # "Parise, 35, had scored", "a 34-year-old": the age, said as one ("35 years old")
         age = AGE_NUMBER.search(span)
-        span = age.group() if age else span
+        years = re.search(r"\d{1,3}", age.group()) if age else None
+        span = f"{years.group()} years old" if years else span
     return span
 
 

@@ -881,3 +881,9 @@ def test_a_phrasal_verb_is_answered_by_the_single_verb_the_article_uses(
     (rolled_out,) = ask_in_turn(empty_qabot, "When did South Dakota roll out the campaign?")
     # "... awareness campaign has been facing backlash and mockery since introduced on Monday"
     assert any("introduced on Monday" in c["quote"] for c in rolled_out["citations"]), rolled_out
+
+
+def test_an_age_leads_as_years_old(game: Run) -> None:
+    (age,) = ask_in_turn(game, "How old is Zach Parise?")
+    # "Barely a week ago, Parise, 35, had scored just once ..."
+    assert age["answer"].startswith("35 years old:"), age

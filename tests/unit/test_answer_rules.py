@@ -232,7 +232,7 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "The Hawks won 112-107 over the Owls on Tuesday night.",
             "112-107",
         ),
-        ("How old is the senator?", "The senator, 61-year-old Ann Roe, said no.", "61-year-old"),
+        ("How old is the senator?", "The senator, 61-year-old Ann Roe, said no.", "61 years old"),
         (
             "How many triple-doubles does he have?",
             "He has five triple-doubles in his last 10 games.",
@@ -272,9 +272,9 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
         ),
         ("When did the vote end?", "The vote ended at 10:15pm on Tuesday.", "10:15pm"),
         # an age, without the name and commas of "Lee, 35, said"
-        ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35"),
-        ("How old is the senator?", "The 61-year-old senator said so.", "61-year-old"),
-        ("How old is Cole?", "Cole, aged 34, works at the hospital.", "aged 34"),
+        ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35 years old"),
+        ("How old is the senator?", "The 61-year-old senator said so.", "61 years old"),
+        ("How old is Cole?", "Cole, aged 34, works at the hospital.", "34 years old"),
         # a time to come, without the words that put it in the future
         ("When will the lander fly?", "Its lander missions could begin in 2022.", "2022"),
         ("When do the Hawks play next?", "Hawks: Host the Owls on Friday.", "on Friday"),
