@@ -105,14 +105,14 @@ SCOPE = re.compile(
 )
 # "What is X called?": the name given stands this many words from a point of the question.
 NAME_REACH = 3
+# "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
+OWNED_SUBJECT = re.compile(r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$")
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
 # next ones may answer, among the first few and within a margin of it: "Why does Hege enjoy
 # public health advertising?" is answered by her quote (0.53), not by the sentence on the
 # campaign’s backlash that holds a reason (0.60). Measured on all sets: +6 turns, -2 (0.10
 # and 0.15 the same, 8 candidates within 0.20 no more); one of the two, "low pay" for "What is
 # her salary?", is held back since by asking an amount there.
-# "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
-OWNED_SUBJECT = re.compile(r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$")
 RUNNERS_UP = 5
 RUNNER_UP_MARGIN = 0.15
 # A thing the evidence counts, read alone this close to the one asked, is that thing:
@@ -290,7 +290,7 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     tokens = words(question.text)
     token_stems = stems(tokens)
     for k in range(len(tokens) - 1):
-        # "made fun of": the verb and its particle, or its noun ("make fun")
+        # the verb's stem and its particle; "made fun of": an irregular past as its present
         single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
         if single is None and tokens[k] in ("made", "making", "makes"):
             single = PHRASAL_STEMS.get(("make", tokens[k + 1]))

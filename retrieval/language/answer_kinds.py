@@ -244,13 +244,13 @@ FUTURE_SAID = re.compile(
     r"scheduled|upcoming|next|again|soon)\b",
     re.IGNORECASE,
 )
-# A line of counts: "25 points, 11 rebounds and 10 assists", "four points, 10 assists and five
-# rebounds".
-# one count of a line: a number and what it counts ("11 rebounds"), never a scale ("billion")
+# One count of a line: a number and what it counts ("11 rebounds"), never a scale ("billion").
 _COUNT = (
     rf"(?:{NUMBER.pattern})\s+(?!(?:and|or|hundred|thousand|million|billion|trillion)\b)[a-z]+"
     r"(?:\s+(?!and\b)[a-z]+)??"
 )
+# A line of counts, someone's stats: "25 points, 11 rebounds and 10 assists", "four points, 10
+# assists and five rebounds".
 STATS = re.compile(rf"{_COUNT}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_COUNT})+", re.IGNORECASE)
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
