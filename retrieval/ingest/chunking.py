@@ -160,7 +160,14 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
 
 
 def _fitting_spans(paragraph: Paragraph) -> Iterator[Span]:
-    """Sentence spans, with any sentence too long for the model cut at word boundaries."""
+    """Sentence spans, with any sentence too long for the model cut at word boundaries. A
+    headline is one span: "‘Meth. We’re on it.’: Spokane ad agencies divided ..." quotes a
+    slogan in single quotation marks, whose full stops end no sentence."""
+    headline = paragraph.text.strip()
+    if paragraph.section == HEADLINE_SECTION and headline and _fits(headline):
+        start = paragraph.start + paragraph.text.index(headline)
+        yield Span(start, start + len(headline), headline)
+        return
     for span in iter_sentences(paragraph.text, paragraph.start):
         if _fits(span.text):
             yield span

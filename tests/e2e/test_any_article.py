@@ -887,3 +887,12 @@ def test_an_age_leads_as_years_old(game: Run) -> None:
     (age,) = ask_in_turn(game, "How old is Zach Parise?")
     # "Barely a week ago, Parise, 35, had scored just once ..."
     assert age["answer"].startswith("35 years old:"), age
+
+
+def test_a_headline_quoting_a_slogan_is_answered_whole(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "meth-campaign.txt")
+    (headline,) = ask_in_turn(empty_qabot, "What's the headline?")
+    # not "‘Meth." alone: the slogan's full stops end no sentence of a headline
+    assert headline["answer"].startswith(
+        "‘Meth. We’re on it.’: Spokane ad agencies divided on South Dakota’s viral campaign"
+    ), headline

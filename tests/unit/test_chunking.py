@@ -234,3 +234,23 @@ def test_a_plain_word_opening_a_sentence_is_no_name(
     records = [r for chunk in build_chunks(load_article(path)) for r in chunk.sentences]
     (record,) = [r for r in records if r.text.startswith(sentence)]
     assert set(record.metadata["mentions"].split("|")) - {""} == names
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # a slogan in single quotation marks: its full stops end no sentence
+        (
+            "‘Meth. We’re on it.’: Spokane ad agencies divided on South Dakota’s viral campaign",
+            "South Dakota’s awareness campaign has faced backlash since Monday.",
+        ),
+        ("Wild beat Sabres 4-1. Parise scores twice", "Zach Parise scored twice on Tuesday."),
+        ("‘We had some issues,’ exec says on Disney+ glitches", "Disney+ launched last week."),
+    ],
+)
+def test_a_headline_is_one_sentence(tmp_path: Path, headline: str, body: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    records = [r for chunk in build_chunks(load_article(path)) for r in chunk.sentences]
+    assert records[0].text == headline
+    assert records[1].text == body
