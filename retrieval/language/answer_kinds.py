@@ -24,7 +24,9 @@ DATE = re.compile(
 )
 # A day, a month, a year, or a relative day: what a "when" answer holds.
 TIME = re.compile(
-    rf"\b(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|"
+    # a day with its part: "On Tuesday morning", not "morning" alone
+    rf"\b(?:on\s+)?(?:{WEEKDAYS}|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|\b(?:on\s+)?(?:"
     rf"this\s+(?:week|month|year)|last\s+(?:week|month|year)|{MONTHS}|\d{{4}})\b"
     # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
     r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"

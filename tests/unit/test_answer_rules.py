@@ -271,6 +271,17 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
             "4:30 a.m.",
         ),
         ("When did the vote end?", "The vote ended at 10:15pm on Tuesday.", "10:15pm"),
+        # a day with its part of the day, as one time
+        (
+            "When did he post the campaign materials?",
+            "On Tuesday morning, he posted materials from the campaign on the wall.",
+            "On Tuesday morning",
+        ),
+        (
+            "When did the rally end?",
+            "The rally ended Friday evening at the Statehouse.",
+            "Friday evening",
+        ),
         # an age, without the name and commas of "Lee, 35, said"
         ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35 years old"),
         ("How old is the senator?", "The 61-year-old senator said so.", "61 years old"),
