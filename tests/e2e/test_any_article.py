@@ -878,9 +878,15 @@ def test_a_phrasal_verb_is_answered_by_the_single_verb_the_article_uses(
     empty_qabot: Run,
 ) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
-    (rolled_out,) = ask_in_turn(empty_qabot, "When did South Dakota roll out the campaign?")
+    rolled_out, introduced = ask_in_turn(
+        empty_qabot,
+        "When did South Dakota roll out the campaign?",
+        # the lede, the one chunk saying "introduced": first by keywords, unranked by meaning
+        "When was the campaign introduced?",
+    )
     # "... awareness campaign has been facing backlash and mockery since introduced on Monday"
-    assert any("introduced on Monday" in c["quote"] for c in rolled_out["citations"]), rolled_out
+    for answer in (rolled_out, introduced):
+        assert any("introduced on Monday" in c["quote"] for c in answer["citations"]), answer
 
 
 def test_an_age_leads_as_years_old(game: Run) -> None:

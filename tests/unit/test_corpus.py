@@ -13,6 +13,7 @@ from retrieval.index.keywords import Bm25Scores
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.index.serial import read_index, write_index
 from retrieval.language.text import content_stems, stems, words
+from retrieval.retrieve.hybrid import _far_ahead
 
 # Two articles, one chunk a paragraph: (source, paragraph, text, sentence rows).
 CHUNKS = [
@@ -289,3 +290,17 @@ def test_a_capital_that_acts_is_its_country(text: str, read: str) -> None:
 )
 def test_a_word_written_plainly_in_another_form_is_no_name(text: str, names: list[str]) -> None:
     assert corpus(SURVEY_CHUNKS).name_words_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("scores", "ahead"),
+    [
+        ([9.0, 4.0, 3.5], True),  # the one chunk saying a rare word of the question
+        ([5.0, 4.5, 1.0], False),  # two close: fusion decides
+        ([0.0, 0.0], False),  # no keyword at all
+        ([3.0], True),
+        ([], False),
+    ],
+)
+def test_the_best_keyword_chunk_far_ahead_is_read(scores: list[float], ahead: bool) -> None:
+    assert _far_ahead(np.array(scores)) is ahead
