@@ -307,6 +307,7 @@ class ExtractiveAnswerer:
         self.index = index
         self.paraphrase = paraphrase
         self._by_position: dict[tuple[str, int], Sentence] | None = None
+        self._by_source: dict[str, list[Sentence]] | None = None
         self._speakers: dict[str, frozenset[str]] = {}
         self._stems_by_article: dict[str, frozenset[str]] = {}
 
@@ -941,16 +942,25 @@ class ExtractiveAnswerer:
     def _article_stems(self, source: str) -> frozenset[str]:
         """Every stem one article's sentences hold."""
         if source not in self._stems_by_article:
-            article = [s.stems for s in self.index.sentences if s.source == source]
+            article = [s.stems for s in self._sentences_of(source)]
             self._stems_by_article[source] = frozenset().union(*article)
         return self._stems_by_article[source]
 
     def _speakers_of(self, source: str) -> frozenset[str]:
         """Everyone the article quotes: the names it surely gives to people."""
         if source not in self._speakers:
-            article = [s for s in self.index.sentences if s.source == source]
+            article = self._sentences_of(source)
             self._speakers[source] = frozenset(sp for s in article for sp in s.speakers)
         return self._speakers[source]
+
+    def _sentences_of(self, source: str) -> list[Sentence]:
+        """One article's sentences, in the index's order: the index is gone through once for
+        every article, not once for each article asked about."""
+        if self._by_source is None:
+            self._by_source = {}
+            for sentence in self.index.sentences:
+                self._by_source.setdefault(sentence.source, []).append(sentence)
+        return self._by_source.get(source, [])
 
     def _introduction(self, person: str, source: str) -> Sentence:
         """The first sentence of the article that names the person: where news style says who
