@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,10 +38,17 @@ log = logging.getLogger(__name__)
 # Longer questions are cut: nobody asks about an article in more words, and it bounds the work.
 MAX_QUESTION_CHARS = 1000
 
-# Times a question reads the index again because it changed before or under it, before giving
-# up with `IndexBusy`: an ingest moves the generation twice (before its first write and after
-# its last), so a question meets at most two changes from one ingest.
+# Times a question reads the index at once because it changed before or under it: an ingest
+# moves the generation twice (before its first write and after its last), so a question meets
+# at most two changes from one ingest.
 MAX_READS_PER_QUESTION = 3
+# A question still failing as an ingest writes reads again after a pause, doubling from the
+# first to the longest, until this many seconds have passed; then it gives up with
+# `IndexBusy`. Chroma rewrites its vector files while an ingest writes (after every 1,000
+# changes), and on a loaded machine that outlasts three reads in a row.
+READ_PATIENCE_S = 10.0
+FIRST_PAUSE_S = 0.05
+LONGEST_PAUSE_S = 1.0
 
 Progress = Callable[[str], None]
 
@@ -329,7 +338,7 @@ class Engine:
 
         asked = check_question(question)
         failure: Exception | None = None
-        for _ in range(MAX_READS_PER_QUESTION):
+        for _ in tries():
             with self._gate.shared():
                 view = self._view
                 if self._is_current(view):
@@ -350,7 +359,7 @@ class Engine:
     def articles(self) -> list[IndexedArticle]:
         """The index's articles, numbered as front ends list them and as `choose_article`
         reads a number."""
-        for _ in range(MAX_READS_PER_QUESTION):
+        for _ in tries():
             with self._gate.shared():
                 view = self._view
                 if self._is_current(view):
@@ -460,6 +469,20 @@ class Engine:
                 log.info("reading the index failed; trying again once any ingest is done")
                 with writers_held_off(self.stores.folder, wait=True, progress=self._notify):
                     self._view = read()
+
+
+def tries() -> Iterator[int]:
+    """The reads of the index one question may make: `MAX_READS_PER_QUESTION` at once, then
+    more after pauses until `READ_PATIENCE_S` has passed since the first."""
+    deadline = time.monotonic() + READ_PATIENCE_S
+    pause = FIRST_PAUSE_S
+    for count in itertools.count():
+        if count >= MAX_READS_PER_QUESTION:
+            if time.monotonic() + pause > deadline:
+                return
+            time.sleep(pause)
+            pause = min(2 * pause, LONGEST_PAUSE_S)
+        yield count
 
 
 def check_question(question: str) -> str:

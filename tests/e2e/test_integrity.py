@@ -393,6 +393,46 @@ def test_a_healthy_index_is_never_taken_for_damaged_around_ingests_and_questions
     assert cites(answer(run, "What did Lena Holm say?"), "bakery.txt")
 
 
+@pytest.mark.parametrize(("trouble_s", "answered"), [(0.6, True), (None, False)])
+def test_a_question_failing_while_an_ingest_writes_reads_again_after_pauses_then_gives_up(
+    tmp_path: Path,
+    many_articles_index: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    trouble_s: float | None,
+    answered: bool,
+) -> None:
+    """Chroma's files, rewritten by an ingest, can fail every read for a while on a loaded
+    machine: the question waits that out, within `READ_PATIENCE_S`, and then says the index
+    is busy rather than giving up after three reads in a row."""
+    from retrieval import engine as engine_module
+    from retrieval.errors import IndexBusy
+    from retrieval.pipeline import Pipeline
+
+    built, _ = many_articles_index
+    engine = make_engine(Settings(_env_file=None, QABOT_CHROMA_PATH=copied(built, tmp_path)))
+    question = f"What did Mayor {mayor(7)} say?"
+    untroubled = engine.ask(question)
+    monkeypatch.setattr(engine_module, "READ_PATIENCE_S", 3.0)
+    monkeypatch.setattr(engine, "_changing_under", lambda view: True)  # an ingest is writing
+    ask = Pipeline.ask
+    started = time.monotonic()
+
+    def troubled(self: Pipeline, *args: object) -> object:
+        if trouble_s is None or time.monotonic() - started < trouble_s:
+            raise RuntimeError("Error loading hnsw index")  # what a half-written file gives
+        return ask(self, *args)
+
+    monkeypatch.setattr(Pipeline, "ask", troubled)
+    if answered:
+        reply = engine.ask(question)
+        assert not reply.abstained and reply.citations
+        assert (reply.text, reply.citations) == (untroubled.text, untroubled.citations)
+    else:
+        with pytest.raises(IndexBusy, match="kept changing under the question"):
+            engine.ask(question)
+        assert time.monotonic() - started >= 3.0 - engine_module.LONGEST_PAUSE_S
+
+
 @pytest.mark.parametrize(
     ("file", "damage", "found"),
     [
