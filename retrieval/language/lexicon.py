@@ -69,6 +69,9 @@ QUOTED_TITLE_WORDS = frozenset(
     motto title phrase headline hashtag""".split()
 )
 
+# Words a reader calls the article itself by: "Who wrote the recap?", "What's this piece about?".
+ARTICLE_NOUNS = r"(?:article|story|piece|report|news|text|recap|write-?up|column|coverage)"
+
 # --- Names -----------------------------------------------------------------------------------
 
 # Words that start with a capital letter yet name nobody.

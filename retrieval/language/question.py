@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
+    ARTICLE_NOUNS,
     AUXILIARIES,
     FRAMING,
     QUESTION_OPENERS,
@@ -151,7 +152,7 @@ AUTHOR = re.compile(
     r"\b(?:(?:who\s+(?:wrote|writes|authored|penned)|author|writer|byline|written\s+by|"
     r"reporter\s+(?:who|that)\s+wrote)\b|"
     # "Who reported this story?", "Who is the reporter?": the article's own reporter.
-    r"who\s+(?:reported|covered|filed)\s+(?:the|this)\s+(?:article|story|piece|report|news)|"
+    rf"who\s+(?:reported|covered|filed)\s+(?:the|this)\s+{ARTICLE_NOUNS}|"
     r"who\s+(?:is|was)\s+the\s+reporter(?=\W*$))",
     re.IGNORECASE,
 )
@@ -159,23 +160,23 @@ AUTHOR = re.compile(
 # study's senior author", a research paper's "lead author".
 OTHER_WORK = re.compile(
     r"\b(?:wrote|writes|authored|penned|author|authors|writer|written)\s+(?:of\s+|by\s+)?"
-    r"(?:the|a|an|that|his|her|their)\s+(?!article|story|piece|report|news|text)\w"
-    r"|\b(?!(?:article|story|piece|report|news|text|who|what|it|that|this|he|she)['’]s\b)"
+    rf"(?:the|a|an|that|his|her|their)\s+(?!{ARTICLE_NOUNS}\b)\w"
+    rf"|\b(?!(?:{ARTICLE_NOUNS}|who|what|it|that|this|he|she)['’]s\b)"
     r"\w+['’]s\s+(?:\w+\s+)?(?:author|writer)s?\b"
     r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b",
     re.IGNORECASE,
 )
-ARTICLE_ITSELF = re.compile(r"(?:the|this)\s+(?:article|story|piece|report|text|news)|it", re.I)
+ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # "What's the headline?", "the title of the story": the article's headline is asked.
 HEADLINE_ASKED = re.compile(
-    r"\bheadlines?\b|\btitle\s+of\s+(?:the|this)\s+(?:article|story|piece|report)\b"
-    r"|\b(?:article|story|piece)['’]s\s+title\b",
+    rf"\bheadlines?\b|\btitle\s+of\s+(?:the|this)\s+{ARTICLE_NOUNS}\b"
+    rf"|\b{ARTICLE_NOUNS}['’]s\s+title\b",
     re.IGNORECASE,
 )
 SUMMARY = re.compile(
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
-    r"what(?:\s+is|['’]s)\s+(?:the|this)\s+(?:article|story|piece|news)\s+about|"
-    r"what\s+(?:does|did)\s+(?:the|this)\s+(?:article|story|piece)\s+say\s*\??$)",
+    rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+about|"
+    rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$)",
     re.IGNORECASE,
 )
 

@@ -490,6 +490,12 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("What's the headline?", False, True),
         ("What is the title of the story?", False, True),
         ("What is Kevin Mayer's title?", False, False),
+        # other words a reader calls the article by
+        ("Who wrote the recap?", True, False),
+        ("Who wrote the write-up?", True, False),
+        ("What's the recap about?", False, True),
+        ("Who wrote the textbook?", False, False),
+        ("Who wrote the columnist's book?", False, False),
     ],
 )
 def test_questions_about_the_article_itself(question: str, author: bool, summary: bool) -> None:
