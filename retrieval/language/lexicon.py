@@ -33,13 +33,15 @@ QUESTION_OPENERS = frozenset(
     can could will would should tell give list name explain describe""".split()
 )
 
-# Words that frame a question without naming what it is about.
+# Words that frame a question without naming what it is about; "anyone" stands for the answer
+# ("Did the Wild lose anyone to injury?").
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
     exactly really do does did go goes going gone went get gets got give gives gave given
     take takes took make makes long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely final overall total latest
-    current next then later afterwards afterward again come comes came coming versus vs""".split()
+    current next then later afterwards afterward again come comes came coming versus vs
+    anyone anybody anything someone somebody something""".split()
 )
 
 # Before a capitalized run, these make it a place or an object, not a speaker ("in Kyiv").

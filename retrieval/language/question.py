@@ -184,6 +184,9 @@ SUMMARY = re.compile(
 # its own ("a rover NASA plans to fly in 2022"). Not "expected": what was expected is not what
 # happened.
 SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s+[a-z])", re.I)
+# Words that only shape the question: "How big was the sample?" asks for a number, "What day
+# did the protest take place?" when it happened.
+SHAPING = re.compile(r"^how\s+(?:big|large)\b|\b(?:take|takes|taking|taken|took)\s+place\b", re.I)
 # When something was said, at the end of a question after someone's words: not its topic.
 WHEN_SAID = re.compile(
     r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"
@@ -408,7 +411,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     name_words = frozenset(index.name_words_in(text))
     # "What did he say after the game?" asks for his words, whatever they were about.
     topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain
-    topic_source = SCHEDULED.sub(" ", topic_source)
+    topic_source = SHAPING.sub(" ", SCHEDULED.sub(" ", topic_source))
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:

@@ -578,6 +578,14 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("When is the budget due to pass?", ("budget", "pass")),
         # what was expected is not what happened
         ("How many people were expected to attend?", ("people", "expected", "attend")),
+        # words that only shape the question: a size asked as a number, "take place", "anyone"
+        ("How big was the sample the researchers used?", ("sample", "researchers", "used")),
+        ("How large a payload can the lander carry?", ("payload", "lander", "carry")),
+        ("What day did the protest take place?", ("day", "protest")),
+        ("When did the meeting take place?", ("meeting",)),
+        ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
+        ("Did anybody from the union comment?", ("union", "comment")),
+        ("How tall is the lander?", ("tall", "lander")),
     ],
 )
 def test_a_schedule_is_no_point_of_the_question(question: str, points: tuple[str, ...]) -> None:
