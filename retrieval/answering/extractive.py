@@ -1357,9 +1357,15 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     context = {w for w in subject if w not in STOPWORDS and w != role}
     described = _described_person(role, context, index, question.article)
     if described is None and named and (role in ROLE_SPELLINGS or ROLE.fullmatch(role)):
+        if not any(is_person_name(index.full_names.get(w, "")) for w in named):
+            # "What did the Sabres coach say?": a team's or a firm's, which the article would
+            # name with it ("Sabres coach ..."); the Wild's coach is not theirs.
+            return set()
         # "What did Zach Parise's coach say?": not Parise's words; the one coach the article
-        # names, if it names one ("Wild coach Bruce Boudreau"), else no one.
-        holders = _role_holders(role, (), index, question.article)
+        # naming him names, if it names one ("Wild coach Bruce Boudreau"), else no one.
+        sources = {index.sentences[i].source for i in index.sentences_naming(named)}
+        article = question.article or (next(iter(sources)) if len(sources) == 1 else None)
+        holders = _role_holders(role, (), index, article)
         described = next(iter(holders)) if len(holders) == 1 else None
         named = set()
     if described is None and named and OWNED_SUBJECT.search(question.statement_subject):

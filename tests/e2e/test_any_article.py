@@ -856,6 +856,25 @@ def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Run
         assert answer["answer"] == "The article doesn't say.", answer
 
 
+def test_a_teams_coach_is_the_one_named_with_the_team_and_a_players_the_one_of_his_story(
+    empty_qabot: Run,
+) -> None:
+    ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
+    sabres, clippers, parise, thunder = ask_in_turn(
+        empty_qabot,
+        "What did the Sabres coach say after the game?",
+        "What did the Clippers coach say?",
+        "What did Zach Parise's coach say?",
+        "What did the Thunder coach say?",
+    )
+    # neither story quotes those teams' coaches: not "Wild coach Bruce Boudreau"'s words
+    for answer in (sabres, clippers):
+        assert answer["abstained"] and answer["citations"] == [], answer
+    # Parise's story names one coach, though the index holds another story with two
+    assert any("Boudreau" in c["quote"] for c in parise["citations"]), parise
+    assert any("Oklahoma City coach Billy Donovan" in c["quote"] for c in thunder["citations"])
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:
