@@ -10,6 +10,7 @@ from retrieval.answer import Turn
 from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     AUXILIARIES,
+    FRAMING,
     ORG_WORDS,
     POSSESSIVES,
     QUESTION_OPENERS,
@@ -68,6 +69,13 @@ TRAILING_OBJECT = re.compile(
     rf"(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# "the" and what follows it, for the phrase a follow-up's "it" or "they" stands for.
+DEFINITE = re.compile(
+    r"\b(?P<aux>(?:did|does|do|will|would|can|could|should)\s+)?the\s+(?=(?P<rest>[^?]+))",
+    re.IGNORECASE,
+)
+# The longest such phrase: "the South Dakota ad campaign".
+MAX_PHRASE_WORDS = 4
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
@@ -141,6 +149,14 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         while len(owner) > 1 and owner[0].lower() in STOPWORDS:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
+    phrase = _last_phrase(previous)
+    pronoun = THING_PRONOUN.search(question)
+    if phrase and pronoun and _agrees(pronoun.group(1), phrase):
+        # "Which state is running it?" after "What's the slogan of the ad campaign …?": the
+        # campaign; "What were they chanting?" after "What were the teachers asking for?"
+        given = history[-1].answer.person
+        at = 1 if given and things and things[0] == given else 0
+        things = [*things[:at], phrase, *(t for t in things[at:] if t not in phrase)]
     existed = EXISTENTIAL.match(previous)
     if existed:
         # "Did Eichel get suspended for it?" after "Was there a fight?": the fight.
@@ -156,6 +172,35 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved
         )
     return resolved
+
+
+def _last_phrase(question: str) -> str | None:
+    """The last "the ..." phrase of a question, to the noun it ends on: "the ad campaign" in
+    "What's the slogan of the ad campaign everyone's talking about?", "the South Dakota
+    campaign", "the teachers" in "What were the teachers asking for?"."""
+    found = None
+    for match in DEFINITE.finditer(question):
+        kept: list[str] = []
+        for word in match.group("rest").split():
+            bare = word.strip("?.!,;:")
+            if not bare or bare.lower() in STOPWORDS or bare.lower() in FRAMING:
+                break
+            if bare.endswith(("'s", "’s", "ing")) or bare.lower() in QUESTION_OPENERS:
+                break
+            kept.append(bare)
+            if bare != word or len(kept) == MAX_PHRASE_WORDS:
+                break
+        if match.group("aux") and len(kept) >= 2:
+            kept.pop()  # "How did the Kremlin react ...?": its verb follows the subject
+        if kept and kept[-1][:1].islower():
+            found = f"the {' '.join(kept)}"
+    return found
+
+
+def _agrees(pronoun: str, phrase: str) -> bool:
+    """ "they" for "the teachers", "it" for "the program"."""
+    plural = phrase.endswith("s") and not phrase.endswith("ss")
+    return plural == (pronoun.lower() in ("they", "them", "their"))
 
 
 def _thing_answered(history: Sequence[Turn]) -> str | None:

@@ -875,6 +875,19 @@ def test_a_teams_coach_is_the_one_named_with_the_team_and_a_players_the_one_of_h
     assert any("Oklahoma City coach Billy Donovan" in c["quote"] for c in thunder["citations"])
 
 
+def test_it_and_they_are_what_the_last_question_was_about(two_articles: Run) -> None:
+    _, chanting, _, how_many = ask_in_turn(
+        two_articles,
+        "What were the teachers asking for?",
+        "What were they chanting?",
+        "Which companies did NASA add to the program?",
+        "How many companies are in it now?",
+    )
+    assert chanting["resolved_question"] == "What were the teachers chanting?", chanting
+    assert any("Teachers chanted" in c["quote"] for c in chanting["citations"]), chanting
+    assert how_many["resolved_question"] == "How many companies are in the program now?"
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:

@@ -314,6 +314,39 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who ordered it?",
             "Who ordered the recall?",
         ),
+        # the last question's own "the ..." phrase, of the pronoun's number, before the names
+        # its answer gave
+        (
+            [turn("Which companies did NASA add to the program?", "NASA added SpaceX.")],
+            "How many companies are in it now?",
+            "How many companies are in the program now?",
+        ),
+        (
+            [turn("What were the teachers asking for?", "Kevin Mayer backed the teachers.")],
+            "What were they chanting?",
+            "What were the teachers chanting?",
+        ),
+        (
+            [turn("What's the budget for the South Dakota campaign?", "It cost $449,000.")],
+            "Who made it?",
+            "Who made the South Dakota campaign?",
+        ),
+        (
+            [turn("How did the Kremlin react to the truce?", "Dmitry Peskov dismissed it.")],
+            "Who proposed it?",
+            "Who proposed the truce?",
+        ),
+        # not a phrase of another number, nor one whose verb follows ("did the Wild lose")
+        (
+            [turn("What did the players want?", "Apple Inc made a lander.")],
+            "When did it launch?",
+            "When did Apple Inc launch?",
+        ),
+        (
+            [turn("Did the Wild lose?", "Walt Disney Co lost.")],
+            "Why did it lose?",
+            "Why did Walt Disney Co lose?",
+        ),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
