@@ -232,6 +232,10 @@ THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 # How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
 # well now" right after a paragraph about the player).
 REFERENCE_WINDOW = 2
+# How many sentences back someone a statement is asked about may be named ("What explanation
+# did Eichel give for going after Eriksson Ek?": his words come three paragraphs on). Measured:
+# 3 loses one right answer, 6 keeps a wrong one, 4 neither.
+TOPIC_NAME_WINDOW = 4
 # A sentence about the person named before it: "He led key acquisitions ...".
 OPENING_PRONOUN = re.compile(r"^(?:He|She)\b")
 
@@ -281,6 +285,14 @@ def _phrasal_stems() -> dict[tuple[str, str], set[str]]:
 
 
 PHRASAL_STEMS = _phrasal_stems()
+
+
+def _asked_about(question: Question, statement: Sentence) -> set[str]:
+    """The name words a statement question asks about, besides whoever speaks: "schroder" in
+    "What did Davis say about Schröder?"."""
+    speaking = set(words(question.statement_subject or ""))
+    speaking |= {w for name in statement.speakers for w in words(name)}
+    return set(question.name_words) - speaking
 
 
 def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
@@ -521,7 +533,10 @@ class ExtractiveAnswerer:
         together = " ".join(e.text for e in closest)
         if unsaid and saying is None and not self._paraphrases(question, unsaid, together):
             return [], f"The article doesn't report what {subject} said about that."
-        on_topic = [e for e in ranked if e.lexical > 0]
+        # On the topic by its own words, not by the speaker's name ("“Amazing,” Davis said." is
+        # not on Schröder, for "What did Davis say about Schröder?").
+        topic = set(question.topic_stems) - set(stems(sorted(subject_words))) - {SPEECH_TERM}
+        on_topic = [e for e in ranked if topic & e.sentence.stems]
         # Quotes that speak of the topic without naming it, after those that name it.
         referring = self._quotes_referring_to(question, subject_words)
         if on_topic:
@@ -545,6 +560,12 @@ class ExtractiveAnswerer:
         is not answered by his words on cannabis users in general."""
         around = self._neighbourhood(statement.sentence)
         said = frozenset().union(*(s.stems for s in around))
+        # Someone else the question names must be named around it: "What did Davis say about
+        # Schröder?" is not answered by his words on James.
+        others = _asked_about(question, statement.sentence)
+        context = [*around, *self._preceding(statement.sentence, TOPIC_NAME_WINDOW)]
+        if others and not others & {w for s in context for w in words(" ".join(s.mentions))}:
+            return False
         missing = [w for w, stem in question.points if stem not in said]
         return not missing or self._paraphrases(question, missing, statement.text)
 
@@ -590,11 +611,11 @@ class ExtractiveAnswerer:
                 found.append(Evidence(sentence))
         return sorted(found, key=lambda e: (e.sentence.source, e.sentence.position))
 
-    def _preceding(self, sentence: Sentence) -> list[Sentence]:
-        """The sentences right before this one in its article (`REFERENCE_WINDOW` of them)."""
+    def _preceding(self, sentence: Sentence, window: int = REFERENCE_WINDOW) -> list[Sentence]:
+        """The sentences right before this one in its article (`window` of them)."""
         before = (
             self._sentence_at(sentence.source, sentence.position - back)
-            for back in range(1, REFERENCE_WINDOW + 1)
+            for back in range(1, window + 1)
         )
         return [s for s in before if s is not None]
 

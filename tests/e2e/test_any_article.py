@@ -888,6 +888,25 @@ def test_it_and_they_are_what_the_last_question_was_about(two_articles: Run) -> 
     assert how_many["resolved_question"] == "How many companies are in the program now?"
 
 
+def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "lakers-lebron.txt", "wild-sabres.txt")
+    clippers, schroder, eichel, lebron = ask_in_turn(
+        empty_qabot,
+        "What did LeBron say about the Clippers?",
+        "What did Davis say about Schröder?",
+        "What did Boudreau say about Eichel?",
+        "What did Vogel say about LeBron?",
+    )
+    # not "“Amazing,” Davis said." (on James), nor James's words on his record
+    for answer in (clippers, schroder, eichel):
+        assert answer["abstained"] and answer["citations"] == [], answer
+        assert answer["answer"].startswith("The article doesn't report what"), answer
+    # his words on "him" right after a sentence about James
+    assert lebron["citations"][0]["quote"].startswith("“He’s just playing terrific basketball"), (
+        lebron
+    )
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:
