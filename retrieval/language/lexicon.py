@@ -57,7 +57,7 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 # holding a place answers "which city", one holding a number answers "what number".
 ANSWER_TYPE_WORDS = frozenset(
     """city town village place country state region location date day year month time hour
-    number numbers amount total figure count score result age old share percentage percent
+    number numbers amount total figure count score tally result age old share percentage percent
     proportion fraction portion stats statistics""".split()
 )
 # Those of them that name a place: "state" names the kind of a "which state" answer, and is

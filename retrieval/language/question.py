@@ -235,7 +235,15 @@ LEADING_ASIDE = re.compile(
 )
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
-    ("score", re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?score\b", re.I)),
+    # "What was the final score?", "What was the final?", "What was the tally?": a score
+    (
+        "score",
+        re.compile(
+            r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?(?:score|tally)\b"
+            r"|^what\s+was\s+the\s+final\s*\??$",
+            re.I,
+        ),
+    ),
     # "What were LeBron's stats?", "What were his numbers in the game?": a line of counts
     (
         "stats",
