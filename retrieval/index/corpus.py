@@ -131,6 +131,9 @@ class CorpusIndex:
     def by_keyword_score(self, chunk_ids: set[str], scores: np.ndarray) -> list[str]:
         return self.keywords.by_keyword_score(chunk_ids, scores)
 
+    def keyword_score_of(self, chunk_id: str, scores: np.ndarray) -> float:
+        return self.keywords.score_of(chunk_id, scores)
+
     # --- Names (the `KnownWords` of retrieval/language/known.py) ------------------------------
 
     @property

@@ -127,5 +127,9 @@ class KeywordIndex:
         """These chunks, best BM25 score first (ties in id order)."""
         return sorted(chunk_ids, key=lambda chunk_id: (-scores[self._position[chunk_id]], chunk_id))
 
+    def score_of(self, chunk_id: str, scores: np.ndarray) -> float:
+        """The chunk's score among `scores` (one per chunk, as `keyword_scores` gives)."""
+        return float(scores[self._position[chunk_id]])
+
     def idf_of(self, stem: str) -> float:
         return self.idf.get(stem, self.unknown_idf)

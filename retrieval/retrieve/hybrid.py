@@ -84,7 +84,8 @@ class HybridRetriever:
         keyword_ids = [i for i in keyword_ids if not self._is_heading(i)][:KEYWORD_K]
         dense_ids = dense_ids[:DENSE_K]
         chunk_ids = fuse([dense_ids, keyword_ids])[:FUSED_CHUNKS]
-        if keyword_ids and keyword_ids[0] not in chunk_ids and _far_ahead(keyword_scores):
+        leads = [self.index.keyword_score_of(c, keyword_scores) for c in keyword_ids[:2]]
+        if keyword_ids and keyword_ids[0] not in chunk_ids and _far_ahead(leads):
             # "When was the campaign introduced?": the lede, the one chunk saying "introduced",
             # ranks first by keywords and nowhere by meaning; fused, chunks that both lists
             # rank lower would bury it.
@@ -170,9 +171,10 @@ def fuse(rankings: Sequence[Sequence[str]]) -> list[str]:
     return sorted(scores, key=lambda item: -scores[item])
 
 
-def _far_ahead(scores: np.ndarray) -> bool:
-    """Whether the best keyword score leads the next by `KEYWORD_LEAD` times."""
-    if len(scores) < 2:
-        return len(scores) == 1
-    second, first = np.partition(scores, -2)[-2:]
-    return bool(first > 0 and first >= KEYWORD_LEAD * second)
+def _far_ahead(leads: Sequence[float]) -> bool:
+    """Whether the best keyword chunk's score (of those that are no heading) leads the next
+    one's by `KEYWORD_LEAD` times; the only chunk with any keyword leads."""
+    if len(leads) < 2:
+        return len(leads) == 1
+    first, second = leads
+    return first > 0 and first >= KEYWORD_LEAD * second
