@@ -269,6 +269,8 @@ SAY_VERBS = (
     r"mean|meant|respond|responded|reply|replied|add|added|speak|spoke|talk|talked|announce|"
     r"announced|declare|declared|remark|remarked|predict|predicted|believe|believed|"
     r"argue|argued|warn|warned|insist|insisted|admit|admitted|acknowledge|acknowledged|"
+    # what someone pledges is in their words: "What did Bosma promise?"
+    r"promise|promised|pledge|pledged|vow|vowed|"
     # what someone asks of others is in their words: "What did Martins recommend?"
     r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted|explain|explained"
 )

@@ -682,6 +682,10 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ("What did Silvia Martins recommend?", "Silvia Martins", ()),
         ("What did Keith Gambill want the Legislature to do?", "Keith Gambill", ("legislatur",)),
         ("What has Shotwell proposed?", "Shotwell", ()),
+        # what someone pledges, too
+        ("What did Bosma promise?", "Bosma", ()),
+        ("What did the House Speaker promise about testing?", "the House Speaker", ("test",)),
+        ("What has Zelensky vowed?", "Zelensky", ()),
         # "expect" and "hope" are not among them: "When do GOP leaders expect to act?" asks a time
         ("When do Indiana GOP leaders expect to act on school funding?", None, None),
         ("What does Zach Parise hope to do?", None, None),
