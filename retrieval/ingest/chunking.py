@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -20,6 +20,7 @@ from retrieval.language.speakers import (
     is_quote_only,
     speakers_of,
     subject_person,
+    titles_of,
 )
 
 # A sentence opening with one of these is about the person named last ("Her focus is ..."):
@@ -91,7 +92,7 @@ def read_sentences(
         for span in _fitting_spans(paragraph):
             bounds.extend((span.start, span.end))
             if not is_headline:
-                names.note(find_mentions(span.text))
+                names.note(find_mentions(span.text), span.text)
             names.plain.update(PLAIN_WORD.findall(span.text))
             count += 1
         counts.append(count)
@@ -129,7 +130,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
             mentions = [] if is_headline else names.real(find_mentions(text), text)
-            speakers = speakers_of(text, mentions, last_person)
+            speakers = speakers_of(text, mentions, last_person, names.role_holders)
             quote_only = is_quote_only(text)
             context = ""
             if quote_only and not speakers and last_quote_speakers:
@@ -273,6 +274,20 @@ class _Names:
     persons: set[str]
     # The words the article writes in lowercase somewhere.
     plain: set[str] = field(default_factory=set)
+    # Each role the article gives someone by a title before their name: who has it, and
+    # whether as someone's ("Kentucky GOP Gov. Matt Bevin") or as the story's own.
+    roles: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+    @property
+    def role_holders(self) -> dict[str, str]:
+        """The roles one person alone has in the article, or alone has as the story's own:
+        "The governor said" is Holcomb's in a story on Indiana that names Kentucky's too."""
+        holders = {}
+        for role, people in self.roles.items():
+            own = [key for key, owned in people.items() if not owned]
+            if len(people) == 1 or len(own) == 1:
+                holders[role] = own[0] if len(own) == 1 else next(iter(people))
+        return holders
 
     def display(self, key: str) -> str:
         return self.full.get(key, key)
@@ -287,8 +302,12 @@ class _Names:
             if " " in m.text or m.text.lower() not in self.plain or not _opens(text, m.start)
         ]
 
-    def note(self, mentions: Iterable[Mention]) -> None:
-        """Keep each name's longest form in the article ("Peskov" -> "Dmitry Peskov")."""
+    def note(self, mentions: Sequence[Mention], text: str) -> None:
+        """Keep each name's longest form in the article ("Peskov" -> "Dmitry Peskov"), and the
+        role a title before it gives ("Gov. Eric Holcomb")."""
+        for role, key, owned in titles_of(text, mentions):
+            people = self.roles.setdefault(role, {})
+            people[key] = people.get(key, True) and owned
         for mention in mentions:
             if len(mention.text) > len(self.full.get(mention.key, "")):
                 self.full[mention.key] = mention.text

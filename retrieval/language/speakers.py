@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from retrieval.language.lexicon import NOT_NAMES, ORG_WORDS, PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS
+from retrieval.language.lexicon import (
+    ABBREVIATIONS,
+    AFFILIATION_WORDS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -26,6 +34,32 @@ APPOSITIVE = re.compile(
     r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
 )
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+# "The governor said ...": a role for its subject, right before the verb.
+ROLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+(?P<role>[a-z]+\.?)\s+$")
+# The title right before a person's name, and the words before it that may say whose it is:
+# "Kentucky GOP Gov. Matt Bevin", "Republican Gov. Eric Holcomb", "coach Bruce Boudreau".
+TITLE_BEFORE = re.compile(r"(?P<owner>(?:\b[\w’'-]+\s+){0,2})\b(?P<title>[A-Za-z]+)\.?\s+$")
+
+
+def role_word(title: str) -> str:
+    """A title as the role it names: "Gov." -> "governor", "Coach" -> "coach"."""
+    bare = title.lower().rstrip(".")
+    return ABBREVIATIONS.get(bare, bare)
+
+
+def titles_of(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str, bool]]:
+    """(role, person key, whether the role is someone's) for each person the text names right
+    after a title: "Kentucky GOP Gov." is Kentucky's governor, "Republican Gov." a story's own."""
+    found = []
+    for mention in mentions:
+        title = TITLE_BEFORE.search(text, 0, mention.start)
+        if mention.is_person and title and title.group("title").lower() in TITLE_WORDS:
+            owner = title.group("owner").split()
+            owned = any(w[:1].isupper() and w.lower() not in AFFILIATION_WORDS for w in owner)
+            found.append((role_word(title.group("title")), mention.key, owned))
+    return found
 
 
 @dataclass(frozen=True)
@@ -119,15 +153,23 @@ def _is_demonym_only(mention: Mention) -> bool:
 
 
 def speakers_of(
-    sentence: str, mentions: Sequence[Mention], previous_person: str | None
+    sentence: str,
+    mentions: Sequence[Mention],
+    previous_person: str | None,
+    role_holders: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Keys of whoever says, reports or claims something in this sentence."""
+    """Keys of whoever says, reports or claims something in this sentence; `role_holders`
+    gives the one person the article describes by a role ("governor": "holcomb"), for "The
+    governor said ..."."""
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
         key = _subject_before(masked, verb.start(), mentions, previous_person)
         if key is None:
             key = _name_right_after(masked, verb.end(), mentions)
+        if key is None and role_holders:
+            role = ROLE_SUBJECT.search(masked, 0, verb.start())
+            key = role_holders.get(role_word(role.group("role"))) if role else None
         if key and key not in found:
             found.append(key)
     for according in ACCORDING_TO.finditer(sentence):

@@ -907,6 +907,13 @@ def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabo
     )
 
 
+def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Run) -> None:
+    (pay,) = ask_in_turn(two_articles, "What did Holcomb say about teacher pay?")
+    # "The governor said he was waiting ..." is Republican Gov. Eric Holcomb's, not Kentucky
+    # GOP Gov. Matt Bevin's
+    assert pay["citations"][0]["quote"].startswith("The governor said he was waiting"), pay
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:

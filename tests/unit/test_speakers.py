@@ -109,6 +109,49 @@ def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker:
     assert sentences_of(tmp_path, text)[sentence][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        pytest.param(
+            "Republican Gov. Ann Lee skipped the rally. Ohio GOP Gov. Tom Ray lost in May.\n\n"
+            "The governor said she was waiting for a report.",
+            "The governor said she was waiting for a report.",
+            "Ann Lee",
+            id="the story's own governor, not another state's (state politics)",
+        ),
+        pytest.param(
+            "Wild coach Tom Ray praised the forward.\n\nThe coach said the team was ready.",
+            "The coach said the team was ready.",
+            "Tom Ray",
+            id="the one coach the story titles (hockey)",
+        ),
+        pytest.param(
+            "Assistant coach Tom Ray and Thunder coach Ann Lee met.\n\nThe coach said no.",
+            "The coach said no.",
+            "",
+            id="two coaches, each of a team: neither (basketball)",
+        ),
+        pytest.param(
+            "Chief Executive Maria Diaz opened the plant.\n\nThe executive told reporters it "
+            "would hire 200 people.",
+            "The executive told reporters it would hire 200 people.",
+            "Maria Diaz",
+            id="a title written in capitals (business news)",
+        ),
+        pytest.param(
+            "Gov. Ann Lee spoke.\n\nThe company said sales rose.",
+            "The company said sales rose.",
+            "",
+            id="a role nobody is titled with (business news)",
+        ),
+    ],
+)
+def test_a_role_for_subject_is_the_one_person_titled_so(
+    tmp_path: Path, text: str, sentence: str, speaker: str
+) -> None:
+    assert sentences_of(tmp_path, text)[sentence][0] == speaker
+
+
 def test_a_sentence_led_by_a_pronoun_is_about_the_subject_before_it(tmp_path: Path) -> None:
     text = (
         "Executive Kevin Marsh said demand was high. Getting the launch right will test "
