@@ -474,6 +474,7 @@ class ExtractiveAnswerer:
                 return results, NOT_IN_ARTICLE
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and subject_words:
+            subject_words = self._speaking_for_subject(question, subject_words)
             return self._statements(question, subject_words, evidence)
         if question.wants_statements and OWNED_SUBJECT.search(question.statement_subject or ""):
             return [], NOT_IN_ARTICLE  # the words of someone's someone the article never names
@@ -644,6 +645,15 @@ class ExtractiveAnswerer:
         holders = _role_holders(role, context, self.index, question.article)
         ranked = sorted(holders, key=lambda person: -len(holders[person]))
         return {person: holders[person][0] for person in ranked[: 1 if context else MAX_SENTENCES]}
+
+    def _speaking_for_subject(self, question: Question, subject_words: set[str]) -> set[str]:
+        """Whoever speaks for an organisation the article never quotes itself: "How did Blue
+        Origin respond?" is answered by the words of "Brent Sherwood, vice president of ...
+        at Blue Origin"."""
+        if self._spoken_at(subject_words, question.article):
+            return subject_words
+        people = self._speaking_for(replace(question, speaks_for=frozenset(subject_words)))
+        return {w for person in people for w in words(person)} or subject_words
 
     def _speaking_for(self, question: Question) -> dict[str, Sentence]:
         """The people the articles (the picked one, if any) quote whose introduction names the

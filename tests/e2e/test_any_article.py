@@ -914,6 +914,16 @@ def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Run
     assert pay["citations"][0]["quote"].startswith("The governor said he was waiting"), pay
 
 
+def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: Run) -> None:
+    responded, tyvak = ask_in_turn(
+        two_articles, "How did Blue Origin respond?", "What did Tyvak say?"
+    )
+    # "..., said Brent Sherwood, vice president of advanced development programs at Blue Origin."
+    assert any("Brent Sherwood" in c["quote"] for c in responded["citations"]), responded
+    # no one at Tyvak is quoted
+    assert tyvak["abstained"] and tyvak["citations"] == [], tyvak
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:
