@@ -227,6 +227,10 @@ WILL_QUESTION = re.compile(
     r"|\bnext\b(?!\s+to\b)",
     re.IGNORECASE,
 )
+# Verbs asking for someone's words on what is to come: "What did Mayer predict?".
+FORECAST_VERBS = frozenset(
+    "predict predicted forecast promise promised pledge pledged vow vowed".split()
+)
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 # How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
@@ -518,6 +522,11 @@ class ExtractiveAnswerer:
         if not said:
             return [], f"The article doesn't report anything {subject} said."
         if not question.topic_stems:
+            if question.statement_verb in FORECAST_VERBS:
+                # "What did Mayer predict?": his words on what is to come, if he said any
+                verb = stems([question.statement_verb])[0]
+                ahead = [e for e in said if FUTURE_SAID.search(e.text) or verb in e.sentence.stems]
+                said = ahead or said
             return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
         ranked = sorted(said, key=lambda e: -e.score)
         # "What did Lukashenko say about nuclear weapons?" in a story that never mentions them:

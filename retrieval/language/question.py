@@ -378,6 +378,8 @@ class Question:
     asks_name: bool = False
     # "Which companies did NASA add?": several names of a kind are asked for.
     asks_several: bool = False
+    # The verb asking for someone's words ("predict" in "What did Mayer predict?").
+    statement_verb: str | None = None
 
     @property
     def wants_statements(self) -> bool:
@@ -451,6 +453,9 @@ def analyze(text: str, index: KnownWords) -> Question:
         name_words=name_words,
         unknown_names=_unknown_names(text, index, subject),
         statement_subject=subject,
+        statement_verb=(statement.groupdict().get("verb") or "").lower() or None
+        if statement
+        else None,
         definition_target=target,
         asks_author=asks_author,
         asks_summary=asks_summary,

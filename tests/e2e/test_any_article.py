@@ -924,6 +924,16 @@ def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: 
     assert tyvak["abstained"] and tyvak["citations"] == [], tyvak
 
 
+def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "disney-plus-launch.txt")
+    (predicted,) = ask_in_turn(empty_qabot, "What did Mayer predict?")
+    quotes = [c["quote"] for c in predicted["citations"]]
+    # “We will see the industry shake out a bit,” ... “Not everyone will succeed.”
+    assert quotes[0].startswith("“We will see the industry shake out a bit"), quotes
+    # not his account of last week's launch problems
+    assert not any("overwhelming demand" in quote for quote in quotes), quotes
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:
