@@ -52,9 +52,10 @@ _BOUNDARY = re.compile(r"[.!?。．！？…\n\r]")
 _LEADING_CLOSERS = re.compile(r"[\"'”’)\]]+(?=\s|$)")
 # What may follow the last sentence's terminal punctuation.
 _TAIL = re.compile(r"[.!?。．！？…\"'”’)\]\s]*$")
-# A quotation that ends with its own question or exclamation mark ("..., right?”"): pysbd ends
-# the sentence there, and the attribution after it is left alone.
-_QUESTION_QUOTED = re.compile(r"[?!][\"'”’]$")
+# A quotation that ends with its own question or exclamation mark ("..., right?”"), or with a
+# quote inside it ("... helpful attention,’ ”"): pysbd ends the sentence there, and the
+# attribution after it is left alone.
+_QUOTE_CLOSED = re.compile(r"[,?!][\"'”’](?:\s?[\"'”’])*$")
 # An attribution alone, which belongs to the quotation before it: "Sanborn said.", "she asked
 # Tuesday.", "said Marco Villa, the company’s chief operating officer."
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -197,7 +198,7 @@ def pysbd_spans(text: str, offset: int = 0) -> list[Span]:
         if (
             spans
             and start < end
-            and _QUESTION_QUOTED.search(spans[-1].text)
+            and _QUOTE_CLOSED.search(spans[-1].text)
             and _ATTRIBUTION_ALONE.match(text[start:end])
         ):
             # "“..., right?” Sanborn said.": one sentence, so that the quote has its speaker.

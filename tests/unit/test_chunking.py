@@ -111,6 +111,18 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
         ("“Is it over?” The crowd left.", ["“Is it over?”", "The crowd left."]),
         # after a quote ending in a full stop nothing is joined
         ("“It is over.” Lee said.", ["“It is over.”", "Lee said."]),
+        # a quote closing a quote inside it: "... helpful attention,’ ” Hege said."
+        (
+            "“My first thought was, ‘Oh no, not again,’ ” Hege said. “Then I read it.”",
+            ["“My first thought was, ‘Oh no, not again,’ ” Hege said.", "“Then I read it.”"],
+        ),
+        (
+            "“He told us, ‘Believe in yourselves!’ ” said Tom Ray, the team’s captain. We won.",
+            [
+                "“He told us, ‘Believe in yourselves!’ ” said Tom Ray, the team’s captain.",
+                "We won.",
+            ],
+        ),
     ],
 )
 def test_an_attribution_after_a_quoted_question_is_part_of_it(
