@@ -42,6 +42,7 @@ from retrieval.language.lexicon import (
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
+    RESEARCH,
     ROLE_SPELLINGS,
     ROLE_WORDS,
     STOPWORDS,
@@ -231,6 +232,8 @@ WILL_QUESTION = re.compile(
 FORECAST_VERBS = frozenset(
     "predict predicted forecast promise promised pledge pledged vow vowed".split()
 )
+# The words of "What did the study find?" that a finding ("according to a study") says.
+FINDING_WORD = re.compile(rf"{RESEARCH}|find|found|show|shown|reveal|revealed|conclude|suggest")
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 # How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
@@ -1157,6 +1160,8 @@ def _names_answer_kind(question: Question, word: str) -> bool:
     state stashed away?" is about the state)."""
     if word in PLACE_TYPE_WORDS and question.wh in TYPED_KINDS - PLACE_OR_TIME:
         return False
+    if question.wh == "finding" and FINDING_WORD.fullmatch(word):
+        return True  # "What did the researchers find?": "..., according to a study"
     return word in ANSWER_TYPE_WORDS
 
 

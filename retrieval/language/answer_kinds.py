@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from retrieval.language.lexicon import STOPWORDS
+from retrieval.language.lexicon import RESEARCH, STOPWORDS
 from retrieval.language.text import stems, words
 
 # A place or time inside a quotation is what someone said, less often where or when it happened.
@@ -254,6 +254,14 @@ _COUNT = (
 # A line of counts, someone's stats: "25 points, 11 rebounds and 10 assists", "four points, 10
 # assists and five rebounds".
 STATS = re.compile(rf"{_COUNT}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_COUNT})+", re.IGNORECASE)
+# What research found, as news reports it: "..., according to a study", "the researchers
+# found that ...", "the survey showed".
+FINDING = re.compile(
+    rf"\baccording\s+to\s+(?:a|the|new|their)\s+(?:[\w-]+\s+){{0,2}}?{RESEARCH}\b"
+    rf"|\b{RESEARCH}\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|showed|shows|suggests|suggested|revealed|"
+    r"reveals|concluded|concludes)\b|\bfound\s+that\b",
+    re.IGNORECASE,
+)
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
@@ -266,6 +274,7 @@ KIND_PATTERNS = {
     "how_long": DURATION,
     "how_many": NUMBER,
     "why": REASON,
+    "finding": FINDING,
     "how_old": AGE,
     "how_much": MONEY,
     "share": SHARE,

@@ -74,6 +74,12 @@ QUOTED_TITLE_WORDS = frozenset(
 # Words a reader calls the article itself by: "Who wrote the recap?", "What's this piece about?".
 ARTICLE_NOUNS = r"(?:article|story|piece|report|news|text|recap|write-?up|column|coverage)"
 
+# What reports findings: "What did the study find?", "according to a study".
+RESEARCH = (
+    r"(?:study|studies|research|report|survey|poll|analysis|paper|researchers|scientists|"
+    r"authors|team|data)"
+)
+
 # --- Names -----------------------------------------------------------------------------------
 
 # Words that start with a capital letter yet name nobody.

@@ -11,6 +11,7 @@ from retrieval.language.lexicon import (
     AUXILIARIES,
     FRAMING,
     QUESTION_OPENERS,
+    RESEARCH,
     ROLE_PHRASES,
     ROLE_SPELLINGS,
     ROLE_VERBS,
@@ -326,6 +327,15 @@ WH_TYPES = (
         ),
     ),
     ("why", re.compile(r"^why\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b", re.I)),
+    # "What did the study find?", "What did the researchers conclude?": what research found
+    (
+        "finding",
+        re.compile(
+            r"^what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|new)\s+(?:\w+\s+)?"
+            rf"{RESEARCH}\s+(?:find|found|show|shown|reveal|revealed|conclude|suggest)\b",
+            re.I,
+        ),
+    ),
     ("who", re.compile(r"^(?:who|whom|whose)\b", re.I)),
     ("how", re.compile(r"^how\b", re.I)),
     ("yesno", re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\b", re.I)),

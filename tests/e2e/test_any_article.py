@@ -934,6 +934,13 @@ def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot
     assert not any("overwhelming demand" in quote for quote in quotes), quotes
 
 
+def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "cannabis-disorder.txt")
+    (found,) = ask_in_turn(empty_qabot, "What did the study find?")
+    # "Rates of cannabis use disorder have risen ..., according to a study."
+    assert found["citations"][0]["quote"].startswith("Rates of cannabis use disorder"), found
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:

@@ -163,6 +163,12 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("why", "Jack Eichel went after Eriksson Ek and threw punches.", 0.0),
         ("why", "The lander, named after a moon crater, will fly in 2023.", 0.0),
         ("why", "Schools closed after the unions called a rally.", 1.0),
+        # what research found, as news reports it
+        ("finding", "Rates have risen in states where it is legal, according to a study.", 1.0),
+        ("finding", "The survey of 2,000 voters showed support falling.", 1.0),
+        ("finding", "Scientists found that the ice was older than thought.", 1.0),
+        ("finding", "The study was published in the journal JAMA Psychiatry.", 0.0),
+        ("finding", "Police found the car near the river.", 0.0),
         # a year, for "what year": not a month or "this year"
         ("when_year", "The rover will fly in 2022.", 1.0),
         ("when_year", "The campaign will be in its third year in January.", 0.0),

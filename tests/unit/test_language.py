@@ -363,6 +363,12 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What was the tally?", "score"),
         ("What was the final vote?", "other"),
         ("When was the final played?", "when"),
+        # what research found
+        ("What did the study find?", "finding"),
+        ("What did the new survey show?", "finding"),
+        ("What have the researchers concluded?", "other"),
+        ("What did the researchers conclude?", "finding"),
+        ("What did Martins find?", "other"),
         ("What time did the group leave?", "when"),
         ("When do the Hawks play next?", "when_future"),
         ("When will the lander fly?", "when_future"),
