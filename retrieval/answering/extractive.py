@@ -127,6 +127,10 @@ COUNTED_ALIKE = 0.80
 TYPED_RESTATEMENT_DENSE = 0.60
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
+# For "why", a sentence giving a reason joins the best one, which gives none, when it scores
+# within this margin of it ("Why did Eichel fight?": the fight, then "just trying to spark
+# some energy").
+REASON_MARGIN = 0.20
 MAX_SENTENCES = 3
 # "What is the article about?" gets its opening sentences, the lede.
 LEDE_SENTENCES = 2
@@ -754,7 +758,29 @@ class ExtractiveAnswerer:
         # Sentences scored above the one chosen failed the checks; those close below join it.
         near = [e for s, e in scored if top - NEAR_BEST <= s <= top][:MAX_SENTENCES]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
+        if question.wh == "why" and not any(e.kind for e in chosen):
+            # "Why did Eichel fight?": the sentence telling the fight gives no reason; his
+            # "just trying to spark some energy", a little below it, does.
+            reason = next(
+                (
+                    e
+                    for s, e in scored
+                    if top - REASON_MARGIN <= s < top - NEAR_BEST
+                    and e.kind
+                    and self._says_a_name_or_point(question, e)
+                    and not self._about_someone_else(question, e)
+                ),
+                None,
+            )
+            chosen = [*chosen, reason] if reason else chosen
         return self._with_elaboration(chosen)
+
+    def _says_a_name_or_point(self, question: Question, evidence: Evidence) -> bool:
+        """Whether the sentence names someone the question does, or says one of its points."""
+        said = evidence.sentence.stems
+        return bool(set(stems(sorted(question.name_words))) & said) or any(
+            stem in said for stem in question.point_stems
+        )
 
     def _answers(self, question: Question, score: float, best: Evidence) -> bool:
         """Whether this sentence, scored `score`, answers: close enough, saying every point,

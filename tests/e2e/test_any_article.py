@@ -941,6 +941,15 @@ def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Ru
     assert found["citations"][0]["quote"].startswith("Rates of cannabis use disorder"), found
 
 
+def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "wild-sabres.txt")
+    (fought,) = ask_in_turn(empty_qabot, "Why did Eichel fight?")
+    quotes = [c["quote"] for c in fought["citations"]]
+    # the fight, then his reason for it
+    assert quotes[0].startswith("In the second period, Sabres captain Jack Eichel"), quotes
+    assert "Eichel said he was “just trying to spark some energy.”" in quotes, quotes
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:
