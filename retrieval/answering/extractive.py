@@ -129,7 +129,7 @@ TYPED_RESTATEMENT_DENSE = 0.60
 NEAR_BEST = 0.08
 # For "why", a sentence giving a reason joins the best one, which gives none, when it scores
 # within this margin of it ("Why did Eichel fight?": the fight, then "just trying to spark
-# some energy").
+# some energy"). Measured: 0.15 loses one of the three turns it gains, 0.30 gains the same.
 REASON_MARGIN = 0.20
 MAX_SENTENCES = 3
 # "What is the article about?" gets its opening sentences, the lede.
