@@ -37,6 +37,7 @@ from retrieval.language.lexicon import (
     AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
     GROUP_WORDS,
+    IRREGULAR_PAST,
     OPPOSITES,
     PHRASAL_VERBS,
     PLACE_TYPE_WORDS,
@@ -315,8 +316,8 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     for k in range(len(tokens) - 1):
         # the verb's stem and its particle; "made fun of": an irregular past as its present
         single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
-        if single is None and tokens[k] in ("made", "making", "makes"):
-            single = PHRASAL_STEMS.get(("make", tokens[k + 1]))
+        if single is None and tokens[k] in IRREGULAR_PAST:
+            single = PHRASAL_STEMS.get((IRREGULAR_PAST[tokens[k]], tokens[k + 1]))
         if single and single & said:
             said.add(token_stems[k])
             said.add(token_stems[k + 1])

@@ -349,6 +349,36 @@ PHRASAL_VERBS = {
     "give up": "quit surrender surrendered abandon abandoned",
     "shut down": "close closed",
     "speak out": "criticize criticized",
+    "get back": "return returned",
+    "come back": "return returned",
+    "head out": "leave left depart departed",
+    "set off": "leave left depart departed",
+    "show up": "attend attended arrive arrived appear appeared",
+    "turn out": "attend attended",
+    "take over": "replace replaced succeed succeeded",
+    "drop out": "withdraw withdrew quit cancel canceled cancelled",
+    "pull out": "withdraw withdrew cancel canceled cancelled",
+    "talk to": "tell told interview interviewed",
+}
+
+# The past forms of the verbs above that their stems do not give: "got back", "came back".
+IRREGULAR_PAST = {
+    "got": "get",
+    "gotten": "get",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "making": "make",
+    "makes": "make",
+    "spoke": "speak",
+    "spoken": "speak",
+    "found": "find",
+    "shut": "shut",
 }
 
 # The people someone works with, whom a quote of theirs calls "we": "Where did Graham's team

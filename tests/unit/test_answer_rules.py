@@ -1412,6 +1412,11 @@ def test_a_which_question_leads_with_the_name_of_the_kind(
         ("How many people signed up for the rally?", "sign", "15,000 people registered.", True),
         ("Were people making fun of the ads?", "make", "The ads drew backlash and mockery.", True),
         ("When did Disney+ go live?", "go", "Disney+ launched on Tuesday.", True),
+        ("What time did her group head out?", "head", "They left about 4:30 a.m.", True),
+        # an irregular past, as its present
+        ("Who got back in the game?", "got", "Kuzma returned in the second half.", True),
+        ("Which company took over the project?", "took", "Tyvak replaced OrbitBeyond.", True),
+        ("How many fans turned out?", "turn", "About 15,000 people attended.", True),
         # the verb alone, or another particle, is not the phrase
         ("When did South Dakota roll the dice?", "roll", "It was introduced Monday.", False),
         ("When did the lander go up?", "go", "It launched on Tuesday.", False),
