@@ -167,3 +167,6 @@ class CorpusIndex:
 
     def name_countries(self, text: str) -> str:
         return self.names.name_countries(text)
+
+    def respell_names(self, text: str) -> str:
+        return self.names.respell_names(text)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS
-from retrieval.language.text import STOPWORDS, WORD, stems, words
+from retrieval.language.text import STOPWORDS, WORD, fold, stems, words
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# A name is respelled only when it is this long, and this close to one the corpus writes
+# (difflib's ratio): "Zelenskyy" 0.94 to "Zelensky", "Lukashenka" 0.90 to "Lukashenko"; not
+# "Peskoff" (0.77 to "Peskov"), and no short word ("Igor" is no "Iger").
+RESPELL_MIN = 5
+# A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
+CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
+RESPELL_CLOSENESS = 0.85
 
 
 class NameGazetteer:
@@ -31,6 +39,7 @@ class NameGazetteer:
         self.full_names = full_names
         self._acronyms = acronyms
         self._lowercase_stems: set[str] | None = None
+        self._respellable: list[str] | None = None
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -99,6 +108,39 @@ class NameGazetteer:
                 acting = rf"\b(?P<aux>{AUXILIARIES}\s+){name}\b|\b{name}(?=['’]s\b)"
                 text = re.sub(acting, rf"\g<aux>{country}", text)
         return text
+
+    def respell_names(self, text: str) -> str:
+        """A name written otherwise than the corpus writes it, as the corpus does: "Zelenskyy"
+        as "Zelensky", "Lukashenka" as "Lukashenko", "Shotwel" as "Shotwell". Only a
+        capitalised word the corpus never uses, of `RESPELL_MIN` letters or more, that is that
+        close to one name word alone (difflib's ratio, `RESPELL_CLOSENESS`) and starts with its
+        letter."""
+
+        def respell(match: re.Match[str]) -> str:
+            token = match.group()
+            lower = fold(token).lower()
+            if len(lower) < RESPELL_MIN or lower in self.vocab or lower in STOPWORDS:
+                return token
+            close = [
+                name
+                for name in difflib.get_close_matches(
+                    lower, self._long_name_words, 2, RESPELL_CLOSENESS
+                )
+                if name[0] == lower[0]
+            ]
+            if len(close) != 1:
+                return token
+            return close[0].capitalize()
+
+        return CAPITALISED_WORD.sub(respell, text)
+
+    @property
+    def _long_name_words(self) -> list[str]:
+        if self._respellable is None:
+            self._respellable = sorted(
+                w for w in self.name_words if len(w) >= RESPELL_MIN and w.isalpha()
+            )
+        return self._respellable
 
     def name_words_in(self, text: str) -> list[str]:
         """Words of `text` that name someone or something in the corpus.

@@ -109,7 +109,8 @@ def _names_them(more: str | None) -> bool:
 
 def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
-    question = index.name_countries(index.expand_acronyms(" ".join(question.split())))
+    question = " ".join(question.split())
+    question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
     if not history:
         return question
     previous = history[-1].resolved_question or history[-1].question

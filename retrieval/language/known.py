@@ -29,5 +29,8 @@ class KnownWords(Protocol):
     def expand_acronyms(self, text: str) -> str:
         """`text` with acronyms the articles never use spelled out as the names they do use."""
 
+    def respell_names(self, text: str) -> str:
+        """`text` with names written otherwise ("Zelenskyy") as the articles write them."""
+
     def name_countries(self, text: str) -> str:
         """`text` with capitals the articles never name written as the countries they do."""

@@ -234,6 +234,13 @@ LEADING_ASIDE = re.compile(
     r"^[A-Za-z]+(?:\s+[a-z]+)?,\s+(?=(?:how|who|whom|whose|what|which|where|when|why)\b)",
     re.IGNORECASE,
 )
+# A chat's opening words before the question ("hey what did ...", "ok so who ...").
+LEADING_INTERJECTION = re.compile(
+    r"^(?:(?:hey|hi|hello|yo|ok|okay|so|um|uh|oh|well|also|btw|pls|please|quick\s+question)"
+    r"[,!.:]?\s+)+(?=(?:how|who|whom|whose|what|which|where|when|why|did|does|do|is|are|was|"
+    r"were|has|have|can|could|will)\b)",
+    re.IGNORECASE,
+)
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     # "What was the final score?", "What was the final?", "What was the tally?": a score
@@ -404,7 +411,8 @@ class Question:
 def analyze(text: str, index: KnownWords) -> Question:
     """Classify `text` against what the corpus knows (its words and names)."""
     text = " ".join(text.split())
-    plain = LEADING_ASIDE.sub("", LEADING_NOISE.sub("", text).rstrip("?!. "))
+    plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
+    plain = LEADING_ASIDE.sub("", LEADING_INTERJECTION.sub("", plain))
     asked = LEADING_PREPOSITION.sub("", plain)
     wh = _wh(plain) or _wh(asked) or "other"
     if wh == "when" and FUTURE_WHEN.search(asked):

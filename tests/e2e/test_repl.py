@@ -147,6 +147,17 @@ def test_questions_about_the_article_itself_and_uncounted_numbers(qabot: Run) ->
     assert "error" not in russian and russian["abstained"]
 
 
+def test_a_chat_line_with_a_name_spelled_otherwise_gets_the_answer(qabot: Run) -> None:
+    script = ["hey what did Zelenskyy promise lol", "What did Lukashenka propose?"]
+    result = qabot("repl", "--json", stdin="\n".join(script) + "\n")
+    assert result.returncode == 0, result.stderr
+    promise, proposal = json_lines(result.stdout)
+    assert promise["resolved_question"] == "hey what did Zelensky promise lol", promise
+    assert any("renewed his promise" in c["quote"] for c in promise["citations"]), promise
+    assert proposal["resolved_question"] == "What did Lukashenko propose?", proposal
+    assert any("called for a" in c["quote"] for c in proposal["citations"]), proposal
+
+
 def test_a_conversation_never_imports_langchain(qabot: Run) -> None:
     script = "What did Peskov say?\nWho is he?\n"
     result = qabot("repl", "--json", stdin=script, PYTHONPROFILEIMPORTTIME="1")
