@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -48,6 +49,7 @@ from retrieval.language.lexicon import (
     ROLE_WORDS,
     STOPWORDS,
     THIRD_PERSON,
+    TITLE_WORDS,
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key
@@ -202,9 +204,16 @@ COUNTED_WORDS = 2
 # City coach". After a name, the rest of its appositive does: "chief executive of Ceres Robotics".
 ROLE_CONTEXT_WORDS = 3
 ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
+# A run of capitalised words, as a name stands in a sentence ("Jack Eichel", "Dmitry Peskov").
+NAME_RUN_FOUND = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 # Words before a name that may say whose person they are: "Indiana State Teachers Association
 # President Keith Gambill".
 DESCRIBED_BEFORE_WORDS = 6
+# Titles of courtesy, which say nothing of who someone is.
+HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame rev".split())
+# The longest description a "Who is X?" answer leads with ("president and chief operating
+# officer of SpaceX"); a longer one is left to the quoted sentence.
+DESCRIPTION_WORDS = 8
 # Words that make an amount what it is: "several thousand", "more than 15,000", "nearly 300".
 QUANTIFIER_BEFORE = re.compile(
     r"\b(?:several|a\s+few|more\s+than|fewer\s+than|less\s+than|nearly|almost|about|"
@@ -368,6 +377,11 @@ class ExtractiveAnswerer:
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "other" and question.focus:
             lead = _kind_named(question, first.text)  # "Which journal ...?": "JAMA Psychiatry"
+        if _is_name_only(question.definition_target, question.name_words):
+            lead = _description(question, first.text)  # "Who is Alex Stalock?": "Wild goalie"
+            opening = min(chosen, key=lambda e: (e.sentence.source, e.sentence.position)).text
+            if lead and opening.startswith(lead):
+                lead = None  # "High school math teacher Angela Cooper said ...": said first
         if question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
             speakers = chosen[0].sentence.speakers
@@ -1660,6 +1674,48 @@ def _sentences_with_words(
         found &= index.chunks_of(article)
     chunk_ids = [index.chunk_ids[i] for i in np.flatnonzero(found)]
     return [index.sentences[i] for chunk_id in chunk_ids for i in index.by_chunk.get(chunk_id, [])]
+
+
+def _description(question: Question, text: str) -> str | None:
+    """What the sentence calls the person a "Who is X?" question names: the title before the
+    name ("Sabres captain Jack Eichel", "Walt Disney Co. executive Kevin Mayer") or the
+    appositive after it ("Ian Hamilton, an expert in drug use ..."); None when it says neither."""
+    named = next(
+        (m for m in NAME_RUN_FOUND.finditer(text) if set(words(m.group())) & question.name_words),
+        None,
+    )
+    if named is None:
+        return None
+    run = named.group().split()
+    # "Belarusian President Alexander Lukashenko": the title is capitalised, inside the run
+    titled = [k for k, w in enumerate(run) if w.lower().rstrip(".") in TITLE_WORDS]
+    if titled and titled[-1] < len(run) - 1:
+        start = named.start() + len(" ".join(run[: titled[-1] + 1]))
+    else:
+        start = named.start()
+    before = re.split(r"[,;:”\"(—–]", text[:start])[-1].split()[-DESCRIBED_BEFORE_WORDS:]
+    if before and before[-1].lower().rstrip(".") in HONORIFICS:
+        before = []  # "Senior author Dr. Silvia S. Martins": a courtesy, no description
+    if before and (before[-1].lower().rstrip(".") in TITLE_WORDS or ROLE.fullmatch(before[-1])):
+        # the title's own phrase: "Chinese President", not "lawmakers after Chinese President"
+        kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, reversed(before)))
+        return " ".join(reversed(kept))
+    after = text[named.end() :]
+    # "Ian Hamilton, an expert in ...,", "Mayer was named chairman of ..."
+    described = re.match(r",\s+(?P<what>[^,]{3,200}?),", after) or re.match(
+        r"\s+(?:is|was|has\s+been)\s+(?:named\s+|appointed\s+|elected\s+)?(?P<what>[^,.;]{3,200})",
+        after,
+    )
+    if described:
+        # to the clause or the date after it: "chairman of ... division in March 2018"
+        what = re.split(
+            r"\s+(?:who|which|that|since)\s+|\s+(?:in|on)\s+(?=[A-Z][a-z.]+\s+\d|\d)",
+            described.group("what"),
+        )[0]
+        short = len(what.split()) <= DESCRIPTION_WORDS  # a longer one reads better in place
+        if short and (re.match(r"(?:a|an|the)\s", what) or ROLE.search(what)):
+            return what
+    return None
 
 
 def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:

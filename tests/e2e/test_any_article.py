@@ -950,6 +950,13 @@ def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run
     assert "Eichel said he was “just trying to spark some energy.”" in quotes, quotes
 
 
+def test_who_is_leads_with_what_the_story_calls_them(empty_qabot: Run) -> None:
+    ingested(empty_qabot, "wild-sabres.txt")
+    eichel, stalock = ask_in_turn(empty_qabot, "Who is Jack Eichel?", "Who is Alex Stalock?")
+    assert eichel["answer"].startswith("Sabres captain: In the second period"), eichel
+    assert stalock["answer"].startswith("Wild goalie: Meanwhile, Wild goalie Alex"), stalock
+
+
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
     empty_qabot: Run,
 ) -> None:

@@ -22,6 +22,7 @@ from retrieval.answering.extractive import (
     _dateline_place,
     _described_as,
     _describes,
+    _description,
     _doer,
     _fact_span,
     _gives_a_name,
@@ -1469,3 +1470,50 @@ def test_a_quote_speaking_as_we_is_for_the_speakers_group(
 ) -> None:
     said = replace(sentence(text, ()), speakers=speakers, is_quote=is_quote)
     assert _speaks_for_own_group(analyze(question, KNOWN), said) is speaks
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "description"),
+    [
+        # the title before the name, its own phrase only
+        (
+            "Who is Dmitry Peskov?",
+            "Lukashenko called for a truce, but Kremlin spokesperson Dmitry Peskov dismissed it.",
+            "Kremlin spokesperson",
+        ),
+        (
+            "Who is Bruce Boudreau?",
+            "Hours before the game Tuesday, Wild coach Bruce Boudreau expressed confidence.",
+            "Wild coach",
+        ),
+        (
+            "Who is Alexander Lukashenko?",
+            "Belarusian President Alexander Lukashenko called for a truce.",
+            "Belarusian President",
+        ),
+        # the appositive after it, or what the name is, when it is short and says a role
+        (
+            "Who is Gwynne Shotwell?",
+            "Gwynne Shotwell, president and chief operating officer of SpaceX, said it could fly.",
+            "president and chief operating officer of SpaceX",
+        ),
+        (
+            "Who is Michael Sims?",
+            "Michael Sims, a longtime engineer who once worked at NASA, said it was a sign.",
+            "a longtime engineer",
+        ),
+        (
+            "Who is Kevin Mayer?",
+            "Mayer was named chairman of Disney’s streaming division in March 2018.",
+            "chairman of Disney’s streaming division",
+        ),
+        # nothing said of who they are, or only a courtesy title
+        ("Who is Zach Parise?", "Right now, Parise is brimming with confidence.", None),
+        ("Who is Michael Sims?", "Senior author Dr. Michael Sims said so.", None),
+        ("Who is Dennis Schröder?", "Dennis Schröder scored 20 points in the first half.", None),
+    ],
+)
+def test_who_is_leads_with_what_the_sentence_calls_them(
+    question: str, sentence: str, description: str | None
+) -> None:
+    assert _description(analyze(question, KNOWN), sentence) == description
