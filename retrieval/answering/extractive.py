@@ -788,7 +788,20 @@ class ExtractiveAnswerer:
                 None,
             )
             chosen = [*chosen, reason] if reason else chosen
-        return self._with_elaboration(chosen)
+        return self._with_elaboration(self._with_neighbour_saying(question, best, chosen))
+
+    def _with_neighbour_saying(
+        self, question: Question, best: Evidence, chosen: list[Evidence]
+    ) -> list[Evidence]:
+        """The chosen sentences, and the one beside the best in its paragraph that says a
+        point the best leaves to it ("What happened to Stalock's shutout?": his 30 saves,
+        then "Sabres defenseman Brandon Montour spoiled his shutout bid ...")."""
+        missing = [stem for stem in question.point_stems if stem not in best.sentence.stems]
+        shown = {e.id for e in chosen}
+        for other in self._neighbourhood(best.sentence):
+            if other.id not in shown and any(stem in other.stems for stem in missing):
+                return [*chosen, Evidence(other)]
+        return chosen
 
     def _says_a_name_or_point(self, question: Question, evidence: Evidence) -> bool:
         """Whether the sentence names someone the question does, or says one of its points."""

@@ -952,9 +952,17 @@ def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run
 
 def test_who_is_leads_with_what_the_story_calls_them(empty_qabot: Run) -> None:
     ingested(empty_qabot, "wild-sabres.txt")
-    eichel, stalock = ask_in_turn(empty_qabot, "Who is Jack Eichel?", "Who is Alex Stalock?")
+    eichel, stalock, shutout = ask_in_turn(
+        empty_qabot,
+        "Who is Jack Eichel?",
+        "Who is Alex Stalock?",
+        "What happened to Alex Stalock's shutout?",
+    )
     assert eichel["answer"].startswith("Sabres captain: In the second period"), eichel
     assert stalock["answer"].startswith("Wild goalie: Meanwhile, Wild goalie Alex"), stalock
+    # his 30 saves, and the sentence beside it that says what the question asks of them
+    quotes = [c["quote"] for c in shutout["citations"]]
+    assert any(quote.startswith("Sabres defenseman Brandon Montour") for quote in quotes), quotes
 
 
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
