@@ -34,15 +34,15 @@ QUESTION_OPENERS = frozenset(
 )
 
 # Words that frame a question without naming what it is about; "anyone" stands for the answer
-# ("Did the Wild lose anyone to injury?"); a chat's courtesies and asides ("pls", "lol") ask
-# nothing.
+# ("Did the Wild lose anyone to injury?"), "main" only ranks it ("his main criticism"); a
+# chat's courtesies and asides ("pls", "lol") ask nothing.
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
     exactly really do does did go goes going gone went get gets got give gives gave given
     take takes took make makes long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely final overall total latest
     current next then later afterwards afterward again come comes came coming versus vs
-    anyone anybody anything someone somebody something
+    anyone anybody anything someone somebody something main primary
     please pls plz thanks thx lol lmao btw tbh imo imho rn hey hi hello yo bro dude guys ok okay
     """.split()
 )

@@ -57,9 +57,12 @@ STATEMENT = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_NOUN = re.compile(
-    r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+"
+    r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+(?:main\s+|biggest\s+)?"
     r"(?:statement|statements|comment|comments|remarks?|words?|message|response|reaction|"
-    r"position|view|views|stance|opinion|opinions|thoughts|take|feelings)\b(?P<rest>.*)$",
+    r"position|view|views|stance|opinion|opinions|thoughts|take|feelings|"
+    # what someone found fault with or warned of is in their words: "Sanborn's main criticism"
+    r"criticism|criticisms|complaint|complaints|concern|concerns|worry|worries|warning|warnings|"
+    r"argument|advice|prediction|explanation)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "What explanation did Eichel give for going after Eriksson Ek?": what he said about it.

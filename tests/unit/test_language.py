@@ -691,6 +691,10 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ("What did Silvia Martins recommend?", "Silvia Martins", ()),
         ("What did Keith Gambill want the Legislature to do?", "Keith Gambill", ("legislatur",)),
         ("What has Shotwell proposed?", "Shotwell", ()),
+        # what someone found fault with, or worried about, is in their words
+        ("What was Jeff Sanborn's main criticism?", "Jeff Sanborn", ()),
+        ("What was Hege's concern about the ads?", "Hege", ("ad",)),
+        ("What were Martins's warnings?", "Martins", ()),
         # a chat's opening words and asides ask nothing
         ("hey what did Lukashenko propose pls", "Lukashenko", ()),
         ("ok so what did Peskov say lol", "Peskov", ()),
