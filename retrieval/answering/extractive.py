@@ -545,10 +545,11 @@ class ExtractiveAnswerer:
             return [], f"The article doesn't report anything {subject} said."
         if not question.topic_stems:
             if question.statement_verb in FORECAST_VERBS:
-                # "What did Mayer predict?": his words on what is to come, if he said any
+                # "What did Mayer predict?": his words on what is to come; none, no forecast
                 verb = stems([question.statement_verb])[0]
-                ahead = [e for e in said if FUTURE_SAID.search(e.text) or verb in e.sentence.stems]
-                said = ahead or said
+                said = [e for e in said if FUTURE_SAID.search(e.text) or verb in e.sentence.stems]
+                if not said:
+                    return [], f"The article doesn't report what {subject} said about that."
             return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
         ranked = sorted(said, key=lambda e: -e.score)
         # "What did Lukashenko say about nuclear weapons?" in a story that never mentions them:

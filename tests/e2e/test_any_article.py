@@ -925,13 +925,15 @@ def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: 
 
 
 def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot: Run) -> None:
-    ingested(empty_qabot, "disney-plus-launch.txt")
-    (predicted,) = ask_in_turn(empty_qabot, "What did Mayer predict?")
+    ingested(empty_qabot, "disney-plus-launch.txt", "lakers-lebron.txt")
+    predicted, none = ask_in_turn(empty_qabot, "What did Mayer predict?", "What did Davis predict?")
     quotes = [c["quote"] for c in predicted["citations"]]
     # “We will see the industry shake out a bit,” ... “Not everyone will succeed.”
     assert quotes[0].startswith("“We will see the industry shake out a bit"), quotes
     # not his account of last week's launch problems
     assert not any("overwhelming demand" in quote for quote in quotes), quotes
+    # Davis's words ("Amazing", "something special") say nothing of what is to come
+    assert none["abstained"] and none["citations"] == [], none
 
 
 def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Run) -> None:
