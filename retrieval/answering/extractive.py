@@ -923,8 +923,10 @@ class ExtractiveAnswerer:
         # unless it is as close in meaning as a restatement ("Did Newsweek ask the Russian
         # government for comment?": "Newsweek reached out to the Russian Foreign Affairs
         # Ministry by email for comment.").
-        held = question.wh in TYPED_KINDS or (
-            question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE
+        held = (
+            question.wh in TYPED_KINDS
+            or question.wh == "finding"
+            or (question.wh == "yesno" and best.dense < DENSE_ONLY_SCORE)
         )
         if never_stated and (held or question.predicate or focus):
             if question.wh == "how_many" and not counts_asked_thing(question, sentence.text):

@@ -938,9 +938,13 @@ def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot
 
 def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Run) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
-    (found,) = ask_in_turn(empty_qabot, "What did the study find?")
+    found, prices = ask_in_turn(
+        empty_qabot, "What did the study find?", "What did the study find about cannabis prices?"
+    )
     # "Rates of cannabis use disorder have risen ..., according to a study."
     assert found["citations"][0]["quote"].startswith("Rates of cannabis use disorder"), found
+    # a finding on a topic the story never reports: not the lede
+    assert prices["abstained"] and prices["citations"] == [], prices
 
 
 def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run) -> None:
