@@ -248,6 +248,12 @@ FORECAST_VERBS = frozenset(
 )
 # The words of "What did the study find?" that a finding ("according to a study") says.
 FINDING_WORD = re.compile(rf"{RESEARCH}|find|found|show|shown|reveal|revealed|conclude|suggest")
+# A description that gives someone's organisation by its kind: "the company’s chief operating
+# officer", whose company the sentence before names.
+OWN_COMPANY = re.compile(
+    r"\b(?:the|its)\s+(?:company|firm|agency|organization|organisation|startup|group)['’]s?\b",
+    re.IGNORECASE,
+)
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 # How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
@@ -700,7 +706,13 @@ class ExtractiveAnswerer:
                 if not is_person_name(person) or question.speaks_for & set(words(person)):
                     continue  # an organisation quoted, or someone named after it
                 introduction = self._introduction(person, source)
-                described = set(words(_described_as(person, introduction.text)))
+                description = _described_as(person, introduction.text)
+                described = set(words(description))
+                if OWN_COMPANY.search(description):
+                    # "Marco Villa, the company’s chief operating officer," after a sentence on
+                    # Tyvak: the company the sentences before him name
+                    before = self._preceding(introduction)
+                    described |= {w for s in before for w in words(" ".join(s.mentions))}
                 if self._names_one_asked(question.speaks_for, described):
                     found[person] = introduction
         by_position = sorted(found.items(), key=lambda item: item[1].position)
