@@ -786,22 +786,33 @@ class ExtractiveAnswerer:
         # Sentences scored above the one chosen failed the checks; those close below join it.
         near = [e for s, e in scored if top - NEAR_BEST <= s <= top][:MAX_SENTENCES]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
-        if question.wh == "why" and not any(e.kind for e in chosen):
-            # "Why did Eichel fight?": the sentence telling the fight gives no reason; his
-            # "just trying to spark some energy", a little below it, does.
-            reason = next(
-                (
-                    e
-                    for s, e in scored
-                    if top - REASON_MARGIN <= s < top - NEAR_BEST
-                    and e.kind
-                    and self._says_a_name_or_point(question, e)
-                    and not self._about_someone_else(question, e)
-                ),
-                None,
-            )
-            chosen = [*chosen, reason] if reason else chosen
+        chosen = self._with_reason(question, scored, top, chosen)
         return self._with_elaboration(self._with_neighbour_saying(question, best, chosen))
+
+    def _with_reason(
+        self,
+        question: Question,
+        scored: Sequence[tuple[float, Evidence]],
+        top: float,
+        chosen: list[Evidence],
+    ) -> list[Evidence]:
+        """For "why", the chosen sentences and, when none gives a reason, the best one a
+        little below them that does ("Why did Eichel fight?": the fight, then his "just trying
+        to spark some energy")."""
+        if question.wh != "why" or any(e.kind for e in chosen):
+            return chosen
+        reason = next(
+            (
+                e
+                for s, e in scored
+                if top - REASON_MARGIN <= s < top - NEAR_BEST
+                and e.kind
+                and self._says_a_name_or_point(question, e)
+                and not self._about_someone_else(question, e)
+            ),
+            None,
+        )
+        return [*chosen, reason] if reason else chosen
 
     def _with_neighbour_saying(
         self, question: Question, best: Evidence, chosen: list[Evidence]
