@@ -485,7 +485,14 @@ class ExtractiveAnswerer:
                 "please ask with a name."
             )
         if _is_name_only(question.definition_target, question.name_words):
-            described = [e for e in evidence if _describes(e.text, question.name_words)]
+            # one that says what it is, and names it all ("Indiana State Teachers Association"
+            # is not described by "a teacher at eastern Indiana's Richmond High School")
+            described = [
+                e
+                for e in evidence
+                if _describes(e.text, question.name_words)
+                and question.name_words <= set(words(" ".join((e.text, *e.sentence.mentions))))
+            ]
             if described:
                 return described[:MAX_SENTENCES], ""
         if question.wh == "who" and question.predicate in WINNING:

@@ -53,7 +53,7 @@ STATEMENT = re.compile(
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bhis)(?<!\bher)(?<!\btheir)"
     r"(?<!\bits)\s+"
     # "What did Sanborn have to say ...?", "What has he been saying ...?"
-    rf"(?:(?:have|had)\s+to\s+|been\s+)?(?P<verb>{SAY_VERBS}|saying|telling)\b(?P<rest>.*)$",
+    rf"(?:(?:have|had)\s+to\s+|been\s+)?(?P<verb>(?-i:{SAY_VERBS}|saying|telling))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 STATEMENT_NOUN = re.compile(
@@ -428,9 +428,11 @@ def analyze(text: str, index: KnownWords) -> Question:
         wh = "other"  # "Where are the Wild in the standings?" asks a rank, not a place
     elif wh == "where" and HOME_ASKED.search(asked):
         wh = "where_home"
-    statement = (
-        STATEMENT.match(plain) or STATEMENT_NOUN.match(plain) or STATEMENT_GIVEN.match(plain)
-    )
+    # The verb of speech is in lower case: "What is the Indiana State Teachers Association?"
+    # names an association, no one stating (a question typed in capitals, or with every word
+    # capitalised, is read in lower case).
+    said = STATEMENT.match(plain.lower() if _in_capitals(plain) else plain)
+    statement = said or STATEMENT_NOUN.match(plain) or STATEMENT_GIVEN.match(plain)
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
         statement = None  # "what does the article say about X" asks about X
     subject = statement.group("subject") if statement else None
@@ -578,6 +580,12 @@ def _predicate(plain: str, point_words: list[str]) -> str | None:
         return None
     verb = next(filter(None, found.group("verb", "act", "will", "deed")), None)
     return verb if verb in point_words else None
+
+
+def _in_capitals(text: str) -> bool:
+    """ "WHAT DID PESKOV SAY", "What Did Peskov Say?": capitals that mark no name."""
+    tokens = WORD.findall(text)
+    return text.isupper() or (len(tokens) >= 3 and all(t[0].isupper() for t in tokens))
 
 
 def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[str, ...]:

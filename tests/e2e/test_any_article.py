@@ -908,7 +908,14 @@ def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabo
 
 
 def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Run) -> None:
-    (pay,) = ask_in_turn(two_articles, "What did Holcomb say about teacher pay?")
+    pay, union = ask_in_turn(
+        two_articles,
+        "What did Holcomb say about teacher pay?",
+        "What is the Indiana State Teachers Association?",
+    )
+    # a name holding "State", not a question after someone's words; and the sentence naming
+    # the association in full, not "a teacher at eastern Indiana's Richmond High School"
+    assert union["citations"][0]["quote"].startswith("Indiana State Teachers Association"), union
     # "The governor said he was waiting ..." is Republican Gov. Eric Holcomb's, not Kentucky
     # GOP Gov. Matt Bevin's
     assert pay["citations"][0]["quote"].startswith("The governor said he was waiting"), pay

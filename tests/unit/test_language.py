@@ -714,6 +714,11 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         ),
         ("What did the state say about the budget?", "the state", ("budget",)),
         ("What did the comment section say?", "the comment section", ()),
+        # a capitalised "State" is part of a name, no verb of speech
+        ("What is the Indiana State Teachers Association?", None, None),
+        ("What did the Ohio State coach say?", "the Ohio State coach", ()),
+        ("What Did Peskov Say?", "peskov", ()),
+        ("WHAT DID PESKOV SAY", "peskov", ()),
         # a noun after a determiner is no verb of speech: no one "states" here
         ("What were the teachers demanding from the state government?", None, None),
         ("What did Mayer state?", "Mayer", ()),
