@@ -35,8 +35,8 @@ from retrieval.language.answer_kinds import (
     winner,
 )
 from retrieval.language.lexicon import (
-    AFFILIATION_WORDS,
     ANSWER_TYPE_WORDS,
+    FINDING_VERBS,
     GROUP_WORDS,
     IRREGULAR_PAST,
     OPPOSITES,
@@ -52,8 +52,8 @@ from retrieval.language.lexicon import (
     TITLE_WORDS,
 )
 from retrieval.language.question import SPEECH_TERM, Question
-from retrieval.language.speakers import is_person_name, name_key
-from retrieval.language.text import WORD, stems, words
+from retrieval.language.speakers import is_person_name, name_key, role_phrase, unowned_role
+from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     counts_asked_thing,
@@ -204,8 +204,6 @@ COUNTED_WORDS = 2
 # City coach". After a name, the rest of its appositive does: "chief executive of Ceres Robotics".
 ROLE_CONTEXT_WORDS = 3
 ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
-# A run of capitalised words, as a name stands in a sentence ("Jack Eichel", "Dmitry Peskov").
-NAME_RUN_FOUND = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 # Words before a name that may say whose person they are: "Indiana State Teachers Association
 # President Keith Gambill".
 DESCRIBED_BEFORE_WORDS = 6
@@ -247,7 +245,7 @@ FORECAST_VERBS = frozenset(
     "predict predicted forecast promise promised pledge pledged vow vowed".split()
 )
 # The words of "What did the study find?" that a finding ("according to a study") says.
-FINDING_WORD = re.compile(rf"{RESEARCH}|find|found|show|shown|reveal|revealed|conclude|suggest")
+FINDING_WORD = re.compile(rf"{RESEARCH}|{FINDING_VERBS}")
 # A description that gives someone's organisation by its kind: "the company’s chief operating
 # officer", whose company the sentence before names.
 OWN_COMPANY = re.compile(
@@ -314,12 +312,12 @@ def _phrasal_stems() -> dict[tuple[str, str], set[str]]:
 PHRASAL_STEMS = _phrasal_stems()
 
 
-def _asked_about(question: Question, statement: Sentence) -> set[str]:
-    """The name words a statement question asks about, besides whoever speaks: "schroder" in
-    "What did Davis say about Schröder?"."""
-    speaking = set(words(question.statement_subject or ""))
-    speaking |= {w for name in statement.speakers for w in words(name)}
-    return set(question.name_words) - speaking
+def _asked_about(question: Question, subject_words: Collection[str]) -> set[str]:
+    """The name words a statement question asks about, besides whoever speaks (its subject's
+    words, as asked and as found): "schroder" in "What did Davis say about Schröder?"."""
+    return (
+        set(question.name_words) - set(subject_words) - set(words(question.statement_subject or ""))
+    )
 
 
 def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
@@ -596,11 +594,11 @@ class ExtractiveAnswerer:
         if referring:
             return referring[:MAX_SENTENCES], ""
         best = ranked[0]
-        if best.score < ABSTAIN_SCORE or not self._says_topic(question, best):
+        if best.score < ABSTAIN_SCORE or not self._says_topic(question, subject_words, best):
             return [], f"The article doesn't report what {subject} said about that."
         return [best], ""
 
-    def _says_topic(self, question: Question, statement: Evidence) -> bool:
+    def _says_topic(self, question: Question, subject_words: set[str], statement: Evidence) -> bool:
         """Whether a statement, with the sentences around it, says every point of the asked
         topic, if only in other words: "What did Hamilton say about teenagers using cannabis?"
         is not answered by his words on cannabis users in general."""
@@ -608,7 +606,7 @@ class ExtractiveAnswerer:
         said = frozenset().union(*(s.stems for s in around))
         # Someone else the question names must be named around it: "What did Davis say about
         # Schröder?" is not answered by his words on James.
-        others = _asked_about(question, statement.sentence)
+        others = _asked_about(question, subject_words)
         context = [*around, *self._preceding(statement.sentence, TOPIC_NAME_WINDOW)]
         if others and not others & {w for s in context for w in words(" ".join(s.mentions))}:
             return False
@@ -634,8 +632,7 @@ class ExtractiveAnswerer:
         without naming it: "he's playing well now" right after a sentence about Parise (a
         person the quote calls "he" or "she"), "It's hard not to, though" right after one about
         the standings. In the article's order."""
-        asked_about = set(question.name_words) - subject_words
-        asked_about -= set(words(question.statement_subject or ""))
+        asked_about = _asked_about(question, subject_words)
         topic = set(question.point_stems)
         if not asked_about and not topic:
             return []
@@ -1615,7 +1612,7 @@ def _holders_in(
             if before:
                 words_before = text[: match.start()].split()[-ROLE_CONTEXT_WORDS:]
                 if context is None:
-                    owned = _unowned(words_before)
+                    owned = unowned_role(words_before)
                 else:
                     owned = _owns_role(words_before, context, owner_names)
             else:  # the rest of the appositive, to its closing comma
@@ -1649,22 +1646,6 @@ def _described_as(person: str, text: str) -> str:
     return f"{before} {appositive}"
 
 
-def _role_phrase(before: Sequence[str]) -> list[str]:
-    """The words before a role that belong to its phrase: those after the last one that ends a
-    clause or a quote ("there,” Oklahoma City coach")."""
-    ends = [k for k, w in enumerate(before) if w[-1:] in ',;:”"’—–(' or w in ("—", "–")]
-    return list(before[ends[-1] + 1 :] if ends else before)
-
-
-def _unowned(before: Sequence[str]) -> bool:
-    """Whether the role's phrase says no one's: no capitalised word but a side's
-    ("Republican Gov."), unlike "Kentucky GOP Gov." or "Wild coach"."""
-    return not any(
-        w[:1].isupper() and words(w) and words(w)[0] not in AFFILIATION_WORDS
-        for w in _role_phrase(before)
-    )
-
-
 def _owns_role(
     before: Sequence[str], context: Collection[str], owner_names: Collection[str] = ()
 ) -> bool:
@@ -1673,7 +1654,7 @@ def _owns_role(
     Thunder"; not "Lakers" in "Lakers assistant coach", another role."""
     if not context:
         return True
-    phrase = _role_phrase(before)
+    phrase = role_phrase(before)
     if all(_names(word, " ".join(before)) for word in context):
         last = max(
             (k for k, w in enumerate(before) if any(_names(c, w) for c in context)), default=-1
@@ -1727,7 +1708,7 @@ def _description(question: Question, text: str) -> str | None:
     name ("Sabres captain Jack Eichel", "Walt Disney Co. executive Kevin Mayer") or the
     appositive after it ("Ian Hamilton, an expert in drug use ..."); None when it says neither."""
     named = next(
-        (m for m in NAME_RUN_FOUND.finditer(text) if set(words(m.group())) & question.name_words),
+        (m for m in CAPITALISED_RUN.finditer(text) if set(words(m.group())) & question.name_words),
         None,
     )
     if named is None:

@@ -121,6 +121,7 @@ def iter_chunks(article: Article, reading: SentenceReading) -> Iterator[ChunkRec
 def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[SentenceRecord]:
     """Every sentence of the article in order, with who speaks in it and whom it mentions."""
     names = reading.names
+    role_holders = names.role_holders  # the whole article's, read before its first sentence
     last_person: str | None = None
     last_quote_speakers: list[str] = []
     position = 0
@@ -130,7 +131,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
             mentions = [] if is_headline else names.real(find_mentions(text), text)
-            speakers = speakers_of(text, mentions, last_person, names.role_holders)
+            speakers = speakers_of(text, mentions, last_person, role_holders)
             quote_only = is_quote_only(text)
             context = ""
             if quote_only and not speakers and last_quote_speakers:

@@ -17,7 +17,7 @@ from retrieval.language.lexicon import (
     STOPWORDS,
 )
 from retrieval.language.speakers import POSSESSIVE
-from retrieval.language.text import words
+from retrieval.language.text import CAPITALISED_RUN, words
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
@@ -301,10 +301,6 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         if people or things:
             return people, things
     return [], []
-
-
-# A run of capitalised words as a question writes it, with a product's "+" ("Disney+").
-CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
 
 
 def _as_written(question: str, name: str) -> str:

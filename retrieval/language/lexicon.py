@@ -82,6 +82,8 @@ RESEARCH = (
     r"(?:study|studies|research|report|survey|poll|analysis|paper|researchers|scientists|"
     r"authors|team|data)"
 )
+# The verbs a question asks research's findings by: "What did the study find/show?".
+FINDING_VERBS = r"(?:find|found|show|shown|reveal|revealed|conclude|suggest)"
 
 # --- Names -----------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     ARTICLE_NOUNS,
     AUXILIARIES,
+    FINDING_VERBS,
     FRAMING,
     QUESTION_OPENERS,
     RESEARCH,
@@ -342,7 +343,7 @@ WH_TYPES = (
         "finding",
         re.compile(
             r"^what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|new)\s+(?:\w+\s+)?"
-            rf"{RESEARCH}\s+(?:find|found|show|shown|reveal|revealed|conclude|suggest)\b",
+            rf"{RESEARCH}\s+{FINDING_VERBS}\b",
             re.I,
         ),
     ),

@@ -15,6 +15,7 @@ from retrieval.language.lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
 )
+from retrieval.language.text import words
 
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -49,6 +50,22 @@ def role_word(title: str) -> str:
     return ABBREVIATIONS.get(bare, bare)
 
 
+def role_phrase(before: Sequence[str]) -> list[str]:
+    """The words before a role that belong to its phrase: those after the last one that ends a
+    clause or a quote ("there,” Oklahoma City coach")."""
+    ends = [k for k, w in enumerate(before) if w[-1:] in ',;:”"’—–(' or w in ("—", "–")]
+    return list(before[ends[-1] + 1 :] if ends else before)
+
+
+def unowned_role(before: Sequence[str]) -> bool:
+    """Whether the role's phrase says no one's: no capitalised word but a side's
+    ("Republican Gov."), unlike "Kentucky GOP Gov." or "Wild coach"."""
+    return not any(
+        w[:1].isupper() and words(w) and words(w)[0] not in AFFILIATION_WORDS
+        for w in role_phrase(before)
+    )
+
+
 def titles_of(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str, bool]]:
     """(role, person key, whether the role is someone's) for each person the text names right
     after a title: "Kentucky GOP Gov." is Kentucky's governor, "Republican Gov." a story's own."""
@@ -56,8 +73,7 @@ def titles_of(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str, bo
     for mention in mentions:
         title = TITLE_BEFORE.search(text, 0, mention.start)
         if mention.is_person and title and title.group("title").lower() in TITLE_WORDS:
-            owner = title.group("owner").split()
-            owned = any(w[:1].isupper() and w.lower() not in AFFILIATION_WORDS for w in owner)
+            owned = not unowned_role(title.group("owner").split())
             found.append((role_word(title.group("title")), mention.key, owned))
     return found
 

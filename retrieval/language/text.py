@@ -10,6 +10,9 @@ import Stemmer
 
 from retrieval.language.lexicon import ABBREVIATIONS, STOPWORDS
 
+# A run of capitalised words, as a name stands in a question or a sentence ("Jack Eichel",
+# "Walt Disney Co."), with a product's "+" ("Disney+").
+CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
 # Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
