@@ -1544,9 +1544,33 @@ def _role_holders(
         ):
             for person in _holders_in(sentence.text, role, None):
                 unowned.setdefault(person, []).append(sentence)
+    if not found and context:
+        found = _company_role_holders(role, owners, index, article)
     if found or len(unowned) != 1:
         return found
     return unowned
+
+
+def _company_role_holders(
+    role: str, owners: Collection[str], index: CorpusIndex, article: str | None
+) -> dict[str, list[Sentence]]:
+    """The people given the role as "the company's" in a sentence that, with the one before
+    it, names the owner asked about: "Marco Villa, the company’s chief operating officer, said
+    Tyvak would ..." holds Tyvak's chief operating officer."""
+    found: dict[str, list[Sentence]] = {}
+    by_position = {(s.source, s.position): s for s in index.sentences}
+    for sentence in _sentences_with_words(list(ROLE_SPELLINGS.get(role, (role,))), index, article):
+        if not OWN_COMPANY.search(sentence.text):
+            continue
+        before = by_position.get((sentence.source, sentence.position - 1))
+        told = f"{before.text if before else ''} {sentence.text}"
+        if not all(_names(word, told) for word in owners):
+            continue
+        for person in _holders_in(sentence.text, role, None):
+            person = _full_name(person, index)
+            if person is not None:
+                found.setdefault(person, []).append(sentence)
+    return found
 
 
 def _asks_where_the_story_happened(question: Question) -> bool:
@@ -1594,9 +1618,11 @@ def _holders_in(
     patterns = (
         re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
         # "Julie Graham, Washington State Department of Health public information officer"
-        # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...")
+        # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...";
+        # two titles do not: "Gwynne Shotwell, president and chief operating officer of SpaceX")
         re.compile(
-            rf"\b({name}),\s+(?:the\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){{0,8}}?(?i:{role_pattern})\b"
+            rf"\b({name}),\s+(?:the\s+)?(?:(?!and\b|or\b)[\w'’-]+\s+){{0,8}}?"
+            rf"(?:[a-z][\w'’-]*\s+and\s+)?(?i:{role_pattern})\b"
         ),
         # "Hege is the CEO of DH": said of someone named before, often by surname alone
         re.compile(

@@ -14,8 +14,10 @@ from retrieval.language.lexicon import (
     ORG_WORDS,
     POSSESSIVES,
     QUESTION_OPENERS,
+    ROLE_WORDS,
     STOPWORDS,
 )
+from retrieval.language.question import ABOUT_IT
 from retrieval.language.speakers import POSSESSIVE
 from retrieval.language.text import CAPITALISED_RUN, words
 
@@ -76,6 +78,12 @@ DEFINITE = re.compile(
 )
 # The longest such phrase: "the South Dakota ad campaign".
 MAX_PHRASE_WORDS = 4
+# "the governor", "the Wild coach": someone a question names by a role only.
+ROLE_ASKED = re.compile(
+    rf"\bthe\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<role>{ROLE_WORDS})\b(?!['’])", re.IGNORECASE
+)
+# Role words that name no person.
+NO_PERSON = {"publication", "newspaper", "outlet", "agency"}
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
@@ -132,6 +140,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         other = ellipsis.group("other")
         swapped = None if _names_in(other, index) else _swap_object(previous, other)
         return swapped or _swap_name(previous, other, index) or question
+    if ABOUT_IT.match(question) and not _last_phrase(previous) and not POSSESSED.search(previous):
+        return question  # "What's it about?" after "Who wrote this?": the article
     if LEADING_AND.match(question):  # "And how did they react?" asks a whole question
         question = LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
@@ -291,7 +301,11 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         quoted = ([], [])
         for citation in turn.answer.citations[:1]:
             quoted = _split_people(_names_in(citation.quote, index), index)
-        people = asked[0] or quoted[0]
+        held = ROLE_ASKED.search(question)
+        role = [held.group()] if held and held.group("role").lower() not in NO_PERSON else []
+        # "What's his name?" after "Where was the governor ...?": the governor, not a place the
+        # answer named
+        people = asked[0] or role or quoted[0]
         things = asked[1] or quoted[1]
         given = turn.answer.person
         if given and _is_person(given):

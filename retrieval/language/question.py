@@ -98,6 +98,12 @@ ROLE_HOLDER = re.compile(
     rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )
+# "What's the governor's name?", "What is the name of the Wild coach?": who holds the role.
+ROLE_NAME_ASKED = re.compile(
+    r"^what(?:['’]s|\s+(?:is|was))\s+(?:the\s+)?(?P<holder>.+?)['’]s?\s+(?:full\s+)?name"
+    r"|^what(?:['’]s|\s+(?:is|was))\s+the\s+(?:full\s+)?name\s+of\s+(?P<of>.+)",
+    re.IGNORECASE,
+)
 # What a "which"/"what <noun>" question asks the article to name: "Which university did X
 # attend?", "Which ICC prosecutor requested it?", "What agreements did X sign?", "What is the
 # name of X's wife?".
@@ -158,7 +164,7 @@ AUTHOR = re.compile(
     r"reporter\s+(?:who|that)\s+wrote)\b|"
     # "Who reported this story?", "Who is the reporter?": the article's own reporter.
     rf"who\s+(?:reported|covered|filed)\s+(?:the|this)\s+{ARTICLE_NOUNS}|"
-    r"who\s+(?:is|was)\s+the\s+reporter(?=\W*$))",
+    r"who(?:\s+is|\s+was|['’]s)\s+the\s+reporter(?=\W*$))",
     re.IGNORECASE,
 )
 # Asks for the author of something other than the article: "Who wrote the study?", "the
@@ -178,7 +184,10 @@ HEADLINE_ASKED = re.compile(
     rf"|\b{ARTICLE_NOUNS}['’]s\s+title\b",
     re.IGNORECASE,
 )
+# "What's it about?" with nothing before it, or after a question on the article itself.
+ABOUT_IT = re.compile(r"^what(?:\s+is|['’]s)\s+(?:it|this)\s+(?:all\s+)?about\s*[?.!]*$", re.I)
 SUMMARY = re.compile(
+    rf"{ABOUT_IT.pattern}|"
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
     rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+about|"
     rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$)",
@@ -551,6 +560,9 @@ def _acronym_asked(plain: str) -> str | None:
 
 def _asked_role(plain: str, name_words: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     """The role of "Who is the Wild coach?" ("coach", ("wild",)); None for "Who is Peskov?"."""
+    named = ROLE_NAME_ASKED.fullmatch(plain)
+    if named:  # "What's the governor's name?" asks who the governor is
+        plain = f"who is the {named.group('holder') or named.group('of')}"
     found = ROLE_HOLDER.match(plain)
     if not found:
         return None
@@ -603,7 +615,9 @@ def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[s
         looks_like_name = (
             word[0].isupper() and not first and not title_case and lower not in STOPWORDS
         )
-        if looks_like_name and lower not in index.vocab and lower not in QUESTION_OPENERS:
+        # "CEO", "COO": a role the article may spell out ("chief operating officer"), no name
+        stranger = lower not in index.vocab and lower not in QUESTION_OPENERS
+        if looks_like_name and stranger and lower not in ROLE_SPELLINGS:
             if runs and runs[-1][-1] == tokens[position - 1].group():
                 runs[-1].append(word)
             else:

@@ -218,6 +218,25 @@ def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Run) 
     assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
 
 
+def test_an_officer_by_abbreviation_and_as_the_company_s(two_articles: Run) -> None:
+    tyvak, spacex, cfo = ask_in_turn(
+        two_articles,
+        "Who is Tyvak's COO?",  # "Marco Villa, the company’s chief operating officer, said Tyvak"
+        "who is SpaceX's COO?",  # "Gwynne Shotwell, president and chief operating officer of"
+        "Who is SpaceX's CFO?",  # never named
+    )
+    _, name = ask_in_turn(
+        two_articles, "Where was the governor during the protest?", "What's his name?"
+    )
+    assert tyvak["answer"].startswith("Marco Villa:"), tyvak
+    assert spacex["answer"].startswith("Gwynne Shotwell:"), spacex
+    # an abbreviated role is no name the article lacks: the plain "doesn't say"
+    assert cfo["abstained"] and cfo["citations"] == [], cfo
+    assert "by that name" not in cfo["answer"], cfo
+    assert name["resolved_question"] == "What's the governor's name?", name
+    assert "Eric Holcomb" in name["answer"], name
+
+
 def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Run) -> None:
     shotwell, registered, gambill = ask_in_turn(
         two_articles,

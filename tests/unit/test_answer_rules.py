@@ -452,6 +452,11 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who was in goal for the Wild?", ("goalie", ("wild",))),
         ("Who is the Kremlin's spokesman?", ("spokesman", ("kremlin",))),
         ("Who is the president?", ("president", ())),
+        # the holder's name asked for
+        ("What's the governor's name?", ("governor", ())),
+        ("What is the name of the Wild coach?", ("coach", ("wild",))),
+        ("What is the name of the study?", None),
+        ("What's Holcomb's name?", None),
         ("Who is Dmitry Peskov?", None),  # a person, not a role
         ("Who won the game?", None),
         ("Who is the player who scored twice?", None),
@@ -493,6 +498,19 @@ def test_the_role_a_who_question_asks_the_holder_of(
             "ceo",
             ("ceres", "robotics"),
             ["Michael Sims"],
+        ),
+        # two titles joined by "and"
+        (
+            "Gwynne Shotwell, president and chief operating officer of SpaceX, said that.",
+            "coo",
+            ("spacex",),
+            ["Gwynne Shotwell"],
+        ),
+        (
+            "Julie Graham, an analyst and Tom Hill, SpaceX's chief operating officer, said it.",
+            "coo",
+            ("spacex",),
+            ["Tom Hill"],
         ),
         (
             "But Kremlin spokesperson Dmitry Peskov dismissed it.",

@@ -350,6 +350,34 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Why did it lose?",
             "Why did Walt Disney Co lose?",
         ),
+        # someone the last question named by a role only, before the places its answer named
+        (
+            [turn("Where was the governor during the protest?", "Protests hit West Virginia.")],
+            "What's his name?",
+            "What's the governor's name?",
+        ),
+        (
+            [turn("What did the Wild coach say?", "Ceres Robotics makes landers.")],
+            "Where did he coach before?",
+            "Where did the Wild coach coach before?",
+        ),
+        # not when the question named the person
+        (
+            [turn("Did the coach praise Zach Parise?", "Zach Parise scored.")],
+            "How old is he?",
+            "How old is Zach Parise?",
+        ),
+        # "What's it about?" after a question on the article itself: the article
+        (
+            [turn("Who wrote this?", "Tom Davies, Associated Press")],
+            "what's it about",
+            "what's it about",
+        ),
+        (
+            [turn("What did the study find?", "Cannabis use rose.")],
+            "What's it about?",
+            "What's the study about?",
+        ),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
@@ -531,6 +559,10 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         # its reporter, not what someone reported
         ("Who reported this story?", True, False),
         ("Who is the reporter?", True, False),
+        ("who's the reporter?", True, False),
+        ("What's it about?", False, True),
+        ("what is this about", False, True),
+        ("What is it about the vaccine that worries you?", False, False),
         ("Who reported the injury?", False, False),
         # its headline: asked as a summary, answered by the headline alone
         ("What's the headline?", False, True),
