@@ -107,6 +107,8 @@ SCOPE = re.compile(
     r"per game|a game|this year)\b",
     re.IGNORECASE,
 )
+# "a game", "per game": one span, written either way.
+PER_UNIT = re.compile(r"^(?:a|per|each)\s+")
 # "What is X called?": the name given stands this many words from a point of the question.
 NAME_REACH = 3
 # "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
@@ -1198,7 +1200,17 @@ def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:
     if not asked:
         return False
     said = " ".join(s.text for s in around)
-    return not any(re.search(rf"\b{re.escape(scope)}", said, re.IGNORECASE) for scope in asked)
+    return not any(re.search(_scope_said(scope, question), said, re.I) for scope in asked)
+
+
+def _scope_said(scope: str, question: Question) -> str:
+    """The pattern of a span as an article may write it: "assists a game" as "11.1 assists
+    per game" (the thing counted by the unit, not another count's "per game")."""
+    unit = PER_UNIT.sub("", scope.lower())
+    if unit == scope.lower():
+        return rf"\b{re.escape(scope)}"
+    counted = rf"\b{re.escape(question.counted)}\w*\s+" if question.counted else r"\b"
+    return rf"{counted}(?:a|per|each)\s+{re.escape(unit)}\b"
 
 
 def _kind_named(question: Question, text: str) -> str | None:

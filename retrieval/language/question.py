@@ -312,7 +312,10 @@ WH_TYPES = (
             # "What's Gambill's salary as union president?"
             r"(?:\s+(?:of|for|as|at|in)\s.*)?$"
             # "What does ESPN+ cost?"
-            r"|^what\s+(?:does|do|did|will|would)\s+.+\s+cost(?:\s+(?:to|in|per|a|each)\b.*)?$",
+            r"|^what\s+(?:does|do|did|will|would)\s+.+\s+cost(?:\s+(?:to|in|per|a|each)\b.*)?$"
+            # "how much is Disney+ a month": a price by the month
+            r"|^how\s+much\s+(?:is|are|was|were)\s+.+\s+(?:a|per|each)\s+"
+            r"(?:month|year|week|day|game|ticket|head|person)$",
             re.I,
         ),
     ),

@@ -31,6 +31,7 @@ from retrieval.answering.extractive import (
     _listed_apart,
     _names,
     _role_holders,
+    _scope_unsaid,
     _speaks_for_own_group,
     _subject_words,
     _with_phrasal,
@@ -769,6 +770,30 @@ def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "unsaid"),
+    [
+        # "a game" is "per game", of the thing counted
+        (
+            "How many assists a game is LeBron averaging?",
+            "He is leading the NBA with 11.1 assists per game.",
+            False,
+        ),
+        (
+            "How many points a game is LeBron averaging?",
+            "He is leading the NBA with 11.1 assists per game.",
+            True,
+        ),
+        ("How many fans a game do the Wild draw?", "The Wild drew 15,522 fans.", True),
+        ("How much does the service cost a month?", "The service costs $6.99 per month.", False),
+        ("How many goals has Parise scored in his career?", "Parise scored twice.", True),
+        ("How many goals has Parise scored in his career?", "His career total is 400.", False),
+    ],
+)
+def test_a_count_over_a_span_needs_that_span_said(question: str, said: str, unsaid: bool) -> None:
+    assert _scope_unsaid(analyze(question, KNOWN), [sentence(said)]) is unsaid
 
 
 def sentence(text: str, referred: tuple[str, ...] = ()) -> Sentence:

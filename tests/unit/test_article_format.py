@@ -120,6 +120,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
         ("where", "The teacher from Evansville joined the march.", 1.0),
+        # a place after a word for its part of a state or country
+        ("where", "Joel Schlabach, a teacher at eastern Indiana’s Richmond High School.", 1.0),
+        ("where", "The fans came from northern Ohio.", 1.0),
+        ("where", "The plant in southern Minnesota closed.", 1.0),
+        ("where", "He said it in eastern time.", 0.0),
         ("where", "He said so on Tuesday after the game.", 0.0),
         ("where", "The campaign will be in its third year in January.", 0.0),  # a month
         # where a firm is based, said by naming the place before what is there

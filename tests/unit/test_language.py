@@ -447,6 +447,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much does the service cost?", "how_much"),
         # "what does X cost" asks a price
         ("What does ESPN+ cost?", "how_much"),
+        ("how much is disney+ a month", "how_much"),
+        ("How much is a ticket per person?", "how_much"),
+        ("How much is a subscription a year?", "how_much"),
+        ("How much is left in the reserves?", "how_much"),  # reserves: an amount
+        ("How much of the season is left?", "how_many"),
         ("What does the service cost per month?", "how_much"),
         # money poured or sunk into something
         ("How much has Disney poured into technology?", "how_much"),
