@@ -38,7 +38,7 @@ QUESTION_OPENERS = frozenset(
 # chat's courtesies and asides ("pls", "lol") ask nothing.
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
-    exactly really do does did go goes going gone went get gets got give gives gave given
+    exactly really do does did done doing go goes going gone went get gets got give gives gave given
     take takes took make makes long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely final overall total latest
     current next then later afterwards afterward again come comes came coming versus vs
