@@ -22,18 +22,29 @@ DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
-# A day, a month, a year, or a relative day: what a "when" answer holds.
-TIME = re.compile(
-    # a day with its part: "On Tuesday morning", not "morning" alone
-    rf"\b(?:on\s+)?(?:{WEEKDAYS}|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?:on\s+)?(?:"
-    rf"this\s+(?:week|month|year)|last\s+(?:week|month|year)|{MONTHS}|\d{{4}})\b"
-    # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
-    r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
-    r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
-    r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
-    re.IGNORECASE,
-)
+# "legalized by 2016": a year something had happened by, not when it happened.
+NOT_BY = r"(?<!\bby\s)(?<!\bBy\s)"
+
+
+def _time(year: str) -> re.Pattern[str]:
+    """A day, a month, a year (as `year` matches it), or a relative day: what a "when" answer
+    holds."""
+    return re.compile(
+        # a day with its part: "On Tuesday morning", not "morning" alone
+        rf"\b(?:on\s+)?(?:{WEEKDAYS}|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+        rf"|\b(?:on\s+)?(?:"
+        rf"this\s+(?:week|month|year)|last\s+(?:week|month|year)|{MONTHS}|{year})\b"
+        # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
+        r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
+        r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
+        r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
+        re.IGNORECASE,
+    )
+
+
+TIME = _time(r"\d{4}")
+# When something happened: not a year it had happened by.
+TIME_DONE = _time(rf"{NOT_BY}\d{{4}}")
 # A day itself, for "What day/date ...?": a weekday, a month's day ("Nov. 18", "March 3"), a
 # numeric date, or a day named by its distance from today; "this month" or "in 2019" is no day.
 DAY = re.compile(
@@ -268,9 +279,9 @@ FINDING = re.compile(
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
-    "when": TIME,
+    "when": TIME_DONE,
     "when_day": DAY,
-    "when_year": YEAR,
+    "when_year": re.compile(NOT_BY + YEAR.pattern),
     "rank": ORDINAL,
     "where": PLACE,
     "where_home": HOME,

@@ -119,6 +119,13 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline
         ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
+        # a year something had happened by is not when it happened
+        ("when", "States where cannabis had been legalized by 2016 saw a rise.", 0.0),
+        ("when_year", "States where cannabis had been legalized by 2016 saw a rise.", 0.0),
+        ("when_year", "By 2019, the program had grown to nine companies.", 0.0),
+        ("when_year", "Mayer was named chairman in March 2018.", 1.0),
+        ("when", "The team was founded in 1967 and moved by train.", 1.0),
+        ("when_future", "The commission will make its recommendations by 2020.", 1.0),
         ("where", "The teacher from Evansville joined the march.", 1.0),
         # a place after a word for its part of a state or country
         ("where", "Joel Schlabach, a teacher at eastern Indiana’s Richmond High School.", 1.0),
