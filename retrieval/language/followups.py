@@ -21,6 +21,11 @@ from retrieval.language.question import ABOUT_IT
 from retrieval.language.speakers import POSSESSIVE
 from retrieval.language.text import CAPITALISED_RUN, words
 
+# "when it'd be ready": the pronoun apart from its verb, so that it can be spelled out.
+PRONOUN_CONTRACTION = re.compile(
+    r"\b(?P<pronoun>he|she|it|they)['’](?P<verb>d|ll|re|ve)\b", re.IGNORECASE
+)
+CONTRACTED_VERBS = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
@@ -121,6 +126,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
     if not history:
         return question
+    question = PRONOUN_CONTRACTION.sub(
+        lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
+    )
     previous = history[-1].resolved_question or history[-1].question
     bare = BARE_WH.match(question)
     if bare:

@@ -367,6 +367,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "How old is he?",
             "How old is Zach Parise?",
         ),
+        # a pronoun joined to its verb is spelled out with the verb apart
+        (
+            [turn("When will the lander fly?", "The lander will fly in 2022.")],
+            "Who said it'd fly then?",
+            "Who said the lander would fly then?",
+        ),
+        (
+            [turn("What did Zach Parise say?", "Zach Parise spoke.")],
+            "Does he think they’ll win?",
+            "Does Zach Parise think they will win?",
+        ),
         # "What's it about?" after a question on the article itself: the article
         (
             [turn("Who wrote this?", "Tom Davies, Associated Press")],
