@@ -76,6 +76,17 @@ TRAILING_OBJECT = re.compile(
     rf"(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# "Who said that?", "Who's giving those numbers?": whose words the last answer quoted.
+WHO_SAID_THAT = re.compile(
+    r"^who\s+(?:said|says|claimed|claims|stated)\s+(?:that|this|it|so|those|these)"
+    r"(?:\s+[a-z]+)?$"
+    r"|^who(?:['’]s|\s+is|\s+was)\s+(?:giving|saying|claiming)\s+"
+    r"(?:that|this|those|these|it)(?:\s+[a-z]+)?$",
+    re.IGNORECASE,
+)
+QUOTE_MARKS = re.compile(r"[“”\"]")
+# How many words of the quote a rewritten "Who said that?" repeats.
+QUOTE_WORDS = 12
 # "the" and what follows it, for the phrase a follow-up's "it" or "they" stands for.
 DEFINITE = re.compile(
     r"\b(?P<aux>(?:did|does|do|will|would|can|could|should)\s+)?the\s+(?=(?P<rest>[^?]+))",
@@ -143,6 +154,12 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         if wh.lower().endswith(("what", "which")) and bare.group("more"):
             wh += bare.group("more")
         return f"{wh.capitalize()}: {asked}"
+    quoted = history[-1].answer.citations
+    if quoted and WHO_SAID_THAT.match(question.rstrip(" ?.!")):
+        # "Who said that?": who said the sentence the last answer quoted first
+        said = QUOTE_MARKS.sub("", quoted[0].quote).split()
+        cut = "…" if len(said) > QUOTE_WORDS else ""
+        return f"Who said “{' '.join(said[:QUOTE_WORDS]).rstrip(',.;:')}{cut}”?"
     ellipsis = ELLIPSIS.match(question)
     if ellipsis and _is_phrase(ellipsis.group("other")):
         other = ellipsis.group("other")

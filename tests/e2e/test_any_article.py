@@ -237,6 +237,19 @@ def test_an_officer_by_abbreviation_and_as_the_company_s(two_articles: Run) -> N
     assert "Eric Holcomb" in name["answer"], name
 
 
+def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Run) -> None:
+    reserves, said, author = ask_in_turn(
+        two_articles,
+        "What does the teachers union want done with the state's cash reserves?",
+        "who said that?",
+        "who wrote it?",
+    )
+    assert "cash reserves" in reserves["citations"][0]["quote"], reserves
+    assert said["answer"].startswith("Keith Gambill:"), said
+    assert said["citations"][0]["quote"] == reserves["citations"][0]["quote"], said
+    assert author["answer"].startswith("Tom Davies"), author  # the byline, not a speaker
+
+
 def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Run) -> None:
     shotwell, registered, gambill = ask_in_turn(
         two_articles,

@@ -367,6 +367,30 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "How old is he?",
             "How old is Zach Parise?",
         ),
+        # "Who said that?": who said the sentence the last answer quoted first
+        (
+            [turn("What did the union want?", "“The crisis is now,” Gambill said.")],
+            "who said that?",
+            "Who said “The crisis is now, Gambill said”?",
+        ),
+        (
+            [
+                turn(
+                    "How much can Starship carry?",
+                    "Gwynne Shotwell said that Starship will be able to deliver up to 100 metric "
+                    "tons of cargo to the surface of the moon.",
+                )
+            ],
+            "Who's giving those numbers?",
+            "Who said “Gwynne Shotwell said that Starship will be able to deliver up to…”?",
+        ),
+        # not the author, nor a question that asks more
+        ([turn("What's it about?", "Teachers rally.")], "Who wrote it?", "Who wrote it?"),
+        (
+            [turn("What did Zach Parise do?", "Zach Parise scored twice.")],
+            "Who said that he would score?",
+            "Who said that Zach Parise would score?",
+        ),
         # a pronoun joined to its verb is spelled out with the verb apart
         (
             [turn("When will the lander fly?", "The lander will fly in 2022.")],
