@@ -89,12 +89,12 @@ ROLE = re.compile(
 ROLE_NAMES = "|".join((ROLE_WORDS, *map(re.escape, ROLE_SPELLINGS)))
 OWNER = r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}"
 ROLE_HOLDER = re.compile(
-    rf"^who\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:(?P<before>{OWNER})\s+)?"
+    rf"^who(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?:the\s+)?(?:(?P<before>{OWNER})\s+)?"
     rf"(?P<role>{ROLE_NAMES})(?:\s+(?:of|for|at)\s+(?:the\s+)?(?P<after>{OWNER}))?$"
     # "Who coaches the Thunder?": the verb names the role
     rf"|^who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?:the\s+)?(?P<object>{OWNER})$"
     # "Who was in goal for the Wild?"
-    rf"|^who\s+(?:is|was|are|were|will\s+be)\s+(?P<phrase>{'|'.join(ROLE_PHRASES)})"
+    rf"|^who(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?P<phrase>{'|'.join(ROLE_PHRASES)})"
     rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )

@@ -453,6 +453,8 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who was in goal for the Wild?", ("goalie", ("wild",))),
         ("Who is the Kremlin's spokesman?", ("spokesman", ("kremlin",))),
         ("Who is the president?", ("president", ())),
+        ("Who's the Lakers' coach?", ("coach", ("lakers",))),
+        ("who’s in goal for the Wild", ("goalie", ("wild",))),
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),
