@@ -22,6 +22,12 @@ DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
+# A time counted from the story's day: "These teams meet again ... in three days."
+IN_DAYS = (
+    r"\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+    r"several|\d+)\s+(?:days?|weeks?)\b"
+)
+IN_TIME = IN_DAYS.replace("(?:days?|weeks?)", "(?:days?|weeks?|months?|years?)")
 # "legalized by 2016": a year something had happened by, not when it happened.
 NOT_BY = r"(?<!\bby\s)(?<!\bBy\s)"
 
@@ -37,7 +43,9 @@ def _time(year: str) -> re.Pattern[str]:
         # a time of day, not a game clock ("with 3:08 to play", "1:24 left")
         r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
         r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
-        r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b",
+        r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b"
+        # a time counted from the story's day
+        rf"|{IN_DAYS}",
         re.IGNORECASE,
     )
 
@@ -247,8 +255,7 @@ FUTURE_TIME = re.compile(
     # January", a game story's "Lakers: Visit the Thunder on Friday."
     rf"|\b(?i:starts?|begins?|opens?|resumes?|visits?|hosts?|faces?|meets?|plays?)\s+"
     rf"(?:[^.;]{{0,40}}?\s)?(?:on|in)\s+(?:early\s+|mid-?|late\s+)?(?:{DAYS_MONTHS})\b"
-    rf"|\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
-    rf"several|\d+)\s+(?:days?|weeks?|months?|years?)\b"
+    rf"|{IN_TIME}"
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
     re.IGNORECASE,
 )

@@ -119,6 +119,10 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline
         ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
+        # a time counted from the story's day
+        ("when", "These teams meet again in Oklahoma City in three days.", 1.0),
+        ("when", "The service will be back within a few weeks.", 1.0),
+        ("when", "The game lasted three hours.", 0.0),
         # a year something had happened by is not when it happened
         ("when", "States where cannabis had been legalized by 2016 saw a rise.", 0.0),
         ("when_year", "States where cannabis had been legalized by 2016 saw a rise.", 0.0),
