@@ -107,6 +107,8 @@ SCOPE = re.compile(
     r"per game|a game|this year)\b",
     re.IGNORECASE,
 )
+# A total, said as one or as all of a number: "All 14 companies".
+ALL_OF = r"\btotal|\ball\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 # "a game", "per game": one span, written either way.
 PER_UNIT = re.compile(r"^(?:a|per|each)\s+")
 # "What is X called?": the name given stands this many words from a point of the question.
@@ -194,6 +196,16 @@ STORY_EVENT_WORDS = frozenset(
 # Verbs of paying: "How much did X pay/spend?" asks an amount said with one of them.
 PAYING = frozenset(
     stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
+)
+# Verbs of carrying: "How much can Starship carry?" asks a load, said as a weight ("deliver
+# up to 100 metric tons of cargo"), whatever the verb the article uses.
+CARRYING = frozenset(
+    stems(
+        "carry carries carried haul hauls lift lifts hold holds transport transports land lands".split()
+    )
+)
+WEIGHT = re.compile(
+    r"\b\d[\d,.]*\s+(?:metric\s+)?(?:tons?|tonnes?|pounds|lbs?|kilograms?|kg)\b", re.IGNORECASE
 )
 # An age as a fact to lead with: "34-year-old", "34 years old", "aged 34", or the number alone.
 AGE_NUMBER = re.compile(r"(?:aged?\s+)?\d{1,3}(?:-year-old|\s+years?\s+old)?", re.IGNORECASE)
@@ -764,6 +776,10 @@ class ExtractiveAnswerer:
                 # Disney's ("Disney’s $6.99-a-month service")
                 wanted = set(PAYING)
             scored = [(s, e) for s, e in scored if amount_of(e.text, wanted)]
+        if question.wh in MEASURED:
+            # "How many companies are in CLPS in total?": "All 14 companies ...", below the
+            # sentences on the five added and the nine before
+            scored = [(s, e) for s, e in scored if _says_own_scope(question, e.text)]
         if question.wh in TYPED_KINDS and question.name_words:
             # "Against how many teams did Jason Kidd get a triple-double?": James's 86
             # triple-doubles, beside a list naming Kidd, are no answer and no measure of how
@@ -853,7 +869,8 @@ class ExtractiveAnswerer:
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
             return False  # "What's the best Pixar movie?": not a sentence naming its movies
-        if question.wh in MEASURED and _scope_unsaid(question, self._neighbourhood(best.sentence)):
+        around = self._neighbourhood(best.sentence)
+        if question.wh in MEASURED and _scope_unsaid(question, best.sentence, around):
             return False  # "How many goals has he scored in his career?": not his two tonight
         # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by what
         # has happened.
@@ -1193,19 +1210,38 @@ def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
     return any(w in subject_words for speaker in sentence.speakers for w in words(speaker))
 
 
-def _scope_unsaid(question: Question, around: Sequence[Sentence]) -> bool:
+def _scope_unsaid(question: Question, sentence: Sentence, around: Sequence[Sentence]) -> bool:
     """Whether the question counts over a span ("in his career", "this season", "all-time")
-    that the sentences around the count never name."""
-    asked = SCOPE.findall(question.text)
-    if not asked:
-        return False
+    that the sentences around the count never name, or over a total or a rate ("in total",
+    "a game") that the sentence itself does not say."""
+    spans = [scope for scope in SCOPE.findall(question.text) if not _own_scope(scope)]
     said = " ".join(s.text for s in around)
-    return not any(re.search(_scope_said(scope, question), said, re.I) for scope in asked)
+    unsaid = bool(spans) and not any(
+        re.search(_scope_said(scope, question), said, re.I) for scope in spans
+    )
+    return unsaid or not _says_own_scope(question, sentence.text)
+
+
+def _own_scope(scope: str) -> bool:
+    """A total or a rate: said by the sentence that gives the number, not by its neighbours."""
+    return scope.lower() == "total" or PER_UNIT.match(scope.lower()) is not None
+
+
+def _says_own_scope(question: Question, text: str) -> bool:
+    """Whether the text says every total or rate the question asks about."""
+    return all(
+        re.search(_scope_said(scope, question), text, re.I)
+        for scope in SCOPE.findall(question.text)
+        if _own_scope(scope)
+    )
 
 
 def _scope_said(scope: str, question: Question) -> str:
     """The pattern of a span as an article may write it: "assists a game" as "11.1 assists
-    per game" (the thing counted by the unit, not another count's "per game")."""
+    per game" (the thing counted by the unit, not another count's "per game"), "in total" as
+    "all 14"."""
+    if scope.lower() == "total":
+        return ALL_OF  # "All 14 companies are now eligible": the total
     unit = PER_UNIT.sub("", scope.lower())
     if unit == scope.lower():
         return rf"\b{re.escape(scope)}"
@@ -1269,6 +1305,8 @@ def _counts_a_point(question: Question, text: str) -> bool:
     # "companies" for "firms"; "five words" for "how many words", which asks no speech ("in 12
     # sentences, he said" counts no words)
     points = set(question.point_stems) - ({SPEECH_TERM} if question.counted else set())
+    if CARRYING & points and not question.counted and WEIGHT.search(text):
+        return True  # "How much can it carry?": "deliver up to 100 metric tons of cargo"
     counted = {*points, *question.counted_things}
     return counts(text, counted, asked=set(words(question.text)))
 

@@ -113,6 +113,11 @@ from retrieval.retrieve.scoring import (
         ("How many words should a slogan be?", "Make it the five words everyone reads.", True),
         ("How many words did the ad use?", "Its maker said it took 12 tries.", False),
         ("How many statements did the team issue?", "The team issued two statements.", True),
+        # a load asked by what carries it is a weight, whatever the verb
+        ("How much can the lander carry?", "It will deliver up to 100 metric tons of cargo.", True),
+        ("How much can the rocket lift?", "The rocket can put 20,000 pounds in orbit.", True),
+        ("How much can the lander carry?", "It will fly up to 100 miles.", False),
+        ("How many times can it carry crews?", "It can deliver 100 metric tons.", False),
     ],
 )
 def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts: bool) -> None:
@@ -792,10 +797,14 @@ def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
         ("How much does the service cost a month?", "The service costs $6.99 per month.", False),
         ("How many goals has Parise scored in his career?", "Parise scored twice.", True),
         ("How many goals has Parise scored in his career?", "His career total is 400.", False),
+        # a total said as one or as all of a number, by the sentence itself
+        ("How many companies are in it in total?", "All 14 companies are now eligible.", False),
+        ("How many companies are in it in total?", "Five companies join nine others.", True),
+        ("How many points did he score in total?", "He scored 30 points in total.", False),
     ],
 )
 def test_a_count_over_a_span_needs_that_span_said(question: str, said: str, unsaid: bool) -> None:
-    assert _scope_unsaid(analyze(question, KNOWN), [sentence(said)]) is unsaid
+    assert _scope_unsaid(analyze(question, KNOWN), sentence(said), [sentence(said)]) is unsaid
 
 
 def sentence(text: str, referred: tuple[str, ...] = ()) -> Sentence:
