@@ -21,6 +21,7 @@ from retrieval.language.answer_kinds import (
     AUDIENCE_COUNT,
     DATELINE,
     FUTURE_SAID,
+    HOME_NAMED,
     KIND_PATTERNS,
     NAME_LIST,
     NUMBER,
@@ -38,6 +39,7 @@ from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
     FINDING_VERBS,
     GROUP_WORDS,
+    HOME_WORDS,
     IRREGULAR_PAST,
     OPPOSITES,
     PHRASAL_VERBS,
@@ -200,9 +202,7 @@ PAYING = frozenset(
 # Verbs of carrying: "How much can Starship carry?" asks a load, said as a weight ("deliver
 # up to 100 metric tons of cargo"), whatever the verb the article uses.
 CARRYING = frozenset(
-    stems(
-        "carry carries carried haul hauls lift lifts hold holds transport transports land lands".split()
-    )
+    stems("carry carries carried haul hauls lift lifts hold holds land lands transport".split())
 )
 WEIGHT = re.compile(
     r"\b\d[\d,.]*\s+(?:metric\s+)?(?:tons?|tonnes?|pounds|lbs?|kilograms?|kg)\b", re.IGNORECASE
@@ -920,7 +920,7 @@ class ExtractiveAnswerer:
         points = [
             (word, stem)
             for word, stem in question.points
-            if not (_names_answer_kind(question, word) and best.kind >= 1.0)
+            if not (_names_answer_kind(question, word, best.text) and best.kind >= 1.0)
         ]
         if not points:
             return False
@@ -1286,7 +1286,7 @@ def _gives_a_name(question: Question, sentence: Sentence) -> bool:
     return False
 
 
-def _names_answer_kind(question: Question, word: str) -> bool:
+def _names_answer_kind(question: Question, word: str, text: str = "") -> bool:
     """Whether a word of the question names the kind of its answer ("which city", "what was
     the score"): not a place word in a question after another kind of fact ("How much has the
     state stashed away?" is about the state)."""
@@ -1294,6 +1294,11 @@ def _names_answer_kind(question: Question, word: str) -> bool:
         return False
     if question.wh == "finding" and FINDING_WORD.fullmatch(word):
         return True  # "What did the researchers find?": "..., according to a study"
+    if question.wh == "where_home" and word in HOME_WORDS and HOME_NAMED.search(text):
+        # "Where is Disney based?": "the Burbank entertainment giant" (a firm's home; not
+        # where someone named in the same sentence lives)
+        people = [run.group() for run in CAPITALISED_RUN.finditer(question.text)]
+        return not any(is_person_name(run) for run in people)
     return word in ANSWER_TYPE_WORDS
 
 
@@ -1344,7 +1349,9 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
         theirs = [m for m in matches if _held_by_asked(question, narrative, mentions, m.start())]
         matches = theirs or matches
     # "score" in "what was the score" names the fact's kind, not a word to find beside it.
-    wanted = {stem for word, stem in question.points if not _names_answer_kind(question, word)}
+    wanted = {
+        stem for word, stem in question.points if not _names_answer_kind(question, word, text)
+    }
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
     wanted = wanted or set(stems(sorted(question.name_words)))
     if question.wh == "how_much" and wanted & PRICE_WORDS:

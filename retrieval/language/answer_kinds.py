@@ -126,12 +126,12 @@ DATELINE = re.compile(
 )
 # Where a firm or a person is based, also said by naming the place before what is there: "the
 # Spokane advertising, public relations and branding firm", "the Burbank entertainment giant".
-HOME = re.compile(
-    rf"{PLACE.pattern}"
-    r"|\bthe\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:(?:and\s+)?[a-z]+,?\s+){1,5}"
+HOME_NAMED = re.compile(
+    r"\bthe\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:(?:and\s+)?[a-z]+,?\s+){1,5}"
     r"(?:firm|company|agency|giant|startup|maker|studio|newspaper|station|broadcaster|retailer|"
     r"native|resident)\b"
 )
+HOME = re.compile(rf"{PLACE.pattern}|{HOME_NAMED.pattern}")
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # How many of something, in words: "two hours", "several weeks", "a couple of days".

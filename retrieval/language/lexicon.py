@@ -67,6 +67,10 @@ ANSWER_TYPE_WORDS = frozenset(
 # what a "how much has the state stashed away" question is about.
 PLACE_TYPE_WORDS = frozenset("city town village place country state region location".split())
 
+# What "Where is Disney based?" asks besides the place, said by a description that names it
+# ("the Burbank entertainment giant").
+HOME_WORDS = frozenset("based located headquartered".split())
+
 # Kinds of things news style names in quotation marks: "What song did they play?" is answered
 # by a sentence quoting one ("played “We’re Not Gonna Take It”").
 QUOTED_TITLE_WORDS = frozenset(

@@ -30,6 +30,7 @@ from retrieval.answering.extractive import (
     _kind_named,
     _listed_apart,
     _names,
+    _names_answer_kind,
     _role_holders,
     _scope_unsaid,
     _speaks_for_own_group,
@@ -777,6 +778,35 @@ def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "sentence", "names_kind"),
+    [
+        ("Which city is it in?", "city", "It rallied in Indianapolis.", True),
+        ("How much has the state stashed away?", "state", "The state has $2 billion.", False),
+        # where a firm is based, said by a description naming the place
+        (
+            "Where is Disney based?",
+            "based",
+            "Demand hit the Burbank entertainment giant when it launched Disney+.",
+            True,
+        ),
+        ("Where is DH based?", "based", "Hege runs DH, the Spokane advertising firm.", True),
+        ("Where is Disney based?", "based", "The service launched in Burbank.", False),
+        # not where a person named beside it lives
+        (
+            "Where is Kevin Mayer based?",
+            "based",
+            "Kevin Mayer said demand hit the Burbank entertainment giant.",
+            False,
+        ),
+    ],
+)
+def test_a_word_naming_the_kind_of_answer(
+    question: str, word: str, sentence: str, names_kind: bool
+) -> None:
+    assert _names_answer_kind(analyze(question, KNOWN), word, sentence) is names_kind
 
 
 @pytest.mark.parametrize(
