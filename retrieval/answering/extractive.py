@@ -109,6 +109,11 @@ SCOPE = re.compile(
     r"per game|a game|this year)\b",
     re.IGNORECASE,
 )
+# A thing the article says was kept back: "to an undisclosed injury".
+WITHHELD = re.compile(
+    r"\b(?:undisclosed|unspecified|unannounced|unnamed|unidentified|unknown)\s+(?P<thing>[a-z]+)",
+    re.IGNORECASE,
+)
 # A total, said as one or as all of a number: "All 14 companies".
 ALL_OF = r"\btotal|\ball\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 # "a game", "per game": one span, written either way.
@@ -865,6 +870,8 @@ class ExtractiveAnswerer:
             return False
         if self._misses_the_point(question, best) or self._about_someone_else(question, best):
             return False
+        if question.wh != "yesno" and _withheld(question, best.text):
+            return False  # "What is Dumba's injury?": "to an undisclosed injury" does not say
         if question.asks_name and not _gives_a_name(question, best.sentence):
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
@@ -1208,6 +1215,15 @@ def _asks_result(question: Question) -> bool:
 def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
     """Whether the sentence reports words of someone the subject words name."""
     return any(w in subject_words for speaker in sentence.speakers for w in words(speaker))
+
+
+def _withheld(question: Question, text: str) -> bool:
+    """Whether the sentence calls a point of the question undisclosed or unspecified ("an
+    undisclosed injury", "an undisclosed number of customers"): it says that it is not said."""
+    return any(
+        stems([found.group("thing").lower()])[0] in question.point_stems
+        for found in WITHHELD.finditer(text)
+    )
 
 
 def _scope_unsaid(question: Question, sentence: Sentence, around: Sequence[Sentence]) -> bool:

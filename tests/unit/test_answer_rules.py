@@ -36,6 +36,7 @@ from retrieval.answering.extractive import (
     _speaks_for_own_group,
     _subject_words,
     _with_phrasal,
+    _withheld,
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
@@ -778,6 +779,32 @@ def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "withheld"),
+    [
+        ("What is Dumba's injury?", "The Wild lost Matt Dumba to an undisclosed injury.", True),
+        (
+            "How many customers signed up for the trial?",
+            "An undisclosed number of customers signed up for the free weeklong trial.",
+            False,  # "number" is no word of the question
+        ),
+        ("Who got hurt?", "The Wild lost Matt Dumba to an undisclosed injury.", False),
+        ("How much was the settlement?", "They reached an undisclosed settlement.", True),
+        ("What is the name of the site?", "It will land at an unnamed site.", True),
+        # another thing left unsaid beside the one asked
+        (
+            "How much can Starship carry?",
+            "It can deliver 100 metric tons and return an unspecified amount to Earth.",
+            False,
+        ),
+    ],
+)
+def test_a_point_the_article_calls_undisclosed_is_not_said(
+    question: str, sentence: str, withheld: bool
+) -> None:
+    assert _withheld(analyze(question, KNOWN), sentence) is withheld
 
 
 @pytest.mark.parametrize(
