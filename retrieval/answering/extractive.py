@@ -413,11 +413,27 @@ class ExtractiveAnswerer:
             if question.predicate in WINNING:
                 lead = winner(chosen[0].text) or lead  # "Who won?": "Lakers"
         result = result_score(chosen[0].text) if question.wh == "score" else None
+        lead = result.group() if result else lead
+        several = len({e.sentence.source for e in chosen}) > 1
+        if several and (result or question.wh == "who"):
+            # several articles' results: each one's, with the article it is from
+            lead = self._results_apart(question, chosen) or lead
         # The one a "who" answer leads with is whom "he", "she" or "it" next means.
         named = lead if question.wh == "who" and not question.definition_target else None
-        return self._compose(
-            asked, question, chosen, lead=result.group() if result else lead, person=named
-        )
+        named = None if several else named
+        return self._compose(asked, question, chosen, lead=lead, person=named)
+
+    def _results_apart(self, question: Question, chosen: Sequence[Evidence]) -> str | None:
+        """Each article's result ("112-107" or who won), with its headline, in the order the
+        sources list the articles."""
+        parts = []
+        for found in sorted(chosen, key=lambda e: (e.sentence.source, e.sentence.position)):
+            score = result_score(found.text)
+            fact = winner(found.text) if question.wh == "who" else score and score.group()
+            if not fact:
+                return None
+            parts.append(f"{fact} (“{found.sentence.title}”)")
+        return "; ".join(parts)
 
     def _naming(self, asked: str, question: Question, people: dict[str, Sentence]) -> Answer:
         """The people found, named first, each with the sentence that says who they are."""
@@ -695,7 +711,14 @@ class ExtractiveAnswerer:
         found.sort(
             key=lambda s: (-(retrieved[s.id].score if s.id in retrieved else 0.0), s.position)
         )
-        return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found[:1]]
+        if question.article is None and not question.name_words:
+            # "What was the final score?" with several games ingested and none talked about
+            # yet: each article's result, best first
+            best = {s.source: s for s in reversed(found)}
+            found = sorted(best.values(), key=found.index)[:MAX_SENTENCES]
+        else:
+            found = found[:1]
+        return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found]
 
     def _holders_of_asked_role(self, question: Question) -> dict[str, Sentence]:
         """Who holds the asked role, each with the first sentence that says so: the one the

@@ -1061,3 +1061,22 @@ def test_a_headline_quoting_a_slogan_is_answered_whole(empty_qabot: Run) -> None
     assert headline["answer"].startswith(
         "‘Meth. We’re on it.’: Spokane ad agencies divided on South Dakota’s viral campaign"
     ), headline
+
+
+def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: Run) -> None:
+    games = ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
+    both, winners, quoted, one = ask_in_turn(
+        games,
+        "What was the final score?",
+        "who won the game",
+        "What did LeBron say?",
+        "What was the final score?",  # now the Lakers' game is the one talked about
+    )
+    for answer, facts in ((both, ("112-107", "4-1")), (winners, ("Lakers", "Wild"))):
+        lead = answer["answer"].split(":", 1)[0]
+        assert all(fact in lead for fact in facts), answer
+        sources = {c["source"].rsplit("/", 1)[-1] for c in answer["citations"]}
+        assert sources == {"wild-sabres.txt", "lakers-lebron.txt"}, answer
+    assert not quoted["abstained"], quoted
+    assert one["answer"].startswith("112-107:"), one
+    assert all(c["source"].endswith("lakers-lebron.txt") for c in one["citations"]), one
