@@ -391,6 +391,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who said that he would score?",
             "Who said that Zach Parise would score?",
         ),
+        # a league's division named in the answer is no "he"
+        (
+            [
+                turn(
+                    "Did anyone get hurt for the Wild?",
+                    "The Wild still rank at the bottom of the Central Division.",
+                )
+            ],
+            "What's his injury?",
+            "What's his injury?",
+        ),
         # a pronoun joined to its verb is spelled out with the verb apart
         (
             [turn("When will the lander fly?", "The lander will fly in 2022.")],

@@ -223,6 +223,11 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Moscow Times", False),  # a newspaper, by the common noun in its name
         ("Kentucky GOP", False),  # a party
         ("Reuters", False),  # one word: a surname alone is no person's name either
+        # a league's division, a conference, a team's arena
+        ("Central Division", False),
+        ("Western Conference", False),
+        ("Paycom Arena", False),
+        ("Eric Holcomb", True),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
