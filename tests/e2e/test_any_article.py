@@ -1080,3 +1080,15 @@ def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: 
     assert not quoted["abstained"], quoted
     assert one["answer"].startswith("112-107:"), one
     assert all(c["source"].endswith("lakers-lebron.txt") for c in one["citations"]), one
+
+
+def test_a_sentence_just_below_the_bar_answers_when_it_says_the_point_otherwise(
+    two_articles: Run,
+) -> None:
+    picked, fired = ask_in_turn(
+        two_articles,
+        "Did SpaceX get picked?",  # "... SpaceX and Tyvak ... had been selected to join"
+        "Did SpaceX get fired?",  # nothing says so
+    )
+    assert any("had been selected" in c["quote"] for c in picked["citations"]), picked
+    assert fired["abstained"] and fired["citations"] == [], fired
