@@ -346,17 +346,26 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     """The stems said, and those of the question's phrasal verbs said by a single verb
     ("rolled out" by "introduced")."""
     said = set(stems_said)
+    for verb, particle, single in _phrasal_verbs(question):
+        if single & said:
+            said.update((verb, particle))
+    return said
+
+
+def _phrasal_verbs(question: Question) -> list[tuple[str, str, set[str]]]:
+    """The question's phrasal verbs: the stems of their verb and particle, and of the single
+    verbs that say them."""
     tokens = words(question.text)
     token_stems = stems(tokens)
+    found = []
     for k in range(len(tokens) - 1):
         # the verb's stem and its particle; "made fun of": an irregular past as its present
         single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
         if single is None and tokens[k] in IRREGULAR_PAST:
             single = PHRASAL_STEMS.get((IRREGULAR_PAST[tokens[k]], tokens[k + 1]))
-        if single and single & said:
-            said.add(token_stems[k])
-            said.add(token_stems[k + 1])
-    return said
+        if single:
+            found.append((token_stems[k], token_stems[k + 1], single))
+    return found
 
 
 class ExtractiveAnswerer:
@@ -1365,7 +1374,9 @@ def _counts_a_point(question: Question, text: str) -> bool:
     points = set(question.point_stems) - ({SPEECH_TERM} if question.counted else set())
     if CARRYING & points and not question.counted and WEIGHT.search(text):
         return True  # "How much can it carry?": "deliver up to 100 metric tons of cargo"
-    counted = {*points, *question.counted_things}
+    # "How many went inside?": a number beside the verb that says it ("5,000 people entered")
+    phrasal = {stem for _, _, single in _phrasal_verbs(question) for stem in single}
+    counted = {*points, *question.counted_things, *phrasal}
     return counts(text, counted, asked=set(words(question.text)))
 
 

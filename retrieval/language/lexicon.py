@@ -353,6 +353,8 @@ PHRASAL_VERBS = {
     "pick out": "select selected choose chose",
     "take part": "participate participated",
     "go into": "enter entered",
+    "go inside": "enter entered",
+    "go in": "enter entered",
     "kick out": "expel expelled remove removed eject ejected",
     "make fun": "mock mocked mockery ridicule ridiculed",
     "give up": "quit surrender surrendered abandon abandoned",

@@ -532,7 +532,8 @@ def _counted(asked: str, wh: str) -> str | None:
         return None
     counted: list[str] = []
     for word in words(found.group("counted")):
-        if word in STOPWORDS or word.endswith("ed"):
+        # "How many actually went inside?": a verb, after a word that only shapes the question
+        if word in STOPWORDS or word.endswith("ed") or word in FRAMING:
             break
         counted.append(word)
     # "How many school districts shut down": a verb without -ed after the plural counted.

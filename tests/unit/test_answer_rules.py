@@ -115,6 +115,14 @@ from retrieval.retrieve.scoring import (
         ("How many words should a slogan be?", "Make it the five words everyone reads.", True),
         ("How many words did the ad use?", "Its maker said it took 12 tries.", False),
         ("How many statements did the team issue?", "The team issued two statements.", True),
+        # a number beside the single verb that says the question's phrasal verb
+        (
+            "How many actually went inside the statehouse?",
+            "At least 5,000 people entered the Statehouse through public entrances.",
+            True,
+        ),
+        ("How many people signed up?", "More than 15,000 registered for the rally.", True),
+        ("How many went inside?", "About 5,000 people rallied on the lawn.", False),
         # a load asked by what carries it is a weight, whatever the verb
         ("How much can the lander carry?", "It will deliver up to 100 metric tons of cargo.", True),
         ("How much can the rocket lift?", "The rocket can put 20,000 pounds in orbit.", True),

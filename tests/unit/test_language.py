@@ -871,6 +871,8 @@ def test_whom_a_spokesperson_is_asked_of(question: str, organisation: set[str]) 
         ("How much cargo can Starship haul?", "cargo"),
         ("how much cash does indiana have in reserve", None),
         ("How many did Davis score?", None),  # counts nothing named
+        ("How many actually went inside the statehouse?", None),  # an adverb, then its verb
+        ("How many really came?", None),
         ("What did Peskov say?", None),
     ],
 )
