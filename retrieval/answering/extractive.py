@@ -207,6 +207,11 @@ STORY_EVENT_WORDS = frozenset(
 PAYING = frozenset(
     stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
 )
+# A job, and the verbs that say someone got one: "was named chairman", "appointed".
+JOB_STEMS = frozenset(stems("job jobs post position role gig title".split()))
+APPOINTED = frozenset(
+    stems("named appointed hired promoted tapped elected chosen selected became".split())
+)
 # Verbs of carrying: "How much can Starship carry?" asks a load, said as a weight ("deliver
 # up to 100 metric tons of cargo"), whatever the verb the article uses.
 CARRYING = frozenset(
@@ -349,6 +354,15 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     for verb, particle, single in _phrasal_verbs(question):
         if single & said:
             said.update((verb, particle))
+    return said
+
+
+def _with_appointment(question: Question, stems_said: Collection[str]) -> set[str]:
+    """The stems said, and the question's word for a job when they say someone was named to
+    one ("When did Mayer get his current job?": "was named chairman ... in March 2018")."""
+    said = set(stems_said)
+    if APPOINTED & said:
+        said |= JOB_STEMS & set(question.point_stems)
     return said
 
 
@@ -981,6 +995,8 @@ class ExtractiveAnswerer:
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)
+        here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
+        said = said | here
         if _speaks_for_own_group(question, sentence):
             said, here = said | GROUP_STEMS, here | GROUP_STEMS  # their "we": the team asked
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):

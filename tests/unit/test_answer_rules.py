@@ -35,6 +35,7 @@ from retrieval.answering.extractive import (
     _scope_unsaid,
     _speaks_for_own_group,
     _subject_words,
+    _with_appointment,
     _with_phrasal,
     _withheld,
     spelled_out_before,
@@ -787,6 +788,21 @@ def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        ("When did Mayer get his current job?", "Mayer was named chairman in March 2018.", True),
+        ("When did Kidd get the coaching job?", "The Lakers hired Jason Kidd in 2019.", True),
+        ("When did Holcomb take the post?", "Holcomb became governor in 2017.", True),
+        ("When did Mayer get his current job?", "Mayer joined Disney in 1993.", False),
+    ],
+)
+def test_a_job_is_said_by_naming_someone_to_it(question: str, sentence: str, said: bool) -> None:
+    read = analyze(question, KNOWN)
+    job = {stem for stem in read.point_stems if stem in stems("job post".split())}
+    assert (job <= _with_appointment(read, stems(words(sentence)))) is said
 
 
 @pytest.mark.parametrize(
