@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
-from retrieval.language.lexicon import AUXILIARIES, CAPITALS
+from retrieval.language.lexicon import AUXILIARIES, CAPITALS, ORG_WORDS
 from retrieval.language.text import STOPWORDS, WORD, fold, stems, words
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -153,7 +153,10 @@ class NameGazetteer:
             for word in words(token):
                 if word not in self.name_words or word in STOPWORDS:
                     continue
-                if token[0].isupper() or not self._plain_word(word):
+                # "state" in "Which state is running it?": a common noun of organisations'
+                # names ("Washington State Department of Health"), no name in lowercase
+                plain = self._plain_word(word) or word in ORG_WORDS
+                if token[0].isupper() or not plain:
                     found.append(word)
         # "Sierra Nevada Corporation" in a question names the "SNC" the article goes on with.
         for acronym, name in self.acronyms.items():

@@ -72,6 +72,25 @@ SURVEY_CHUNKS = [
 ]
 
 
+# An article naming an organisation after a common noun it never writes plainly.
+STATE_CHUNKS = [
+    (
+        "ads.txt",
+        1,
+        "The ads ran for weeks. Washington State Department of Health staff disliked them.",
+        [
+            {"start": 0, "end": 22, "position": 0},
+            {
+                "start": 23,
+                "end": 82,
+                "position": 1,
+                "mentions": "Washington State Department of Health",
+            },
+        ],
+    ),
+]
+
+
 # An article on two countries that names one capital only as a place visited.
 CAPITAL_CHUNKS = [
     (
@@ -359,3 +378,17 @@ def test_a_word_written_plainly_in_another_form_is_no_name(text: str, names: lis
 )
 def test_the_best_keyword_chunk_far_ahead_is_read(scores: list[float], ahead: bool) -> None:
     assert _far_ahead(scores) is ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a common noun of organisations' names, in lowercase, names none of them
+        ("Which state is running it?", []),
+        ("What did the health department say?", ["health"]),
+        ("What did the State Department of Health say?", ["state", "department", "health"]),
+        ("what did washington say", ["washington"]),
+    ],
+)
+def test_an_organisation_s_common_noun_in_lowercase_is_no_name(text: str, names: list[str]) -> None:
+    assert corpus(STATE_CHUNKS).name_words_in(text) == names
