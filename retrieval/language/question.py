@@ -117,7 +117,13 @@ FOCUS = re.compile(
     # "What is the Sabres' record?", "What was his salary last year?": the owner's attribute
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?|(?i:his|her|its|their))\s+"
-    r"(?P<owned>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?i:this|last|next)\s+\w+)?$"
+    r"(?P<owned>[a-z][\w-]*(?:\s+(?!(?:called|named|titled)$)[a-z][\w-]*)?)"
+    r"(?:\s+(?i:this|last|next)\s+\w+)?$"
+    # "What was the survey called?", "What is Tyvak's lander called?": a thing of that kind,
+    # named
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:(?:the|this|that)\s+|"
+    r"(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s+|(?i:his|her|its|their)\s+)?"
+    r"(?P<called>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?i:called|named|titled)$"
 )
 # "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
 NAME_ASKED = re.compile(
@@ -587,7 +593,7 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
     found = FOCUS.match(plain)
     if not found:
         return ()
-    asked = set(words(next(filter(None, found.group("kind", "head", "attr", "owned")))))
+    asked = set(words(next(filter(None, found.group("kind", "head", "attr", "owned", "called")))))
     return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 
 

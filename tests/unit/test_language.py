@@ -896,6 +896,10 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         ("What did Dmitry Peskov say?", ()),
         ("What kind of aid are Western countries giving?", ()),
         ("What is the proposal?", ()),
+        # a thing of the kind, named: "The National Survey on Drug Use and Health"
+        ("What was the survey called?", ("survey",)),
+        ("what's the ad agency called", ("ad", "agency")),
+        ("What is Tyvak's lander called?", ("lander",)),
         # the attribute asked of an owner must be named as such
         ("What is the Sabres' record?", ("record",)),
         ("What was his salary last year?", ("salary",)),
