@@ -1332,7 +1332,7 @@ def _kind_named(question: Question, text: str) -> str | None:
     unless the question says it already."""
     asked = set(words(question.text))
     for word, _ in question.focus:
-        name = name_of_kind(word, text)
+        name = name_of_kind(word, text, quoted=question.asks_name)
         if name and not set(words(name)) <= asked:
             return name
     return None

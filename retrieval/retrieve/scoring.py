@@ -104,18 +104,27 @@ def _names_one_of_kind(question: Question, text: str) -> bool:
     for word, _ in question.focus:
         kind = re.escape(word)
         named = rf"\b[A-Z][\w’'-]*\s+{kind.capitalize()}\b"
-        if re.search(named, text) or name_of_kind(word, text):
+        if re.search(named, text) or name_of_kind(word, text, quoted=question.asks_name):
             return True
     return False
 
 
-def name_of_kind(kind: str, text: str) -> str | None:
+def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
     """The name the text gives a thing of this kind: after the kind word ("the journal JAMA
-    Psychiatry"), or before a description ending in it ("BamTech, the previously little-known
-    firm")."""
+    Psychiatry"), before a description ending in it ("BamTech, the previously little-known
+    firm"), or, when `quoted` (the question asks what it is called), in quotation marks before
+    it ("the “Starts with one” campaign")."""
     kind = re.escape(kind)
-    found = re.search(rf"\b{kind}\s+(?P<name>{NAME_RUN})", text) or re.search(
-        rf"(?P<name>{NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{kind}\b", text
+    found = (
+        re.search(rf"\b{kind}\s+(?P<name>{NAME_RUN})", text)
+        or re.search(
+            rf"(?P<name>{NAME_RUN}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{kind}\b", text
+        )
+        # a title in quotation marks before it: "the “Meth. We’re on it.” awareness campaign"
+        or (
+            quoted
+            and re.search(rf"[“\"](?P<name>[^”\"]+?)[,.]?[”\"]\s+(?:[\w’'-]+\s+)?{kind}\b", text)
+        )
     )
     return found.group("name") if found else None
 

@@ -1526,6 +1526,23 @@ def test_the_name_a_sentence_gives_a_thing_of_the_asked_kind(
             "Joel Schlabach, a teacher at Richmond High School, said politicians vilified them.",
             "Joel Schlabach",
         ),
+        # asked what it is called: a title in quotation marks before the kind word
+        (
+            "What is the campaign called?",
+            "South Dakota’s viral “Meth. We’re on it.” awareness campaign drew mockery.",
+            "Meth. We’re on it",
+        ),
+        (
+            "What was the song called?",
+            "The teachers sang loudly, song after song.",
+            None,  # no title
+        ),
+        # not when it asks which one: "What campaign did DH create?" is no question of a title
+        (
+            "What campaign did DH create?",
+            "DH developed the “Starts with one” campaign.",
+            None,
+        ),
         # a name the question gives already leads nothing
         (
             "Which journal did JAMA Psychiatry call a rival?",
