@@ -727,11 +727,18 @@ class ExtractiveAnswerer:
         """The sentence that gives a game's or vote's result ("the Wild's 4-1 win"), naming
         everyone the question names; the best retrieved first, else the article's first."""
         query = [*RESULT_QUERY, *sorted(question.name_words)]
+        # "Who won the election?" is no game's: what else it asks its article must state
+        contest = [
+            stem
+            for word, stem in question.points
+            if word not in RESULT_VERBS | RESULT_OBJECTS and not _names_answer_kind(question, word)
+        ]
         found = [
             s
             for s in _sentences_with_words(query, self.index, question.article)
             if result_score(s.text)
             and question.name_words <= set(words(" ".join((s.text, *s.mentions))))
+            and all(stem in self._article_stems(s.source) for stem in contest)
         ]
         retrieved = {e.id: e for e in evidence}
         found.sort(
