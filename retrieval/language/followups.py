@@ -46,6 +46,8 @@ HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
 POSSESSED = re.compile(r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?P<thing>[a-z][\w-]+)")
+# The word right after a name, when it is in lowercase.
+NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
 # "What happened there?": "there" as a place, at the end of the question.
 THERE = re.compile(r"\s+there(?=\s*[?.!]*$)", re.IGNORECASE)
 PLACE = re.compile(
@@ -368,12 +370,20 @@ def _last_place(history: Sequence[Turn], index: KnownWords) -> str | None:
             if (
                 text[: match.start()].rstrip().endswith("according")
                 or match.group("place") == "The"
+                or _qualifies_next(text, match.end())
             ):
                 continue
             names = _names_in(match.group("place"), index)
             if names and not _is_person(names[0]):
                 return names[0]
     return None
+
+
+def _qualifies_next(text: str, end: int) -> bool:
+    """Whether the name ending at `end` qualifies the noun after it ("in NBA history"): then it
+    is no place."""
+    following = NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() not in STOPWORDS
 
 
 def _names_in(text: str, index: KnownWords) -> list[str]:

@@ -402,6 +402,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What's his injury?",
             "What's his injury?",
         ),
+        # "there": the place the last turn named, not a name qualifying a noun ("NBA history")
+        (
+            [turn("Where did Mayer speak?", "Kevin Mayer spoke in China on Tuesday.")],
+            "How many people were there?",
+            "How many people were in China?",
+        ),
+        (
+            [turn("What did Mayer do?", "Kevin Mayer is the first in China history to do it.")],
+            "How many people were there?",
+            "How many people were there?",
+        ),
         # a pronoun joined to its verb is spelled out with the verb apart
         (
             [turn("When will the lander fly?", "The lander will fly in 2022.")],
