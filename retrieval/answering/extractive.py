@@ -40,9 +40,7 @@ from retrieval.language.lexicon import (
     FINDING_VERBS,
     GROUP_WORDS,
     HOME_WORDS,
-    IRREGULAR_PAST,
     OPPOSITES,
-    PHRASAL_VERBS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
@@ -326,19 +324,6 @@ def _speaks_for_own_group(question: Question, sentence: Sentence) -> bool:
     return any(set(words(sp)) & question.name_words for sp in sentence.speakers)
 
 
-def _phrasal_stems() -> dict[tuple[str, str], set[str]]:
-    """Each phrasal verb as (its verb's stem, its particle), with the stems of the single
-    verbs that say it (lexicon.PHRASAL_VERBS)."""
-    found: dict[tuple[str, str], set[str]] = {}
-    for phrase, single in PHRASAL_VERBS.items():
-        verb, particle = phrase.split()
-        found[(stems([verb])[0], particle)] = set(stems(single.split()))
-    return found
-
-
-PHRASAL_STEMS = _phrasal_stems()
-
-
 def _asked_about(question: Question, subject_words: Collection[str]) -> set[str]:
     """The name words a statement question asks about, besides whoever speaks (its subject's
     words, as asked and as found): "schroder" in "What did Davis say about Schröder?"."""
@@ -351,7 +336,7 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     """The stems said, and those of the question's phrasal verbs said by a single verb
     ("rolled out" by "introduced")."""
     said = set(stems_said)
-    for verb, particle, single in _phrasal_verbs(question):
+    for verb, particle, single in question.phrasal:
         if single & said:
             said.update((verb, particle))
     return said
@@ -364,22 +349,6 @@ def _with_appointment(question: Question, stems_said: Collection[str]) -> set[st
     if APPOINTED & said:
         said |= JOB_STEMS & set(question.point_stems)
     return said
-
-
-def _phrasal_verbs(question: Question) -> list[tuple[str, str, set[str]]]:
-    """The question's phrasal verbs: the stems of their verb and particle, and of the single
-    verbs that say them."""
-    tokens = words(question.text)
-    token_stems = stems(tokens)
-    found = []
-    for k in range(len(tokens) - 1):
-        # the verb's stem and its particle; "made fun of": an irregular past as its present
-        single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
-        if single is None and tokens[k] in IRREGULAR_PAST:
-            single = PHRASAL_STEMS.get((IRREGULAR_PAST[tokens[k]], tokens[k + 1]))
-        if single:
-            found.append((token_stems[k], token_stems[k + 1], single))
-    return found
 
 
 class ExtractiveAnswerer:
@@ -1398,7 +1367,7 @@ def _counts_a_point(question: Question, text: str) -> bool:
     if CARRYING & points and not question.counted and WEIGHT.search(text):
         return True  # "How much can it carry?": "deliver up to 100 metric tons of cargo"
     # "How many went inside?": a number beside the verb that says it ("5,000 people entered")
-    phrasal = {stem for _, _, single in _phrasal_verbs(question) for stem in single}
+    phrasal = {stem for _, _, single in question.phrasal for stem in single}
     counted = {*points, *question.counted_things, *phrasal}
     return counts(text, counted, asked=set(words(question.text)))
 

@@ -11,6 +11,8 @@ from retrieval.language.lexicon import (
     AUXILIARIES,
     FINDING_VERBS,
     FRAMING,
+    IRREGULAR_PAST,
+    PHRASAL_VERBS,
     QUESTION_OPENERS,
     RESEARCH,
     ROLE_PHRASES,
@@ -419,6 +421,9 @@ class Question:
     asks_several: bool = False
     # The verb asking for someone's words ("predict" in "What did Mayer predict?").
     statement_verb: str | None = None
+    # Its phrasal verbs ("rolled out"): the stems of their verb and particle, and those of the
+    # single verbs that say them ("introduced").
+    phrasal: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
     @property
     def wants_statements(self) -> bool:
@@ -510,7 +515,37 @@ def analyze(text: str, index: KnownWords) -> Question:
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
         asks_several=_asks_several(plain),
+        phrasal=phrasal_verbs(text),
     )
+
+
+def _phrasal_stems() -> dict[tuple[str, str], frozenset[str]]:
+    """Each phrasal verb as (its verb's stem, its particle), with the stems of the single
+    verbs that say it (lexicon.PHRASAL_VERBS)."""
+    found: dict[tuple[str, str], frozenset[str]] = {}
+    for phrase, single in PHRASAL_VERBS.items():
+        verb, particle = phrase.split()
+        found[(stems([verb])[0], particle)] = frozenset(stems(single.split()))
+    return found
+
+
+PHRASAL_STEMS = _phrasal_stems()
+
+
+def phrasal_verbs(text: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The text's phrasal verbs: the stems of their verb and particle, and of the single
+    verbs that say them."""
+    tokens = words(text)
+    token_stems = stems(tokens)
+    found = []
+    for k in range(len(tokens) - 1):
+        # the verb's stem and its particle; "made fun of": an irregular past as its present
+        single = PHRASAL_STEMS.get((token_stems[k], tokens[k + 1]))
+        if single is None and tokens[k] in IRREGULAR_PAST:
+            single = PHRASAL_STEMS.get((IRREGULAR_PAST[tokens[k]], tokens[k + 1]))
+        if single:
+            found.append((token_stems[k], token_stems[k + 1], single))
+    return tuple(found)
 
 
 def _speaks_for(plain: str, index: KnownWords) -> frozenset[str]:
