@@ -51,9 +51,9 @@ def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float)
     kind, combined."""
     sentence = index.sentences[i]
     # Half for the whole topic, half for what it asks about the names it mentions.
-    lexical = _coverage(index, question.topic_stems, sentence)
+    lexical = _coverage(index, question.topic_stems, sentence, question)
     if question.point_stems and question.point_stems != question.topic_stems:
-        lexical = (lexical + _coverage(index, question.point_stems, sentence)) / 2
+        lexical = (lexical + _coverage(index, question.point_stems, sentence, question)) / 2
     named = _names(question, sentence) or _refers_back(question, index, i)
     kind = kind_score(question.wh, _asked_names_blanked(question, sentence.text))
     if question.wh == "who" and not question.definition_target and named:
@@ -151,10 +151,17 @@ def _asked(question: Question) -> set[str]:
     return set(words(question.text))
 
 
-def _coverage(index: CorpusIndex, terms: Sequence[str], sentence: Sentence) -> float:
-    """The share of the terms' weight (idf) that the sentence contains."""
+def _coverage(
+    index: CorpusIndex, terms: Sequence[str], sentence: Sentence, question: Question
+) -> float:
+    """The share of the terms' weight (idf) that the sentence contains; a phrasal verb of the
+    question ("making fun of") is contained by a single verb that says it ("mockery")."""
+    said = set(sentence.stems)
+    for verb, particle, single in question.phrasal:
+        if single & said:
+            said |= {verb, particle}
     wanted = sum(index.idf_of(stem) for stem in terms)
-    covered = sum(index.idf_of(stem) for stem in terms if stem in sentence.stems)
+    covered = sum(index.idf_of(stem) for stem in terms if stem in said)
     return covered / wanted if wanted else 0.0
 
 

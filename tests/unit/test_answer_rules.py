@@ -48,6 +48,7 @@ from retrieval.language.text import stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
     _asked_names_blanked,
+    _coverage,
     _names_one_of_kind,
     _names_someone_else,
     _refers_back,
@@ -771,6 +772,42 @@ def test_a_sentence_calling_the_one_just_named_he_speaks_of_them(
         k for k, s in enumerate(index.sentences) if (s.source, s.position) == (source, position)
     )
     assert _refers_back(analyze(question, KNOWN), index, i) == refers
+
+
+# Two articles' sentences that say a phrasal verb of a question by a single verb.
+PHRASAL_CHUNKS = [
+    story(
+        "ads.txt",
+        ("The campaign has been facing backlash and mockery since Monday.", ""),
+        ("The campaign ran on gaming sites.", ""),
+    ),
+    story(
+        "launch.txt",
+        ("The service was introduced on Tuesday.", ""),
+        ("The service costs $6.99.", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "saying", "other"),
+    [
+        # both name the campaign; only the first says "making fun", as "mockery"
+        ("Have people been making fun of the campaign?", "backlash and mockery", "gaming sites"),
+        ("When was the service rolled out?", "was introduced", "costs $6.99"),
+    ],
+)
+def test_a_phrasal_verb_is_covered_by_the_single_verb_that_says_it(
+    question: str, saying: str, other: str
+) -> None:
+    index = corpus(PHRASAL_CHUNKS)
+    read = analyze(question, KNOWN)
+
+    def coverage(part: str) -> float:
+        sentence = next(s for s in index.sentences if part in s.text)
+        return _coverage(index, read.point_stems, sentence, read)
+
+    assert coverage(saying) > coverage(other) > 0
 
 
 @pytest.mark.parametrize(
