@@ -207,8 +207,13 @@ SUMMARY = re.compile(
 # happened.
 SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s+[a-z])", re.I)
 # Words that only shape the question: "How big was the sample?" asks for a number, "What day
-# did the protest take place?" when it happened.
-SHAPING = re.compile(r"^how\s+(?:big|large)\b|\b(?:take|takes|taking|taken|took)\s+place\b", re.I)
+# did the protest take place?" when it happened, "go along with" what goes with it.
+SHAPING = re.compile(
+    r"^how\s+(?:big|large)\b|\b(?:take|takes|taking|taken|took)\s+place\b"
+    # "What should go hand in hand with legalization?": what goes with it
+    r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b",
+    re.I,
+)
 # When something was said, at the end of a question after someone's words: not its topic.
 WHEN_SAID = re.compile(
     r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"

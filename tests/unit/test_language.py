@@ -726,6 +726,10 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
         ("Did anybody from the union comment?", ("union", "comment")),
         ("How tall is the lander?", ("tall", "lander")),
+        # what goes with something: "along", "hand in hand", "together" ask no point of their own
+        ("What should go hand in hand with legalization?", ("legalization",)),
+        ("What does Martins think should go along with legalization?", ("legalization",)),
+        ("Which firms worked together on the lander?", ("firms", "worked", "lander")),
         # "done", like "do", says no more than that something happened
         ("What have politicians done to teachers?", ("politicians", "teachers")),
         ("What is NASA doing about the delays?", ("nasa", "delays")),
