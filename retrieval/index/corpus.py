@@ -168,5 +168,8 @@ class CorpusIndex:
     def name_countries(self, text: str) -> str:
         return self.names.name_countries(text)
 
+    def name_teams(self, text: str) -> str:
+        return self.names.name_teams(text)
+
     def respell_names(self, text: str) -> str:
         return self.names.respell_names(text)

@@ -137,6 +137,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
     question = " ".join(question.split())
     question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
+    question = index.name_teams(question)
     if not history:
         return question
     question = PRONOUN_CONTRACTION.sub(

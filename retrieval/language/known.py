@@ -34,3 +34,6 @@ class KnownWords(Protocol):
 
     def name_countries(self, text: str) -> str:
         """`text` with capitals the articles never name written as the countries they do."""
+
+    def name_teams(self, text: str) -> str:
+        """`text` with a team's place the articles never name written as the team they do."""

@@ -1084,6 +1084,12 @@ def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: 
     assert all(c["source"].endswith("lakers-lebron.txt") for c in one["citations"]), one
 
 
+def test_a_team_called_by_its_place_is_the_team_the_story_names(game: Run) -> None:
+    (goalie,) = ask_in_turn(game, "Who was in net for Minnesota?")  # the story says "Wild"
+    assert goalie["resolved_question"] == "Who was in net for the Wild?", goalie
+    assert goalie["answer"].startswith("Alex Stalock:"), goalie
+
+
 def test_a_sentence_just_below_the_bar_answers_when_it_says_the_point_otherwise(
     two_articles: Run,
 ) -> None:

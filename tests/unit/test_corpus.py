@@ -392,3 +392,50 @@ def test_the_best_keyword_chunk_far_ahead_is_read(scores: list[float], ahead: bo
 )
 def test_an_organisation_s_common_noun_in_lowercase_is_no_name(text: str, names: list[str]) -> None:
     assert corpus(STATE_CHUNKS).name_words_in(text) == names
+
+
+# A game story naming the team by its nickname, another naming a place and its short name.
+TEAM_CHUNKS = [
+    (
+        "wild.txt",
+        1,
+        "Wild coach Bruce Boudreau praised Zach Parise. The Sabres lost in Buffalo.",
+        [
+            {"start": 0, "end": 47, "position": 0, "mentions": "Wild|Bruce Boudreau|Zach Parise"},
+            {"start": 48, "end": 74, "position": 1, "mentions": "Sabres|Buffalo"},
+        ],
+    ),
+    (
+        "thunder.txt",
+        1,
+        "Lakers hold off OKC. Oklahoma City coach Billy Donovan praised the Thunder.",
+        [
+            {"start": 0, "end": 20, "position": 0, "mentions": "Lakers|OKC"},
+            {
+                "start": 21,
+                "end": 75,
+                "position": 1,
+                "mentions": "Oklahoma City|Billy Donovan|Thunder",
+            },
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a place the articles never name, as the one team of it they do
+        ("Who was in net for Minnesota?", "Who was in net for the Wild?"),
+        ("Who is minnesota's coach?", "Who is the Wild's coach?"),
+        # a place the articles name stays: "Buffalo" is where the game was
+        ("Who scored in Buffalo?", "Who scored in Buffalo?"),
+        # a place none of whose teams the articles name stays
+        ("Who won in Boston?", "Who won in Boston?"),
+        # a short name, spelled out as the articles write the place
+        ("Who coaches OKC?", "Who coaches Oklahoma City?"),
+        ("Who won in LA?", "Who won in LA?"),  # "Los Angeles" is never written
+    ],
+)
+def test_a_team_s_place_is_read_as_the_team_the_articles_name(text: str, read: str) -> None:
+    assert corpus(TEAM_CHUNKS).name_teams(text) == read

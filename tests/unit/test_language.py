@@ -36,6 +36,9 @@ class Known:
     def respell_names(self, text: str) -> str:
         return text
 
+    def name_teams(self, text: str) -> str:
+        return text
+
 
 KNOWN = Known(
     [
