@@ -105,6 +105,10 @@ NO_PERSON = {"publication", "newspaper", "outlet", "agency"}
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
+# "the second one", "the third": a follow-up asking the same of another in an order.
+ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
+ORDINAL = re.compile(rf"\b(?:{ORDINALS})\b", re.IGNORECASE)
+ORDINAL_ONE = re.compile(rf"(?:the\s+)?(?P<ordinal>{ORDINALS})(?:\s+one)?", re.IGNORECASE)
 ELLIPSIS = re.compile(r"^(?:and|what about|how about|and what about)\s+(?P<other>.+?)\s*\??$", re.I)
 
 
@@ -164,6 +168,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         cut = "…" if len(said) > QUOTE_WORDS else ""
         return f"Who said “{' '.join(said[:QUOTE_WORDS]).rstrip(',.;:')}{cut}”?"
     ellipsis = ELLIPSIS.match(question)
+    ordinal = ellipsis and ORDINAL_ONE.fullmatch(ellipsis.group("other"))
+    if ordinal and ORDINAL.search(previous):
+        # "And the second one?" after "How did Parise's first goal happen?": his second goal
+        return ORDINAL.sub(ordinal.group("ordinal"), previous, count=1)
     if ellipsis and _is_phrase(ellipsis.group("other")):
         other = ellipsis.group("other")
         swapped = None if _names_in(other, index) else _swap_object(previous, other)

@@ -416,6 +416,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "How many people were there?",
             "How many people were there?",
         ),
+        # "and the second one?": the same asked of another in the order
+        (
+            [turn("How did Parise's first goal happen?", "Zach Parise scored twice.")],
+            "and the second one?",
+            "How did Parise's second goal happen?",
+        ),
+        (
+            [turn("Who scored the first goal?", "Zach Parise scored first.")],
+            "What about the last one?",
+            "Who scored the last goal?",
+        ),
         # a pronoun joined to its verb is spelled out with the verb apart
         (
             [turn("When will the lander fly?", "The lander will fly in 2022.")],
