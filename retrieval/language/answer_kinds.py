@@ -283,6 +283,12 @@ FINDING = re.compile(
     r"reveals|concluded|concludes)\b|\bfound\s+that\b",
     re.IGNORECASE,
 )
+# How often: "every year", "twice a week", "annually".
+FREQUENCY = re.compile(
+    r"\b(?:every|each|per|a)\s+(?:other\s+)?(?:day|week|month|year|season|game|night|quarter)\b"
+    r"|\b(?:daily|weekly|monthly|yearly|annually|twice|once)\b",
+    re.IGNORECASE,
+)
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
     "when_future": FUTURE_TIME,
@@ -293,6 +299,7 @@ KIND_PATTERNS = {
     "where": PLACE,
     "where_home": HOME,
     "how_long": DURATION,
+    "how_often": FREQUENCY,
     "how_many": NUMBER,
     "why": REASON,
     "finding": FINDING,

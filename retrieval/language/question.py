@@ -342,6 +342,8 @@ WH_TYPES = (
         ),
     ),
     ("how_long", re.compile(r"^how\s+long\b|\bfor\s+how\s+long\b|\bsince\s+when\b", re.I)),
+    # "How often does NASA want to send payloads?": a rate ("two deliveries every year")
+    ("how_often", re.compile(r"^how\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+a\b", re.I)),
     # "How big ...?", "How heavy ...?": a size, said as a number
     (
         "how_many",

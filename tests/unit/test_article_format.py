@@ -119,6 +119,11 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline
         ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
+        # how often: a rate
+        ("how_often", "The goal is two deliveries to the lunar surface every year.", 1.0),
+        ("how_often", "The league meets twice a season.", 1.0),
+        ("how_often", "The survey is published annually.", 1.0),
+        ("how_often", "The lander will fly in 2022.", 0.0),
         # a time counted from the story's day
         ("when", "These teams meet again in Oklahoma City in three days.", 1.0),
         ("when", "The service will be back within a few weeks.", 1.0),

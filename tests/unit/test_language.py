@@ -519,6 +519,8 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # "what does X cost" asks a price
         ("What does ESPN+ cost?", "how_much"),
         ("how much is disney+ a month", "how_much"),
+        ("How often does NASA want to send payloads to the moon?", "how_often"),
+        ("how frequently do they publish the survey", "how_often"),
         ("How much is a ticket per person?", "how_much"),
         ("How much is a subscription a year?", "how_much"),
         ("How much is left in the reserves?", "how_much"),  # reserves: an amount
