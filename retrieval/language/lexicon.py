@@ -40,7 +40,8 @@ FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
     exactly really do does did done doing go goes going gone went get gets got give gives gave given
     take takes took make makes long many much kind kinds type types sort sorts recently
-    currently now still already actually ever exactly precisely final overall total latest
+    currently now still already actually ever exactly precisely specifically basically
+    generally particularly final overall total latest
     current next then later afterwards afterward again come comes came coming versus vs
     anyone anybody anything someone somebody something main primary
     please pls plz thanks thx lol lmao btw tbh imo imho rn hey hi hello yo bro dude guys ok okay

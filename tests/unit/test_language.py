@@ -742,6 +742,9 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
         ("Did anybody from the union comment?", ("union", "comment")),
         ("How tall is the lander?", ("tall", "lander")),
+        # adverbs that only insist ask no point: "specifically", "basically"
+        ("What is the rate in Colorado specifically?", ("rate", "colorado")),
+        ("What did the study basically find?", ("study", "find")),
         # what goes with something: "along", "hand in hand", "together" ask no point of their own
         ("What should go hand in hand with legalization?", ("legalization",)),
         ("What does Martins think should go along with legalization?", ("legalization",)),
