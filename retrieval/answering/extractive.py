@@ -37,9 +37,12 @@ from retrieval.language.answer_kinds import (
 )
 from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
+    APPOINTED_VERBS,
+    CARRYING_VERBS,
     FINDING_VERBS,
     GROUP_WORDS,
     HOME_WORDS,
+    JOB_WORDS,
     OPPOSITES,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
@@ -207,16 +210,11 @@ STORY_EVENT_WORDS = frozenset(
 PAYING = frozenset(
     stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
 )
-# A job, and the verbs that say someone got one: "was named chairman", "appointed".
-JOB_STEMS = frozenset(stems("job jobs post position role gig title".split()))
-APPOINTED = frozenset(
-    stems("named appointed hired promoted tapped elected chosen selected became".split())
-)
-# Verbs of carrying: "How much can Starship carry?" asks a load, said as a weight ("deliver
-# up to 100 metric tons of cargo"), whatever the verb the article uses.
-CARRYING = frozenset(
-    stems("carry carries carried haul hauls lift lifts hold holds land lands transport".split())
-)
+# The stems of lexicon.JOB_WORDS, APPOINTED_VERBS and CARRYING_VERBS.
+JOB_STEMS = frozenset(stems(sorted(JOB_WORDS)))
+APPOINTED = frozenset(stems(sorted(APPOINTED_VERBS)))
+CARRYING = frozenset(stems(sorted(CARRYING_VERBS)))
+# A load carried, as a weight: "up to 100 metric tons".
 WEIGHT = re.compile(
     r"\b\d[\d,.]*\s+(?:metric\s+)?(?:tons?|tonnes?|pounds|lbs?|kilograms?|kg)\b", re.IGNORECASE
 )

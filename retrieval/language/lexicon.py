@@ -68,6 +68,18 @@ ANSWER_TYPE_WORDS = frozenset(
 # what a "how much has the state stashed away" question is about.
 PLACE_TYPE_WORDS = frozenset("city town village place country state region location".split())
 
+# A job, and the verbs that say someone got one: "When did Mayer get his current job?" is
+# answered by "Mayer was named chairman ... in March 2018".
+JOB_WORDS = frozenset("job jobs post position role gig title".split())
+APPOINTED_VERBS = frozenset(
+    "named appointed hired promoted tapped elected chosen selected became".split()
+)
+# Verbs of carrying: "How much can Starship carry?" asks a load, said as a weight ("deliver
+# up to 100 metric tons of cargo"), whatever the verb the article uses.
+CARRYING_VERBS = frozenset(
+    "carry carries carried haul hauls lift lifts hold holds land lands transport".split()
+)
+
 # What "Where is Disney based?" asks besides the place, said by a description that names it
 # ("the Burbank entertainment giant").
 HOME_WORDS = frozenset("based located headquartered".split())
