@@ -101,7 +101,7 @@ ROLE_ASKED = re.compile(
     rf"\bthe\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<role>{ROLE_WORDS})\b(?!['’])", re.IGNORECASE
 )
 # Role words that name no person.
-NO_PERSON = {"publication", "newspaper", "outlet", "agency"}
+NO_PERSON = frozenset({"publication", "newspaper", "outlet", "agency"})
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
