@@ -1671,10 +1671,11 @@ def _company_role_holders(
     it, names the owner asked about: "Marco Villa, the company’s chief operating officer, said
     Tyvak would ..." holds Tyvak's chief operating officer."""
     found: dict[str, list[Sentence]] = {}
-    by_position = {(s.source, s.position): s for s in index.sentences}
+    by_position: dict[tuple[str, int], Sentence] = {}
     for sentence in _sentences_with_words(list(ROLE_SPELLINGS.get(role, (role,))), index, article):
         if not OWN_COMPANY.search(sentence.text):
             continue
+        by_position = by_position or {(s.source, s.position): s for s in index.sentences}
         before = by_position.get((sentence.source, sentence.position - 1))
         told = f"{before.text if before else ''} {sentence.text}"
         if not all(_names(word, told) for word in owners):

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS, ORG_WORDS
-from retrieval.language.teams import PLACE_SHORT_NAMES, TEAMS_BY_PLACE
+from retrieval.language.teams import (
+    PLACE_SHORT_NAMES,
+    PLACES_BY_LOWER,
+    SHORT_NAME,
+    TEAM_PLACE,
+    TEAMS_BY_PLACE,
+)
 from retrieval.language.text import STOPWORDS, WORD, fold, stems, words
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -114,19 +120,20 @@ class NameGazetteer:
         """A team's place the corpus never names, as the one team of that place it does: "Who
         was in net for Minnesota?" in a story on the Wild asks about the Wild. A place's short
         name ("OKC") is spelled out where the corpus writes the place ("Oklahoma City")."""
-        for short, place in PLACE_SHORT_NAMES.items():
+
+        def spelled_out(match: re.Match[str]) -> str:
+            place = PLACE_SHORT_NAMES[match.group()]
+            return place if all(w in self.vocab for w in words(place)) else match.group()
+
+        def team(match: re.Match[str]) -> str:
+            place = PLACES_BY_LOWER[match.group("place").lower()]
             if all(w in self.vocab for w in words(place)):
-                text = re.sub(rf"\b{re.escape(short)}\b", place, text)
-        for place, teams in TEAMS_BY_PLACE.items():
-            pattern = re.compile(rf"\b{re.escape(place)}\b", re.IGNORECASE)
-            if not pattern.search(text) or all(w in self.vocab for w in words(place)):
-                continue
-            named = [team for team in teams if all(w in self.name_words for w in words(team))]
-            if len(named) == 1:
-                text = re.sub(
-                    rf"\b(?i:the\s+)?{pattern.pattern}", f"the {named[0]}", text, flags=re.I
-                )
-        return text
+                return match.group()  # the articles name the place itself
+            teams = TEAMS_BY_PLACE[place]
+            named = [t for t in teams if all(w in self.name_words for w in words(t))]
+            return f"the {named[0]}" if len(named) == 1 else match.group()
+
+        return TEAM_PLACE.sub(team, SHORT_NAME.sub(spelled_out, text))
 
     def respell_names(self, text: str) -> str:
         """A name written otherwise than the corpus writes it, as the corpus does: "Zelenskyy"

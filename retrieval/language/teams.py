@@ -8,6 +8,8 @@ the place is for the reader to know. The NBA, NHL, NFL and MLB as of 2025.
 
 from __future__ import annotations
 
+import re
+
 TEAMS_BY_PLACE = {
     "Anaheim": ("Ducks", "Angels"),
     "Arizona": ("Cardinals", "Diamondbacks", "Coyotes"),
@@ -85,3 +87,13 @@ PLACE_SHORT_NAMES = {
     "SF": "San Francisco",
     "Indy": "Indianapolis",
 }
+
+# Any of the places, and any of the short names, as they stand in a question.
+TEAM_PLACE = re.compile(
+    r"\b(?:the\s+)?(?P<place>"
+    + "|".join(re.escape(place) for place in sorted(TEAMS_BY_PLACE, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+SHORT_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SHORT_NAMES)) + r")\b")
+PLACES_BY_LOWER = {place.lower(): place for place in TEAMS_BY_PLACE}
