@@ -56,6 +56,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key, role_phrase, unowned_role
+from retrieval.language.teams import TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
 from retrieval.retrieve.scoring import (
     Evidence,
@@ -210,6 +211,9 @@ STORY_EVENT_WORDS = frozenset(
 PAYING = frozenset(
     stems("pay paid pays paying spend spent spends spending buy bought purchase invest".split())
 )
+# What a team's total in a game counts, and the verbs asking for it.
+SCORE_UNITS = frozenset(stems("points goals runs".split()))
+SCORING = frozenset(stems("score scored scores put total totaled finish finished".split()))
 # The stems of lexicon.JOB_WORDS, APPOINTED_VERBS and CARRYING_VERBS.
 JOB_STEMS = frozenset(stems(sorted(JOB_WORDS)))
 APPOINTED = frozenset(stems(sorted(APPOINTED_VERBS)))
@@ -378,6 +382,11 @@ class ExtractiveAnswerer:
         if question.speaks_for and not question.unknown_names:
             # "Who spoke for Blue Origin?": whom the article quotes, introduced as its people.
             return self._naming(asked, question, self._speaking_for(question))
+        total = self._team_total(question, evidence)
+        if total:
+            # "How many goals did the Wild score?": their side of the result, "the Wild's 4-1 win"
+            lead, result = total
+            return self._compose(asked, question, [result], lead=lead)
         question = self._with_counted_alike(question, evidence)
         if question.counted_alike:
             evidence = rescored_for_alike(question, evidence)
@@ -721,6 +730,31 @@ class ExtractiveAnswerer:
         else:
             found = found[:1]
         return [retrieved.get(s.id) or Evidence(s, kind=1.0) for s in found]
+
+    def _team_total(
+        self, question: Question, evidence: Sequence[Evidence]
+    ) -> tuple[str, Evidence] | None:
+        """A team's points, goals or runs in the game, asked of it alone ("How many points did
+        the Lakers score?"): its side of the result ("112-107 over the Oklahoma City Thunder"),
+        the higher number for the side the result says won; None when the question asks more
+        (a period, a player) or the result names no winner."""
+        rest = set(question.point_stems) - SCORE_UNITS - SCORING
+        teams = {w for w in question.name_words if w in TEAM_NICKNAMES}
+        if question.counted not in SCORE_UNITS or rest or not teams:
+            return None
+        if set(question.name_words) - teams:
+            return None
+        results = self._results(replace(question, name_words=frozenset()), evidence)
+        for found in results:
+            score, won = result_score(found.text), winner(found.text)
+            if score is None or won is None or not set(words(found.text)) & teams:
+                continue
+            numbers = sorted((int(n) for n in re.findall(r"\d+", score.group())), reverse=True)
+            side = numbers[0] if teams & set(words(won)) else numbers[-1]
+            unit = next(w for w, stem in question.points if stem == question.counted)
+            unit = unit[:-1] if side == 1 and unit.endswith("s") else unit  # "1 goal"
+            return f"{side} {unit}", found
+        return None
 
     def _holders_of_asked_role(self, question: Question) -> dict[str, Sentence]:
         """Who holds the asked role, each with the first sentence that says so: the one the

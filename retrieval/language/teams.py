@@ -97,3 +97,6 @@ TEAM_PLACE = re.compile(
 )
 SHORT_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SHORT_NAMES)) + r")\b")
 PLACES_BY_LOWER = {place.lower(): place for place in TEAMS_BY_PLACE}
+
+# Every team nickname, in lowercase words: "lakers", "red wings".
+TEAM_NICKNAMES = frozenset(team.lower() for teams in TEAMS_BY_PLACE.values() for team in teams)

@@ -1084,6 +1084,19 @@ def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: 
     assert all(c["source"].endswith("lakers-lebron.txt") for c in one["citations"]), one
 
 
+def test_a_team_s_total_is_its_side_of_the_result(game: Run) -> None:
+    wild, sabres, period = ask_in_turn(
+        game,
+        "How many goals did the Wild score?",  # "the Wild’s 4-1 win over the Sabres"
+        "how many goals did the Sabres score?",
+        "How many goals did the Wild score in the first period?",  # more than the result
+    )
+    assert wild["answer"].startswith("4 goals:"), wild
+    assert "4-1" in wild["citations"][0]["quote"], wild
+    assert sabres["answer"].startswith("1 goal:"), sabres
+    assert not period["answer"].startswith("4 goals"), period
+
+
 def test_a_team_called_by_its_place_is_the_team_the_story_names(game: Run) -> None:
     (goalie,) = ask_in_turn(game, "Who was in net for Minnesota?")  # the story says "Wild"
     assert goalie["resolved_question"] == "Who was in net for the Wild?", goalie
