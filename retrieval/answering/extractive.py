@@ -361,7 +361,6 @@ class ExtractiveAnswerer:
     def __init__(self, index: CorpusIndex, paraphrase: ParaphraseJudge | None = None):
         self.index = index
         self.paraphrase = paraphrase
-        self._by_position: dict[tuple[str, int], Sentence] | None = None
         self._by_source: dict[str, list[Sentence]] | None = None
         self._speakers: dict[str, frozenset[str]] = {}
         self._stems_by_article: dict[str, frozenset[str]] = {}
@@ -976,9 +975,7 @@ class ExtractiveAnswerer:
         return chosen
 
     def _sentence_at(self, source: str, position: int) -> Sentence | None:
-        if self._by_position is None:
-            self._by_position = {(s.source, s.position): s for s in self.index.sentences}
-        return self._by_position.get((source, position))
+        return self.index.sentence_at(source, position)
 
     def _misses_the_point(self, question: Question, best: Evidence) -> bool:
         """Whether the sentence leaves a point of the question unsaid ("where was X born?"
@@ -1705,12 +1702,10 @@ def _company_role_holders(
     it, names the owner asked about: "Marco Villa, the company’s chief operating officer, said
     Tyvak would ..." holds Tyvak's chief operating officer."""
     found: dict[str, list[Sentence]] = {}
-    by_position: dict[tuple[str, int], Sentence] = {}
     for sentence in _sentences_with_words(list(ROLE_SPELLINGS.get(role, (role,))), index, article):
         if not OWN_COMPANY.search(sentence.text):
             continue
-        by_position = by_position or {(s.source, s.position): s for s in index.sentences}
-        before = by_position.get((sentence.source, sentence.position - 1))
+        before = index.sentence_at(sentence.source, sentence.position - 1)
         told = f"{before.text if before else ''} {sentence.text}"
         if not all(_names(word, told) for word in owners):
             continue

@@ -29,6 +29,7 @@ class CorpusIndex:
         # Worked out on first use, like the keyword index: most processes never ask for them.
         self._articles: list[IndexedArticle] | None = None
         self._chunk_sources: np.ndarray | None = None
+        self._by_position: dict[tuple[str, int], Sentence] | None = None
 
     @classmethod
     def build(
@@ -86,6 +87,12 @@ class CorpusIndex:
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         return self.table.sentence(sentence_id)
+
+    def sentence_at(self, source: str, position: int) -> Sentence | None:
+        """The sentence at this position of its article, if there is one."""
+        if self._by_position is None:
+            self._by_position = {(s.source, s.position): s for s in self.sentences}
+        return self._by_position.get((source, position))
 
     def articles(self) -> list[IndexedArticle]:
         """The articles the index holds, numbered as front ends list them."""
