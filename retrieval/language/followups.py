@@ -16,8 +16,9 @@ from retrieval.language.lexicon import (
     QUESTION_OPENERS,
     ROLE_WORDS,
     STOPWORDS,
+    UNMARKED_CONTRACTIONS,
 )
-from retrieval.language.question import ABOUT_IT
+from retrieval.language.question import ABOUT_IT, SUMMARY
 from retrieval.language.speakers import POSSESSIVE
 from retrieval.language.text import CAPITALISED_RUN, words
 
@@ -26,6 +27,8 @@ PRONOUN_CONTRACTION = re.compile(
     r"\b(?P<pronoun>he|she|it|they)['’](?P<verb>d|ll|re|ve)\b", re.IGNORECASE
 )
 CONTRACTED_VERBS = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
+# "whats this story about", "who didnt play": chat's contractions typed without the apostrophe.
+UNMARKED = re.compile(rf"\b({'|'.join(UNMARKED_CONTRACTIONS)})\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
@@ -137,9 +140,20 @@ def _names_them(more: str | None) -> bool:
     return more is None or more.strip().lower() in ("ones", "one", "are", "were")
 
 
+def spell_contractions(question: str) -> str:
+    """ "whats" as "what's", "didnt" as "didn't": a contraction typed without its apostrophe."""
+
+    def spelled(match: re.Match[str]) -> str:
+        word = match.group(0)
+        full = UNMARKED_CONTRACTIONS[word.lower()]
+        return full[0].upper() + full[1:] if word[0].isupper() else full
+
+    return UNMARKED.sub(spelled, question)
+
+
 def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     """The question with references to earlier turns spelled out; unchanged when there are none."""
-    question = " ".join(question.split())
+    question = spell_contractions(" ".join(question.split()))
     question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
     question = index.name_teams(question)
     if not history:
@@ -182,6 +196,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         question = LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
     people, things = _antecedents(history, index)
+    if SUMMARY.search(previous):
+        # "How many districts closed because of it?" after "What's this story about?": the
+        # story's event, which no one name of its summary stands for.
+        things = []
     resolved = question
     place = THERE.search(resolved) and _last_place(history, index)
     if place:

@@ -91,6 +91,23 @@ QUOTED_TITLE_WORDS = frozenset(
     motto title phrase headline hashtag""".split()
 )
 
+# Contractions chat types without the apostrophe, each no word of its own ("cant", "wont", "its",
+# "hes" and "shes" are left: words, or a pronoun's own form, as typed).
+UNMARKED_CONTRACTIONS = {
+    word.replace("'", ""): word
+    for word in """
+    what's who's how's where's when's why's that's there's
+    don't doesn't didn't isn't wasn't aren't weren't hasn't haven't hadn't
+    couldn't wouldn't shouldn't
+    """.split()
+}
+
+# Measures a question asks of a thing ("What's the retention rate?"): a sentence that speaks of
+# the thing without the measure does not answer.
+MEASURE_WORDS = """
+rate rates percentage percentages average averages ratio median salary salaries wage wages
+""".split()
+
 # Words a reader calls the article itself by: "Who wrote the recap?", "What's this piece about?".
 ARTICLE_NOUNS = r"(?:article|story|piece|report|news|text|recap|write-?up|column|coverage)"
 

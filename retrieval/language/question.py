@@ -12,6 +12,7 @@ from retrieval.language.lexicon import (
     FINDING_VERBS,
     FRAMING,
     IRREGULAR_PAST,
+    MEASURE_WORDS,
     PHRASAL_VERBS,
     QUESTION_OPENERS,
     RESEARCH,
@@ -109,6 +110,7 @@ ROLE_NAME_ASKED = re.compile(
 # What a "which"/"what <noun>" question asks the article to name: "Which university did X
 # attend?", "Which ICC prosecutor requested it?", "What agreements did X sign?", "What is the
 # name of X's wife?".
+MEASURES = "|".join(MEASURE_WORDS)
 FOCUS = re.compile(
     rf"^(?i:what|which)\s+(?P<kind>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+{AUXILIARIES}\b"
     # the kind ends before a past act: "Which journal put out the research?" asks a journal
@@ -126,6 +128,10 @@ FOCUS = re.compile(
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:(?:the|this|that)\s+|"
     r"(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s+|(?i:his|her|its|their)\s+)?"
     r"(?P<called>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?i:called|named|titled)$"
+    # "What's the retention rate so far?": a measure of the thing, which a sentence on the
+    # thing alone does not give
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    rf"(?P<measure>{MEASURES})(?=$|\s+(?:of|in|for|among|at|on|so|this|last|now|today)\b)"
 )
 # "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
 NAME_ASKED = re.compile(
@@ -635,7 +641,9 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
     found = FOCUS.match(plain)
     if not found:
         return ()
-    asked = set(words(next(filter(None, found.group("kind", "head", "attr", "owned", "called")))))
+    asked = set(
+        words(next(filter(None, found.group("kind", "head", "attr", "owned", "called", "measure"))))
+    )
     return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 
 

@@ -1113,3 +1113,20 @@ def test_a_sentence_just_below_the_bar_answers_when_it_says_the_point_otherwise(
     )
     assert any("had been selected" in c["quote"] for c in picked["citations"]), picked
     assert fired["abstained"] and fired["citations"] == [], fired
+
+
+def test_chat_typed_contractions_and_it_after_the_story_s_summary(two_articles: Run) -> None:
+    about, closed = ask_in_turn(
+        two_articles,
+        "whats this story about",  # typed without the apostrophe
+        "how many school districts had to close because of it?",  # the story's event
+    )
+    assert about["resolved_question"] == "what's this story about", about
+    assert not about["abstained"] and about["citations"], about
+    assert closed["answer"].startswith("Nearly 300 school districts:"), closed
+
+
+def test_a_measure_asked_of_a_thing_needs_the_measure(empty_qabot: Run) -> None:
+    qabot = ingested(empty_qabot, "disney-plus-launch.txt")
+    (rate,) = ask_in_turn(qabot, "What's the retention rate so far?")  # "pleased with retention"
+    assert rate["abstained"] and rate["citations"] == [], rate

@@ -449,6 +449,22 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What's it about?",
             "What's the study about?",
         ),
+        # "it" after a question on what the story is about: its event, not a name it cites
+        (
+            [turn("what's this story about", "The Indiana State Teachers Association rallied.")],
+            "how many districts closed because of it?",
+            "how many districts closed because of it?",
+        ),
+        (
+            [turn("What is the article about?", "Disney+ launched with glitches.")],
+            "When did it happen?",
+            "When did it happen?",
+        ),
+        # contractions typed without the apostrophe are spelled out
+        ([], "whats this story about", "what's this story about"),
+        ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
+        ([], "why didnt Schröder play", "why didn't Schröder play"),
+        ([], "Whatsoever happened to the lander?", "Whatsoever happened to the lander?"),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
@@ -943,6 +959,11 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         # an attribute of two words
         ("What is Devan Dubnyk's save percentage this season?", ("save", "percentage")),
         ("What is his jersey number?", ("jersey", "number")),
+        # a measure of a thing: a sentence on the thing alone gives none
+        ("What's the retention rate so far?", ("rate",)),
+        ("What is the average teacher salary in Indiana?", ("salary",)),
+        ("What was the percentage of adults who used cannabis?", ("percentage",)),
+        ("What is the rate plan?", ()),
     ],
 )
 def test_the_kind_of_thing_a_which_question_asks_to_be_named(
