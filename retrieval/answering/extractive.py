@@ -144,6 +144,8 @@ COUNTED_ALIKE = 0.80
 # meaning to the question, says the rest in its own words ("He has at least 10 assists in six
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
 # +9 turns, -1 (a count of states for "medical marijuana" states); at 0.65, +7, -1.
+# An acronym as written: "SNC", "NASA".
+ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 TYPED_RESTATEMENT_DENSE = 0.60
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
@@ -1127,6 +1129,11 @@ class ExtractiveAnswerer:
         # What the headline names, the whole story is about: "their 2020 session" in a story
         # headlined "... pack Indiana Statehouse ..." is Indiana's.
         named |= set(words(sentence.title))
+        # "SNC would be able to start ..." names Sierra Nevada Corporation, spelled out before.
+        written = {token for s in around for token in ACRONYM.findall(s.text)}
+        named |= {
+            word for acronym in written for word in words(self.index.acronyms.get(acronym, ""))
+        }
         if question.wh == "how_many" and _listed_apart(question, sentence.text):
             return True
         if question.wh in TYPED_KINDS:

@@ -1706,3 +1706,48 @@ def test_who_is_leads_with_what_the_sentence_calls_them(
     question: str, sentence: str, description: str | None
 ) -> None:
     assert _description(analyze(question, KNOWN), sentence) == description
+
+
+ACRONYM_CHUNKS = [
+    story(
+        "landers.txt",
+        ("Agency adds lander firms", ""),
+        (
+            "The agency picked Sierra Nevada Corporation (SNC) and two others.",
+            "Sierra Nevada Corporation",
+        ),
+        ("The choice was made last week.", ""),
+        ("Officials spoke on a call.", ""),
+        ("Another firm may join later.", ""),
+        ("SNC would be able to start lander missions in 2022, he said.", ""),
+    ),
+    story(
+        "teachers.txt",
+        ("Teachers rally", ""),
+        ("The Ohio Education Association (OEA) called the rally.", "Ohio Education Association"),
+        ("The rally is on Tuesday.", ""),
+        ("Schools will close.", ""),
+        ("Parents were told last week.", ""),
+        ("The OEA expects 9,000 teachers to attend.", ""),
+        ("Organisers expect 5,000 parents to attend.", ""),
+        ("Buses will run all day.", ""),
+        ("Streets will be closed.", ""),
+        ("The city expects 200 police officers on duty.", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        # an acronym the article spelled out names the one asked about by its full name
+        ("When could Sierra Nevada start lander missions?", "start lander missions", False),
+        ("How many teachers does the Ohio Education Association expect?", "9,000", False),
+        ("How many officers does the Ohio Education Association expect?", "200 police", True),
+    ],
+)
+def test_an_acronym_names_the_one_it_stands_for(question: str, evidence: str, other: bool) -> None:
+    index = corpus(ACRONYM_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    answerer = ExtractiveAnswerer(index, paraphrase=None)
+    assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
