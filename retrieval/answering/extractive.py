@@ -633,6 +633,9 @@ class ExtractiveAnswerer:
             return self._with_elaboration(ordered[:MAX_SENTENCES]), ""
         if referring:
             return referring[:MAX_SENTENCES], ""
+        if topic <= question.listeners:
+            # "What did the superintendent tell the crowd?": whatever she told them
+            return sorted(said, key=lambda e: e.sentence.position)[:MAX_STATEMENTS], ""
         best = ranked[0]
         if best.score < ABSTAIN_SCORE or not self._says_topic(question, subject_words, best):
             return [], f"The article doesn't report what {subject} said about that."

@@ -221,6 +221,16 @@ SHAPING = re.compile(
     re.I,
 )
 # When something was said, at the end of a question after someone's words: not its topic.
+# Whom someone told or said something to: "tell the crowd", "told reporters about the
+# deal", "say to lawmakers": the listeners, up to what it was about.
+TELLING = {"tell", "tells", "told", "telling", "say", "said", "says", "saying"}
+ADDRESSEE = re.compile(
+    r"^\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:crowd|crowds|audience|reporters|journalists|press|media|fans|supporters|lawmakers|"
+    r"legislators|teachers|students|voters|players|team|staff|employees|workers|investors|"
+    r"viewers|listeners|attendees|delegates|members|parents|residents|officials|"
+    r"[A-Z][\w'’-]+)(?=\s+(?:about|on|regarding|after|before|during|at|in)\b|\s*$)",
+)
 WHEN_SAID = re.compile(
     r"\s+(?:after|before|during|following|at\s+the\s+end\s+of)\s+"
     r"(?:the|this|that|his|her|their|its|a|an)\s+[\w'’-]+$"
@@ -437,6 +447,8 @@ class Question:
     # Its phrasal verbs ("rolled out"): the stems of their verb and particle, and those of the
     # single verbs that say them ("introduced").
     phrasal: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    # Stems of whom the words were told to ("the crowd" in "What did she tell the crowd?").
+    listeners: frozenset[str] = frozenset()
 
     @property
     def wants_statements(self) -> bool:
@@ -481,6 +493,12 @@ def analyze(text: str, index: KnownWords) -> Question:
     name_words = frozenset(index.name_words_in(text))
     # "What did he say after the game?" asks for his words, whatever they were about.
     topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain
+    listeners: set[str] = set()
+    if statement and (statement.groupdict().get("verb") or "").lower() in TELLING:
+        # "What did McCormick tell the crowd?": whom she told, which may help find her words;
+        # words on nothing else are all she told them
+        told = ADDRESSEE.match(topic_source)
+        listeners = {w for w in words(told.group()) if w not in STOPWORDS} if told else set()
     topic_source = SHAPING.sub(" ", SCHEDULED.sub(" ", topic_source))
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
@@ -529,6 +547,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_name=bool(NAME_ASKED.search(plain)),
         asks_several=_asks_several(plain),
         phrasal=phrasal_verbs(text),
+        listeners=frozenset(stems(sorted(listeners))),
     )
 
 

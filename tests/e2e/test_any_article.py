@@ -1130,3 +1130,8 @@ def test_a_measure_asked_of_a_thing_needs_the_measure(empty_qabot: Run) -> None:
     qabot = ingested(empty_qabot, "disney-plus-launch.txt")
     (rate,) = ask_in_turn(qabot, "What's the retention rate so far?")  # "pleased with retention"
     assert rate["abstained"] and rate["citations"] == [], rate
+
+
+def test_what_someone_told_a_crowd_is_whatever_they_told_it(two_articles: Run) -> None:
+    (told,) = ask_in_turn(two_articles, "What did the state schools superintendent tell the crowd?")
+    assert any("asking for the moon" in c["quote"] for c in told["citations"]), told

@@ -970,3 +970,20 @@ def test_the_kind_of_thing_a_which_question_asks_to_be_named(
     question: str, focus: tuple[str, ...]
 ) -> None:
     assert tuple(word for word, _ in analyze(question, KNOWN).focus) == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "listeners"),
+    [
+        ("What did the state schools superintendent tell the crowd?", {"crowd"}),
+        ("What did McCormick tell teachers about pay?", {"teacher"}),
+        ("What did Mayer say to reporters?", {"report"}),
+        ("What did Shotwell tell the audience at the conference?", {"audienc"}),
+        ("What did Boudreau tell his players?", {"player"}),
+        ("What did Peskov say about the truce?", set()),
+        ("What did Davis tell Schröder?", {"schroder"}),
+        ("Who told the crowd about the rally?", set()),
+    ],
+)
+def test_whom_someone_told_their_words(question: str, listeners: set[str]) -> None:
+    assert analyze(question, KNOWN).listeners == listeners
