@@ -835,6 +835,9 @@ class ExtractiveAnswerer:
         if question.wh == "how_many":
             # "How many deliveries a year ...?": only a number that counts something asked.
             scored = [(s, e) for s, e in scored if _counts_a_point(question, e.text)]
+            # "How many fans were at the game?": "in front of 15,522", before "10 games"
+            counting = [(s, e) for s, e in scored if counts_asked_thing(question, e.text)]
+            scored = counting or scored
         if question.wh == "how_much" and question.point_stems:
             # "What is the starting salary ...?": only an amount of something asked, or of
             # someone or something it names ("Disney’s $6.99-a-month service").
@@ -927,9 +930,12 @@ class ExtractiveAnswerer:
     def _answers(self, question: Question, score: float, best: Evidence) -> bool:
         """Whether this sentence, scored `score`, answers: close enough, saying every point,
         about the one asked, over the span asked, and of what is to come when that is asked."""
-        if score < ABSTAIN_SCORE and not self._close_and_said(question, score, best):
+        # "How many people were at the game?": "in front of 15,522" counts them, in a sentence
+        # that shares no other word with the question.
+        counts = question.wh == "how_many" and counts_asked_thing(question, best.text)
+        if score < ABSTAIN_SCORE and not counts and not self._close_and_said(question, score, best):
             return False
-        if best.lexical == 0 and best.dense < DENSE_ONLY_SCORE:
+        if best.lexical == 0 and best.dense < DENSE_ONLY_SCORE and not counts:
             return False
         if self._misses_the_point(question, best) or self._about_someone_else(question, best):
             return False

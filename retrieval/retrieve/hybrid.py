@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -12,7 +12,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
 from retrieval.language.answer_kinds import KIND_PATTERNS, kind_score
 from retrieval.language.question import Question
-from retrieval.retrieve.scoring import Evidence, score_sentence
+from retrieval.retrieve.scoring import Evidence, counts_asked_thing, score_sentence
 
 if TYPE_CHECKING:
     from retrieval.retrieve.langchain_retriever import LangChainRetriever
@@ -36,6 +36,14 @@ HEADINGS_ALLOWANCE = 2
 KIND_SCAN_MAX = 400
 # "Why" is left out: a cause's connectives ("after", "over the") are in most sentences.
 SCANNED_KINDS = frozenset(KIND_PATTERNS) - {"why"}
+
+
+def _holding_kind_of(question: Question) -> Callable[[str], bool]:
+    """Whether a sentence holds the asked kind of fact; for "how many", a number of the asked
+    thing ("in front of 15,522" for "How many people were at the game?"), not any number."""
+    if question.wh == "how_many" and question.counted:
+        return lambda text: counts_asked_thing(question, text)
+    return lambda text: kind_score(question.wh, text) > 0
 
 
 class HybridRetriever:
@@ -102,13 +110,11 @@ class HybridRetriever:
         candidates = [i for chunk_id in chunk_ids for i in self.index.by_chunk.get(chunk_id, [])]
         candidates = [i for i in candidates if not self.index.sentences[i].is_heading]
         sentences = self.index.sentences
-        if (
-            question.wh in SCANNED_KINDS
-            and candidates
-            and not any(kind_score(question.wh, sentences[i].text) for i in candidates)
-        ):
-            source = article or sentences[candidates[0]].source
-            candidates += self._holding_kind(question.wh, source, set(candidates))
+        if question.wh in SCANNED_KINDS and candidates:
+            holds = _holding_kind_of(question)
+            if not any(holds(sentences[i].text) for i in candidates):
+                source = article or sentences[candidates[0]].source
+                candidates += self._holding(holds, source, set(candidates))
         similarities = self._similarities(vector, candidates)
         found = [
             score_sentence(question, self.index, i, similarity)
@@ -117,7 +123,7 @@ class HybridRetriever:
         found.sort(key=lambda evidence: -evidence.score)
         return found
 
-    def _holding_kind(self, wh: str, source: str, seen: set[int]) -> list[int]:
+    def _holding(self, holds: Callable[[str], bool], source: str, seen: set[int]) -> list[int]:
         """The article's sentences, beyond those already found, that hold the asked kind of
         fact; none in an article too long to read through for every question."""
         if self._by_source is None:
@@ -131,9 +137,7 @@ class HybridRetriever:
         return [
             i
             for i in article
-            if i not in seen
-            and not sentences[i].is_heading
-            and kind_score(wh, sentences[i].text) > 0
+            if i not in seen and not sentences[i].is_heading and holds(sentences[i].text)
         ]
 
     def _is_heading(self, chunk_id: str) -> bool:

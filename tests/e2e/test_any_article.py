@@ -1135,3 +1135,13 @@ def test_a_measure_asked_of_a_thing_needs_the_measure(empty_qabot: Run) -> None:
 def test_what_someone_told_a_crowd_is_whatever_they_told_it(two_articles: Run) -> None:
     (told,) = ask_in_turn(two_articles, "What did the state schools superintendent tell the crowd?")
     assert any("asking for the moon" in c["quote"] for c in told["citations"]), told
+
+
+def test_a_crowd_counted_without_a_word_of_the_question(game: Run) -> None:
+    people, fans = ask_in_turn(
+        game,
+        "How many people were at the game?",  # "... in front of 15,522 in KeyBank Center."
+        "How many fans were at the game?",  # not "a 10-game stretch"
+    )
+    assert people["answer"].startswith("15,522:"), people
+    assert fans["answer"].startswith("15,522:"), fans

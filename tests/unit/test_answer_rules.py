@@ -45,6 +45,7 @@ from retrieval.language.answer_kinds import NAME_LIST, amount_of, counts_directl
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems, words
+from retrieval.retrieve.hybrid import _holding_kind_of
 from retrieval.retrieve.scoring import (
     Evidence,
     _asked_names_blanked,
@@ -1751,3 +1752,22 @@ def test_an_acronym_names_the_one_it_stands_for(question: str, evidence: str, ot
     found = next(s for s in index.sentences if evidence in s.text)
     answerer = ExtractiveAnswerer(index, paraphrase=None)
     assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        # "how many": a number of the asked thing, however the sentence calls it
+        ("How many people were at the game?", "the Sabres lost in front of 15,522.", True),
+        ("How many fans were at the game?", "He played in all 10 games.", False),
+        ("How many seasons has he played?", "the play he has shown for 17 NBA seasons", True),
+        ("How many teachers came?", "More than 15,000 people registered for the rally.", False),
+        # other kinds: any fact of the kind
+        ("When did the campaign start?", "It was introduced on Monday.", True),
+        ("Where was the rally?", "The union held a rally.", False),
+    ],
+)
+def test_the_sentences_a_scan_of_the_article_looks_for(
+    question: str, sentence: str, holds: bool
+) -> None:
+    assert _holding_kind_of(analyze(question, KNOWN))(sentence) is holds
