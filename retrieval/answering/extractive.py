@@ -835,8 +835,14 @@ class ExtractiveAnswerer:
         if question.wh == "how_many":
             # "How many deliveries a year ...?": only a number that counts something asked.
             scored = [(s, e) for s, e in scored if _counts_a_point(question, e.text)]
-            # "How many fans were at the game?": "in front of 15,522", before "10 games"
-            counting = [(s, e) for s, e in scored if counts_asked_thing(question, e.text)]
+            # "How many fans were at the game?": "in front of 15,522", before "10 games" (in
+            # the article of the closest: not another story's count of people)
+            source = scored[0][1].sentence.source if scored else None
+            counting = [
+                (s, e)
+                for s, e in scored
+                if e.sentence.source == source and counts_asked_thing(question, e.text)
+            ]
             scored = counting or scored
         if question.wh == "how_much" and question.point_stems:
             # "What is the starting salary ...?": only an amount of something asked, or of
