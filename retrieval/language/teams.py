@@ -95,6 +95,12 @@ TEAM_PLACE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# Chat types the longer initials in lowercase ("okc's coach"); "la", "ny" are left, as words.
+PLACE_SHORT_NAMES |= {
+    short.lower(): place
+    for short, place in PLACE_SHORT_NAMES.items()
+    if short.isupper() and len(short) > 2
+}
 SHORT_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SHORT_NAMES)) + r")\b")
 PLACES_BY_LOWER = {place.lower(): place for place in TEAMS_BY_PLACE}
 

@@ -435,6 +435,10 @@ TEAM_CHUNKS = [
         # a short name, spelled out as the articles write the place
         ("Who coaches OKC?", "Who coaches Oklahoma City?"),
         ("Who won in LA?", "Who won in LA?"),  # "Los Angeles" is never written
+        # initials typed in lowercase; two letters are left, as words ("la")
+        ("what did okc's coach say", "what did Oklahoma City's coach say"),
+        ("who led okc in scoring", "who led Oklahoma City in scoring"),
+        ("la la land", "la la land"),
     ],
 )
 def test_a_team_s_place_is_read_as_the_team_the_articles_name(text: str, read: str) -> None:
