@@ -26,6 +26,7 @@ RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
+LOWERCASE_WORD = re.compile(r"\b[a-z]{3,6}\b")
 
 
 class NameGazetteer:
@@ -47,6 +48,7 @@ class NameGazetteer:
         self._acronyms = acronyms
         self._lowercase_stems: set[str] | None = None
         self._respellable: list[str] | None = None
+        self._capitals: dict[str, str] | None = None
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -140,7 +142,7 @@ class NameGazetteer:
         as "Zelensky", "Lukashenka" as "Lukashenko", "Shotwel" as "Shotwell". Only a
         capitalised word the corpus never uses, of `RESPELL_MIN` letters or more, that is that
         close to one name word alone (difflib's ratio, `RESPELL_CLOSENESS`) and starts with its
-        letter."""
+        letter. Initials typed in lowercase ("clps") as the corpus writes them ("CLPS")."""
 
         def respell(match: re.Match[str]) -> str:
             token = match.group()
@@ -158,7 +160,25 @@ class NameGazetteer:
                 return token
             return close[0].capitalize()
 
-        return CAPITALISED_WORD.sub(respell, text)
+        def capitalise(match: re.Match[str]) -> str:
+            return self._in_capitals.get(match.group(), match.group())
+
+        return LOWERCASE_WORD.sub(capitalise, CAPITALISED_WORD.sub(respell, text))
+
+    @property
+    def _in_capitals(self) -> dict[str, str]:
+        """ "clps" -> "CLPS": names' words the corpus writes only in capitals, as chat types
+        them in lowercase ("what does clps stand for")."""
+        if self._capitals is None:
+            self._capitals = {
+                token.lower(): token
+                for name in self.full_names.values()
+                for token in ACRONYM.findall(name)
+                if len(token) > 2
+                and token.lower() not in self.lowercase_vocab
+                and token.lower() not in STOPWORDS
+            }
+        return self._capitals
 
     @property
     def _long_name_words(self) -> list[str]:

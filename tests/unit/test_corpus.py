@@ -261,6 +261,47 @@ def test_a_name_written_otherwise_is_read_as_the_stories_write_it(
     assert corpus(NAMED_CHUNKS).respell_names(text) == respelled
 
 
+INITIALS_CHUNKS = [
+    (
+        "landers.txt",
+        1,
+        "NASA picked SNC for CLPS. Its web team uses the new API.",
+        [
+            {"start": 0, "end": 25, "position": 0, "mentions": "NASA|SNC|CLPS"},
+            {"start": 26, "end": 56, "position": 1, "mentions": ""},
+        ],
+    ),
+    (
+        "teachers.txt",
+        1,
+        "The ISTA rally drew teachers to the web of halls. The USA watched.",
+        [
+            {"start": 0, "end": 49, "position": 0, "mentions": "ISTA"},
+            {"start": 50, "end": 66, "position": 1, "mentions": "USA"},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "respelled"),
+    [
+        # initials the stories write only in capitals, typed in lowercase
+        ("what does clps stand for", "what does CLPS stand for"),
+        ("when could snc fly", "when could SNC fly"),
+        ("who leads ista", "who leads ISTA"),
+        # a word the stories also write in lowercase, or not a name's, is left
+        ("what is the api", "what is the api"),
+        ("did the usa watch", "did the USA watch"),
+        ("who is on the web team", "who is on the web team"),
+    ],
+)
+def test_initials_typed_in_lowercase_are_read_as_the_stories_write_them(
+    text: str, respelled: str
+) -> None:
+    assert corpus(INITIALS_CHUNKS).respell_names(text) == respelled
+
+
 def test_keyword_search_ranks_chunks_by_bm25() -> None:
     index = corpus()
     assert index.keyword_chunks("council frost", 3)[0] == "orchard.txt#1"
