@@ -140,12 +140,12 @@ RUNNER_UP_MARGIN = 0.15
 # "companies" for "firms" (0.87), "troops" for "soldiers" (0.89); not "months" for "years"
 # (0.74), "teams" for "players" (0.65), "people" for "teenagers" (0.54).
 COUNTED_ALIKE = 0.80
+# An acronym as written: "SNC", "NASA".
+ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
 # meaning to the question, says the rest in its own words ("He has at least 10 assists in six
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
 # +9 turns, -1 (a count of states for "medical marijuana" states); at 0.65, +7, -1.
-# An acronym as written: "SNC", "NASA".
-ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 TYPED_RESTATEMENT_DENSE = 0.60
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
@@ -1086,6 +1086,13 @@ class ExtractiveAnswerer:
                 and best.dense >= TYPED_RESTATEMENT_DENSE
             ):
                 return False
+            if (
+                question.wh == "who"
+                and most
+                and len(said_here) >= 2
+                and best.dense >= TYPED_RESTATEMENT_DENSE
+            ):
+                return False  # "Who blamed huge demand ...?": "X said overwhelming demand ..."
             if question.wh == "yesno" and most and len(said_here) >= 2:
                 return False  # a yes/no question: more than half, two or more (+2, none lost)
             if (

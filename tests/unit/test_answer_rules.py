@@ -1771,3 +1771,44 @@ def test_the_sentences_a_scan_of_the_article_looks_for(
     question: str, sentence: str, holds: bool
 ) -> None:
     assert _holding_kind_of(analyze(question, KNOWN))(sentence) is holds
+
+
+BLAME_CHUNKS = [
+    story(
+        "streaming-launch.txt",
+        ("Streaming service stumbles", ""),
+        (
+            "Kevin Mayer said overwhelming demand and a glitch led to problems at launch.",
+            "Kevin Mayer",
+        ),
+    ),
+    story(
+        "rally.txt",
+        ("Teachers rally", ""),
+        (
+            "Jennifer McCormick told cheering teachers that they weren't asking for the moon.",
+            "Jennifer McCormick",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "dense", "answers"),
+    [
+        # most of a "who" question's points, the act in other words, the whole close in meaning
+        ("Who blamed huge demand for the launch problems?", "demand", 0.66, True),
+        ("Who blamed huge demand for the launch problems?", "demand", 0.50, False),
+        ("Who assured teachers they weren't asking for the moon?", "moon", 0.62, True),
+        # half of them is not enough: the act asked may be another
+        ("Who blamed the launch?", "demand", 0.66, False),
+    ],
+)
+def test_who_did_an_act_the_sentence_says_in_other_words(
+    question: str, evidence: str, dense: float, answers: bool
+) -> None:
+    index = corpus(BLAME_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(found, dense=dense)) is not answers
