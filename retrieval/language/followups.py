@@ -29,6 +29,13 @@ PRONOUN_CONTRACTION = re.compile(
 CONTRACTED_VERBS = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
 # "whats this story about", "who didnt play": chat's contractions typed without the apostrophe.
 UNMARKED = re.compile(rf"\b({'|'.join(UNMARKED_CONTRACTIONS)})\b", re.IGNORECASE)
+POSSESSION = re.compile(r"['’]s\b")
+# What follows an "it" that is an object: the end, or a preposition or a conjunction.
+OBJECT_END = re.compile(
+    r"\s*(?:[?.!,;]|$)|\s+(?:for|to|in|on|at|about|with|from|by|after|before|during|over|"
+    r"and|or|so|now|then|last|this|next|yet|again|first)\b",
+    re.IGNORECASE,
+)
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
@@ -232,6 +239,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
         # the answer named, not the company the question did.
         things = [answered, *things]
+    # "How much did Disney pay for it?": not Disney, whose name the question gives
+    asked = set(index.name_words_in(question))
+    things = [t for t in things if POSSESSION.search(t) or not asked & set(words(t))]
     if things and not _named_before(THING_PRONOUN, question, index):
         resolved = THING_PRONOUN.sub(
             lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved
@@ -313,10 +323,22 @@ def _named_before(
     the same question; "Did OrbitBeyond keep its task order?": "its" is OrbitBeyond. "What did
     he say about LeBron?" names LeBron only after "he"."""
     found = pronoun.search(question)
-    if found is None:
+    if found is None or _is_object(found, question):
         return False
     before = question[: found.start()]
     return any(_is_person(name) == person for name in _names_in(before, index))
+
+
+def _is_object(pronoun: re.Match[str], question: str) -> bool:
+    """ "How much did Disney pay for it?": an object of the question's own verb is not its
+    subject named before it (that would be "itself"); "Did NASA say when it will fly?" has
+    "it" as a subject."""
+    word = pronoun.group(1).lower()
+    if word in ("them", "him"):
+        return True
+    if word == "her":
+        return not _noun_follows(question, pronoun.end())
+    return word == "it" and OBJECT_END.match(question, pronoun.end()) is not None
 
 
 def _is_phrase(other: str) -> bool:

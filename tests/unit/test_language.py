@@ -460,6 +460,22 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When did it happen?",
             "When did it happen?",
         ),
+        # an object of the question's own verb is not its subject named before it
+        (
+            [turn("What is Ceres Robotics?", "Ceres Robotics works with SpaceX.")],
+            "How much did SpaceX pay for it?",
+            "How much did SpaceX pay for Ceres Robotics?",
+        ),
+        (
+            [turn("What is the Starship lander?", "The Starship lander is huge.")],
+            "Did SpaceX test it?",
+            "Did SpaceX test the Starship lander?",
+        ),
+        (
+            [turn("What is the Starship lander?", "The Starship lander is huge.")],
+            "Did SpaceX say when it would fly?",
+            "Did SpaceX say when it would fly?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
