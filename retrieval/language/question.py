@@ -130,7 +130,8 @@ FOCUS = re.compile(
     r"(?P<called>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?i:called|named|titled)$"
     # "What's the retention rate so far?": a measure of the thing, which a sentence on the
     # thing alone does not give
-    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s+|"
+    r"(?i:his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}"
     rf"(?P<measure>{MEASURES})(?=$|\s+(?:of|in|for|among|at|on|so|this|last|now|today)\b)"
 )
 # "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
@@ -278,7 +279,7 @@ LEADING_ASIDE = re.compile(
 )
 # A chat's opening words before the question ("hey what did ...", "ok so who ...").
 LEADING_INTERJECTION = re.compile(
-    r"^(?:(?:hey|hi|hello|yo|ok|okay|so|um|uh|oh|well|also|btw|pls|please|quick\s+question)"
+    r"^(?:(?:hey|hi|hello|yo|ok|okay|so|but|and|then|um|uh|oh|well|also|btw|pls|please|quick\s+question)"
     r"[,!.:]?\s+)+(?=(?:how|who|whom|whose|what|which|where|when|why|did|does|do|is|are|was|"
     r"were|has|have|can|could|will)\b)",
     re.IGNORECASE,

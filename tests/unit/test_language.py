@@ -850,6 +850,7 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         # a chat's opening words and asides ask nothing
         ("hey what did Lukashenko propose pls", "Lukashenko", ()),
         ("ok so what did Peskov say lol", "Peskov", ()),
+        ("ok but what did Mayer say about the glitch", "Mayer", ("glitch",)),
         ("Hello, what did Mayer say about the glitch?", "Mayer", ("glitch",)),
         # what someone pledges, too
         ("What did Bosma promise?", "Bosma", ()),
@@ -980,6 +981,8 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         ("What is the average teacher salary in Indiana?", ("salary",)),
         ("What was the percentage of adults who used cannabis?", ("percentage",)),
         ("What is the rate plan?", ()),
+        ("What is his career scoring average?", ("average",)),
+        ("ok but what's the average teacher salary in Indiana right now", ("salary",)),
     ],
 )
 def test_the_kind_of_thing_a_which_question_asks_to_be_named(
