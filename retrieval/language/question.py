@@ -291,7 +291,9 @@ WH_TYPES = (
         "score",
         re.compile(
             r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?(?:score|tally)\b"
-            r"|^what\s+was\s+the\s+final\s*\??$",
+            r"|^what\s+was\s+the\s+final\s*\??$"
+            # "final score?", "final score lakers thunder?": the question as a noun phrase
+            r"|^(?:the\s+)?(?:final\s+)?(?:score|tally)\b(?!\s+(?:a|an|the|more|again)\b)",
             re.I,
         ),
     ),

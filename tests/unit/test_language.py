@@ -496,6 +496,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What was the final?", "score"),
         ("What was the tally?", "score"),
         ("What was the final vote?", "other"),
+        # the question as a noun phrase
+        ("final score?", "score"),
+        ("final score lakers thunder?", "score"),
+        ("score more goals?", "other"),
         ("When was the final played?", "when"),
         # what research found
         ("What did the study find?", "finding"),
