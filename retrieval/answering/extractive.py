@@ -140,6 +140,13 @@ RUNNER_UP_MARGIN = 0.15
 # "companies" for "firms" (0.87), "troops" for "soldiers" (0.89); not "months" for "years"
 # (0.74), "teams" for "players" (0.65), "people" for "teenagers" (0.54).
 COUNTED_ALIKE = 0.80
+# A byline's organisation, after its reporter's name: "Tom Davies, Associated Press", "By Jane
+# Doe | Reuters" (not a date: "by Jeff Foust — November 18, 2019").
+PUBLISHER_IN_BYLINE = re.compile(
+    r"[,|]\s*(?:[Tt]he\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*\s*$"
+)
 # An acronym as written: "SNC", "NASA".
 ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
@@ -513,6 +520,11 @@ class ExtractiveAnswerer:
             if question.asks_headline and len(headline) == 1:
                 return headline, NOT_IN_ARTICLE
             return lede, NOT_IN_ARTICLE
+        if question.asks_publisher:
+            # "Which news org is he with?": a byline naming its organisation ("Tom Davies,
+            # Associated Press"), not one naming its reporter alone
+            bylines = self._author_sentences(question.article)
+            return [e for e in bylines if PUBLISHER_IN_BYLINE.search(e.text)], NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(question.article), NO_AUTHOR
         if question.spelled_out:

@@ -182,6 +182,14 @@ AUTHOR = re.compile(
     r"who(?:\s+is|\s+was|['’]s)\s+the\s+reporter(?=\W*$))",
     re.IGNORECASE,
 )
+# The publisher of the article, or the news organisation of its reporter.
+PUBLISHER = re.compile(
+    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|publication|newspaper|paper|news\s+org(?:anization|"
+    r"anisation)?|news\s+agency|wire\s+service|magazine)\b"
+    r"(?=.*\b(?:publish\w*|put\s+out|from|with|work\w*|write\w*|wrote|report\w*)\b)"
+    rf"|\bwho\s+(?:published|publishes|put\s+out|ran)\s+(?:the|this)\s+{ARTICLE_NOUNS}",
+    re.IGNORECASE,
+)
 # Asks for the author of something other than the article: "Who wrote the study?", "the
 # study's senior author", a research paper's "lead author".
 OTHER_WORK = re.compile(
@@ -421,6 +429,8 @@ class Question:
     asks_summary: bool
     # "What's the headline?": the summary asked, the headline alone where the article has one.
     asks_headline: bool = False
+    # "Which outlet published this?", "Which news org is he with?": the byline's publisher.
+    asks_publisher: bool = False
     # The acronym of "What does CLPS stand for?".
     spelled_out: str | None = None
     # The source of the one article the asker picked to be answered from; None: any of them.
@@ -523,6 +533,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     asks_author = bool(AUTHOR.search(text)) and not OTHER_WORK.search(text)
     asks_headline = bool(HEADLINE_ASKED.search(text))
     asks_summary = asks_headline or bool(SUMMARY.search(text))
+    asks_publisher = bool(PUBLISHER.search(text))
     return Question(
         text=text,
         wh=wh,
@@ -541,6 +552,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_author=asks_author,
         asks_summary=asks_summary,
         asks_headline=asks_headline,
+        asks_publisher=asks_publisher,
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
         focus=_focus(asked, points),

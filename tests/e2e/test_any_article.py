@@ -1145,3 +1145,17 @@ def test_a_crowd_counted_without_a_word_of_the_question(game: Run) -> None:
     )
     assert people["answer"].startswith("15,522:"), people
     assert fans["answer"].startswith("15,522:"), fans
+
+
+def test_the_publisher_is_the_organisation_a_byline_names(two_articles: Run) -> None:
+    author, org, landers, outlet = ask_in_turn(
+        two_articles,
+        "Who wrote the story about the teachers?",
+        "Which news org is he with?",  # "Tom Davies, Associated Press"
+        "What did Gwynne Shotwell say?",
+        "What outlet published this article?",  # "by Jeff Foust — November 18, 2019"
+    )
+    assert "Tom Davies" in author["answer"], author
+    assert org["answer"].startswith("Tom Davies, Associated Press"), org
+    assert not landers["abstained"], landers
+    assert outlet["abstained"] and outlet["citations"] == [], outlet

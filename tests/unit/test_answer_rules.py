@@ -10,6 +10,7 @@ from test_corpus import corpus
 from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
+    PUBLISHER_IN_BYLINE,
     SCOPE,
     SUPERLATIVE,
     SUPERLATIVE_SAID,
@@ -1812,3 +1813,19 @@ def test_who_did_an_act_the_sentence_says_in_other_words(
     judge_none = ExtractiveAnswerer(index, paraphrase=None)
     asked = analyze(question, index)
     assert judge_none._misses_the_point(asked, Evidence(found, dense=dense)) is not answers
+
+
+@pytest.mark.parametrize(
+    ("byline", "names_publisher"),
+    [
+        ("Tom Davies, Associated Press", True),
+        ("By Jane Doe | Reuters", True),
+        ("By Sam Lee, The Denver Post", True),
+        ("by Jeff Foust — November 18, 2019", False),
+        ("By Jane Doe, November 18, 2019", False),
+        ("By Jane Doe, staff writer", False),
+        ("Jeff Foust", False),
+    ],
+)
+def test_a_byline_naming_its_publisher(byline: str, names_publisher: bool) -> None:
+    assert (PUBLISHER_IN_BYLINE.search(byline) is not None) is names_publisher

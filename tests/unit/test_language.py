@@ -1010,3 +1010,21 @@ def test_the_kind_of_thing_a_which_question_asks_to_be_named(
 )
 def test_whom_someone_told_their_words(question: str, listeners: set[str]) -> None:
     assert analyze(question, KNOWN).listeners == listeners
+
+
+@pytest.mark.parametrize(
+    ("question", "publisher"),
+    [
+        ("Which news org is Tom Davies with?", True),
+        ("What outlet published this article?", True),
+        ("Who published this story?", True),
+        ("Which newspaper does Jeff Foust write for?", True),
+        ("which outlet is it from anyway", True),
+        # not the article's publisher
+        ("Who wrote this?", False),
+        ("Which network will show the games?", False),
+        ("Which journal published the study?", False),
+    ],
+)
+def test_questions_after_the_articles_publisher(question: str, publisher: bool) -> None:
+    assert analyze(question, KNOWN).asks_publisher is publisher
