@@ -1164,6 +1164,8 @@ class ExtractiveAnswerer:
         # headlined "... pack Indiana Statehouse ..." is Indiana's.
         named |= set(words(sentence.title))
         # "SNC would be able to start ..." names Sierra Nevada Corporation, spelled out before.
+        # "Republicans" names the "Republican" asked about, "Democrats" a "Democrat"
+        named |= {w[:-1] for w in named if w.endswith("s") and len(w) > 3}
         written = {token for s in around for token in ACRONYM.findall(s.text)}
         named |= {
             word for acronym in written for word in words(self.index.acronyms.get(acronym, ""))

@@ -1829,3 +1829,45 @@ def test_who_did_an_act_the_sentence_says_in_other_words(
 )
 def test_a_byline_naming_its_publisher(byline: str, names_publisher: bool) -> None:
     assert (PUBLISHER_IN_BYLINE.search(byline) is not None) is names_publisher
+
+
+PLURAL_CHUNKS = [
+    story(
+        "budget.txt",
+        ("Teachers rally", ""),
+        ("Republican leaders met on Monday.", "Republican"),
+        ("Teachers want more.", ""),
+        ("Schools will close.", ""),
+        ("Parents were told last week.", ""),
+        ("The budget approved by Republicans boosted spending by 2.5%.", "Republicans"),
+        ("Buses will run all day.", ""),
+        ("Streets will be closed.", ""),
+        ("Police will be out.", ""),
+        ("The union spent $2 million on ads.", ""),
+    ),
+    story(
+        "plan.txt",
+        ("Lawmakers weigh plan", ""),
+        ("Democrat leaders spoke on Friday.", "Democrat"),
+        ("The vote is next week.", ""),
+        ("Few expect it to pass.", ""),
+        ("Some want changes.", ""),
+        ("The plan backed by Democrats would cost $5 billion.", "Democrats"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        # a plural names the one asked about in the singular
+        ("By how much did the Republican budget boost spending?", "2.5%", False),
+        ("How much would the Democrat plan cost?", "$5 billion", False),
+        ("How much did the Republican union spend?", "$2 million", True),
+    ],
+)
+def test_a_plural_names_the_one_asked_about(question: str, evidence: str, other: bool) -> None:
+    index = corpus(PLURAL_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    answerer = ExtractiveAnswerer(index, paraphrase=None)
+    assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
