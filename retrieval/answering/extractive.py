@@ -1114,7 +1114,12 @@ class ExtractiveAnswerer:
             ):
                 return False  # half, in a sentence that close in meaning (+2, none lost)
             return not self._paraphrases(question, never_stated, " ".join(s.text for s in around))
-        covered = any(stem in here for _, stem in points)
+        covered = any(stem in here for _, stem in points) or (
+            # "How big was the crowd at the game?": the people it counts are the point asked
+            question.counted is not None
+            and question.counted not in question.point_stems
+            and question.counted in here
+        )
         # A place for "where" (a time for "when") is itself the point of the question; a number
         # is not: "how many troops" needs troops counted, not any number.
         answers_kind = question.wh in PLACE_OR_TIME and best.kind >= 1.0

@@ -161,6 +161,12 @@ IRREGULAR_PLURALS = frozenset(
 )
 # The words after "how many" (or "how much"): what the question counts, up to its verb ("how
 # many moon deliveries a year", "how many companies applied").
+# "How big was the sample?": the size of a group of people is how many are in it.
+GROUP_SIZE = re.compile(
+    r"^how\s+(?:big|large)\s+(?:was|is|were|are|will\s+be)\s+(?:the|its|their|his|her|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?P<group>sample|crowd|audience|turnout|group|staff|workforce|membership)\b",
+    re.IGNORECASE,
+)
 HOW_MANY = re.compile(
     r"^how\s+(?P<many>many|much)\s+(?P<counted>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.IGNORECASE
 )
@@ -513,6 +519,9 @@ def analyze(text: str, index: KnownWords) -> Question:
         told = ADDRESSEE.match(topic_source)
         listeners = {w for w in words(told.group()) if w not in STOPWORDS} if told else set()
     topic_source = SHAPING.sub(" ", SCHEDULED.sub(" ", topic_source))
+    group = GROUP_SIZE.match(asked)
+    if group:  # "How big was the sample?": how many people, whatever the group is called
+        topic_source = topic_source.replace(group.group("group"), " ")
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if statement:
@@ -556,7 +565,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
         focus=_focus(asked, points),
-        counted=_counted(asked, wh),
+        counted=stems(["people"])[0] if group else _counted(asked, wh),
         describes=_described(plain) if asks_author or asks_summary else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),

@@ -1159,3 +1159,8 @@ def test_the_publisher_is_the_organisation_a_byline_names(two_articles: Run) -> 
     assert org["answer"].startswith("Tom Davies, Associated Press"), org
     assert not landers["abstained"], landers
     assert outlet["abstained"] and outlet["citations"] == [], outlet
+
+
+def test_the_size_of_a_crowd_is_how_many_were_in_it(game: Run) -> None:
+    (crowd,) = ask_in_turn(game, "how big was the crowd at the game")
+    assert crowd["answer"].startswith("15,522:"), crowd

@@ -771,7 +771,9 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         # what was expected is not what happened
         ("How many people were expected to attend?", ("people", "expected", "attend")),
         # words that only shape the question: a size asked as a number, "take place", "anyone"
-        ("How big was the sample the researchers used?", ("sample", "researchers", "used")),
+        # (the size of a group of people is the number of them: the group's name is no point)
+        ("How big was the sample the researchers used?", ("researchers", "used")),
+        ("How big was the lander the company built?", ("lander", "company", "built")),
         ("How large a payload can the lander carry?", ("payload", "lander", "carry")),
         ("What day did the protest take place?", ("day", "protest")),
         ("When did the meeting take place?", ("meeting",)),
@@ -945,6 +947,10 @@ def test_whom_a_spokesperson_is_asked_of(question: str, organisation: set[str]) 
         ("How many actually went inside the statehouse?", None),  # an adverb, then its verb
         ("How many really came?", None),
         ("What did Peskov say?", None),
+        # the size of a group of people counts them
+        ("How big was the sample the researchers used?", "peopl"),
+        ("how big was the crowd at the game", "peopl"),
+        ("How big was the lander?", None),
     ],
 )
 def test_what_a_how_many_question_counts(question: str, counted: str | None) -> None:
