@@ -524,6 +524,9 @@ class ExtractiveAnswerer:
             # "Which news org is he with?": a byline naming its organisation ("Tom Davies,
             # Associated Press"), not one naming its reporter alone
             bylines = self._author_sentences(question.article)
+            if question.article is None and len(self.index.articles()) > 1:
+                # several articles, none picked: the byline of the reporter the question names
+                bylines = [e for e in bylines if question.name_words & set(words(e.text))]
             return [e for e in bylines if PUBLISHER_IN_BYLINE.search(e.text)], NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(question.article), NO_AUTHOR

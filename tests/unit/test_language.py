@@ -476,6 +476,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Did SpaceX say when it would fly?",
             "Did SpaceX say when it would fly?",
         ),
+        # "it" in a question on the article's author or publisher is the article itself
+        (
+            [turn("What did SpaceX build?", "SpaceX built the Starship lander.")],
+            "Who wrote it?",
+            "Who wrote it?",
+        ),
+        (
+            [turn("Who wrote this?", "Tom Davies, Associated Press")],
+            "What publication is it from?",
+            "What publication is it from?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
