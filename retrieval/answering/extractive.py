@@ -403,6 +403,12 @@ class ExtractiveAnswerer:
             text = reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         first = chosen[0].sentence
+        if question.wh == "how_many" and question.name_words:
+            # "How many points did Gallinari score?": the count he holds leads, of the
+            # sentences chosen ("Danilo Gallinari added 25 points"), before the Thunder's run
+            first = next(
+                (e.sentence for e in chosen if _count_held_by_asked(question, e.sentence)), first
+            )
         lead = (
             _fact_span(question, first.text, first.mentions)
             if question.wh in LEADING_KINDS
@@ -1567,6 +1573,21 @@ def _listed_apart(question: Question, text: str) -> bool:
         a <= number.start() < b for number in NUMBER.finditer(uncounted(text)) for a, b in lists
     )
     return inside and not counts_inside
+
+
+def _count_held_by_asked(question: Question, sentence: Sentence) -> bool:
+    """Whether a number of the sentence that counts the asked thing is held by a person the
+    question names ("Danilo Gallinari added 25 points" for "How many points did Gallinari
+    score?")."""
+    if not question.counted:
+        return False
+    narrative = QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
+    asked = set(words(question.text))
+    return any(
+        _counts_there(question, narrative, m, asked)
+        and _held_by_asked(question, narrative, sentence.mentions, m.start())
+        for m in KIND_PATTERNS["how_many"].finditer(narrative)
+    )
 
 
 def _held_by_asked(question: Question, text: str, mentions: Sequence[str], position: int) -> bool:

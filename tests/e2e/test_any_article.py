@@ -1164,3 +1164,12 @@ def test_the_publisher_is_the_organisation_a_byline_names(two_articles: Run) -> 
 def test_the_size_of_a_crowd_is_how_many_were_in_it(game: Run) -> None:
     (crowd,) = ask_in_turn(game, "how big was the crowd at the game")
     assert crowd["answer"].startswith("15,522:"), crowd
+
+
+def test_a_count_asked_of_someone_leads_with_the_one_they_hold(empty_qabot: Run) -> None:
+    qabot = ingested(empty_qabot, "lakers-lebron.txt")
+    (points,) = ask_in_turn(qabot, "How many points did Gallinari score?")
+    # "Danilo Gallinari added 25 points", not the Thunder's "nine straight points" that a
+    # sentence naming his free throws also gives
+    assert points["answer"].startswith("25 points:"), points
+    assert any("Gallinari added 25 points" in c["quote"] for c in points["citations"]), points
