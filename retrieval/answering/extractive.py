@@ -147,6 +147,13 @@ PUBLISHER_IN_BYLINE = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*\s*$"
 )
+# An act done, and its purpose: "registered to attend", "signed up to attend", "applied to fly"
+# (not "went to college": an act in the past tense ending in -ed).
+PURPOSE = re.compile(
+    r"\b(?P<act>[a-z]+ed)\s+(?:(?:up|in|out|on)\s+)?to\s+(?P<purpose>[a-z]+)\b"
+    r"(?!\s+(?:the|a|an)\b)",
+    re.IGNORECASE,
+)
 # An acronym as written: "SNC", "NASA".
 ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
@@ -1042,6 +1049,11 @@ class ExtractiveAnswerer:
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)
         here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
         said = said | here
+        # "How many people registered to attend?": the act said, its purpose may go unsaid
+        purposes = _purposes_of(question, here)
+        points = [(word, stem) for word, stem in points if stem not in purposes]
+        if not points:
+            return False
         if _speaks_for_own_group(question, sentence):
             said, here = said | GROUP_STEMS, here | GROUP_STEMS  # their "we": the team asked
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
@@ -1573,6 +1585,17 @@ def _listed_apart(question: Question, text: str) -> bool:
         a <= number.start() < b for number in NUMBER.finditer(uncounted(text)) for a, b in lists
     )
     return inside and not counts_inside
+
+
+def _purposes_of(question: Question, said: Collection[str]) -> set[str]:
+    """The stems of the verbs a question gives as the purpose of an act the sentence says:
+    "attend" in "How many people registered to attend?" when it says "registered"."""
+    found = set()
+    for match in PURPOSE.finditer(question.text):
+        act, purpose = stems([match.group("act").lower(), match.group("purpose").lower()])
+        if act in said:
+            found.add(purpose)
+    return found
 
 
 def _count_held_by_asked(question: Question, sentence: Sentence) -> bool:

@@ -1173,3 +1173,8 @@ def test_a_count_asked_of_someone_leads_with_the_one_they_hold(empty_qabot: Run)
     # sentence naming his free throws also gives
     assert points["answer"].startswith("25 points:"), points
     assert any("Gallinari added 25 points" in c["quote"] for c in points["citations"]), points
+
+
+def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Run) -> None:
+    (registered,) = ask_in_turn(two_articles, "How many people signed up to attend?")
+    assert registered["answer"].startswith("More than 15,000 people:"), registered

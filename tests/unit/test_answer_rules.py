@@ -32,6 +32,7 @@ from retrieval.answering.extractive import (
     _listed_apart,
     _names,
     _names_answer_kind,
+    _purposes_of,
     _role_holders,
     _scope_unsaid,
     _speaks_for_own_group,
@@ -1871,3 +1872,26 @@ def test_a_plural_names_the_one_asked_about(question: str, evidence: str, other:
     found = next(s for s in index.sentences if evidence in s.text)
     answerer = ExtractiveAnswerer(index, paraphrase=None)
     assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "purposes"),
+    [
+        # an act the sentence says; its purpose may go unsaid
+        (
+            "How many people registered to attend?",
+            "15,000 people registered for the rally",
+            {"attend"},
+        ),
+        ("How many firms applied to fly payloads?", "eight firms applied for the work", {"fli"}),
+        ("How many people signed up to attend?", "people signed up for the rally", {"attend"}),
+        # the act unsaid, or not an act done ("went to college", "to the moon")
+        ("How many people registered to attend?", "15,000 people came to the rally", set()),
+        ("How many teachers went to college?", "teachers went on strike", set()),
+        ("How many landers were sent to the moon?", "landers were sent", set()),
+    ],
+)
+def test_the_purpose_of_an_act_the_sentence_says(
+    question: str, said: str, purposes: set[str]
+) -> None:
+    assert _purposes_of(analyze(question, KNOWN), set(stems(words(said)))) == purposes
