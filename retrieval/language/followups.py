@@ -241,8 +241,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # the answer named, not the company the question did.
         things = [answered, *things]
     # "How much did Disney pay for it?": not Disney, whose name the question gives
-    asked = set(index.name_words_in(question))
-    things = [t for t in things if POSSESSION.search(t) or not asked & set(words(t))]
+    asked = {index.full_names.get(word, word).lower() for word in index.name_words_in(question)}
+    things = [t for t in things if POSSESSION.search(t) or t.lower() not in asked]
     if things and not _named_before(THING_PRONOUN, question, index):
         resolved = THING_PRONOUN.sub(
             lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved

@@ -240,7 +240,7 @@ SHAPING = re.compile(
 # deal", "say to lawmakers": the listeners, up to what it was about.
 TELLING = {"tell", "tells", "told", "telling", "say", "said", "says", "saying"}
 ADDRESSEE = re.compile(
-    r"^\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?"
+    r"^\s+(?!(?:about|on|regarding|of|for|after|before|during|at|in|over|with)\b)(?:to\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?"
     r"(?:crowd|crowds|audience|reporters|journalists|press|media|fans|supporters|lawmakers|"
     r"legislators|teachers|students|voters|players|team|staff|employees|workers|investors|"
     r"viewers|listeners|attendees|delegates|members|parents|residents|officials|"

@@ -1023,6 +1023,8 @@ def test_the_kind_of_thing_a_which_question_asks_to_be_named(
         ("What did Peskov say about the truce?", set()),
         ("What did Davis tell Schröder?", {"schroder"}),
         ("Who told the crowd about the rally?", set()),
+        ("What did Davis say about Schröder?", set()),
+        ("What did Mayer say on Tuesday?", set()),
     ],
 )
 def test_whom_someone_told_their_words(question: str, listeners: set[str]) -> None:
