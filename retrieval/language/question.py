@@ -232,7 +232,9 @@ SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s
 SHAPING = re.compile(
     r"^how\s+(?:big|large)\b|\b(?:take|takes|taking|taken|took)\s+place\b"
     # "What should go hand in hand with legalization?": what goes with it
-    r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b",
+    r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b"
+    # "Is he one of the study authors?": one of them is one of them
+    r"|\bone\s+of\b",
     re.I,
 )
 # When something was said, at the end of a question after someone's words: not its topic.

@@ -786,6 +786,8 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("How big was the sample the researchers used?", ("researchers", "used")),
         ("How big was the lander the company built?", ("lander", "company", "built")),
         ("How large a payload can the lander carry?", ("payload", "lander", "carry")),
+        ("Is Kevin Mayer one of the study authors?", ("study", "authors")),
+        ("Was SpaceX one of the companies?", ("companies",)),
         ("What day did the protest take place?", ("day", "protest")),
         ("When did the meeting take place?", ("meeting",)),
         ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
