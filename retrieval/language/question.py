@@ -214,7 +214,11 @@ HEADLINE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # "What's it about?" with nothing before it, or after a question on the article itself.
-ABOUT_IT = re.compile(r"^what(?:\s+is|['’]s)\s+(?:it|this)\s+(?:all\s+)?about\s*[?.!]*$", re.I)
+ABOUT_IT = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+is|['’]s)\s+(?:it|this)\s+(?:all\s+)?"
+    r"about(?:\s+(?:then|anyway|again|exactly))?\s*[?.!]*$",
+    re.I,
+)
 SUMMARY = re.compile(
     rf"{ABOUT_IT.pattern}|"
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"

@@ -686,6 +686,8 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Who is the reporter?", True, False),
         ("who's the reporter?", True, False),
         ("What's it about?", False, True),
+        ("ok what's it about then", False, True),
+        ("so what is this all about anyway?", False, True),
         ("what is this about", False, True),
         ("What is it about the vaccine that worries you?", False, False),
         ("Who reported the injury?", False, False),
