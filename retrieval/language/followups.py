@@ -403,6 +403,11 @@ def _as_written(question: str, name: str) -> str:
         apart = written.lower() not in name.lower() and name.lower() not in written.lower()
         if named & set(words(written)) and apart:
             return written  # not "Ceres Robotics CEO" for "Ceres Robotics"
+    for token in question.split():
+        # "disney+" typed in lowercase: a name with a sign its words leave out ("Disney+")
+        bare = token.strip("?!.,;:")
+        if bare.endswith("+") and named & set(words(bare)) and bare.lower() not in name.lower():
+            return bare[:1].upper() + bare[1:]
     return name
 
 

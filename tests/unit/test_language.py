@@ -299,6 +299,11 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What can you watch on Disney+?",
         ),
         (
+            [turn("how much does disney+ cost", "The service costs $6.99 a month.")],
+            "what kind of stuff is on it",
+            "what kind of stuff is on Disney+",
+        ),
+        (
             [turn("When did Apple TV+ launch?", "The service launched in November.")],
             "How much does it cost?",
             "How much does Apple TV+ cost?",
