@@ -56,6 +56,9 @@ HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
 POSSESSED = re.compile(r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?P<thing>[a-z][\w-]+)")
+TYPED_POSSESSED = re.compile(
+    r"\b(?P<owner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(?P<thing>[a-z][\w-]+)"
+)
 # The word right after a name, when it is in lowercase.
 NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
 # "What happened there?": "there" as a place, at the end of the question.
@@ -214,7 +217,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         resolved = THERE.sub(f" in {place}", resolved)
     if people and not _named_before(PERSON_PRONOUN, question, index, person=True):
         resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
-    possessed = POSSESSED.search(previous)
+    possessed = _possessed(previous, index)
     if possessed and possessed.group("thing") not in STOPWORDS:
         # "Who undermined it?" after "Tell me about China's proposal": the proposal, not China.
         # "Is Blue Origin's contract ...": the question's first word is not the owner's name
@@ -223,6 +226,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
     phrase = _last_phrase(previous)
+    if phrase and possessed and previous.rfind(phrase) < possessed.start():
+        # "Who made it?" after "What's the budget for South Dakota's campaign?": the campaign,
+        # named last, not the budget asked of it
+        phrase = None
     pronoun = THING_PRONOUN.search(question)
     if phrase and pronoun and _agrees(pronoun.group(1), phrase):
         # "Which state is running it?" after "What's the slogan of the ad campaign …?": the
@@ -248,6 +255,19 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved
         )
     return resolved
+
+
+def _possessed(question: str, index: KnownWords) -> re.Match[str] | None:
+    """ "China's proposal", or typed in lowercase, "south dakota's campaign" when the corpus
+    names its owner."""
+    for match in POSSESSED.finditer(question):
+        if match.group("thing") not in STOPWORDS:  # not "What's the"
+            return match
+    for match in TYPED_POSSESSED.finditer(question):
+        owner = [w for w in words(match.group("owner")) if w not in STOPWORDS]
+        if owner and all(w in index.name_words for w in owner):
+            return match
+    return None
 
 
 def _last_phrase(question: str) -> str | None:

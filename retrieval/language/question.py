@@ -116,6 +116,10 @@ FOCUS = re.compile(
     # the kind ends before a past act: "Which journal put out the research?" asks a journal
     r"|^(?i:which)\s+(?:[A-Z][\w-]*\s+)*"
     rf"(?P<head>[a-z][\w-]*(?:\s+(?!(?:{DEEDS}|put)\b)[a-z][\w-]*)?)\s+[a-z]+\b"
+    # "What's the name of the agency that ran it?": the kind before what is said of it
+    r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+"
+    r"(?:the|a|an|this|that)\s+(?:[a-z][\w-]*\s+)?(?P<named>[a-z][\w-]*)"
+    r"\s+(?:that|who|which|whose|behind)\b"
     r"|^(?i:what)(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\s+.*?"
     r"(?P<attr>[a-z][\w-]*)$"
     # "What is the Sabres' record?", "What was his salary last year?": the owner's attribute
@@ -691,7 +695,13 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
     if not found:
         return ()
     asked = set(
-        words(next(filter(None, found.group("kind", "head", "attr", "owned", "called", "measure"))))
+        words(
+            next(
+                filter(
+                    None, found.group("kind", "head", "named", "attr", "owned", "called", "measure")
+                )
+            )
+        )
     )
     return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 

@@ -492,6 +492,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What publication is it from?",
             "What publication is it from?",
         ),
+        # the owned thing named last, not an attribute asked of it before
+        (
+            [turn("What's the budget for China's proposal?", "It costs $5 billion.")],
+            "Who made it?",
+            "Who made China's proposal?",
+        ),
+        (
+            [turn("what's the budget for china's proposal", "It costs $5 billion.")],
+            "who made it",
+            "who made china's proposal",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
@@ -1011,6 +1022,9 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         ("What is the average teacher salary in Indiana?", ("salary",)),
         ("What was the percentage of adults who used cannabis?", ("percentage",)),
         ("What is the rate plan?", ()),
+        # the kind named before what is said of it
+        ("What's the name of the agency that ran South Dakota's campaign?", ("agency",)),
+        ("what's the name of the ad agency behind it", ("agency",)),
         ("What is his career scoring average?", ("average",)),
         ("ok but what's the average teacher salary in Indiana right now", ("salary",)),
     ],
