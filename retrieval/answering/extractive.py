@@ -59,6 +59,7 @@ from retrieval.language.speakers import is_person_name, name_key, role_phrase, u
 from retrieval.language.teams import TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
 from retrieval.retrieve.scoring import (
+    OUTLET_KINDS,
     Evidence,
     counts_asked_thing,
     name_of_kind,
@@ -1453,6 +1454,8 @@ def _names_answer_kind(question: Question, word: str, text: str = "") -> bool:
         # where someone named in the same sentence lives)
         people = [run.group() for run in CAPITALISED_RUN.finditer(question.text)]
         return not any(is_person_name(run) for run in people)
+    if word in OUTLET_KINDS and text and name_of_kind(word, text):
+        return True  # "Which news outlet did Hamilton talk to?": "told Newsweek"
     return word in ANSWER_TYPE_WORDS
 
 

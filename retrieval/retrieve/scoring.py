@@ -109,6 +109,11 @@ def _names_one_of_kind(question: Question, text: str) -> bool:
     return False
 
 
+# News organisations a source may speak to, and how a story names the one it spoke to.
+OUTLET_KINDS = frozenset("news outlet outlets publication newspaper paper magazine network".split())
+TOLD_OUTLET = re.compile(r"\btold\s+(?P<name>(?:The\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)*)")
+
+
 def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
     """The name the text gives a thing of this kind: after the kind word ("the journal JAMA
     Psychiatry"), before a description ending in it ("BamTech, the previously little-known
@@ -126,6 +131,10 @@ def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
             and re.search(rf"[“\"](?P<name>[^”\"]+?)[,.]?[”\"]\s+(?:[\w’'-]+\s+)?{kind}\b", text)
         )
     )
+    if not found and kind.replace("\\", "") in OUTLET_KINDS:
+        # "Ian Hamilton ... told Newsweek": the outlet a source spoke to, named as such
+        told = TOLD_OUTLET.search(text)
+        found = told if told and not is_person_name(told.group("name")) else None
     return found.group("name") if found else None
 
 

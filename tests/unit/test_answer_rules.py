@@ -1545,6 +1545,11 @@ def test_a_count_beside_a_list_is_not_of_those_listed(
         ("company", "Blue Origin, a company founded by Jeff Bezos, bid a lander.", "Blue Origin"),
         # the kind named plainly: no name
         ("teacher", "A teacher from near Evansville said pay was low.", None),
+        # an outlet, as the one a source told something
+        ("outlet", "Ian Hamilton, who did not work on the study, told Newsweek: “...”", "Newsweek"),
+        ("newspaper", "The coach told The Denver Post he was pleased.", "The Denver Post"),
+        ("outlet", "She told Ian Hamilton the study was flawed.", None),
+        ("company", "He told Newsweek it was a hard call.", None),
     ],
 )
 def test_the_name_a_sentence_gives_a_thing_of_the_asked_kind(
