@@ -43,6 +43,13 @@ DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 EXPLETIVE = re.compile(
     r"(?:['’]s|\s+(?:is|was|seems|seemed))\s+(?:\w+\s+)?\w+\s+(?:to|that)\b", re.IGNORECASE
 )
+# Idioms whose "it" stands for nothing: "get into it" (a fight), "go for it", "mix it up" (not
+# "make it": "Who made it?" asks who made the thing).
+IDIOM_BEFORE_IT = re.compile(
+    r"\b(?:get|gets|got|getting|gotten)\s+into\s+$"
+    r"|\b(?:go|goes|went|going)\s+for\s+$|\b(?:mix|mixed|mixing)\s+$",
+    re.IGNORECASE,
+)
 # "Why?", "When?", "Where exactly?": the previous question, asked another way.
 BARE_WH = re.compile(
     r"^(?:and\s+|but\s+|so\s+)?(?P<wh>(?:(?:for|to|from|with|by|against|about|over|in|during|"
@@ -141,7 +148,8 @@ def _kept_it(match: re.Match[str]) -> bool:
     if match.group().lower() != "it":
         return False
     done = DONE.search(text[: match.start()]) is not None and not text[match.end() :].strip(" ?.!")
-    return done or EXPLETIVE.match(text[match.end() :]) is not None
+    idiom = IDIOM_BEFORE_IT.search(text[: match.start()]) is not None
+    return done or idiom or EXPLETIVE.match(text[match.end() :]) is not None
 
 
 def _names_them(more: str | None) -> bool:

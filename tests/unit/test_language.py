@@ -503,6 +503,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "who made it",
             "who made china's proposal",
         ),
+        # an idiom's "it" stands for nothing
+        (
+            [turn("How did Kevin Mayer do?", "Kevin Mayer met Ceres Robotics.")],
+            "Did he and Gwynne Shotwell get into it again?",
+            "Did Kevin Mayer and Gwynne Shotwell get into it again?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
