@@ -165,6 +165,9 @@ IRREGULAR_PLURALS = frozenset(
 )
 # The words after "how many" (or "how much"): what the question counts, up to its verb ("how
 # many moon deliveries a year", "how many companies applied").
+# A question typed as a noun phrase ("lebron's stats?") is read as "what is ..." up to this many
+# words.
+PHRASE_QUESTION_WORDS = 5
 # "How big was the sample?": the size of a group of people is how many are in it.
 GROUP_SIZE = re.compile(
     r"^how\s+(?:big|large)\s+(?:was|is|were|are|will\s+be)\s+(?:the|its|their|his|her|this|that)\s+"
@@ -315,9 +318,7 @@ WH_TYPES = (
         "score",
         re.compile(
             r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?(?:score|tally)\b"
-            r"|^what\s+was\s+the\s+final\s*\??$"
-            # "final score?", "final score lakers thunder?": the question as a noun phrase
-            r"|^(?:the\s+)?(?:final\s+)?(?:score|tally)\b(?!\s+(?:a|an|the|more|again)\b)",
+            r"|^what\s+was\s+the\s+final\s*\??$",
             re.I,
         ),
     ),
@@ -495,7 +496,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     plain = LEADING_NOISE.sub("", text).rstrip("?!. ")
     plain = LEADING_ASIDE.sub("", LEADING_INTERJECTION.sub("", plain))
     asked = LEADING_PREPOSITION.sub("", plain)
-    wh = _wh(plain) or _wh(asked) or "other"
+    wh = _wh(plain) or _wh(asked) or _wh_of_phrase(asked) or "other"
     if wh == "when" and FUTURE_WHEN.search(asked):
         wh = "when_future"
     elif wh == "when" and DAY_ASKED.search(asked):
@@ -659,6 +660,15 @@ def _plural(word: str) -> bool:
 
 def _wh(plain: str) -> str | None:
     return next((name for name, pattern in WH_TYPES if pattern.search(plain)), None)
+
+
+def _wh_of_phrase(asked: str) -> str | None:
+    """A question typed as a noun phrase asks what it is: "lebron's stats?" as "what are
+    lebron's stats", "price of disney+?" as "what is the price of disney+"."""
+    tokens = words(asked)
+    if not tokens or len(tokens) > PHRASE_QUESTION_WORDS or tokens[0] in QUESTION_OPENERS:
+        return None
+    return _wh(f"what is {asked}") or _wh(f"what is the {asked}")
 
 
 def _acronym_asked(plain: str) -> str | None:

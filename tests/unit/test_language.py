@@ -529,10 +529,12 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What was the final?", "score"),
         ("What was the tally?", "score"),
         ("What was the final vote?", "other"),
-        # the question as a noun phrase
+        # the question as a noun phrase: what it is
         ("final score?", "score"),
         ("final score lakers thunder?", "score"),
-        ("score more goals?", "other"),
+        ("lebron's stats?", "stats"),
+        ("price of disney+?", "how_much"),
+        ("final thoughts?", "other"),
         ("When was the final played?", "when"),
         # what research found
         ("What did the study find?", "finding"),
