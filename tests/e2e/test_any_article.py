@@ -1168,11 +1168,16 @@ def test_the_size_of_a_crowd_is_how_many_were_in_it(game: Run) -> None:
 
 def test_a_count_asked_of_someone_leads_with_the_one_they_hold(empty_qabot: Run) -> None:
     qabot = ingested(empty_qabot, "lakers-lebron.txt")
-    (points,) = ask_in_turn(qabot, "How many points did Gallinari score?")
+    points, stats, score = ask_in_turn(
+        qabot, "How many points did Gallinari score?", "lebron's stats?", "final score?"
+    )
     # "Danilo Gallinari added 25 points", not the Thunder's "nine straight points" that a
     # sentence naming his free throws also gives
     assert points["answer"].startswith("25 points:"), points
     assert any("Gallinari added 25 points" in c["quote"] for c in points["citations"]), points
+    # questions typed as noun phrases ask what they name
+    assert stats["answer"].startswith("25 points, 11 rebounds and 10 assists:"), stats
+    assert score["answer"].startswith("112-107:"), score
 
 
 def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Run) -> None:
