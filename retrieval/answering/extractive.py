@@ -726,6 +726,13 @@ class ExtractiveAnswerer:
                 found.append(Evidence(sentence))
         return sorted(found, key=lambda e: (e.sentence.source, e.sentence.position))
 
+    def _said_around(self, sentence: Sentence) -> frozenset[str]:
+        """The stems of the sentence, its neighbours and its article's headline: "Who won that
+        fight last season?" is not answered by tonight's result in a story that mentions the
+        fight elsewhere."""
+        around = [*self._neighbourhood(sentence)]
+        return frozenset().union(*(s.stems for s in around), stems(words(sentence.title)))
+
     def _preceding(self, sentence: Sentence, window: int = REFERENCE_WINDOW) -> list[Sentence]:
         """The sentences right before this one in its article (`window` of them)."""
         before = (
@@ -749,7 +756,7 @@ class ExtractiveAnswerer:
             for s in _sentences_with_words(query, self.index, question.article)
             if result_score(s.text)
             and question.name_words <= set(words(" ".join((s.text, *s.mentions))))
-            and all(stem in self._article_stems(s.source) for stem in contest)
+            and all(stem in self._said_around(s) for stem in contest)
         ]
         retrieved = {e.id: e for e in evidence}
         found.sort(

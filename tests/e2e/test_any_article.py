@@ -1166,10 +1166,15 @@ def test_the_size_of_a_crowd_is_how_many_were_in_it(game: Run) -> None:
     assert crowd["answer"].startswith("15,522:"), crowd
 
 
-def test_a_count_asked_of_someone_leads_with_the_one_they_hold(empty_qabot: Run) -> None:
+def test_counts_stats_and_results_asked_in_several_ways(empty_qabot: Run) -> None:
     qabot = ingested(empty_qabot, "lakers-lebron.txt")
-    points, stats, score = ask_in_turn(
-        qabot, "How many points did Gallinari score?", "lebron's stats?", "final score?"
+    points, stats, score, won, fight = ask_in_turn(
+        qabot,
+        "How many points did Gallinari score?",
+        "lebron's stats?",
+        "final score?",
+        "Who won the game?",
+        "who won that fight last season",  # the story names a fight, not who won it
     )
     # "Danilo Gallinari added 25 points", not the Thunder's "nine straight points" that a
     # sentence naming his free throws also gives
@@ -1178,6 +1183,9 @@ def test_a_count_asked_of_someone_leads_with_the_one_they_hold(empty_qabot: Run)
     # questions typed as noun phrases ask what they name
     assert stats["answer"].startswith("25 points, 11 rebounds and 10 assists:"), stats
     assert score["answer"].startswith("112-107:"), score
+    # a result answers what its sentence or headline is about, not anything else the story names
+    assert won["answer"].startswith("Lakers:"), won
+    assert fight["abstained"] and fight["citations"] == [], fight
 
 
 def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Run) -> None:
