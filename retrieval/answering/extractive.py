@@ -564,7 +564,7 @@ class ExtractiveAnswerer:
                 return described[:MAX_SENTENCES], ""
         if question.wh == "who" and question.predicate in WINNING:
             # "Who won the game?": the sentence that gives the result, if the article has one.
-            results = self._results(question, evidence)
+            results = self._results(question, evidence, near=True)
             if results:
                 return results, ""
         if question.wh == "yesno" and _asks_result(question):
@@ -741,11 +741,15 @@ class ExtractiveAnswerer:
         )
         return [s for s in before if s is not None]
 
-    def _results(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
+    def _results(
+        self, question: Question, evidence: Sequence[Evidence], near: bool = False
+    ) -> list[Evidence]:
         """The sentence that gives a game's or vote's result ("the Wild's 4-1 win"), naming
         everyone the question names; the best retrieved first, else the article's first."""
         query = [*RESULT_QUERY, *sorted(question.name_words)]
-        # "Who won the election?" is no game's: what else it asks its article must state
+        # "Who won the election?" is no game's: what else it asks its article must state (the
+        # result's sentence, its neighbours or headline, when `near`: "Who won that fight last
+        # season?" in a story that mentions the fight elsewhere)
         contest = [
             stem
             for word, stem in question.points
@@ -756,7 +760,10 @@ class ExtractiveAnswerer:
             for s in _sentences_with_words(query, self.index, question.article)
             if result_score(s.text)
             and question.name_words <= set(words(" ".join((s.text, *s.mentions))))
-            and all(stem in self._said_around(s) for stem in contest)
+            and all(
+                stem in (self._said_around(s) if near else self._article_stems(s.source))
+                for stem in contest
+            )
         ]
         retrieved = {e.id: e for e in evidence}
         found.sort(
