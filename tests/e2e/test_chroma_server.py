@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import socket
 import subprocess
 import sys
@@ -18,10 +20,24 @@ CHROMA = str(Path(sys.executable).parent / "chroma")
 SERVER_START_TIMEOUT_S = 60.0
 
 
+# Ports handed to `chroma run` lie below the kernel's ephemeral range (32768-60999 on Linux),
+# where the fake servers' port-0 binds land, in a band of their own for each test worker: a
+# port probed free and then bound by `chroma run` can be taken by no other test meanwhile.
+PORT_BAND_START = 20000
+PORT_BAND_SIZE = 1000
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = PORT_BAND_START + PORT_BAND_SIZE * (int(worker) if worker.isdigit() else 0)
+    for port in random.sample(range(start, start + PORT_BAND_SIZE), PORT_BAND_SIZE):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {start}-{start + PORT_BAND_SIZE - 1}")
 
 
 @pytest.fixture(scope="module")
