@@ -15,6 +15,7 @@ from retrieval.answering.citations import cite
 from retrieval.answering.paraphrase import ParaphraseJudge
 from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.corpus import CorpusIndex
+from retrieval.index.names import ACRONYM
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
     AUDIENCE,
@@ -23,6 +24,7 @@ from retrieval.language.answer_kinds import (
     FUTURE_SAID,
     HOME_NAMED,
     KIND_PATTERNS,
+    MONTHS,
     NAME_LIST,
     NUMBER,
     PRICE_WORDS,
@@ -144,8 +146,7 @@ COUNTED_ALIKE = 0.80
 # A byline's organisation, after its reporter's name: "Tom Davies, Associated Press", "By Jane
 # Doe | Reuters" (not a date: "by Jeff Foust — November 18, 2019").
 PUBLISHER_IN_BYLINE = re.compile(
-    r"[,|]\s*(?:[Tt]he\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    rf"[,|]\s*(?:[Tt]he\s+)?(?!(?i:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)"
     r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*\s*$"
 )
 # An act done, and its purpose: "registered to attend", "signed up to attend", "applied to fly"
@@ -155,8 +156,6 @@ PURPOSE = re.compile(
     r"(?!\s+(?:the|a|an)\b)",
     re.IGNORECASE,
 )
-# An acronym as written: "SNC", "NASA".
-ACRONYM = re.compile(r"\b[A-Z][A-Z&]*[A-Z]\b")
 # A sentence holding the asked kind of fact, saying some of what is asked and this close in
 # meaning to the question, says the rest in its own words ("He has at least 10 assists in six
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
@@ -730,8 +729,8 @@ class ExtractiveAnswerer:
         """The stems of the sentence, its neighbours and its article's headline: "Who won that
         fight last season?" is not answered by tonight's result in a story that mentions the
         fight elsewhere."""
-        around = [*self._neighbourhood(sentence)]
-        return frozenset().union(*(s.stems for s in around), stems(words(sentence.title)))
+        around = (s.stems for s in self._neighbourhood(sentence))
+        return frozenset().union(*around, stems(words(sentence.title)))
 
     def _preceding(self, sentence: Sentence, window: int = REFERENCE_WINDOW) -> list[Sentence]:
         """The sentences right before this one in its article (`window` of them)."""

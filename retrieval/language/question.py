@@ -138,6 +138,8 @@ FOCUS = re.compile(
     r"(?i:his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}"
     rf"(?P<measure>{MEASURES})(?=$|\s+(?:of|in|for|among|at|on|so|this|last|now|today)\b)"
 )
+# FOCUS's groups, each the kind asked in one of its forms.
+FOCUS_GROUPS = ("kind", "head", "named", "attr", "owned", "called", "measure")
 # "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
 NAME_ASKED = re.compile(
     r"\b(?:called|named|titled)$"
@@ -253,7 +255,8 @@ SHAPING = re.compile(
 # deal", "say to lawmakers": the listeners, up to what it was about.
 TELLING = {"tell", "tells", "told", "telling", "say", "said", "says", "saying"}
 ADDRESSEE = re.compile(
-    r"^\s+(?!(?:about|on|regarding|of|for|after|before|during|at|in|over|with)\b)(?:to\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?"
+    r"^\s+(?!(?:about|on|regarding|of|for|after|before|during|at|in|over|with)\b)(?:to\s+)?"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?"
     r"(?:crowd|crowds|audience|reporters|journalists|press|media|fans|supporters|lawmakers|"
     r"legislators|teachers|students|voters|players|team|staff|employees|workers|investors|"
     r"viewers|listeners|attendees|delegates|members|parents|residents|officials|"
@@ -704,15 +707,7 @@ def _focus(plain: str, points: list[tuple[str, str]]) -> tuple[tuple[str, str], 
     found = FOCUS.match(plain)
     if not found:
         return ()
-    asked = set(
-        words(
-            next(
-                filter(
-                    None, found.group("kind", "head", "named", "attr", "owned", "called", "measure")
-                )
-            )
-        )
-    )
+    asked = set(words(next(filter(None, found.group(*FOCUS_GROUPS)))))
     return tuple(dict.fromkeys((w, stem) for w, stem in points if w in asked))
 
 

@@ -119,6 +119,7 @@ def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
     Psychiatry"), before a description ending in it ("BamTech, the previously little-known
     firm"), or, when `quoted` (the question asks what it is called), in quotation marks before
     it ("the “Starts with one” campaign")."""
+    outlet = kind in OUTLET_KINDS
     kind = re.escape(kind)
     found = (
         re.search(rf"\b{kind}\s+(?P<name>{NAME_RUN})", text)
@@ -131,7 +132,7 @@ def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
             and re.search(rf"[“\"](?P<name>[^”\"]+?)[,.]?[”\"]\s+(?:[\w’'-]+\s+)?{kind}\b", text)
         )
     )
-    if not found and kind.replace("\\", "") in OUTLET_KINDS:
+    if not found and outlet:
         # "Ian Hamilton ... told Newsweek": the outlet a source spoke to, named as such
         told = TOLD_OUTLET.search(text)
         found = told if told and not is_person_name(told.group("name")) else None
