@@ -94,7 +94,9 @@ class Pipeline:
             evidence = self.retriever.search(question)
             # A picked article is the one "this article" means, whatever the history quoted;
             # "the story about the NBA game" is the one its words are found in.
-            if (question.asks_author or question.asks_summary) and article is None:
+            if (question.asks_author or question.asks_summary or question.asks_date) and (
+                article is None
+            ):
                 if question.describes and evidence:
                     source = evidence[0].sentence.source
                     question = replace(question, article=source)

@@ -21,6 +21,7 @@ from retrieval.language.answer_kinds import (
     AUDIENCE,
     AUDIENCE_COUNT,
     DATELINE,
+    DAY_OF_YEAR,
     FUTURE_SAID,
     HOME_NAMED,
     KIND_PATTERNS,
@@ -275,6 +276,7 @@ COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
+NO_DATE = "The article doesn't give the date it was published."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 # A yes/no question about what is still to come.
 WILL_QUESTION = re.compile(
@@ -421,6 +423,8 @@ class ExtractiveAnswerer:
             if question.wh in LEADING_KINDS
             else None
         )
+        if question.asks_date:
+            lead = DAY_OF_YEAR.search(first.text).group()  # "November 18, 2019"
         if _asks_where_the_story_happened(question):
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "other" and question.focus:
@@ -496,6 +500,8 @@ class ExtractiveAnswerer:
         if not citations:
             return Answer(asked, NOT_IN_ARTICLE, abstained=True, resolved_question=standalone)
         several = len({c.source for c in citations}) > 1
+        # several articles and none of them asked about: an answer says which one it is from
+        unpicked = question.article is None and len(self.index.articles()) > 1
         if question.asks_summary and several:
             # No article picked or talked about yet: what each one is about, by its headline.
             ends = "" if citations[-1].quote.rstrip().endswith((".", "!", "?")) else "."
@@ -505,14 +511,18 @@ class ExtractiveAnswerer:
             # A story's own summary of itself is its headline (cited, when the article opens
             # with one; else its title); the lede's sentences follow.
             parts.insert(0, f"{_as_sentence(chosen[0].sentence.title)}")
-        elif question.asks_author and several:
+        elif (question.asks_author or question.asks_date) and (several or unpicked):
             # Whose byline is whose, and how many articles have none.
             bylines = [f"“{c.title}”: {part}" for c, part in zip(citations, parts, strict=True)]
             ends = "" if citations[-1].quote.rstrip().endswith((".", "!", "?")) else "."
             parts = [f"{'; '.join(bylines)}{ends}"]
             unsigned = len(self.index.articles()) - len(citations)
             if unsigned:
-                parts.append(f"The other {unsigned} articles name no author.")
+                lacking = "give no date" if question.asks_date else "name no author"
+                if unsigned == 1:
+                    lacking = "gives no date" if question.asks_date else "names no author"
+                others = "The other article" if unsigned == 1 else f"The other {unsigned} articles"
+                parts.append(f"{others} {lacking}.")
         elif question.spelled_out:
             parts.insert(0, f"{self._full_name(question.spelled_out, chosen[0].sentence.text)}:")
         elif lead:
@@ -543,6 +553,9 @@ class ExtractiveAnswerer:
             return [e for e in bylines if PUBLISHER_IN_BYLINE.search(e.text)], NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(question.article), NO_AUTHOR
+        if question.asks_date:
+            bylines = self._author_sentences(question.article)
+            return [e for e in bylines if DAY_OF_YEAR.search(e.text)], NO_DATE
         if question.spelled_out:
             return self._spelling_out(question.spelled_out, question.article), NOT_IN_ARTICLE
         if question.statement_subject and PRONOUN.fullmatch(question.statement_subject.strip()):

@@ -22,6 +22,14 @@ DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
+# A full date, as a byline gives the day of publication: "November 18, 2019", "Nov. 18, 2019",
+# "18 November 2019", "2019-11-18".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY_OF_YEAR = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.IGNORECASE,
+)
 # A time counted from the story's day: "These teams meet again ... in three days."
 IN_DAYS = (
     r"\b(?:in|within)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
@@ -259,6 +267,13 @@ FUTURE_TIME = re.compile(
     rf"|\b(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b",
     re.IGNORECASE,
 )
+# A deadline, the time something is due: "to make recommendations on increasing salaries by the
+# end of 2020". It answers "When will ...?" but is no future act said ("What will it recommend?").
+WHEN_DUE = re.compile(
+    rf"{FUTURE_TIME.pattern}"
+    rf"|\bby\s+the\s+end\s+of\s+(?:this\s+|the\s+)?(?:year|month|week|{DAYS_MONTHS}|\d{{4}})\b",
+    re.IGNORECASE,
+)
 # A sentence that speaks of what is still to come: what "Will Dumba miss the next game?" needs,
 # not "Dumba sat out the third period".
 FUTURE_SAID = re.compile(
@@ -291,7 +306,7 @@ FREQUENCY = re.compile(
 )
 # Each question type that wants a recognisable kind of fact, and the pattern of that fact.
 KIND_PATTERNS = {
-    "when_future": FUTURE_TIME,
+    "when_future": WHEN_DUE,
     "when": TIME_DONE,
     "when_day": DAY,
     "when_year": re.compile(NOT_BY + YEAR.pattern),

@@ -18,7 +18,7 @@ from retrieval.language.lexicon import (
     STOPWORDS,
     UNMARKED_CONTRACTIONS,
 )
-from retrieval.language.question import ABOUT_IT, AUTHOR, PUBLISHER, SUMMARY
+from retrieval.language.question import ABOUT_IT, AUTHOR, PUBLISHED_WHEN, PUBLISHER, SUMMARY
 from retrieval.language.speakers import POSSESSIVE
 from retrieval.language.text import CAPITALISED_RUN, words
 
@@ -214,10 +214,11 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         question = LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
     people, things = _antecedents(history, index)
-    if SUMMARY.search(previous) or PUBLISHER.search(question) or AUTHOR.search(question):
+    asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN)
+    if SUMMARY.search(previous) or any(asked.search(question) for asked in asks_itself):
         # "How many districts closed because of it?" after "What's this story about?": the
         # story's event, which no one name of its summary stands for; "Who wrote it?", "What
-        # publication is it from?": the article itself.
+        # publication is it from?", "When was it published?": the article itself.
         things = []
     resolved = question
     place = THERE.search(resolved) and _last_place(history, index)

@@ -215,6 +215,18 @@ OTHER_WORK = re.compile(
     r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b",
     re.IGNORECASE,
 )
+# The day the article itself came out: "When was it published?", "What's the date of the story?".
+PUBLISHED_WHEN = re.compile(
+    rf"\bwhen\s+(?:was|is|did)\s+(?:it|this|that|(?:the|this|that)\s+{ARTICLE_NOUNS})\s+"
+    r"(?:first\s+)?(?:published|written|posted|released|put\s+out|filed|dated|come\s+out|"
+    r"came\s+out|go\s+up|run)\b"
+    rf"|\b(?:what|which)(?:\s+is|\s+was|['’]s)?\s+(?:the\s+)?(?:date|day)\s+(?:of|on)\s+"
+    rf"(?:the|this|that)\s+{ARTICLE_NOUNS}\b"
+    rf"|\b{ARTICLE_NOUNS}['’]s\s+date\b"
+    rf"|\bwhat\s+(?:date|day)\s+(?:was|is)\s+(?:it|this|(?:the|this)\s+{ARTICLE_NOUNS})\s+"
+    r"(?:published|written|posted|released|dated)\b",
+    re.IGNORECASE,
+)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # "What's the headline?", "the title of the story": the article's headline is asked.
 HEADLINE_ASKED = re.compile(
@@ -451,6 +463,8 @@ class Question:
     asks_headline: bool = False
     # "Which outlet published this?", "Which news org is he with?": the byline's publisher.
     asks_publisher: bool = False
+    # "When was it published?": the date the byline gives.
+    asks_date: bool = False
     # The acronym of "What does CLPS stand for?".
     spelled_out: str | None = None
     # The source of the one article the asker picked to be answered from; None: any of them.
@@ -557,6 +571,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     asks_headline = bool(HEADLINE_ASKED.search(text))
     asks_summary = asks_headline or bool(SUMMARY.search(text))
     asks_publisher = bool(PUBLISHER.search(text))
+    asks_date = bool(PUBLISHED_WHEN.search(text))
     return Question(
         text=text,
         wh=wh,
@@ -576,11 +591,12 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_summary=asks_summary,
         asks_headline=asks_headline,
         asks_publisher=asks_publisher,
+        asks_date=asks_date,
         spelled_out=_acronym_asked(plain),
         asked_role=_asked_role(plain, name_words),
         focus=_focus(asked, points),
         counted=stems(["people"])[0] if group else _counted(asked, wh),
-        describes=_described(plain) if asks_author or asks_summary else (),
+        describes=_described(plain) if asks_author or asks_summary or asks_date else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
         asks_several=_asks_several(plain),
@@ -628,7 +644,8 @@ def _speaks_for(plain: str, index: KnownWords) -> frozenset[str]:
 def _described(plain: str) -> tuple[str, ...]:
     """The words of a question about the article itself beyond its asking for the author or
     the summary: "the story about the NBA game" in "Who wrote the story about the NBA game?"."""
-    rest = words(HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", AUTHOR.sub(" ", plain))))
+    asked = PUBLISHED_WHEN.sub(" ", AUTHOR.sub(" ", plain))
+    rest = words(HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", asked)))
     return tuple(
         w for w in rest if w not in STOPWORDS and w not in FRAMING and w not in QUESTION_OPENERS
     )

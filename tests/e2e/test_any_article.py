@@ -47,6 +47,22 @@ def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: R
     assert all(c["source"].endswith("nasa-clps.txt") for c in about["citations"])
 
 
+def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
+    listed, landers, teachers = ask_in_turn(
+        two_articles,
+        "When was this story published?",
+        "What did Gwynne Shotwell say?",
+        "When was it written?",
+    )
+    # no article picked yet: the dated byline, with its headline, and how many give none
+    assert "“NASA adds five companies" in listed["answer"], listed
+    assert "The other article gives no date." in listed["answer"], listed
+    # "it" is the article the conversation is about, and the date leads
+    assert not landers["abstained"]
+    assert teachers["answer"].startswith("November 18, 2019:"), teachers
+    assert [c["paragraph"] for c in teachers["citations"]] == [1], teachers
+
+
 def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -> None:
     cargo, headline, reporter, flight = ask_in_turn(
         two_articles,

@@ -312,6 +312,11 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
         ("When will the lander fly?", "Its lander missions could begin in 2022.", "2022"),
         ("When do the Hawks play next?", "Hawks: Host the Owls on Friday.", "on Friday"),
         ("When will the rover fly?", "The rover will fly in three days.", "in three days"),
+        (
+            "When will the panel report?",
+            "He waits for a panel to report by the end of 2020.",
+            "2020",
+        ),
         # the number that counts the asked thing, not the one beside another asked word
         (
             "How many goals has Lee scored during the streak?",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.loader import is_byline, is_headline, load_article
-from retrieval.language.answer_kinds import FUTURE_SAID, kind_score, winner
+from retrieval.language.answer_kinds import DAY_OF_YEAR, FUTURE_SAID, kind_score, winner
 from retrieval.language.lexicon import FURNITURE_LINES
 
 
@@ -98,6 +98,9 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("when_future", "These teams meet again in Oklahoma City in three days.", 1.0),
         ("when_future", "The firm will offer the lander it unveiled in May.", 0.0),  # its own time
         ("when_future", "Rates have risen in recent years.", 0.0),
+        # a deadline
+        ("when_future", "A panel is to make recommendations by the end of 2020.", 1.0),
+        ("when_future", "The agency wants a lander built by the end of the year.", 1.0),
         # a schedule said in the present
         ("when_future", "Lawmakers meet before their session that starts in early January.", 1.0),
         ("when_future", "The new arena opens in late October.", 1.0),
@@ -422,3 +425,20 @@ def test_page_furniture_lines(line: str, furniture: bool) -> None:
 )
 def test_who_a_result_says_won(sentence: str, side: str | None) -> None:
     assert winner(sentence) == side
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        ("by Jane Quill — March 3, 2021", "March 3, 2021"),
+        ("Sam Reed | Nov. 18, 2019", "Nov. 18, 2019"),
+        ("Lena Ortiz, Reuters, 4 June 2020", "4 June 2020"),
+        ("Published 2019-11-18 by Alex Kim", "2019-11-18"),
+        # a byline without a day of the year
+        ("Maria Lopez, Associated Press", None),
+        ("By ALEX KIM, March 2021", None),
+    ],
+)
+def test_the_date_a_byline_gives(byline: str, date: str | None) -> None:
+    found = DAY_OF_YEAR.search(byline)
+    assert (found.group() if found else None) == date

@@ -1078,3 +1078,22 @@ def test_whom_someone_told_their_words(question: str, listeners: set[str]) -> No
 )
 def test_questions_after_the_articles_publisher(question: str, publisher: bool) -> None:
     assert analyze(question, KNOWN).asks_publisher is publisher
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("When was it published?", True),
+        ("When was this story written?", True),
+        ("What's the date of the article?", True),
+        ("when did the piece come out", True),
+        ("What day was this report published?", True),
+        # a date in the story, not the article's own
+        ("When was the study published?", False),
+        ("When was Blue Origin founded?", False),
+        ("When did the teachers rally?", False),
+        ("When did Disney+ come out?", False),
+    ],
+)
+def test_questions_after_the_articles_date(question: str, date: bool) -> None:
+    assert analyze(question, KNOWN).asks_date is date
