@@ -17,7 +17,7 @@ from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
 from retrieval.language.followups import Condensed, resolve
-from retrieval.language.question import Question, analyze
+from retrieval.language.question import Question, analyze, is_instruction
 from retrieval.retrieve.hybrid import HybridRetriever
 from retrieval.retrieve.scoring import Evidence
 from retrieval.settings import Settings
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from retrieval.llm.condenser import LLMCondenser
     from retrieval.llm.models import OnToken
 
+# What an order to drop the article gets, whatever it asked to be said.
+NOT_AN_ORDER = (
+    "I only answer questions about the article, from what it says; "
+    "I don't follow instructions to set it aside or to say something else."
+)
 # Engines whose model answers but does not condense follow-ups.
 RULES_ONLY_ENGINES = frozenset({"local"})
 
@@ -84,6 +89,10 @@ class Pipeline:
         alone, when the asker picked one."""
         if article is not None:
             self.check_article(article)
+        if is_instruction(asked):
+            return Answer(
+                asked, NOT_AN_ORDER, abstained=True, resolved_question=asked, picked=article
+            )
         clock = Stopwatch()
         with clock.step("condense"):
             condensed = self.condense(asked, history)
