@@ -347,6 +347,8 @@ LEADING_INTERJECTION = re.compile(
     r"were|has|have|can|could|will)\b)",
     re.IGNORECASE,
 )
+# A chat's opening words before a question typed as a noun phrase: "and the score?".
+PHRASE_OPENING = re.compile(r"^(?:(?:and|but|so|ok|okay|also|then|plus)[,]?\s+)+", re.IGNORECASE)
 WH_TYPES = (
     ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
     # "What was the final score?", "What was the final?", "What was the tally?": a score
@@ -706,6 +708,7 @@ def _wh(plain: str) -> str | None:
 def _wh_of_phrase(asked: str) -> str | None:
     """A question typed as a noun phrase asks what it is: "lebron's stats?" as "what are
     lebron's stats", "price of disney+?" as "what is the price of disney+"."""
+    asked = PHRASE_OPENING.sub("", asked)  # "and the score?"
     tokens = words(asked)
     if not tokens or len(tokens) > PHRASE_QUESTION_WORDS or tokens[0] in QUESTION_OPENERS:
         return None

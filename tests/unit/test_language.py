@@ -534,6 +534,8 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("final score lakers thunder?", "score"),
         ("lebron's stats?", "stats"),
         ("price of disney+?", "how_much"),
+        ("and the score?", "score"),
+        ("ok and the cost of the campaign?", "how_much"),
         ("final thoughts?", "other"),
         ("When was the final played?", "when"),
         # what research found
