@@ -20,6 +20,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import ABOUT_IT, AUTHOR, PUBLISHED_WHEN, PUBLISHER, SUMMARY
 from retrieval.language.speakers import POSSESSIVE
+from retrieval.language.teams import TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, words
 
 # "when it'd be ready": the pronoun apart from its verb, so that it can be spelled out.
@@ -38,6 +39,7 @@ OBJECT_END = re.compile(
 )
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+THEY = re.compile(r"\b(they|them)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
 EXPLETIVE = re.compile(
@@ -259,11 +261,35 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     # "How much did Disney pay for it?": not Disney, whose name the question gives
     asked = {index.full_names.get(word, word).lower() for word in index.name_words_in(question)}
     things = [t for t in things if POSSESSION.search(t) or t.lower() not in asked]
+    together = _people_together(previous, index)
+    if together and not _named_before(THEY, question, index):
+        # "Did either of them get a penalty?" after "What happened between Eichel and Eriksson
+        # Ek?": the people that question named, not the team its answer did
+        resolved = THEY.sub(lambda m: _replace(m, together, resolved), resolved)
     if things and not _named_before(THING_PRONOUN, question, index):
         resolved = THING_PRONOUN.sub(
-            lambda m: m.group() if _kept_it(m) else _replace(m, things[0], resolved), resolved
+            lambda m: (
+                m.group()
+                if _kept_it(m) or _plural_for_it(m, things[0])
+                else _replace(m, things[0], resolved)
+            ),
+            resolved,
         )
     return resolved
+
+
+def _people_together(question: str, index: KnownWords) -> str | None:
+    """The people a question named, two or more, as one: "Jack Eichel and Joel Eriksson Ek"."""
+    people, _ = _split_people(_names_in(question, index), index)
+    if len(people) < 2:
+        return None
+    return f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def _plural_for_it(pronoun: re.Match[str], thing: str) -> bool:
+    """A team's plural name ("Sabres") is no "it": "a penalty for it" after a fight is the
+    fight."""
+    return pronoun.group().lower() in ("it", "its") and thing.lower() in TEAM_NICKNAMES
 
 
 def _possessed(question: str, index: KnownWords) -> re.Match[str] | None:

@@ -57,6 +57,7 @@ KNOWN = Known(
         "Michael Sims",
         "Walt Disney Co",
         "Apple Inc",
+        "Sabres",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
@@ -508,6 +509,23 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             [turn("How did Kevin Mayer do?", "Kevin Mayer met Ceres Robotics.")],
             "Did he and Gwynne Shotwell get into it again?",
             "Did Kevin Mayer and Gwynne Shotwell get into it again?",
+        ),
+        # "they" after a question naming two people is the two of them; a team's plural name
+        # is no "it"
+        (
+            [turn("What happened between Zach Parise and Anthony Davis?", "The Sabres won.")],
+            "Did either of them get a penalty for it?",
+            "Did either of Zach Parise and Anthony Davis get a penalty for it?",
+        ),
+        (
+            [turn("What did Kevin Mayer and Gwynne Shotwell discuss?", "They met.")],
+            "Did they agree?",
+            "Did Kevin Mayer and Gwynne Shotwell agree?",
+        ),
+        (
+            [turn("What happened last night?", "The Sabres lost to Apple Inc.")],
+            "Why did they lose?",
+            "Why did Sabres lose?",
         ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
