@@ -51,6 +51,7 @@ from retrieval.language.lexicon import (
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
     RESEARCH,
+    ROLE_QUALIFIERS,
     ROLE_SPELLINGS,
     ROLE_WORDS,
     STOPWORDS,
@@ -1070,6 +1071,10 @@ class ExtractiveAnswerer:
         ]
         if not points:
             return False
+        if question.wh == "who" and _qualified_role(question, sentence.text):
+            return True  # "Who is the NASA administrator?": not its deputy associate one
+        if question.wh == "why" and not best.kind and _only_as_epithet(points, sentence.text):
+            return True  # "Why has Dubnyk been struggling?": "the struggling Devan Dubnyk"
         around = self._neighbourhood(sentence)
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
@@ -1367,6 +1372,38 @@ class ExtractiveAnswerer:
         for note in notes:
             first.setdefault(note.source, note)
         return [Evidence(s) for s in first.values()]
+
+
+def _qualified_role(question: Question, text: str) -> bool:
+    """Whether a role the question asks is said only as another one, after a word the question
+    does not use: "deputy associate administrator" for "the NASA administrator"."""
+    asked = set(words(question.text))
+    tokens = words(text)
+    token_stems = stems(tokens)
+    for stem in question.point_stems:
+        at = [i for i, said in enumerate(token_stems) if said == stem]
+        qualified = [i for i in at if i and tokens[i - 1] in ROLE_QUALIFIERS - asked]
+        if at and len(qualified) == len(at):
+            return True
+    return False
+
+
+def _only_as_epithet(points: Sequence[tuple[str, str]], text: str) -> bool:
+    """Whether the sentence says the asked state only as a word before whom it describes
+    ("the struggling Devan Dubnyk"): it takes the state as given and gives no cause."""
+    tokens = text.split()
+    found = False
+    for i, token in enumerate(tokens):
+        bare = words(token)
+        if not bare or stems(bare[:1])[0] not in {stem for _, stem in points}:
+            continue
+        found = True
+        before = words(tokens[i - 1])[-1:] if i else []
+        after = tokens[i + 1 : i + 2]
+        epithet = before and before[0] in ("the", "a", "an") and after and after[0][:1].isupper()
+        if not epithet:
+            return False
+    return found
 
 
 def _asks_result(question: Question) -> bool:

@@ -173,6 +173,11 @@ ROLE_WORDS = (
     r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player"
 )
 
+# Words that make a role another one: "deputy associate administrator" is not the
+# administrator "Who is the NASA administrator?" asks for, nor a "vice president" the president.
+ROLE_QUALIFIERS = frozenset(
+    "deputy associate assistant vice former acting interim ex co lieutenant under sub".split()
+)
 # Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
 # "Michael Sims, chief executive of Ceres Robotics".
 ROLE_SPELLINGS = {

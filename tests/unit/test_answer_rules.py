@@ -32,7 +32,9 @@ from retrieval.answering.extractive import (
     _listed_apart,
     _names,
     _names_answer_kind,
+    _only_as_epithet,
     _purposes_of,
+    _qualified_role,
     _role_holders,
     _scope_unsaid,
     _speaks_for_own_group,
@@ -1896,3 +1898,47 @@ def test_the_purpose_of_an_act_the_sentence_says(
     question: str, said: str, purposes: set[str]
 ) -> None:
     assert _purposes_of(analyze(question, KNOWN), set(stems(words(said)))) == purposes
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other_role"),
+    [
+        (
+            "Who is the NASA administrator?",
+            "Steve Clarke, deputy associate administrator for exploration, said so.",
+            True,
+        ),
+        ("Who is the president of the union?", "Its vice president, Ann Lee, spoke.", True),
+        ("Who was the CEO before Mayer?", "Former CEO Tom Staggs left in 2016.", True),
+        # the role itself, or the qualified one asked
+        ("Who is the union's president?", "Union president Keith Gambill spoke.", False),
+        ("Who is the vice president of SNC?", "John Roth, vice president at SNC, said.", False),
+        (
+            "Who is the coach of the Wild?",
+            "Assistant coach Ann Lee and coach Bruce Boudreau.",
+            False,
+        ),
+    ],
+)
+def test_a_role_said_only_as_another_one(question: str, sentence: str, other_role: bool) -> None:
+    assert _qualified_role(analyze(question, KNOWN), sentence) is other_role
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "epithet"),
+    [
+        (
+            "Why has Parise been struggling?",
+            "Alex Stalock, who subbed for the struggling Zach Parise, looked strong.",
+            True,
+        ),
+        ("Why was the company embattled?", "Shares of the embattled Walt Disney Co fell.", True),
+        # the state said of someone, where a cause may follow
+        ("Why has Parise been struggling?", "Parise has been struggling since his injury.", False),
+        ("Why were the teachers protesting?", "The protesting teachers want pay.", False),
+    ],
+)
+def test_a_state_said_only_before_whom_it_describes(
+    question: str, sentence: str, epithet: bool
+) -> None:
+    assert _only_as_epithet(analyze(question, KNOWN).points, sentence) is epithet
