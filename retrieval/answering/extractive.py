@@ -131,6 +131,12 @@ ALL_OF = r"\btotal|\ball\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|tw
 PER_UNIT = re.compile(r"^(?:a|per|each)\s+")
 # "What is X called?": the name given stands this many words from a point of the question.
 NAME_REACH = 3
+# A quotation this short may be a title ("“Starts with one”"); a longer one is someone's words.
+TITLE_WORDS_MAX = 6
+# A figure written in digits ("aged 12 to 17"); words such as "several" name nothing.
+DIGITS = re.compile(r"\b\d[\d,.]*\b")
+# A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
+WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
 # "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
 OWNED_SUBJECT = re.compile(r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$")
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
@@ -1005,6 +1011,8 @@ class ExtractiveAnswerer:
             return False  # "What is Dumba's injury?": "to an undisclosed injury" does not say
         if question.asks_name and not _gives_a_name(question, best.sentence):
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
+        if _asks_which(question) and not _names_one(question, best.sentence):
+            return False  # "Which gaming sites?": not "doing our advertising on gaming sites"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
             return False  # "What's the best Pixar movie?": not a sentence naming its movies
         around = self._neighbourhood(best.sentence)
@@ -1502,6 +1510,29 @@ def _gives_a_name(question: Question, sentence: Sentence) -> bool:
             ):
                 return True
     return False
+
+
+def _asks_which(question: Question) -> bool:
+    """ "Which gaming sites?", "which Marvel shows can you stream?": things of a kind, by name."""
+    return question.wh == "other" and WHICH.match(question.text) is not None
+
+
+def _names_one(question: Question, sentence: Sentence) -> bool:
+    """Whether the sentence names something the question does not, or gives a number: what a
+    "which" question can be answered with ("Colorado, Washington", "aged 12 to 17")."""
+    asked = set(words(question.text))
+    titles = [
+        quoted.group()
+        for quoted in QUOTED.finditer(sentence.text)
+        if len(words(quoted.group())) <= TITLE_WORDS_MAX
+    ]
+    if any(not set(words(title)) <= asked for title in titles):
+        return True  # "“Mary Poppins” and “Bambi”"
+    narrative = QUOTED.sub(" ", sentence.text)
+    if any(m.group() not in question.text for m in DIGITS.finditer(narrative)):
+        return True
+    speakers = {word for speaker in sentence.speakers for word in words(speaker)}
+    return any(not set(words(mention)) <= asked | speakers for mention in sentence.mentions)
 
 
 def _names_answer_kind(question: Question, word: str, text: str = "") -> bool:

@@ -32,6 +32,7 @@ from retrieval.answering.extractive import (
     _listed_apart,
     _names,
     _names_answer_kind,
+    _names_one,
     _only_as_epithet,
     _purposes_of,
     _qualified_role,
@@ -935,12 +936,13 @@ def test_a_count_over_a_span_needs_that_span_said(question: str, said: str, unsa
     assert _scope_unsaid(analyze(question, KNOWN), sentence(said), [sentence(said)]) is unsaid
 
 
-def sentence(text: str, referred: tuple[str, ...] = ()) -> Sentence:
-    """A sentence as ingest stores it, with the names found in it and those it `referred` to
-    as "he" or "she"."""
+def sentence(text: str, referred: tuple[str, ...] = (), speakers: tuple[str, ...] = ()) -> Sentence:
+    """A sentence as ingest stores it, with the names found in it, those it `referred` to
+    as "he" or "she", and its `speakers`."""
     chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
     mentions = "|".join([*(m.text for m in find_mentions(text)), *referred])
     row = {"start": 0, "end": len(text), "position": 0, "mentions": mentions}
+    row["speakers"] = "|".join(speakers)
     return sentence_of("a#1:0", "a#1", text, chunk, row)
 
 
@@ -1942,3 +1944,32 @@ def test_a_state_said_only_before_whom_it_describes(
     question: str, sentence: str, epithet: bool
 ) -> None:
     assert _only_as_epithet(analyze(question, KNOWN).points, sentence) is epithet
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "names"),
+    [
+        (
+            "which gaming sites?",
+            "“We were doing our advertising on gaming sites, because of research,” Graham said.",
+            False,
+        ),
+        ("Which teams did he play for?", "He played for several teams in his career.", False),
+        ("Which Star Wars series is streaming?", "The service streams “Star Wars” shows.", False),
+        # a name, a title or a number the question does not give
+        (
+            "Which states have legalized it?",
+            "The team looked at states where it was legal — Colorado, Washington, Alaska.",
+            True,
+        ),
+        (
+            "Which movies are on Disney+?",
+            "The service is stocked with classic fare, including “Mary Poppins” and “Bambi.”",
+            True,
+        ),
+        ("Which age group saw the biggest rise?", "Use rose most among those aged 12 to 17.", True),
+    ],
+)
+def test_a_which_question_needs_a_thing_named(question: str, text: str, names: bool) -> None:
+    speakers = ("Julie Graham",) if "Graham said" in text else ()
+    assert _names_one(analyze(question, KNOWN), sentence(text, speakers=speakers)) is names
