@@ -430,8 +430,9 @@ class ExtractiveAnswerer:
             if question.wh in LEADING_KINDS
             else None
         )
-        if question.asks_date:
-            lead = DAY_OF_YEAR.search(first.text).group()  # "November 18, 2019"
+        dated = DAY_OF_YEAR.search(first.text) if question.asks_date else None
+        if dated:
+            lead = dated.group()  # "November 18, 2019"
         if _asks_where_the_story_happened(question):
             lead = _dateline_place(chosen[0].text)  # "LOS ANGELES (AP) — ...": "LOS ANGELES"
         if question.wh == "other" and question.focus:

@@ -238,7 +238,8 @@ def is_instruction(text: str) -> bool:
 
 # The day the article itself came out: "When was it published?", "What's the date of the story?".
 PUBLISHED_WHEN = re.compile(
-    rf"\bwhen\s+(?:was|is|did)\s+(?:it|this|that|(?:the|this|that)\s+{ARTICLE_NOUNS})\s+"
+    rf"\bwhen\s+(?:was|is|did)\s+(?:it|this|that|(?:the|this|that)\s+(?:[\w+-]+\s+){{0,3}}?"
+    rf"{ARTICLE_NOUNS})\s+"
     r"(?:first\s+)?(?:published|written|posted|released|put\s+out|filed|dated|come\s+out|"
     r"came\s+out|go\s+up|run)\b"
     rf"|\b(?:what|which)(?:\s+is|\s+was|['’]s)?\s+(?:the\s+)?(?:date|day)\s+(?:of|on)\s+"
@@ -248,6 +249,9 @@ PUBLISHED_WHEN = re.compile(
     r"(?:published|written|posted|released|dated)\b",
     re.IGNORECASE,
 )
+# The words of a question on the article's date that describe no article.
+DATE_ASKING = frozenset("when date day published written posted released dated filed out".split())
+ANY_ARTICLE = re.compile(rf"\b{ARTICLE_NOUNS}\b", re.I)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # "What's the headline?", "the title of the story": the article's headline is asked.
 HEADLINE_ASKED = re.compile(
@@ -667,8 +671,10 @@ def _speaks_for(plain: str, index: KnownWords) -> frozenset[str]:
 def _described(plain: str) -> tuple[str, ...]:
     """The words of a question about the article itself beyond its asking for the author or
     the summary: "the story about the NBA game" in "Who wrote the story about the NBA game?"."""
-    asked = PUBLISHED_WHEN.sub(" ", AUTHOR.sub(" ", plain))
-    rest = words(HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", asked)))
+    asked = HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", AUTHOR.sub(" ", plain)))
+    rest = words(ANY_ARTICLE.sub(" ", asked))  # "the recap" is any article
+    if PUBLISHED_WHEN.search(plain):
+        rest = [w for w in rest if w not in DATE_ASKING]  # "When was the NASA story published?"
     return tuple(
         w for w in rest if w not in STOPWORDS and w not in FRAMING and w not in QUESTION_OPENERS
     )

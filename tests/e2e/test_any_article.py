@@ -48,11 +48,14 @@ def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: R
 
 
 def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
-    listed, landers, teachers = ask_in_turn(
+    listed, landers, teachers, both, _, undated = ask_in_turn(
         two_articles,
         "When was this story published?",
         "What did Gwynne Shotwell say?",
         "When was it written?",
+        "Who wrote it and when was it published?",
+        "What did Keith Gambill say?",
+        "Who wrote it and when was it published?",
     )
     # no article picked yet: the dated byline, with its headline, and how many give none
     assert "“NASA adds five companies" in listed["answer"], listed
@@ -61,6 +64,9 @@ def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
     assert not landers["abstained"]
     assert teachers["answer"].startswith("November 18, 2019:"), teachers
     assert [c["paragraph"] for c in teachers["citations"]] == [1], teachers
+    # the author asked with the date: the byline, which gives both
+    assert "Jeff Foust — November 18, 2019" in both["answer"], both
+    assert undated["answer"].startswith("Tom Davies, Associated Press"), undated
 
 
 def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -> None:

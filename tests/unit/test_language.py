@@ -964,6 +964,10 @@ def test_verbs_of_opinion_ask_for_someones_words(
         ("Who wrote the story about the NBA game?", ("nba", "game")),
         ("Who wrote the piece on the teachers' rally?", ("teachers", "rally")),
         ("Summarize the cannabis article", ("cannabis",)),
+        ("When was the NASA report published?", ("nasa",)),
+        # a word for any article describes none of them
+        ("Who wrote the recap?", ()),
+        ("On what date was the write-up published?", ()),
         ("What did Peskov say?", ()),  # not about the article itself
     ],
 )
