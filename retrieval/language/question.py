@@ -79,12 +79,20 @@ DEFINITION = re.compile(
     r"^(?:who|what)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:the\s+)?(?P<target>[^?]+?)\s*\??$",
     re.IGNORECASE,
 )
+# Where or when a role is held, beside it: "with the Lakers now", "at Disney".
+ROLE_WHERE = (
+    r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,2}?)?"
+    r"(?:\s+(?:now|today|these\s+days|currently))?"
+)
 # "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
 ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
     r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
     r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
-    r"(?:job|role|title|position|occupation)$",
+    rf"(?:job|role|title|position|occupation){ROLE_WHERE}$"
+    # "What position does Peskov hold?"
+    r"|^what\s+(?:job|role|title|position|post)\s+(?:does|did)\s+(?P<holder>.+?)\s+"
+    rf"(?:hold|have){ROLE_WHERE}$",
     re.IGNORECASE,
 )
 # "Who is the Wild coach?", "Who is Indiana's governor?", "Who is the CEO of Ceres Robotics?":
@@ -563,7 +571,12 @@ def analyze(text: str, index: KnownWords) -> Question:
     role = ROLE.match(plain)
     target = definition.group("target") if definition else None
     if role:  # "What's X's job?" asks who X is, not what "X's job" is
-        target = role.group("target") or role.group("doer") or role.group("owner")
+        target = (
+            role.group("target")
+            or role.group("doer")
+            or role.group("owner")
+            or role.group("holder")
+        )
     name_words = frozenset(index.name_words_in(text))
     # "What did he say after the game?" asks for his words, whatever they were about.
     topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain

@@ -806,6 +806,11 @@ def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str 
         ("What's Kevin Mayer's job?", "Kevin Mayer"),
         ("What is Gwynne Shotwell's role?", "Gwynne Shotwell"),
         ("Who does Peskov work for?", "Peskov"),
+        # the role with where or when it is held, or asked what it is
+        ("What's Kidd's role with the Lakers now?", "Kidd"),
+        ("What's Mayer's job at Disney?", "Mayer"),
+        ("What position does Peskov hold?", "Peskov"),
+        ("what title did Gwynne Shotwell have at SpaceX", "Gwynne Shotwell"),
         ("Who is Anthony Davis?", "Anthony Davis"),
         ("What is the proposal?", "proposal"),
     ],
