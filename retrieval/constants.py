@@ -25,8 +25,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # digits ("three-pointer" and "3-pointer"); 8, a headline is one sentence ("‘Meth. We’re on
 # it.’: Spokane ad agencies ..." was three); 9, "The governor said" is said by the one person
 # the article titles governor ("Republican Gov. Eric Holcomb"); 10, an attribution after a
-# quote that closes a quote inside it ("... attention,’ ” Hege said.") is one sentence with it.
-INDEX_LAYOUT = "10"
+# quote that closes a quote inside it ("... attention,’ ” Hege said.") is one sentence with it;
+# 11, "hinted" reports speech ("Mayer hinted that the company was pleased ...").
+INDEX_LAYOUT = "11"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

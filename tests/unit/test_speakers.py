@@ -103,6 +103,12 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "Maria Diaz",
             id="a role without an article, and a forecast (space industry)",
         ),
+        pytest.param(
+            "Ana Ruiz runs the network. Ruiz hinted that subscribers were staying on.",
+            "Ruiz hinted that subscribers were staying on.",
+            "Ana Ruiz",
+            id="a hint is said (streaming business)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
