@@ -30,6 +30,8 @@ from retrieval.language.answer_kinds import (
     NUMBER,
     PRICE_WORDS,
     QUOTED,
+    SAVES,
+    SAVES_COUNT,
     TIME,
     amount_of,
     counts,
@@ -55,6 +57,7 @@ from retrieval.language.lexicon import (
     ROLE_SPELLINGS,
     ROLE_WORDS,
     STOPWORDS,
+    TEAM_POSITIONS,
     THIRD_PERSON,
     TITLE_WORDS,
 )
@@ -135,6 +138,11 @@ NAME_REACH = 3
 TITLE_WORDS_MAX = 6
 # A figure written in digits ("aged 12 to 17"); words such as "several" name nothing.
 DIGITS = re.compile(r"\b\d[\d,.]*\b")
+# A role a name owns: "Wild goalie", "Sabres goalie", "Oklahoma City coach", "Thunder's coach".
+OWNED_ROLE = re.compile(
+    rf"\b(?P<owner>[A-Za-z][\w.-]*?)(?:['’]s?)?\s+(?P<role>{TEAM_POSITIONS}|{ROLE_WORDS})\b",
+    re.IGNORECASE,
+)
 # A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
 WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
 # "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
@@ -1207,6 +1215,8 @@ class ExtractiveAnswerer:
             return True  # "Did Graham's team work?": not a quote in a story on a game
         if question.wh == "who":
             return False
+        if _owned_by_another(question, sentence.text):
+            return True  # "How many saves did the Sabres goalie make?": not the Wild goalie's
         asked: Collection[str] = question.name_words
         if question.wh not in TYPED_KINDS:
             # "How did Peskov react to the warrant?": a person the article quotes, when asked
@@ -1381,6 +1391,30 @@ class ExtractiveAnswerer:
         for note in notes:
             first.setdefault(note.source, note)
         return [Evidence(s) for s in first.values()]
+
+
+def _owned_by_another(question: Question, text: str) -> bool:
+    """Whether the question asks a role a name owns ("the Sabres goalie") and the sentence
+    gives that role only to others ("Wild goalie Alex Stalock")."""
+    asked = next(
+        (
+            m
+            for m in OWNED_ROLE.finditer(question.text)
+            if m.group("owner").lower() in question.name_words
+        ),
+        None,
+    )
+    if asked is None:
+        return False
+    role = asked.group("role").lower()
+    owners = {
+        found.group("owner").lower()
+        for found in OWNED_ROLE.finditer(text)
+        if found.group("role").lower() == role
+        and found.group("owner")[:1].isupper()
+        and found.group("owner").lower() not in STOPWORDS
+    }
+    return bool(owners) and asked.group("owner").lower() not in owners
 
 
 def _qualified_role(question: Question, text: str) -> bool:
@@ -1593,6 +1627,9 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
     audience = AUDIENCE_COUNT.search(narrative) if question.counted in AUDIENCE else None
     if audience:
         return audience.group("number")  # "in front of 15,522": the fans are not named
+    saves = SAVES_COUNT.search(narrative) if question.counted in SAVES else None
+    if saves:
+        return f"{saves.group('number')} saves"  # "stopping 30 shots"
     if question.wh == "how_many" and question.counted:
         # "having scored four times during a three-game streak": the number that counts the
         # asked goals, not the one beside another asked word ("streak").

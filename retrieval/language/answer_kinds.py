@@ -421,6 +421,14 @@ AUDIENCE_COUNT = re.compile(
 AUDIENCE = frozenset(
     stems("fans people spectators attendees audience crowd persons supporters onlookers".split())
 )
+# A goalie's saves counted as the shots stopped, as game reports write them: "stopping 30
+# shots", "turned aside 24 of 25 shots".
+SAVES_COUNT = re.compile(
+    r"\b(?:stop(?:ping|ped|s)?|turn(?:ing|ed|s)?\s+aside)\s+(?:all\s+)?(?P<number>\d+)\s+"
+    r"(?:of\s+(?:the\s+)?\d+\s+)?shots\b",
+    re.IGNORECASE,
+)
+SAVES = frozenset(stems(["saves"]))
 
 
 def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> bool:
@@ -458,10 +466,12 @@ def _counted_after(tokens: Sequence[str], token_stems: Sequence[str], k: int, co
 
 
 def _counts_an_audience(text: str, counted: Collection[str]) -> bool:
-    """Whether an audience is counted outside quotations and the people there are asked."""
-    return (
-        bool(AUDIENCE & set(counted)) and AUDIENCE_COUNT.search(QUOTED.sub(" ", text)) is not None
-    )
+    """Whether an audience is counted outside quotations and the people there are asked, or
+    the shots a goalie stopped and the saves are."""
+    narrative = QUOTED.sub(" ", text)
+    if SAVES & set(counted) and SAVES_COUNT.search(narrative):
+        return True
+    return bool(AUDIENCE & set(counted)) and AUDIENCE_COUNT.search(narrative) is not None
 
 
 # A count of times in one word.

@@ -173,6 +173,12 @@ ROLE_WORDS = (
     r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player"
 )
 
+# Places on a team, roles a team's name owns ("Wild goalie Alex Stalock", "the Sabres goalie").
+TEAM_POSITIONS = (
+    r"goalie|goaltender|keeper|goalkeeper|defenseman|defender|forward|winger|center|centre|guard|"
+    r"quarterback|pitcher|catcher|striker|midfielder|rookie|star|starter|coach|captain"
+)
+
 # Words that make a role another one: "deputy associate administrator" is not the
 # administrator "Who is the NASA administrator?" asks for, nor a "vice president" the president.
 ROLE_QUALIFIERS = frozenset(

@@ -34,6 +34,7 @@ from retrieval.answering.extractive import (
     _names_answer_kind,
     _names_one,
     _only_as_epithet,
+    _owned_by_another,
     _purposes_of,
     _qualified_role,
     _role_holders,
@@ -119,6 +120,10 @@ from retrieval.retrieve.scoring import (
         ("How many teachers were there?", "They spoke in front of 300 at the Statehouse.", False),
         ("How many fans were there?", "He scored in front of 12 percent of the vote.", False),
         ("How many fans were there?", "“We won in front of 20,000,” he said.", False),  # quoted
+        # a goalie's saves counted as the shots stopped
+        ("How many saves did Lee make?", "Lee looked strong, stopping 30 shots.", True),
+        ("How many saves did she have?", "Ruiz turned aside 24 of 25 shots in the win.", True),
+        ("How many saves did Lee make?", "The Hawks took 30 shots on goal.", False),
         # "words" asks words counted, not someone's words
         ("How many words should a slogan be?", "Make it the five words everyone reads.", True),
         ("How many words did the ad use?", "Its maker said it took 12 tries.", False),
@@ -334,6 +339,7 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
         # an audience not named beside its number
         ("How many fans were there?", "They won 4-1 in front of 15,522 in Buffalo.", "15,522"),
         ("How many people were there?", "The band played to a crowd of 18,997.", "18,997"),
+        ("How many saves did Lee make?", "Lee looked strong, stopping 30 shots.", "30 saves"),
         # a clock time is no count: not "08" of "3:08"
         (
             "How many points did they score?",
@@ -1973,3 +1979,31 @@ def test_a_state_said_only_before_whom_it_describes(
 def test_a_which_question_needs_a_thing_named(question: str, text: str, names: bool) -> None:
     speakers = ("Julie Graham",) if "Graham said" in text else ()
     assert _names_one(analyze(question, KNOWN), sentence(text, speakers=speakers)) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "another"),
+    [
+        (
+            "How many saves did the Sabres goalie make?",
+            "Wild goalie Alex Stalock looked strong, stopping 30 shots.",
+            True,
+        ),
+        (
+            "What did the Lakers coach say?",
+            "Thunder coach Billy Donovan said they were tired.",
+            True,
+        ),
+        # the asked owner's role, or a role no team owns in the sentence
+        (
+            "How many saves did the Wild goalie make?",
+            "Wild goalie Alex Stalock looked strong, stopping 30 shots.",
+            False,
+        ),
+        ("Where is Sanborn's agency?", "Sanborn runs a Spokane design agency.", False),
+        ("What did the Lakers coach say?", "The coach said they were tired.", False),
+    ],
+)
+def test_a_role_of_the_asked_side_given_to_another(question: str, text: str, another: bool) -> None:
+    known = Known(["Sabres", "Wild", "Lakers", "Thunder", "Sanborn"], "")
+    assert _owned_by_another(analyze(question, known), text) is another
