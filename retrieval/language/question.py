@@ -157,7 +157,7 @@ NAME_ASKED = re.compile(
 # "Which companies did NASA add?": several things of a kind, named, are asked for.
 SEVERAL_ASKED = re.compile(
     r"^(?:which|what)\s+(?:[\w-]+\s+)?(?P<kind>[a-z][\w-]*s)\s+"
-    r"(?:did|do|does|were|are|have|has|had|will|would|can|could)\b",
+    r"(?:did|do|does|were|are|have|has|had|will|would|can|could|got|get|gets)\b",
     re.IGNORECASE,
 )
 # "Who spoke for Blue Origin?", "Who from SNC was quoted?": someone the article quotes on

@@ -667,6 +667,8 @@ def test_question_types(question: str, wh: str) -> None:
         ("What teams has James beaten?", True),
         ("Which company builds the lander?", False),  # one thing
         ("Which ones did NASA add?", True),
+        ("Which companies got added?", True),
+        ("what states get the most funding", True),
         ("What is the status of the talks?", False),
     ],
 )
