@@ -291,6 +291,7 @@ COUNTED_WORD = re.compile(r"\d+-[^\W\d_][\w’'-]*|[^\W\d_][\w’'-]*[^\W_]|[^\W
 # Fixed wording: an abstention never repeats the question's own words in qabot's voice.
 UNKNOWN_NAME = "The article doesn't mention anyone or anything by that name, so it doesn't say."
 NO_AUTHOR = "The article doesn't say who wrote it."
+NOTHING_MORE = "The article doesn't say more than what was already quoted."
 NO_DATE = "The article doesn't give the date it was published."
 PRONOUN = re.compile(r"he|she|they|it|him|her|them", re.IGNORECASE)
 # A yes/no question about what is still to come.
@@ -422,9 +423,10 @@ class ExtractiveAnswerer:
         question = self._with_counted_alike(question, evidence)
         if question.counted_alike:
             evidence = rescored_for_alike(question, evidence)
+        evidence = [e for e in evidence if e.text not in question.shown]
         chosen, reason = self._choose(question, evidence)
         if not chosen:
-            text = reason or NOT_IN_ARTICLE
+            text = NOTHING_MORE if question.shown else reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         first = chosen[0].sentence
         if question.wh == "how_many" and question.name_words:
@@ -647,6 +649,8 @@ class ExtractiveAnswerer:
                 score_sentence(question, self.index, i, dense=0.0)
                 for i in self._spoken_at(subject_words, question.article)
             ]
+        # "what else did he say?": what the conversation has not quoted yet
+        said = [e for e in said if e.text not in question.shown]
         # Named as the article names them, never in the question's own words.
         subject = self._name_of(subject_words)
         if not said:

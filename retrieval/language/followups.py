@@ -39,6 +39,12 @@ OBJECT_END = re.compile(
 )
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+# A follow-up asking only for more of the last answer: "anything else?", "what else?", "more?".
+MORE_OF_IT = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so)\W+)?(?:(?:anything|what|something|any(?:thing)?)\s+(?:else|more)"
+    r"|more|tell\s+me\s+more)(?:\s+(?:then|there|on\s+that))?\W*$",
+    re.IGNORECASE,
+)
 THEY = re.compile(r"\b(they|them)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
@@ -195,6 +201,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         if wh.lower().endswith(("what", "which")) and bare.group("more"):
             wh += bare.group("more")
         return f"{wh.capitalize()}: {asked}"
+    if MORE_OF_IT.match(question):
+        return previous  # "anything else?": the last question again, for what it has not quoted
     quoted = history[-1].answer.citations
     if quoted and WHO_SAID_THAT.match(question.rstrip(" ?.!")):
         # "Who said that?": who said the sentence the last answer quoted first

@@ -244,6 +244,15 @@ def is_instruction(text: str) -> bool:
     return bool(INSTRUCTION.search(text))
 
 
+# A follow-up after more than the conversation has been told: "what else did he say?", "any
+# other complaints?", "anything more?".
+ELSE_ASKED = re.compile(
+    r"\belse\b|\b(?:any|some|what|which|who)\s+other\b|\banother\b|\bany(?:thing)?\s+more\b"
+    r"|^\W*(?:(?:and|ok|okay|so)\W+)?(?:tell\s+me\s+)?more\W*$",
+    re.IGNORECASE,
+)
+
+
 # The day the article itself came out: "When was it published?", "What's the date of the story?".
 PUBLISHED_WHEN = re.compile(
     rf"\bwhen\s+(?:was|is|did)\s+(?:it|this|that|(?:the|this|that)\s+(?:[\w+-]+\s+){{0,3}}?"
@@ -500,6 +509,9 @@ class Question:
     asks_publisher: bool = False
     # "When was it published?": the date the byline gives.
     asks_date: bool = False
+    # The sentences the conversation has already quoted, when the question asks for more
+    # ("what else did he say?"): not to be given again.
+    shown: frozenset[str] = frozenset()
     # The acronym of "What does CLPS stand for?".
     spelled_out: str | None = None
     # The source of the one article the asker picked to be answered from; None: any of them.

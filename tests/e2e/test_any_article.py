@@ -69,6 +69,28 @@ def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
     assert undated["answer"].startswith("Tom Davies, Associated Press"), undated
 
 
+def test_what_else_someone_said_is_what_was_not_quoted_yet(two_articles: Run) -> None:
+    first, again, more = ask_in_turn(
+        two_articles, "What did Gwynne Shotwell say?", "What did she say?", "What else did she say?"
+    )
+    quoted = {c["quote"] for c in first["citations"]}
+    # asked again, the same words; asked for more, none of them again: the article quotes her
+    # five times, all in the first answer
+    assert {c["quote"] for c in again["citations"]} == quoted, again
+    assert more["abstained"] and more["citations"] == [], more
+    assert more["answer"] == "The article doesn't say more than what was already quoted.", more
+
+
+def test_anything_else_gives_what_the_last_answer_left_out(empty_qabot: Run) -> None:
+    streaming = ingested(empty_qabot, "disney-plus-launch.txt")
+    first, more = ask_in_turn(streaming, "What did Kevin Mayer say?", "anything else?")
+    assert not more["abstained"], more
+    # his other words ("“Operating is a lot different than a strategy role,” Mayer said.")
+    said = [c["quote"] for c in more["citations"]]
+    assert sum("Mayer said" in quote for quote in said) >= 2, more
+    assert not {c["quote"] for c in first["citations"]} & {c["quote"] for c in more["citations"]}
+
+
 def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -> None:
     cargo, headline, reporter, flight = ask_in_turn(
         two_articles,

@@ -7,7 +7,7 @@ import pytest
 
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.language.followups import resolve
-from retrieval.language.question import analyze, is_instruction
+from retrieval.language.question import ELSE_ASKED, analyze, is_instruction
 from retrieval.language.text import NUMERALS, content_stems, stems, words
 
 
@@ -526,6 +526,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             [turn("What happened last night?", "The Sabres lost to Apple Inc.")],
             "Why did they lose?",
             "Why did Sabres lose?",
+        ),
+        # a follow-up asking only for more: the last question again
+        (
+            [turn("What did Kevin Mayer say?", "Kevin Mayer spoke.")],
+            "anything else?",
+            "What did Kevin Mayer say?",
+        ),
+        (
+            [turn("What did Kevin Mayer say?", "Kevin Mayer spoke.")],
+            "ok, tell me more",
+            "What did Kevin Mayer say?",
         ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
@@ -1150,3 +1161,21 @@ def test_questions_after_the_articles_date(question: str, date: bool) -> None:
 )
 def test_orders_to_drop_the_article(text: str, order: bool) -> None:
     assert is_instruction(text) is order
+
+
+@pytest.mark.parametrize(
+    ("question", "more"),
+    [
+        ("what else did he say?", True),
+        ("Any other complaints?", True),
+        ("Who else spoke at the conference?", True),
+        ("anything more?", True),
+        ("more?", True),
+        # no more of the same asked
+        ("What did the other team do?", False),
+        ("How many more points did he need?", False),
+        ("What did Mayer say about more services?", False),
+    ],
+)
+def test_follow_ups_asking_for_more_than_was_quoted(question: str, more: bool) -> None:
+    assert bool(ELSE_ASKED.search(question)) is more
