@@ -48,6 +48,7 @@ from retrieval.language.lexicon import (
     GROUP_WORDS,
     HOME_WORDS,
     JOB_WORDS,
+    MEASURE_WORDS,
     OPPOSITES,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
@@ -1222,7 +1223,8 @@ class ExtractiveAnswerer:
         if _owned_by_another(question, sentence.text):
             return True  # "How many saves did the Sabres goalie make?": not the Wild goalie's
         asked: Collection[str] = question.name_words
-        if question.wh not in TYPED_KINDS:
+        measured = any(word in MEASURE_WORDS for word, _ in question.focus)
+        if question.wh not in TYPED_KINDS and not measured:
             # "How did Peskov react to the warrant?": a person the article quotes, when asked
             # about, must be the one the sentence speaks of; a sentence on the warrant alone
             # is about someone else.
@@ -1253,9 +1255,10 @@ class ExtractiveAnswerer:
         }
         if question.wh == "how_many" and _listed_apart(question, sentence.text):
             return True
-        if question.wh in TYPED_KINDS:
+        if question.wh in TYPED_KINDS or measured:
             # "How much did Disney pay for BamTech?": a fact of Disney's alone is another one
-            # (+1 turn one per index; +1/-1 all in one).
+            # (+1 turn one per index; +1/-1 all in one); "What was the rate in Colorado?": a
+            # rate of the states together is none of Colorado's.
             return not all(self._names_one_asked(one, named) for one in self._named_ones(asked))
         return not self._names_one_asked(asked, named)
 

@@ -1841,6 +1841,40 @@ PLURAL_CHUNKS = [
 ]
 
 
+RATE_CHUNKS = [
+    story(
+        "rates.txt",
+        ("Use rises where weed is legal", ""),
+        ("Rates of use disorder rose in states where it is legal.", ""),
+        ("Doctors were surprised.", ""),
+        ("Surveys ran for years.", ""),
+        ("More states may follow.", ""),
+        ("The team looked at Colorado and Oregon.", "Colorado|Oregon"),
+        ("Results varied.", ""),
+        ("Some fell.", ""),
+        ("In Oregon the rate was 4 percent.", "Oregon"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        # a measure asked of a named place: not the measure of all of them, nor another's
+        ("What was the rate in Colorado?", "Rates of use", True),
+        ("What was the rate in Colorado?", "In Oregon", True),
+        ("What was the rate in Oregon?", "In Oregon", False),
+    ],
+)
+def test_a_measure_is_of_the_name_the_question_gives(
+    question: str, evidence: str, other: bool
+) -> None:
+    index = corpus(RATE_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    answerer = ExtractiveAnswerer(index, paraphrase=None)
+    assert answerer._about_someone_else(analyze(question, index), Evidence(found)) is other
+
+
 @pytest.mark.parametrize(
     ("chunks", "question", "evidence", "other"),
     [
