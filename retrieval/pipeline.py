@@ -17,7 +17,7 @@ from retrieval.index.chroma import Stores
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
 from retrieval.language.followups import Condensed, resolve
-from retrieval.language.question import ELSE_ASKED, Question, analyze, is_instruction
+from retrieval.language.question import Question, analyze, asks_for_more, is_instruction
 from retrieval.retrieve.hybrid import HybridRetriever
 from retrieval.retrieve.scoring import Evidence
 from retrieval.settings import Settings
@@ -98,7 +98,7 @@ class Pipeline:
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):
             question = replace(analyze(condensed.standalone, self.index), article=article)
-            if history and ELSE_ASKED.search(asked):
+            if history and asks_for_more(asked):
                 # "what else did he say?": not what the conversation has quoted already
                 shown = {c.quote for turn in history for c in turn.answer.citations}
                 question = replace(question, shown=frozenset(shown))

@@ -253,6 +253,19 @@ ELSE_ASKED = re.compile(
 )
 
 
+# "Which other streaming service besides Netflix ...?": the other one is other than the one
+# named, not than what the conversation quoted.
+NAMED_EXCEPTION = re.compile(
+    r"\b(?:besides|except|other\s+than|apart\s+from|aside\s+from)\b", re.IGNORECASE
+)
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a follow-up asks for more than the conversation has quoted: "what else did he
+    say?", not "which other service besides Netflix?"."""
+    return bool(ELSE_ASKED.search(text)) and not NAMED_EXCEPTION.search(text)
+
+
 # The day the article itself came out: "When was it published?", "What's the date of the story?".
 PUBLISHED_WHEN = re.compile(
     rf"\bwhen\s+(?:was|is|did)\s+(?:it|this|that|(?:the|this|that)\s+(?:[\w+-]+\s+){{0,3}}?"

@@ -7,7 +7,7 @@ import pytest
 
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.language.followups import resolve
-from retrieval.language.question import ELSE_ASKED, analyze, is_instruction
+from retrieval.language.question import analyze, asks_for_more, is_instruction
 from retrieval.language.text import NUMERALS, content_stems, stems, words
 
 
@@ -1175,7 +1175,9 @@ def test_orders_to_drop_the_article(text: str, order: bool) -> None:
         ("What did the other team do?", False),
         ("How many more points did he need?", False),
         ("What did Mayer say about more services?", False),
+        ("Which other streaming service besides Netflix is named?", False),
+        ("What other companies apart from SpaceX bid?", False),
     ],
 )
 def test_follow_ups_asking_for_more_than_was_quoted(question: str, more: bool) -> None:
-    assert bool(ELSE_ASKED.search(question)) is more
+    assert asks_for_more(question) is more
