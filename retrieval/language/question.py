@@ -351,7 +351,8 @@ HOME_ASKED = re.compile(
 )
 # "When will ...?" asks about the future; a report of what happened on Friday doesn't answer it.
 FUTURE_WHEN = re.compile(
-    r"^when\s+(?:will|would|is\s+.+\s+going\s+to|are\s+.+\s+going\s+to)\b"
+    r"^when\s+(?:will|would|could|might|may|should|can|"
+    r"(?:is|are)\s+.+\s+(?:going|expected|scheduled|set|supposed|planned|due)\s+to)\b"
     r"|^when\s+(?:do|does|is|are)\b.*\b(?:next|again)\b",  # "When do the Wild play next?"
     re.I,
 )

@@ -576,6 +576,8 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What time did the group leave?", "when"),
         ("When do the Hawks play next?", "when_future"),
         ("When will the lander fly?", "when_future"),
+        ("When could those flights start?", "when_future"),
+        ("When is the rover expected to fly?", "when_future"),
         ("When do the Lakers and Thunder play again?", "when_future"),
         ("When did the Hawks play next to the Owls?", "when"),
         # a day is asked, not any time
