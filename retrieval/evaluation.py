@@ -197,8 +197,11 @@ def score_turn(report: EvalReport, turn: dict, answer: Answer, sources: dict[str
     report.answerable += 1
     evidence = [fold(e) for e in turn.get("evidence", [])]
     hit = not evidence or any(e in q for e in evidence for q in quotes)
-    text = answer.text.lower()
-    facts = all(any(alt.lower() in text for alt in group) for group in turn.get("facts", []))
+    # "didn't" in a set typed with a straight apostrophe is the article's "didn’t"
+    text = fold(answer.text).casefold()
+    facts = all(
+        any(fold(alt).casefold() in text for alt in group) for group in turn.get("facts", [])
+    )
     report.evidence_hits += hit
     report.fact_hits += facts
     if not (hit and facts):

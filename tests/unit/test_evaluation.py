@@ -96,6 +96,21 @@ def test_a_forbidden_string_fails_the_turn_in_the_report() -> None:
     assert report.failures == ["said forbidden 'Musk': What did Elon Musk say?"]
 
 
+@pytest.mark.parametrize(
+    ("fact", "said", "found"),
+    [
+        ("didn't", "He didn’t appear to clash with Rondo.", True),
+        ("“Starts with one”", 'The campaign "Starts with one" ran.', True),
+        ("ten", "He had 10 assists.", False),
+    ],
+)
+def test_a_fact_is_found_whatever_its_quote_marks(fact: str, said: str, found: bool) -> None:
+    report = EvalReport()
+    turn = {"question": "q", "answerable": True, "evidence": [], "facts": [[fact]]}
+    score_turn(report, turn, Answer("q", said), {})
+    assert report.fact_hits == int(found)
+
+
 def report(turns: int, answerable: int, hits: int, latencies: list[float]) -> EvalReport:
     return EvalReport(
         turns=turns,
