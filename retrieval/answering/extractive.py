@@ -64,7 +64,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import is_person_name, name_key, role_phrase, unowned_role
-from retrieval.language.teams import TEAM_NICKNAMES
+from retrieval.language.teams import PLACE_WORDS_OF_TEAM, TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
 from retrieval.retrieve.scoring import (
     OUTLET_KINDS,
@@ -1249,6 +1249,8 @@ class ExtractiveAnswerer:
         # "SNC would be able to start ..." names Sierra Nevada Corporation, spelled out before.
         # "Republicans" names the "Republican" asked about, "Democrats" a "Democrat"
         named |= {w[:-1] for w in named if w.endswith("s") and len(w) > 3}
+        # "the Thunder" names Oklahoma City, the place it plays for
+        named |= {w for team in named for w in PLACE_WORDS_OF_TEAM.get(team, ())}
         written = {token for s in around for token in ACRONYM.findall(s.text)}
         named |= {
             word for acronym in written for word in words(self.index.acronyms.get(acronym, ""))

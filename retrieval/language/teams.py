@@ -106,3 +106,16 @@ PLACES_BY_LOWER = {place.lower(): place for place in TEAMS_BY_PLACE}
 
 # Every team nickname, in lowercase words: "lakers", "red wings".
 TEAM_NICKNAMES = frozenset(team.lower() for teams in TEAMS_BY_PLACE.values() for team in teams)
+
+
+def _place_words_of_teams() -> dict[str, frozenset[str]]:
+    """Each nickname's places' words: "thunder" names "Oklahoma City"; "cardinals" plays for
+    Arizona and St. Louis."""
+    places: dict[str, set[str]] = {}
+    for place, teams in TEAMS_BY_PLACE.items():
+        for team in teams:
+            places.setdefault(team.lower(), set()).update(place.lower().split())
+    return {team: frozenset(words) for team, words in places.items()}
+
+
+PLACE_WORDS_OF_TEAM = _place_words_of_teams()

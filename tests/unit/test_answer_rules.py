@@ -1841,6 +1841,18 @@ PLURAL_CHUNKS = [
 ]
 
 
+TEAM_CHUNKS = [
+    story(
+        "game.txt",
+        ("Late run falls short", ""),
+        ("Oklahoma City came in tired, and Atlanta fans were loud.", "Oklahoma City|Atlanta"),
+        ("The Hawks led by 11 late.", "Hawks"),
+        ("Fans stood.", ""),
+        ("Coaches argued.", ""),
+        ("Refs talked.", ""),
+        ("Then the Thunder scored nine straight points.", "Thunder"),
+    ),
+]
 RATE_CHUNKS = [
     story(
         "rates.txt",
@@ -1904,6 +1916,9 @@ def test_a_measure_is_of_the_name_the_question_gives(
             "200",
             True,
         ),
+        # a team's nickname names the place it plays for
+        (TEAM_CHUNKS, "How many points did Oklahoma City score in a row?", "nine straight", False),
+        (TEAM_CHUNKS, "How many points did Atlanta score in a row?", "nine straight", True),
         # a plural names the one asked about in the singular
         (PLURAL_CHUNKS, "By how much did the Republican budget boost spending?", "2.5%", False),
         (PLURAL_CHUNKS, "How much would the Democrat plan cost?", "$5 billion", False),
