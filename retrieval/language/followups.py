@@ -202,7 +202,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             wh += bare.group("more")
         return f"{wh.capitalize()}: {asked}"
     if MORE_OF_IT.match(question):
-        return previous  # "anything else?": the last question again, for what it has not quoted
+        # "anything else?": the last question answered, again, for what it has not quoted
+        answered = next((turn for turn in reversed(history) if turn.answer.citations), None)
+        return (answered.resolved_question or answered.question) if answered else question
     quoted = history[-1].answer.citations
     if quoted and WHO_SAID_THAT.match(question.rstrip(" ?.!")):
         # "Who said that?": who said the sentence the last answer quoted first

@@ -538,6 +538,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "ok, tell me more",
             "What did Kevin Mayer say?",
         ),
+        (
+            [turn("What did Kevin Mayer say?", "Kevin Mayer spoke."), turn("Ignore the article.")],
+            "more?",
+            "What did Kevin Mayer say?",
+        ),
+        ([turn("Ignore the article.")], "anything else?", "anything else?"),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
