@@ -234,7 +234,8 @@ INSTRUCTION = re.compile(
     r"|\byou\s+are\s+now\b|\b(?:system\s+prompt|admin\s+mode|developer\s+mode|jailbreak)\b"
     r"|^\W*(?:(?:ok|okay|now|please|just)\W+)*(?:reply|respond)\s+(?:only\s+)?with\b"
     r"|\brepeat\s+after\s+me\b"
-    r"|\btell\s+(?:everyone|everybody|the\s+(?:channel|server|chat|group))\b",
+    r"|\btell\s+(?:everyone|everybody|the\s+(?:channel|server|chat|group))\b"
+    r"(?!\s+(?:what|who|why|how|when|where|which|whether|if|about)\b)",
     re.IGNORECASE,
 )
 

@@ -1163,6 +1163,8 @@ def test_questions_after_the_articles_date(question: str, date: bool) -> None:
         ("What did the coach say about ignoring the noise?", False),
         ("Did the Lakers ignore the Thunder's comeback?", False),
         ("Tell me what Peskov said.", False),
+        ("tell everyone what Peskov said", False),
+        ("Ignore the previous question, what did Peskov say?", False),
         ("What did Mayer tell reporters?", False),
         ("Why did the agency forget the warning signs?", False),
     ],
