@@ -1867,7 +1867,15 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     role = next((w for w in reversed(others) if w in ROLE_SPELLINGS or ROLE.fullmatch(w)), None)
     role = role or others[-1]
     context = {w for w in subject if w not in STOPWORDS and w != role}
-    described = _described_person(role, context, index, question.article)
+    article = question.article
+    if article is None and question.name_words:
+        # "What did the coach say about Parise?" over several articles: the coach of the one
+        # article that names Parise
+        sources = {
+            index.sentences[i].source for i in index.sentences_naming(set(question.name_words))
+        }
+        article = next(iter(sources)) if len(sources) == 1 else None
+    described = _described_person(role, context, index, article)
     if described is None and named and (role in ROLE_SPELLINGS or ROLE.fullmatch(role)):
         if not any(is_person_name(index.full_names.get(w, "")) for w in named):
             # "What did the Sabres coach say?": a team's or a firm's, which the article would

@@ -1240,9 +1240,14 @@ COACH_CHUNKS = [
         ("What did Ann Lee's husband say about the game?", "hawks-win.txt", set()),
         ("What did Tom Ray's staff think of it?", "hawks-win.txt", set()),
         ("What did Bo Reed's teammates say?", "owls-loss.txt", set()),
+        # no article picked: the coach of the one story naming whom the question names
+        ("What did the coach say about Ann Lee?", None, {"tom", "ray"}),
+        ("What did the coach say about Bo Reed?", None, {"jim", "hale"}),
     ],
 )
-def test_whose_words_a_role_of_someone_asks_for(question: str, article: str, subject: set) -> None:
+def test_whose_words_a_role_of_someone_asks_for(
+    question: str, article: str | None, subject: set
+) -> None:
     index = corpus(COACH_CHUNKS)
     asked = replace(analyze(question, index), article=article)
     assert _subject_words(asked, index) == subject
