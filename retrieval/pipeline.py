@@ -89,11 +89,13 @@ class Pipeline:
         alone, when the asker picked one."""
         if article is not None:
             self.check_article(article)
+        clock = Stopwatch()
         if is_instruction(asked):
-            return Answer(
+            declined = Answer(
                 asked, NOT_AN_ORDER, abstained=True, resolved_question=asked, picked=article
             )
-        clock = Stopwatch()
+            declined.timings_ms = {"total": clock.total()}
+            return declined
         with clock.step("condense"):
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):

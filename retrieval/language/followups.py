@@ -41,7 +41,7 @@ PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 # A follow-up asking only for more of the last answer: "anything else?", "what else?", "more?".
 MORE_OF_IT = re.compile(
-    r"^\W*(?:(?:and|ok|okay|so)\W+)?(?:(?:anything|what|something|any(?:thing)?)\s+(?:else|more)"
+    r"^\W*(?:(?:and|ok|okay|so)\W+)?(?:(?:what|something|any(?:thing)?)\s+(?:else|more)"
     r"|more|tell\s+me\s+more)(?:\s+(?:then|there|on\s+that))?\W*$",
     re.IGNORECASE,
 )

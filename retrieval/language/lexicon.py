@@ -108,6 +108,10 @@ MEASURE_WORDS = """
 rate rates percentage percentages average averages ratio median salary salaries wage wages
 """.split()
 
+# The words of a question on the article's date that describe no one article ("When was the
+# NASA story published?" describes it by "NASA").
+DATE_ASKING = frozenset("when date day published written posted released dated filed out".split())
+
 # Words a reader calls the article itself by: "Who wrote the recap?", "What's this piece about?".
 ARTICLE_NOUNS = r"(?:article|story|piece|report|news|text|recap|write-?up|column|coverage)"
 

@@ -9,6 +9,7 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     ARTICLE_NOUNS,
     AUXILIARIES,
+    DATE_ASKING,
     FINDING_VERBS,
     FRAMING,
     IRREGULAR_PAST,
@@ -280,8 +281,6 @@ PUBLISHED_WHEN = re.compile(
     r"(?:published|written|posted|released|dated)\b",
     re.IGNORECASE,
 )
-# The words of a question on the article's date that describe no article.
-DATE_ASKING = frozenset("when date day published written posted released dated filed out".split())
 ANY_ARTICLE = re.compile(rf"\b{ARTICLE_NOUNS}\b", re.I)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # "What's the headline?", "the title of the story": the article's headline is asked.
