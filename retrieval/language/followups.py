@@ -507,7 +507,16 @@ def _qualifies_next(text: str, end: int) -> bool:
 
 
 def _names_in(text: str, index: KnownWords) -> list[str]:
-    names = [index.full_names[w] for w in index.name_words_in(text) if w in index.full_names]
+    """The full names of the names in the text. A word two names share is the one the text
+    writes out whole: "Joel Schlabach", not the longer "Joel Eriksson Ek" of another story."""
+    found = [(w, index.full_names[w]) for w in index.name_words_in(text) if w in index.full_names]
+    said = set(words(text))
+    whole = [name for _, name in found if set(words(name)) <= said]
+    names = [
+        name
+        for word, name in found
+        if name in whole or not any(word in words(other) for other in whole)
+    ]
     return list(dict.fromkeys(names))
 
 

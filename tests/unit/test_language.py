@@ -1191,3 +1191,28 @@ def test_orders_to_drop_the_article(text: str, order: bool) -> None:
 )
 def test_follow_ups_asking_for_more_than_was_quoted(question: str, more: bool) -> None:
     assert asks_for_more(question) is more
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # a first name two people share: the one the question wrote out whole
+        (
+            "What did Joel Schlabach say about politicians?",
+            "Where does he teach?",
+            "Where does Joel Schlabach teach?",
+        ),
+        (
+            "What did Joel Eriksson Ek do?",
+            "Where does he play?",
+            "Where does Joel Eriksson Ek play?",
+        ),
+        # the shared word alone: the name the articles write longest
+        ("What did Joel say?", "Where does he play?", "Where does Joel Eriksson Ek play?"),
+    ],
+)
+def test_a_shared_first_name_is_the_name_written_whole(
+    previous: str, question: str, expected: str
+) -> None:
+    known = Known(["Joel Schlabach", "Joel Eriksson Ek"], "")
+    assert resolve(question, [turn(previous, "They spoke.")], known) == expected
