@@ -26,7 +26,7 @@ RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
-LOWERCASE_WORD = re.compile(r"\b[a-z]{3,6}\b")
+LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 
 
 class NameGazetteer:

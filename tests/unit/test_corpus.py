@@ -294,6 +294,9 @@ INITIALS_CHUNKS = [
         ("what is the api", "what is the api"),
         ("did the usa watch", "did the USA watch"),
         ("who is on the web team", "who is on the web team"),
+        # a part of a hyphenated word is no initials ("ISTA-backed", "snc-built" alike)
+        ("was the ista-backed rally big", "was the ista-backed rally big"),
+        ("is it a snc-built lander", "is it a snc-built lander"),
     ],
 )
 def test_initials_typed_in_lowercase_are_read_as_the_stories_write_them(
