@@ -537,11 +537,12 @@ class ExtractiveAnswerer:
             parts = [f"{'; '.join(bylines)}{ends}"]
             unsigned = len(self.index.articles()) - len(citations)
             if unsigned:
-                lacking = "give no date" if question.asks_date else "name no author"
+                lacking = ("give", "no date") if question.asks_date else ("name", "no author")
+                verb, thing = lacking
                 if unsigned == 1:
-                    lacking = "gives no date" if question.asks_date else "names no author"
-                others = "The other article" if unsigned == 1 else f"The other {unsigned} articles"
-                parts.append(f"{others} {lacking}.")
+                    parts.append(f"The other article {verb}s {thing}.")
+                else:
+                    parts.append(f"The other {unsigned} articles {verb} {thing}.")
         elif question.spelled_out:
             parts.insert(0, f"{self._full_name(question.spelled_out, chosen[0].sentence.text)}:")
         elif lead:
@@ -1867,14 +1868,9 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     role = next((w for w in reversed(others) if w in ROLE_SPELLINGS or ROLE.fullmatch(w)), None)
     role = role or others[-1]
     context = {w for w in subject if w not in STOPWORDS and w != role}
-    article = question.article
-    if article is None and question.name_words:
-        # "What did the coach say about Parise?" over several articles: the coach of the one
-        # article that names Parise
-        sources = {
-            index.sentences[i].source for i in index.sentences_naming(set(question.name_words))
-        }
-        article = next(iter(sources)) if len(sources) == 1 else None
+    # "What did the coach say about Parise?" over several articles: the coach of the one
+    # article that names Parise
+    article = question.article or _sole_article_naming(set(question.name_words), index)
     described = _described_person(role, context, index, article)
     if described is None and named and (role in ROLE_SPELLINGS or ROLE.fullmatch(role)):
         if not any(is_person_name(index.full_names.get(w, "")) for w in named):
@@ -1883,8 +1879,7 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
             return set()
         # "What did Zach Parise's coach say?": not Parise's words; the one coach the article
         # naming him names, if it names one ("Wild coach Bruce Boudreau"), else no one.
-        sources = {index.sentences[i].source for i in index.sentences_naming(named)}
-        article = question.article or (next(iter(sources)) if len(sources) == 1 else None)
+        article = question.article or _sole_article_naming(named, index)
         holders = _role_holders(role, (), index, article)
         described = next(iter(holders)) if len(holders) == 1 else None
         named = set()
@@ -1892,6 +1887,14 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         # "What did Hege's husband say?": someone of hers the article does not name, not her
         return set()
     return set(words(described)) & set(index.name_words) if described else named
+
+
+def _sole_article_naming(name_words: set[str], index: CorpusIndex) -> str | None:
+    """The one article whose sentences name these words; None when none or several do."""
+    if not name_words:
+        return None
+    sources = {index.sentences[i].source for i in index.sentences_naming(name_words)}
+    return next(iter(sources)) if len(sources) == 1 else None
 
 
 def _described_person(

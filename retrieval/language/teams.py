@@ -104,9 +104,6 @@ PLACE_SHORT_NAMES |= {
 SHORT_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SHORT_NAMES)) + r")\b")
 PLACES_BY_LOWER = {place.lower(): place for place in TEAMS_BY_PLACE}
 
-# Every team nickname, in lowercase words: "lakers", "red wings".
-TEAM_NICKNAMES = frozenset(team.lower() for teams in TEAMS_BY_PLACE.values() for team in teams)
-
 
 def _place_words_of_teams() -> dict[str, frozenset[str]]:
     """Each nickname's places' words: "thunder" names "Oklahoma City"; "cardinals" plays for
@@ -119,3 +116,5 @@ def _place_words_of_teams() -> dict[str, frozenset[str]]:
 
 
 PLACE_WORDS_OF_TEAM = _place_words_of_teams()
+# Every team nickname, in lowercase words: "lakers", "red wings".
+TEAM_NICKNAMES = frozenset(PLACE_WORDS_OF_TEAM)
