@@ -65,6 +65,20 @@ BARE_WH = re.compile(
     r"(?:why|when|where|how|who|whom|what|which))(?P<more>\s+\w+)?\s*\??$",
     re.I,
 )
+# "Where will that game be?", "When did that happen?": where or when the last question's
+# answer happens, asked as "Where?" is.
+WHERE_OR_WHEN_OF_IT = re.compile(
+    r"^(?:and\s+)?(?P<wh>where|when)\s+(?:will|would|is|was|are|were|did|does|do)\s+"
+    r"(?:that|this|those|these)(?:\s+[a-z]+)?\s+"
+    r"(?:be|happen|happened|take\s+place|took\s+place|held|played)\s*\??$",
+    re.IGNORECASE,
+)
+# "Who runs that company?" after a question about Ceres Robotics: the organisation it named.
+ORGANISATION_REFERENCE = re.compile(
+    r"\b(?:that|this)\s+(?:company|firm|agency|business|startup|organi[sz]ation|"
+    r"corporation|outfit)\b(?!['’])",
+    re.IGNORECASE,
+)
 # "How many firms did NASA add?": a count whose things a bare "Which ones?" asks to name.
 HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
@@ -111,7 +125,11 @@ WHO_SAID_THAT = re.compile(
     r"^who\s+(?:said|says|claimed|claims|stated)\s+(?:that|this|it|so|those|these)"
     r"(?:\s+[a-z]+)?$"
     r"|^who(?:['’]s|\s+is|\s+was)\s+(?:giving|saying|claiming)\s+"
-    r"(?:that|this|those|these|it)(?:\s+[a-z]+)?$",
+    r"(?:that|this|those|these|it)(?:\s+[a-z]+)?$"
+    # "Who made that promise?", "Who gave that warning?": a saying named by what it did
+    r"|^who\s+(?:made|gave|issued|offered|voiced|expressed|raised)\s+"
+    r"(?:that|this|those|these|the)\s+(?:promise|pledge|vow|claim|comment|remark|statement|"
+    r"prediction|warning|point|argument|criticism|observation|threat)s?$",
     re.IGNORECASE,
 )
 QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -188,18 +206,22 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
     previous = history[-1].resolved_question or history[-1].question
-    bare = BARE_WH.match(question)
+    bare = BARE_WH.match(question) or WHERE_OR_WHEN_OF_IT.match(question)
     if bare:
         # "Why?" after "For whom?" asks about the question before both.
-        asked = BARE_PREFIX.sub("", previous) if BARE_WH.match(history[-1].question) else previous
+        was_bare = BARE_WH.match(history[-1].question) or WHERE_OR_WHEN_OF_IT.match(
+            history[-1].question
+        )
+        asked = BARE_PREFIX.sub("", previous) if was_bare else previous
         # "Over what years?" keeps the kind it asks for; "Where exactly?" drops the adverb.
         wh = bare.group("wh")
+        more = bare.groupdict().get("more")
         counted = HOW_MANY_ASKED.match(asked)
-        if counted and wh.lower() in ("which", "what", "who") and _names_them(bare.group("more")):
+        if counted and wh.lower() in ("which", "what", "who") and _names_them(more):
             # "Which ones?" after "How many firms did NASA add?": which firms NASA added
             return f"Which {asked[counted.end() :]}"
-        if wh.lower().endswith(("what", "which")) and bare.group("more"):
-            wh += bare.group("more")
+        if wh.lower().endswith(("what", "which")) and more:
+            wh += more
         return f"{wh.capitalize()}: {asked}"
     if MORE_OF_IT.match(question):
         # "anything else?": the last question answered, again, for what it has not quoted
@@ -263,6 +285,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # "Did Eichel get suspended for it?" after "Was there a fight?": the fight.
         things = [f"the {existed.group('thing')}", *things]
     resolved = DEMONSTRATIVE.sub(lambda m: _kind_answered(history, m) or m.group(), resolved)
+    organisation = not index.name_words_in(question) and _organisation_named(previous, index)
+    if organisation:
+        # "Who runs that company?" after "When would Ceres Robotics have a lander available?"
+        resolved = ORGANISATION_REFERENCE.sub(organisation, resolved, count=1)
     answered = _thing_answered(history)
     if answered:
         # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
@@ -355,6 +381,13 @@ def _thing_answered(history: Sequence[Turn]) -> str | None:
         if not THING_PRONOUN.search(turn.question):
             return None
     return None
+
+
+def _organisation_named(question: str, index: KnownWords) -> str | None:
+    """The one name a question gives, when it is no person's: what a follow-up's "that
+    company" is."""
+    named = _names_in(question, index)
+    return named[0] if len(named) == 1 and not _is_person(named[0]) else None
 
 
 def _kind_answered(history: Sequence[Turn], demonstrative: re.Match[str]) -> str | None:

@@ -136,7 +136,7 @@ NOT_NAMES = frozenset(
     whether which while who whom whose why will with within without would yet you your yours
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow read
-    more although despite unless whereas instead later earlier overall indeed moreover
+    more although despite unless whereas instead later earlier overall indeed moreover right
     furthermore nevertheless nonetheless besides otherwise afterward afterwards
     two three four five six seven eight nine ten eleven twelve twenty thirty hundreds
     thousands dozens half several both none""".split()

@@ -308,6 +308,28 @@ def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Run) -> N
     assert author["answer"].startswith("Tom Davies"), author  # the byline, not a speaker
 
 
+def test_that_company_that_promise_and_where_that_game_is(two_articles: Run) -> None:
+    _, company = ask_in_turn(
+        two_articles, "When would Ceres Robotics have a lander available?", "Who runs that company?"
+    )
+    _, promise = ask_in_turn(
+        two_articles,
+        "What did lawmakers promise to do about test scores?",
+        "Who made that promise?",
+    )
+    _, where = ask_in_turn(
+        ingested(two_articles, "lakers-lebron.txt"),
+        "When do the Lakers and the Thunder meet again?",
+        "Where will that game be?",
+    )
+    assert company["resolved_question"] == "Who runs Ceres Robotics?", company
+    assert company["answer"].startswith("Michael Sims:"), company
+    assert promise["answer"].startswith("Brian Bosma:"), promise
+    # "These teams meet again in Oklahoma City in three days."
+    assert where["resolved_question"].startswith("Where: When do the Lakers"), where
+    assert any("in Oklahoma City in three days" in c["quote"] for c in where["citations"]), where
+
+
 def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Run) -> None:
     shotwell, registered, gambill = ask_in_turn(
         two_articles,

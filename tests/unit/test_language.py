@@ -393,6 +393,79 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who's giving those numbers?",
             "Who said “Gwynne Shotwell said that Starship will be able to deliver up to…”?",
         ),
+        # "Who made that promise?": a saying named by what it did is asked as "Who said that?"
+        (
+            [turn("What did lawmakers promise?", "Bosma said lawmakers would act.")],
+            "Who made that promise?",
+            "Who said “Bosma said lawmakers would act”?",
+        ),
+        (
+            [turn("What was the warning?", "“Not everyone will succeed,” Mayer said.")],
+            "who gave that warning",
+            "Who said “Not everyone will succeed, Mayer said”?",
+        ),
+        # a promise named by another verb, or not as the last answer's, is a question of its own
+        (
+            [turn("What did lawmakers promise?", "Bosma said lawmakers would act.")],
+            "Who broke that promise?",
+            "Who broke that promise?",
+        ),
+        # "Where will that game be?", "When did that happen?": asked as "Where?", "When?"
+        (
+            [turn("When do the two teams meet again?", "They meet again in three days.")],
+            "Where will that game be?",
+            "Where: When do the two teams meet again?",
+        ),
+        (
+            [turn("What happened in the Thunder's game the night before?", "They lost.")],
+            "When did that happen?",
+            "When: What happened in the Thunder's game the night before?",
+        ),
+        (
+            [
+                turn("When do the two teams meet again?", "In three days."),
+                Turn(
+                    "Where will that game be?",
+                    "Where: When do the two teams meet again?",
+                    Answer("Where", "In Oklahoma City.", []),
+                ),
+            ],
+            "And when will that be played?",
+            "When: When do the two teams meet again?",
+        ),
+        # "it" keeps its own reading: "Where was it played?" is about the game named before
+        (
+            [turn("How many people were at the game?", "15,522 fans came.")],
+            "Where was it played?",
+            "Where was the game played?",
+        ),
+        # "that company": the one organisation the last question named
+        (
+            [turn("When would Ceres Robotics have a lander?", "Michael Sims said 2023.")],
+            "Who runs that company?",
+            "Who runs Ceres Robotics?",
+        ),
+        (
+            [turn("How much did Walt Disney Co pay?", "It paid $4 billion.")],
+            "When did this firm buy Lucasfilm?",
+            "When did Walt Disney Co buy Lucasfilm?",
+        ),
+        # not a person, two names, nor "the agency" a question asks for
+        (
+            [turn("What did Michael Sims say?", "Michael Sims spoke.")],
+            "Who runs that company?",
+            "Who runs that company?",
+        ),
+        (
+            [turn("Did SpaceX beat Ceres Robotics?", "SpaceX won.")],
+            "Who runs that company?",
+            "Who runs that company?",
+        ),
+        (
+            [turn("What is SpaceX's campaign?", "A plan to land.")],
+            "What's the name of the agency that ran it?",
+            "What's the name of the agency that ran SpaceX's campaign?",
+        ),
         # not the author, nor a question that asks more
         ([turn("What's it about?", "Teachers rally.")], "Who wrote it?", "Who wrote it?"),
         (

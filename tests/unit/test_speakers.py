@@ -195,6 +195,9 @@ def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -
             "Sierra Nevada Corporation builds the Dream Chaser.",
             ["Sierra Nevada Corporation", "Dream Chaser"],
         ),
+        # an adverb opening a sentence is no name either
+        ("Right now, having scored four times, Parise is brimming.", ["Parise"]),
+        ("Right after the game, the Sabres left Buffalo.", ["Sabres", "Buffalo"]),
     ],
 )
 def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
