@@ -502,6 +502,10 @@ AMOUNT_DISTANCE = 6
 PRICE_WORDS = frozenset(
     stems("cost costs price paid pay budget fee salary wage spent spend worth charge".split())
 )
+# A question's word for an amount that asks for the price words above: "How much money is
+# behind the campaign?" ("money" near an amount in the text is no price: "direct money from the
+# state's $2 billion in cash reserves" is no teacher's salary).
+MONEY_ASKED = frozenset(stems("money funding".split()))
 
 
 def amount_of(text: str, wanted: Collection[str]) -> bool:
@@ -509,7 +513,7 @@ def amount_of(text: str, wanted: Collection[str]) -> bool:
     `AMOUNT_DISTANCE` words of a word whose stem is in `wanted`, or of a word for a price when
     one is wanted: "$2 billion in cash reserves" is no teacher's salary, though the sentence
     speaks of teachers."""
-    if PRICE_WORDS & set(wanted):
+    if (PRICE_WORDS | MONEY_ASKED) & set(wanted):
         wanted = {*wanted, *PRICE_WORDS}
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
     for amount in MONEY.finditer(narrative):

@@ -158,6 +158,20 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
             "campaign cost",
             True,
         ),
+        # "How much money is behind the campaign?" asks for a price word too
+        (
+            "The campaign, run by a local firm with a budget of $449,000, drew mockery.",
+            "money behind campaign",
+            True,
+        ),
+        ("Disney paid $4 billion for Lucasfilm in 2012.", "money disney spend lucasfilm", True),
+        # but "money" in the text beside an amount is no price of what was asked
+        (
+            "Gambill said the Legislature should direct money from the state’s $2 billion in "
+            "cash reserves toward schools.",
+            "average teacher salary",
+            False,
+        ),
         # an amount of something else in a sentence about the asked thing
         (
             "Teachers marched as lawmakers debated whether the state should tap its $2 billion "
