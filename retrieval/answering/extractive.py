@@ -469,6 +469,8 @@ class ExtractiveAnswerer:
         # The one a "who" answer leads with is whom "he", "she" or "it" next means.
         named = lead if question.wh == "who" and not question.definition_target else None
         named = None if several else named
+        if named:
+            chosen = self._with_introduction(named, chosen)
         return self._compose(asked, question, chosen, lead=lead, person=named)
 
     def _results_apart(self, question: Question, chosen: Sequence[Evidence]) -> str | None:
@@ -1313,6 +1315,25 @@ class ExtractiveAnswerer:
             for sentence in self.index.sentences:
                 self._by_source.setdefault(sentence.source, []).append(sentence)
         return self._by_source.get(source, [])
+
+    def _with_introduction(self, person: str, chosen: list[Evidence]) -> list[Evidence]:
+        """The sentences chosen and, when none writes the person's name whole ("Bosma said
+        lawmakers would take action"), the one that introduces them ("Indiana House Speaker
+        Brian Bosma spoke before lawmakers"): whom a "who" answer names, as the article says."""
+        if not is_person_name(person) or any(person in e.text for e in chosen):
+            return chosen
+        whole = set(words(person))
+        introduction = next(
+            (
+                s
+                for s in self._sentences_of(chosen[0].sentence.source)
+                if whole <= set(words(s.text)) and s.section != HEADLINE_SECTION
+            ),
+            None,
+        )
+        if introduction is None or any(e.id == introduction.id for e in chosen):
+            return chosen
+        return [*chosen, Evidence(introduction)]
 
     def _introduction(self, person: str, source: str) -> Sentence:
         """The first sentence of the article that names the person: where news style says who

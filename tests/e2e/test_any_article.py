@@ -325,6 +325,10 @@ def test_that_company_that_promise_and_where_that_game_is(two_articles: Run) -> 
     assert company["resolved_question"] == "Who runs Ceres Robotics?", company
     assert company["answer"].startswith("Michael Sims:"), company
     assert promise["answer"].startswith("Brian Bosma:"), promise
+    # "Bosma said lawmakers would ...", and where the article names him whole
+    quotes = [c["quote"] for c in promise["citations"]]
+    assert any(q.startswith("Bosma said lawmakers would take action") for q in quotes), promise
+    assert any("Indiana House Speaker Brian Bosma spoke" in q for q in quotes), promise
     # "These teams meet again in Oklahoma City in three days."
     assert where["resolved_question"].startswith("Where: When do the Lakers"), where
     assert any("in Oklahoma City in three days" in c["quote"] for c in where["citations"]), where

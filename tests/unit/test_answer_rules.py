@@ -2061,3 +2061,48 @@ def test_a_which_question_needs_a_thing_named(question: str, text: str, names: b
 def test_a_role_of_the_asked_side_given_to_another(question: str, text: str, another: bool) -> None:
     known = Known(["Sabres", "Wild", "Lakers", "Thunder", "Sanborn"], "")
     assert _owned_by_another(analyze(question, known), text) is another
+
+
+INTRODUCING_CHUNKS = [
+    story(
+        "statehouse.txt",
+        ("Teachers rally for pay", ""),
+        ("Indiana House Speaker Brian Bosma spoke before lawmakers.", "Brian Bosma"),
+        ("Bosma said lawmakers would take action on test scores.", "Brian Bosma"),
+    ),
+    story(
+        "landers.txt",
+        ("Five firms join NASA's lander program", ""),
+        ("Gwynne Shotwell, president of SpaceX, described Starship.", "Gwynne Shotwell|SpaceX"),
+        ("Shotwell said missions could begin in 2022.", "Gwynne Shotwell"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("person", "cited", "added"),
+    [
+        # named by surname only: the sentence that writes the name whole joins it
+        (
+            "Brian Bosma",
+            "Bosma said lawmakers",
+            "Indiana House Speaker Brian Bosma spoke before lawmakers.",
+        ),
+        (
+            "Gwynne Shotwell",
+            "Shotwell said missions",
+            "Gwynne Shotwell, president of SpaceX, described Starship.",
+        ),
+        # already named whole, or not a person's name
+        ("Gwynne Shotwell", "Gwynne Shotwell, president", None),
+        ("SpaceX", "Shotwell said missions", None),
+    ],
+)
+def test_a_who_answer_cites_where_the_article_names_the_person_whole(
+    person: str, cited: str, added: str | None
+) -> None:
+    index = corpus(INTRODUCING_CHUNKS)
+    chosen = [Evidence(next(s for s in index.sentences if cited in s.text))]
+    answerer = ExtractiveAnswerer(index, paraphrase=None)
+    texts = [e.text for e in answerer._with_introduction(person, chosen)]
+    assert texts == [chosen[0].text, *([added] if added else [])]
