@@ -25,6 +25,7 @@ from retrieval.language.answer_kinds import (
     FUTURE_SAID,
     HOME_NAMED,
     KIND_PATTERNS,
+    MONEY_ASKED,
     MONTHS,
     NAME_LIST,
     NUMBER,
@@ -1676,8 +1677,9 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
     }
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
     wanted = wanted or set(stems(sorted(question.name_words)))
-    if question.wh == "how_much" and wanted & PRICE_WORDS:
-        # "How much did the campaign cost?": "with a budget of $449,000" says its cost
+    if question.wh == "how_much" and wanted & (PRICE_WORDS | MONEY_ASKED):
+        # "How much did the campaign cost?", "How much money is behind it?": "with a budget of
+        # $449,000" says its cost
         wanted |= PRICE_WORDS
     anchors = _word_starts(text, wanted)
     if not anchors and question.wh == "how_much":

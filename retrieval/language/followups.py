@@ -110,6 +110,8 @@ EXISTENTIAL = re.compile(
     re.IGNORECASE,
 )
 DEMONSTRATIVE = re.compile(r"\b(?:that|this|the\s+same)\s+(?P<kind>[a-z][\w-]+)\b", re.I)
+# A question asking what something is called: "What's the name of that firm?".
+NAME_ASKED = re.compile(r"\bnamed?\b|\bcalled\b", re.IGNORECASE)
 # How many turns back "that campaign" may point to the question that asked for a campaign.
 DEMONSTRATIVE_TURNS = 3
 # The phrase a question ends on after a preposition: "among adults?", "about the truce?".
@@ -284,7 +286,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     if existed:
         # "Did Eichel get suspended for it?" after "Was there a fight?": the fight.
         things = [f"the {existed.group('thing')}", *things]
-    resolved = DEMONSTRATIVE.sub(lambda m: _kind_answered(history, m) or m.group(), resolved)
+    resolved = DEMONSTRATIVE.sub(
+        lambda m: _kind_answered(history, m) or _kind_described(history, m) or m.group(),
+        resolved,
+    )
     organisation = not index.name_words_in(question) and _organisation_named(previous, index)
     if organisation:
         # "Who runs that company?" after "When would Ceres Robotics have a lander available?"
@@ -398,6 +403,25 @@ def _kind_answered(history: Sequence[Turn], demonstrative: re.Match[str]) -> str
         asked = ASKED_KIND.match(turn.resolved_question or turn.question)
         if asked and asked.group("kind").lower() == kind:
             return _named_kind(turn, kind)
+    return None
+
+
+def _kind_described(history: Sequence[Turn], demonstrative: re.Match[str]) -> str | None:
+    """What "that firm" is, in a question asking its name, when the last answer described one
+    without naming it: "the Minneapolis-based firm" of "run by a Minneapolis-based firm with a
+    budget of $449,000" (the name must be that firm's, not another's)."""
+    kind = demonstrative.group("kind")
+    asks_name = NAME_ASKED.search(demonstrative.string)
+    if not asks_name or not demonstrative.group().lower().startswith("that"):
+        return None
+    for citation in history[-1].answer.citations[:1]:
+        described = re.search(
+            rf"\b(?:a|an)\s+(?P<what>(?:[\w’'-]+\s+){{1,2}}?)(?i:{re.escape(kind)})\b",
+            citation.quote,
+        )
+        what = described and described.group("what").split()
+        if what and not any(word.lower() in STOPWORDS for word in what):
+            return f"the {' '.join(what)} {kind}"
     return None
 
 

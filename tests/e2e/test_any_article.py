@@ -308,7 +308,7 @@ def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Run) -> N
     assert author["answer"].startswith("Tom Davies"), author  # the byline, not a speaker
 
 
-def test_that_company_that_promise_and_where_that_game_is(two_articles: Run) -> None:
+def test_that_company_that_promise_that_game_and_that_firm(two_articles: Run) -> None:
     _, company = ask_in_turn(
         two_articles, "When would Ceres Robotics have a lander available?", "Who runs that company?"
     )
@@ -317,11 +317,19 @@ def test_that_company_that_promise_and_where_that_game_is(two_articles: Run) -> 
         "What did lawmakers promise to do about test scores?",
         "Who made that promise?",
     )
+    more = ingested(two_articles, "lakers-lebron.txt", "meth-campaign.txt")
     _, where = ask_in_turn(
-        ingested(two_articles, "lakers-lebron.txt"),
-        "When do the Lakers and the Thunder meet again?",
-        "Where will that game be?",
+        more, "When do the Lakers and the Thunder meet again?", "Where will that game be?"
     )
+    # "run by a Minneapolis-based firm with a budget of $449,000": a firm the story never names
+    budget, firm = ask_in_turn(
+        more,
+        "How much money is behind South Dakota's meth campaign?",
+        "What's the name of that firm?",
+    )
+    assert budget["answer"].startswith("$449,000:"), budget
+    assert firm["resolved_question"] == "What's the name of the Minneapolis-based firm?", firm
+    assert firm["abstained"] and firm["citations"] == [], firm
     assert company["resolved_question"] == "Who runs Ceres Robotics?", company
     assert company["answer"].startswith("Michael Sims:"), company
     assert promise["answer"].startswith("Brian Bosma:"), promise

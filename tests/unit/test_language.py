@@ -466,6 +466,29 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What's the name of the agency that ran it?",
             "What's the name of the agency that ran SpaceX's campaign?",
         ),
+        # "What's the name of that firm?" after an answer that described one without naming it
+        (
+            [turn("Who ran it?", "It was run by a Minneapolis-based firm with a $449,000 budget.")],
+            "What's the name of that firm?",
+            "What's the name of the Minneapolis-based firm?",
+        ),
+        (
+            [turn("What did NASA pick?", "NASA picked an unnamed small company in May.")],
+            "What is that company called?",
+            "What is the unnamed small company called?",
+        ),
+        # not a question after something else of it, nor a thing the answer named or did not
+        # describe
+        (
+            [turn("Who ran it?", "It was run by a Minneapolis-based firm with a $449,000 budget.")],
+            "Where is that firm based?",
+            "Where is that firm based?",
+        ),
+        (
+            [turn("Who ran it?", "It was run by the firm.")],
+            "What's the name of that firm?",
+            "What's the name of that firm?",
+        ),
         # not the author, nor a question that asks more
         ([turn("What's it about?", "Teachers rally.")], "Who wrote it?", "Who wrote it?"),
         (
