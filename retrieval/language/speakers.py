@@ -103,7 +103,11 @@ def is_person_name(name: str) -> bool:
 
 
 def _is_person_name(words: Sequence[str]) -> bool:
-    return 2 <= len(words) <= 4 and not any(w.lower().strip(".") in ORG_WORDS for w in words)
+    return (
+        2 <= len(words) <= 4
+        and not any(w.lower().strip(".") in ORG_WORDS for w in words)
+        and not any("&" in w for w in words)
+    )
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -136,7 +140,9 @@ def find_mentions(sentence: str) -> list[Mention]:
             and run[-1].group().isupper()
             and word[:1].isupper()
         )
-        if gap.strip() not in ("", "-") and not initial:
+        # "Chapter & Verse", "Procter & Gamble": an ampersand joins one firm's name.
+        joined = gap.strip() == "&" and bool(run) and word[:1].isupper()
+        if gap.strip() not in ("", "-") and not initial and not joined:
             close_run()
         capital = word[0].isupper() and bare not in NOT_NAMES and not CONTRACTION.search(bare)
         if capital and not run and _opening_gerund(sentence, match):

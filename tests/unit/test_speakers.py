@@ -261,3 +261,20 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
 )
 def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -> None:
     assert [m.text for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # an ampersand joins one firm's name, which is no person's
+        (
+            "Jeff Sanborn, president of Chapter & Verse, a Spokane agency, said so.",
+            [("Jeff Sanborn", True), ("Chapter & Verse", False), ("Spokane", False)],
+        ),
+        ("On Tuesday, Procter & Gamble said sales rose.", [("Procter & Gamble", False)]),
+        # not an ampersand between a name and a plain word
+        ("Rock & roll fans cheered Zach Parise.", [("Rock", False), ("Zach Parise", True)]),
+    ],
+)
+def test_an_ampersand_joins_one_name(sentence: str, names: list[tuple[str, bool]]) -> None:
+    assert [(m.text, m.is_person) for m in find_mentions(sentence)] == names
