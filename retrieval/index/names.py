@@ -26,6 +26,9 @@ RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
+# What stands before a word that opens a sentence (or a quotation): nothing, an opening
+# quotation mark, or a sentence's end.
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”'’)]*\s+|[“‘]\s*)[\"“‘'(]*$")
 LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 
 
@@ -195,14 +198,18 @@ class NameGazetteer:
         also uses it as a plain word, as it does "survey" when it writes "surveys".
         """
         found = []
-        for token in WORD.findall(text.replace("’", "'")):
+        text = text.replace("’", "'")
+        for match in WORD.finditer(text):
+            token = match.group()
             for word in words(token):
                 if word not in self.name_words or word in STOPWORDS:
                     continue
                 # "state" in "Which state is running it?": a common noun of organisations'
-                # names ("Washington State Department of Health"), no name in lowercase
+                # names ("Washington State Department of Health"), no name in lowercase;
+                # nor is "Cannabis" opening "Cannabis use disorder is where ..."
                 plain = self._plain_word(word) or word in ORG_WORDS
-                if token[0].isupper() or not plain:
+                capital = token[0].isupper() and not SENTENCE_OPENING.search(text[: match.start()])
+                if capital or not plain:
                     found.append(word)
         # "Sierra Nevada Corporation" in a question names the "SNC" the article goes on with.
         for acronym, name in self.acronyms.items():

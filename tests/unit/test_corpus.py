@@ -404,6 +404,10 @@ def test_a_capital_that_acts_is_its_country(text: str, read: str) -> None:
         ("What survey did the researchers use?", []),
         ("Who runs the National Survey?", ["national", "survey"]),
         ("what drug use did they study", ["drug"]),  # never written plainly
+        # a plain word opening a sentence or a quotation is capitalised, not a name
+        ("Surveys ran for years. Survey data showed a rise.", []),
+        ("He said: “Survey results are in.”", []),
+        ("Data came from the National Survey on Drug Use.", ["national", "survey", "drug", "use"]),
     ],
 )
 def test_a_word_written_plainly_in_another_form_is_no_name(text: str, names: list[str]) -> None:
