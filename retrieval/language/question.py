@@ -105,8 +105,9 @@ ROLE_HOLDER = re.compile(
     rf"(?P<role>{ROLE_NAMES})(?:\s+(?:of|for|at)\s+(?:the\s+)?(?P<after>{OWNER}))?$"
     # "Who coaches the Thunder?": the verb names the role
     rf"|^who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?:the\s+)?(?P<object>{OWNER})$"
-    # "Who was in goal for the Wild?"
-    rf"|^who(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?P<phrase>{'|'.join(ROLE_PHRASES)})"
+    # "Who was in goal for the Wild?", "Who started in net for Buffalo?"
+    rf"|^who(?:['’]s|\s+(?:is|was|are|were|will\s+be|started|starts|played|plays))\s+"
+    rf"(?P<phrase>{'|'.join(ROLE_PHRASES)})"
     rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )

@@ -503,6 +503,8 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who is the president?", ("president", ())),
         ("Who's the Lakers' coach?", ("coach", ("lakers",))),
         ("who’s in goal for the Wild", ("goalie", ("wild",))),
+        ("Who started in goal for Buffalo?", ("goalie", ("buffalo",))),
+        ("Who played in net for the Sabres?", ("goalie", ("sabres",))),
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),
