@@ -339,7 +339,8 @@ SAY_VERBS = (
 SPEECH_WORDS = frozenset(
     """say said says saying tell told tells stated statement statements comment comments
     commented remark remarks remarked word words quote quoted speech speak spoke spoken talk
-    talked think thought claim claimed respond responded response reply replied""".split()
+    talked think thought claim claimed respond responded response reply replied speaking
+    speaks talking commenting responding replying remarking telling tells""".split()
 )
 
 # Words that report rather than claim in a model's answer: "Peskov said", "according to the

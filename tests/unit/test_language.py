@@ -7,7 +7,7 @@ import pytest
 
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.language.followups import resolve
-from retrieval.language.question import analyze, asks_for_more, is_instruction
+from retrieval.language.question import SPEECH_TERM, analyze, asks_for_more, is_instruction
 from retrieval.language.text import NUMERALS, content_stems, stems, words
 
 
@@ -1312,3 +1312,20 @@ def test_a_shared_first_name_is_the_name_written_whole(
 ) -> None:
     known = Known(["Joel Schlabach", "Joel Eriksson Ek"], "")
     assert resolve(question, [turn(previous, "They spoke.")], known) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "speech"),
+    [
+        # any form of a verb of speech asks about someone's words: "said" answers "speaking"
+        ("Where was Kevin Mayer speaking?", True),
+        ("Where did Mayer speak?", True),
+        ("Who was Gambill talking to?", True),
+        ("When was Shotwell commenting on Starship?", True),
+        # not a noun that only looks like one: peace "talks" are no one's words
+        ("Where were the peace talks held?", False),
+        ("Where did Lukashenko travel?", False),
+    ],
+)
+def test_every_form_of_a_verb_of_speech_is_one_point(question: str, speech: bool) -> None:
+    assert (SPEECH_TERM in analyze(question, KNOWN).point_stems) is speech
