@@ -26,6 +26,9 @@ RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
+# What English adds to a name to make a word of its own ("Americans", "Texan", "Chinese"), which
+# is no other spelling of the name.
+DERIVED_SUFFIX = re.compile(r"n|ns|an|ans|ian|ians|ese|s|es|ite|ites|er|ers|ism")
 # What stands before a word that opens a sentence (or a quotation): nothing, an opening
 # quotation mark, or a sentence's end.
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”'’)]*\s+|[“‘]\s*)[\"“‘'(]*$")
@@ -159,8 +162,8 @@ class NameGazetteer:
                 )
                 if name[0] == lower[0]
             ]
-            if len(close) != 1:
-                return token
+            if len(close) != 1 or DERIVED_SUFFIX.fullmatch(lower.removeprefix(close[0])):
+                return token  # "Americans" is no misspelt "America": a word made from it
             return close[0].capitalize()
 
         def capitalise(match: re.Match[str]) -> str:

@@ -235,6 +235,12 @@ NAMED_CHUNKS = [
             }
         ],
     ),
+    (
+        "ads.txt",
+        1,
+        "Everybody in America reads it, said Lukashenko.",
+        [{"start": 0, "end": 47, "position": 0, "mentions": "America|Lukashenko"}],
+    ),
 ]
 
 
@@ -253,6 +259,10 @@ NAMED_CHUNKS = [
         ("What did Joe Biden say?", "What did Joe Biden say?"),
         ("what did zelenskyy say?", "what did zelenskyy say?"),
         ("What did Davis say?", "What did Davis say?"),
+        # a word made from a name is no other spelling of it
+        ("How many Americans have it?", "How many Americans have it?"),
+        ("Was the Zelenskyan plan real?", "Was the Zelenskyan plan real?"),
+        ("What did Amerika say?", "What did America say?"),
     ],
 )
 def test_a_name_written_otherwise_is_read_as_the_stories_write_it(
