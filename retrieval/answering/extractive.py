@@ -112,6 +112,8 @@ TYPED_KINDS = frozenset(
     }
 )
 PLACE_OR_TIME = frozenset({"where", "where_home", "when", "when_future"})
+# A name as a possessive right before what follows it: "Zach Parise’s " of "two-goal".
+OWNER_BEFORE = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+$")
 # A sentence sharing only names with the question must be at least this close in meaning.
 NAMES_ONLY_DENSE = 0.45
 # "How many X" / "how long X": a number or duration answers only if it is about X.
@@ -924,6 +926,11 @@ class ExtractiveAnswerer:
                 if e.sentence.source == source and counts_asked_thing(question, e.text)
             ]
             scored = counting or scored
+            if question.name_words:
+                # "How many goals did Parise score?": "Zach Parise’s two-goal performance", the
+                # count his name owns, before "his goals ... gave the Wild a two-goal lead"
+                owned = [(s, e) for s, e in scored if _count_owned_by_asked(question, e.text)]
+                scored = owned + [pair for pair in scored if pair not in owned]
         if question.wh == "how_much" and question.point_stems:
             # "What is the starting salary ...?": only an amount of something asked, or of
             # someone or something it names ("Disney’s $6.99-a-month service").
@@ -1779,6 +1786,22 @@ def _count_held_by_asked(question: Question, sentence: Sentence) -> bool:
         and _held_by_asked(question, narrative, sentence.mentions, m.start())
         for m in KIND_PATTERNS["how_many"].finditer(narrative)
     )
+
+
+def _count_owned_by_asked(question: Question, text: str) -> bool:
+    """Whether a number counting the asked thing follows a name the question gives, as its
+    possessive: "Zach Parise’s two-goal performance"."""
+    narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    asked = set(words(question.text))
+    for match in KIND_PATTERNS["how_many"].finditer(narrative):
+        owner = OWNER_BEFORE.search(narrative[: match.start()])
+        if (
+            owner
+            and set(words(owner.group("name"))) & question.name_words
+            and _counts_there(question, narrative, match, asked)
+        ):
+            return True
+    return False
 
 
 def _held_by_asked(question: Question, text: str, mentions: Sequence[str], position: int) -> bool:

@@ -81,6 +81,8 @@ ORGANISATION_REFERENCE = re.compile(
 )
 # "How many firms did NASA add?": a count whose things a bare "Which ones?" asks to name.
 HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
+# "How many goals did Parise score?": the things counted, which a follow-up calls "them".
+COUNTED_ASKED = re.compile(r"^how\s+many\s+(?P<things>[a-z][\w-]*s)\b", re.IGNORECASE)
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
@@ -282,6 +284,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         given = history[-1].answer.person
         at = 1 if given and things and things[0] == given else 0
         things = [*things[:at], phrase, *(t for t in things[at:] if t not in phrase)]
+    counted = COUNTED_ASKED.match(previous)
+    if counted:
+        # "When did he score them?" after "How many goals did Parise score?": the goals
+        things = [f"the {counted.group('things')}", *things]
     existed = EXISTENTIAL.match(previous)
     if existed:
         # "Did Eichel get suspended for it?" after "Was there a fight?": the fight.

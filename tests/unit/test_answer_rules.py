@@ -18,6 +18,7 @@ from retrieval.answering.extractive import (
     ExtractiveAnswerer,
     _asks_result,
     _asks_where_the_story_happened,
+    _count_owned_by_asked,
     _counted_nouns,
     _counts_a_point,
     _dateline_place,
@@ -2108,3 +2109,23 @@ def test_a_who_answer_cites_where_the_article_names_the_person_whole(
     answerer = ExtractiveAnswerer(index, paraphrase=None)
     texts = [e.text for e in answerer._with_introduction(person, chosen)]
     assert texts == [chosen[0].text, *([added] if added else [])]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "owned"),
+    [
+        # the count the asked name owns, as its possessive
+        ("How many goals did Parise score?", "Hours before Zach Parise’s two-goal night.", True),
+        ("How many points did Davis score?", "Anthony Davis's 34 points led the Lakers.", True),
+        # a count near the name but someone's else, or of another thing
+        (
+            "How many goals did Parise score?",
+            "Parise’s goals gave the Wild a commanding two-goal lead.",
+            False,
+        ),
+        ("How many points did Davis score?", "Anthony Davis's 12 rebounds led the Lakers.", False),
+        ("How many points did Davis score?", "James's 25 points led the Lakers.", False),
+    ],
+)
+def test_a_count_the_asked_name_owns(question: str, sentence: str, owned: bool) -> None:
+    assert _count_owned_by_asked(analyze(question, KNOWN), sentence) is owned

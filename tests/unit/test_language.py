@@ -489,6 +489,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What's the name of that firm?",
             "What's the name of that firm?",
         ),
+        # "them" after a count: the things counted, not a name its answer gave
+        (
+            [turn("How many goals did Zach Parise score?", "BUFFALO, N.Y. — Zach Parise scored.")],
+            "When did he score them?",
+            "When did Zach Parise score the goals?",
+        ),
+        (
+            [turn("How many companies did NASA add?", "NASA added SpaceX and Ceres Robotics.")],
+            "When were they added?",
+            "When were the companies added?",
+        ),
         # not the author, nor a question that asks more
         ([turn("What's it about?", "Teachers rally.")], "Who wrote it?", "Who wrote it?"),
         (
