@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retrieval.answer import Turn
+from retrieval.language.answer_kinds import DATELINE
 from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     AUXILIARIES,
@@ -505,7 +506,10 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         asked = (people, [_as_written(question, thing) for thing in things])
         quoted = ([], [])
         for citation in turn.answer.citations[:1]:
-            quoted = _split_people(_names_in(citation.quote, index), index)
+            # not the dateline's city ("BUFFALO, N.Y. — Hours before Zach Parise’s ..."): where
+            # the story was filed is no one "it" or "them" points to
+            quote = DATELINE.sub("", citation.quote)
+            quoted = _split_people(_names_in(quote, index), index)
         held = ROLE_ASKED.search(question)
         role = [held.group()] if held and held.group("role").lower() not in NO_PERSON else []
         # "What's his name?" after "Where was the governor ...?": the governor, not a place the

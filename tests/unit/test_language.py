@@ -1340,3 +1340,19 @@ def test_a_shared_first_name_is_the_name_written_whole(
 )
 def test_every_form_of_a_verb_of_speech_is_one_point(question: str, speech: bool) -> None:
     assert (SPEECH_TERM in analyze(question, KNOWN).point_stems) is speech
+
+
+@pytest.mark.parametrize(
+    ("quote", "resolved"),
+    [
+        # a dateline's city is no "it": where the story was filed
+        ("BUFFALO, N.Y. — The KeyBank Center was full.", "Was KeyBank Center sold out?"),
+        ("WASHINGTON — The KeyBank Center was full.", "Was KeyBank Center sold out?"),
+        # a city named in the story itself is
+        ("The game in Buffalo was a sellout.", "Was Buffalo sold out?"),
+    ],
+)
+def test_a_datelines_city_is_no_antecedent(quote: str, resolved: str) -> None:
+    known = Known(["Buffalo", "Washington", "KeyBank Center"])
+    history = [turn("Who won?", quote)]
+    assert resolve("Was it sold out?", history, known) == resolved
