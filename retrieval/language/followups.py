@@ -47,6 +47,7 @@ MORE_OF_IT = re.compile(
     re.IGNORECASE,
 )
 THEY = re.compile(r"\b(they|them)\b", re.IGNORECASE)
+IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
 EXPLETIVE = re.compile(
@@ -286,8 +287,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         at = 1 if given and things and things[0] == given else 0
         things = [*things[:at], phrase, *(t for t in things[at:] if t not in phrase)]
     counted = COUNTED_ASKED.match(previous)
-    if counted:
-        # "When did he score them?" after "How many goals did Parise score?": the goals
+    if counted and THEY.search(question) and not IT.search(question):
+        # "When did he score them?" after "How many goals did Parise score?": the goals (and
+        # no "it" of the same question)
         things = [f"the {counted.group('things')}", *things]
     existed = EXISTENTIAL.match(previous)
     if existed:

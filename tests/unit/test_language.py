@@ -500,6 +500,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When were they added?",
             "When were the companies added?",
         ),
+        # not when the same question has an "it", which the things counted are not
+        (
+            [turn("How many states allow it?", "Eleven states do.")],
+            "Which of them was the first to legalize it?",
+            "Which of them was the first to legalize it?",
+        ),
         # not the author, nor a question that asks more
         ([turn("What's it about?", "Teachers rally.")], "Who wrote it?", "Who wrote it?"),
         (
