@@ -2117,7 +2117,7 @@ def test_a_who_answer_cites_where_the_article_names_the_person_whole(
         # the count the asked name owns, as its possessive
         ("How many goals did Parise score?", "Hours before Zach Parise’s two-goal night.", True),
         ("How many points did Davis score?", "Anthony Davis's 34 points led the Lakers.", True),
-        # a count near the name but someone's else, or of another thing
+        # a count near the name but someone else's, or of another thing
         (
             "How many goals did Parise score?",
             "Parise’s goals gave the Wild a commanding two-goal lead.",
