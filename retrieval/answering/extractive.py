@@ -25,11 +25,9 @@ from retrieval.language.answer_kinds import (
     FUTURE_SAID,
     HOME_NAMED,
     KIND_PATTERNS,
-    MONEY_ASKED,
     MONTHS,
     NAME_LIST,
     NUMBER,
-    PRICE_WORDS,
     QUOTED,
     SAVES,
     SAVES_COUNT,
@@ -40,6 +38,7 @@ from retrieval.language.answer_kinds import (
     result_score,
     uncounted,
     winner,
+    with_price_words,
 )
 from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
@@ -542,8 +541,7 @@ class ExtractiveAnswerer:
             parts = [f"{'; '.join(bylines)}{ends}"]
             unsigned = len(self.index.articles()) - len(citations)
             if unsigned:
-                lacking = ("give", "no date") if question.asks_date else ("name", "no author")
-                verb, thing = lacking
+                verb, thing = ("give", "no date") if question.asks_date else ("name", "no author")
                 if unsigned == 1:
                     parts.append(f"The other article {verb}s {thing}.")
                 else:
@@ -1684,10 +1682,10 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
     }
     # "How many percent were Hispanic?": with nothing else asked, the figure is the name's.
     wanted = wanted or set(stems(sorted(question.name_words)))
-    if question.wh == "how_much" and wanted & (PRICE_WORDS | MONEY_ASKED):
+    if question.wh == "how_much":
         # "How much did the campaign cost?", "How much money is behind it?": "with a budget of
         # $449,000" says its cost
-        wanted |= PRICE_WORDS
+        wanted = with_price_words(wanted)
     anchors = _word_starts(text, wanted)
     if not anchors and question.wh == "how_much":
         # "How much does Disney+ cost?": "Disney’s $6.99-a-month service", the name's price

@@ -508,13 +508,20 @@ PRICE_WORDS = frozenset(
 MONEY_ASKED = frozenset(stems("money funding".split()))
 
 
+def with_price_words(wanted: Collection[str]) -> set[str]:
+    """The stems wanted beside an amount, with every word for a price when one is asked ("cost",
+    "money"): "a budget of $449,000" says what the campaign cost."""
+    if (PRICE_WORDS | MONEY_ASKED) & set(wanted):
+        return {*wanted, *PRICE_WORDS}
+    return set(wanted)
+
+
 def amount_of(text: str, wanted: Collection[str]) -> bool:
     """Whether an amount of money in the text (outside quotations) stands within
     `AMOUNT_DISTANCE` words of a word whose stem is in `wanted`, or of a word for a price when
     one is wanted: "$2 billion in cash reserves" is no teacher's salary, though the sentence
     speaks of teachers."""
-    if (PRICE_WORDS | MONEY_ASKED) & set(wanted):
-        wanted = {*wanted, *PRICE_WORDS}
+    wanted = with_price_words(wanted)
     narrative = QUOTED.sub(lambda m: " " * len(m.group()), text)
     for amount in MONEY.finditer(narrative):
         before = words(narrative[: amount.start()])[-AMOUNT_DISTANCE:]

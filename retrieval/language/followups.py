@@ -12,7 +12,6 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     AUXILIARIES,
     FRAMING,
-    ORG_WORDS,
     POSSESSIVES,
     QUESTION_OPENERS,
     ROLE_WORDS,
@@ -20,7 +19,7 @@ from retrieval.language.lexicon import (
     UNMARKED_CONTRACTIONS,
 )
 from retrieval.language.question import ABOUT_IT, AUTHOR, PUBLISHED_WHEN, PUBLISHER, SUMMARY
-from retrieval.language.speakers import POSSESSIVE
+from retrieval.language.speakers import POSSESSIVE, is_person_name
 from retrieval.language.teams import TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, words
 
@@ -401,7 +400,7 @@ def _organisation_named(question: str, index: KnownWords) -> str | None:
     """The one name a question gives, when it is no person's: what a follow-up's "that
     company" is."""
     named = _names_in(question, index)
-    return named[0] if len(named) == 1 and not _is_person(named[0]) else None
+    return named[0] if len(named) == 1 and not is_person_name(named[0]) else None
 
 
 def _kind_answered(history: Sequence[Turn], demonstrative: re.Match[str]) -> str | None:
@@ -458,7 +457,7 @@ def _named_before(
     if found is None or _is_object(found, question):
         return False
     before = question[: found.start()]
-    return any(_is_person(name) == person for name in _names_in(before, index))
+    return any(is_person_name(name) == person for name in _names_in(before, index))
 
 
 def _is_object(pronoun: re.Match[str], question: str) -> bool:
@@ -519,7 +518,7 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         people = asked[0] or role or quoted[0]
         things = asked[1] or quoted[1]
         given = turn.answer.person
-        if given and _is_person(given):
+        if given and is_person_name(given):
             people = [given]
         elif given:  # "Who canceled its task order?": "OrbitBeyond", whom "it" next means
             things = [given, *things]
@@ -546,7 +545,7 @@ def _as_written(question: str, name: str) -> str:
 
 
 def _split_people(names: list[str], index: KnownWords) -> tuple[list[str], list[str]]:
-    people = [name for name in names if _is_person(name)]
+    people = [name for name in names if is_person_name(name)]
     return people, [name for name in names if name not in people]
 
 
@@ -563,7 +562,7 @@ def _last_place(history: Sequence[Turn], index: KnownWords) -> str | None:
             ):
                 continue
             names = _names_in(match.group("place"), index)
-            if names and not _is_person(names[0]):
+            if names and not is_person_name(names[0]):
                 return names[0]
     return None
 
@@ -587,11 +586,6 @@ def _names_in(text: str, index: KnownWords) -> list[str]:
         if name in whole or not any(word in words(other) for other in whole)
     ]
     return list(dict.fromkeys(names))
-
-
-def _is_person(name: str) -> bool:
-    parts = name.split()
-    return 2 <= len(parts) <= 4 and not any(p.lower() in ORG_WORDS for p in parts)
 
 
 def _swap_object(previous: str, other: str) -> str | None:
