@@ -18,7 +18,14 @@ from retrieval.language.lexicon import (
     STOPWORDS,
     UNMARKED_CONTRACTIONS,
 )
-from retrieval.language.question import ABOUT_IT, AUTHOR, PUBLISHED_WHEN, PUBLISHER, SUMMARY
+from retrieval.language.question import (
+    ABOUT_IT,
+    AUTHOR,
+    OTHER_WORK,
+    PUBLISHED_WHEN,
+    PUBLISHER,
+    SUMMARY,
+)
 from retrieval.language.speakers import POSSESSIVE, is_person_name
 from retrieval.language.teams import TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, words
@@ -254,6 +261,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         question = question[:1].upper() + question[1:]
     people, things = _antecedents(history, index)
     asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN)
+    if any(asked.search(question) for asked in asks_itself) and _asked_of_article(previous):
+        return question  # "When was it published?" after "Who wrote the lunar lander piece?"
     if SUMMARY.search(previous) or any(asked.search(question) for asked in asks_itself):
         # "How many districts closed because of it?" after "What's this story about?": the
         # story's event, which no one name of its summary stands for; "Who wrote it?", "What
@@ -352,6 +361,13 @@ def _possessed(question: str, index: KnownWords) -> re.Match[str] | None:
         if owner and all(w in index.name_words for w in owner):
             return match
     return None
+
+
+def _asked_of_article(question: str) -> bool:
+    """Whether `question` asked about the article itself: its author, publisher, date or
+    subject ("Who wrote the lunar lander piece?"), not another work's author."""
+    asked = (AUTHOR, PUBLISHER, PUBLISHED_WHEN, SUMMARY)
+    return any(a.search(question) for a in asked) and not OTHER_WORK.search(question)
 
 
 def _last_phrase(question: str) -> str | None:

@@ -204,7 +204,9 @@ AUTHOR = re.compile(
     r"reporter\s+(?:who|that)\s+wrote)\b|"
     # "Who reported this story?", "Who is the reporter?": the article's own reporter.
     rf"who\s+(?:reported|covered|filed)\s+(?:the|this)\s+{ARTICLE_NOUNS}|"
-    r"who(?:\s+is|\s+was|['’]s)\s+the\s+reporter(?=\W*$))",
+    r"who(?:\s+is|\s+was|['’]s)\s+the\s+(?:reporter|journalist|correspondent)"
+    # "Who's the reporter on this story?", "the journalist behind the NASA piece"
+    rf"(?:\s+(?:on|of|for|behind)\s+(?:the|this)\s+(?:[\w+-]+\s+){{0,3}}?{ARTICLE_NOUNS})?(?=\W*$))",
     re.IGNORECASE,
 )
 # The publisher of the article, or the news organisation of its reporter.
@@ -219,7 +221,8 @@ PUBLISHER = re.compile(
 # study's senior author", a research paper's "lead author".
 OTHER_WORK = re.compile(
     r"\b(?:wrote|writes|authored|penned|author|authors|writer|written)\s+(?:of\s+|by\s+)?"
-    rf"(?:the|a|an|that|his|her|their)\s+(?!{ARTICLE_NOUNS}\b)\w"
+    # "Who wrote the lunar lander piece?" describes the article, not another work.
+    rf"(?:the|a|an|that|his|her|their)\s+(?!(?:[\w+-]+\s+){{0,3}}?{ARTICLE_NOUNS}\b)\w"
     rf"|\b(?!(?:{ARTICLE_NOUNS}|who|what|it|that|this|he|she)['’]s\b)"
     r"\w+['’]s\s+(?:\w+\s+)?(?:author|writer)s?\b"
     r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b",

@@ -606,6 +606,22 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What publication is it from?",
             "What publication is it from?",
         ),
+        # "it" after a question on the article described by its subject: still the article
+        (
+            [turn("who wrote the lunar lander piece?", "by Jeff Foust — November 18, 2019")],
+            "when was it published?",
+            "when was it published?",
+        ),
+        (
+            [turn("Who wrote the Wild game story?", "Michael Russo")],
+            "What outlet is it from?",
+            "What outlet is it from?",
+        ),
+        (
+            [turn("Who wrote the study on cannabis use?", "Silvia S. Martins")],
+            "When was it published?",
+            "When was the study published?",
+        ),
         # the owned thing named last, not an attribute asked of it before
         (
             [turn("What's the budget for China's proposal?", "It costs $5 billion.")],
@@ -879,6 +895,13 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("What's the recap about?", False, True),
         ("Who wrote the textbook?", False, False),
         ("Who wrote the columnist's book?", False, False),
+        # the article described by its subject (nasa-clps, wild-sabres)
+        ("who wrote the lunar lander piece?", True, False),
+        ("Who wrote the Wild game story?", True, False),
+        ("Who wrote the study on cannabis use?", False, False),
+        ("who's the reporter on this story?", True, False),
+        ("Who is the journalist behind the Disney+ article?", True, False),
+        ("Who was the reporter on the scene?", False, False),
     ],
 )
 def test_questions_about_the_article_itself(question: str, author: bool, summary: bool) -> None:
