@@ -35,6 +35,7 @@ from retrieval.language.answer_kinds import (
     amount_of,
     counts,
     counts_directly,
+    lasts,
     result_score,
     uncounted,
     winner,
@@ -929,6 +930,10 @@ class ExtractiveAnswerer:
                 # count his name owns, before "his goals ... gave the Wild a two-goal lead"
                 owned = [(s, e) for s, e in scored if _count_owned_by_asked(question, e.text)]
                 scored = owned + [pair for pair in scored if pair not in owned]
+        if question.wh == "how_long":
+            # "How long did the rally last?": a length of something asked, not any in a
+            # sentence naming the rally
+            scored = [(s, e) for s, e in scored if lasts(e.text, question.point_stems)]
         if question.wh == "how_much" and question.point_stems:
             # "What is the starting salary ...?": only an amount of something asked, or of
             # someone or something it names ("Disney’s $6.99-a-month service").

@@ -408,6 +408,26 @@ def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> 
     )
 
 
+# "How long X": a duration answers when at most this many words stand between it and a word of
+# X ("telephone wait times that exceeded two hours", "the free weeklong trial"); "the rally ...
+# amid a wave of activism over the past two years" is no length of the rally.
+DURATION_DISTANCE = 12
+
+
+def lasts(text: str, asked: Collection[str]) -> bool:
+    """Whether some duration in the text stands within `DURATION_DISTANCE` words of a word
+    whose stem is in `asked` (the question's points); any duration when nothing is asked."""
+    if not asked:
+        return bool(DURATION.search(text))
+    for duration in DURATION.finditer(text):
+        before = stems(words(text[: duration.start()]))[-DURATION_DISTANCE:]
+        inside = stems(words(duration.group()))
+        after = stems(words(text[duration.end() :]))[:DURATION_DISTANCE]
+        if set(asked) & {*before, *inside, *after}:
+            return True
+    return False
+
+
 # What a number counts is written right after it, in at most this many words: "28 teams", "six
 # consecutive games", "Nearly 300 school districts".
 COUNTED_WORDS_AFTER = 3

@@ -48,7 +48,13 @@ from retrieval.answering.extractive import (
     spelled_out_before,
 )
 from retrieval.index.sentences import Sentence, sentence_of
-from retrieval.language.answer_kinds import NAME_LIST, amount_of, counts_directly, result_score
+from retrieval.language.answer_kinds import (
+    NAME_LIST,
+    amount_of,
+    counts_directly,
+    lasts,
+    result_score,
+)
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
 from retrieval.language.text import stems, words
@@ -185,6 +191,35 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
     assert amount_of(sentence, set(stems(asked.split()))) is of_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked", "lasting"),
+    [
+        # the length stands by the asked thing (disney, meth, the bundled article)
+        ("Callers reported telephone wait times that exceeded two hours.", "stuck wait hold", True),
+        ("Fans signed up for the free weeklong trial.", "free trial", True),
+        ("The campaign, which will be in its third year in January, worked.", "campaign", True),
+        ("Russia's 13-month-old war in Ukraine goes on.", "war", True),
+        # a length of something else in a sentence naming the asked thing (indiana, meth)
+        (
+            "The rally was the state's biggest such teacher protest amid a wave of educator"
+            " activism across the country over the past two years.",
+            "rally last",
+            False,
+        ),
+        (
+            "House Speaker Brian Bosma defended the budget approved by Republicans in April"
+            " that boosted base school spending by 2.5% each of the next two years.",
+            "speaker",
+            False,
+        ),
+        ("The rally drew thousands.", "rally last", False),  # no length at all
+        ("The free trial runs for a week.", "", True),  # nothing asked: any length
+    ],
+)
+def test_a_length_must_be_of_what_was_asked(sentence: str, asked: str, lasting: bool) -> None:
+    assert lasts(sentence, set(stems(asked.split()))) is lasting
 
 
 @pytest.mark.parametrize(
