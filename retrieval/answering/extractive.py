@@ -45,6 +45,7 @@ from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
     APPOINTED_VERBS,
     CARRYING_VERBS,
+    EXCLUSIVE_KINDS,
     FINDING_VERBS,
     GROUP_WORDS,
     HOME_WORDS,
@@ -382,6 +383,19 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
         if single & said:
             said.update((verb, particle))
     return said
+
+
+def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
+    """Whether the stems `said` leave out one of two exclusive kinds the `asked` stems name and
+    say the other ("medical" and "recreational"; lexicon.EXCLUSIVE_KINDS)."""
+    for one, other in EXCLUSIVE_KINDS:
+        first, second = set(stems(one.split())), set(stems(other.split()))
+        if first & set(asked) and second & set(asked):
+            continue  # "Were there more men or women?" asks both
+        for kind, excluded in ((first, second), (second, first)):
+            if kind & set(asked) and not kind & set(said) and excluded & set(said):
+                return True
+    return False
 
 
 def _with_appointment(question: Question, stems_said: Collection[str]) -> set[str]:
@@ -1112,6 +1126,9 @@ class ExtractiveAnswerer:
         if question.wh == "why" and not best.kind and _only_as_epithet(points, sentence.text):
             return True  # "Why has Dubnyk been struggling?": "the struggling Devan Dubnyk"
         around = self._neighbourhood(sentence)
+        said_around = frozenset().union(*(s.stems for s in around))
+        if _says_another_kind([stem for _, stem in points], said_around):
+            return True  # "medical marijuana" states: "Marijuana for recreational use ..."
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)

@@ -382,6 +382,19 @@ OPPOSITES = (
     ("attend attends attended", "miss misses missed skip skipped"),
 )
 
+# Kinds that rule each other out: a sentence on the one ("Marijuana for recreational use has been
+# legalized in 11 states") says nothing of the other ("How many states have legalized medical
+# marijuana?"), however close in meaning the two sentences are.
+EXCLUSIVE_KINDS = (
+    ("medical medicinal", "recreational"),
+    ("male men man boys", "female women woman girls"),
+    ("crewed crew manned", "uncrewed unmanned cargo robotic"),
+    ("domestic", "international foreign overseas"),
+    ("public", "private"),
+    ("offensive offense", "defensive defense"),
+    ("home", "road away"),
+)
+
 # Verbs with a particle and the single verbs news writes for them: "When did South Dakota roll
 # out the campaign?" is answered by "introduced on Monday", "How many signed up?" by "15,000
 # people registered".

@@ -39,6 +39,7 @@ from retrieval.answering.extractive import (
     _purposes_of,
     _qualified_role,
     _role_holders,
+    _says_another_kind,
     _scope_unsaid,
     _speaks_for_own_group,
     _subject_words,
@@ -191,6 +192,39 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
     assert amount_of(sentence, set(stems(asked.split()))) is of_it
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other_kind"),
+    [
+        # the sentence says the other of two exclusive kinds (cannabis, nasa)
+        (
+            "How many states have legalized medical marijuana?",
+            "Marijuana for recreational use has been legalized in 11 states.",
+            True,
+        ),
+        (
+            "When will Starship fly crewed missions?",
+            "Such missions would be cargo only.",
+            True,
+        ),
+        ("How many women took part?", "Just over half were female.", False),  # the same kind
+        ("Were there more men or women?", "Just over half were female.", False),  # asks both
+        # no kind said at all (disney): nothing ruled out
+        ("How many international subscribers?", "Disney+ signed up 10 million users.", False),
+        # the asked kind said beside the other (lakers)
+        (
+            "How did the Lakers do at home?",
+            "The Lakers are 9-0 at home and 5-2 on the road.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_on_another_kind_says_nothing_of_the_asked(
+    question: str, sentence: str, other_kind: bool
+) -> None:
+    asked, said = set(stems(words(question))), set(stems(words(sentence)))
+    assert _says_another_kind(asked, said) is other_kind
 
 
 @pytest.mark.parametrize(
