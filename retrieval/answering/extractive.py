@@ -37,6 +37,7 @@ from retrieval.language.answer_kinds import (
     counts_directly,
     lasts,
     result_score,
+    shots_of_the_other_side,
     uncounted,
     winner,
     with_price_words,
@@ -939,6 +940,13 @@ class ExtractiveAnswerer:
                 if e.sentence.source == source and counts_asked_thing(question, e.text)
             ]
             scored = counting or scored
+            # "How many shots did the Wild take?": not the shots the Wild goalie stopped
+            asked = set(question.point_stems)
+            scored = [
+                (s, e)
+                for s, e in scored
+                if not shots_of_the_other_side(e.text, asked, question.name_words)
+            ]
             if question.name_words:
                 # "How many goals did Parise score?": "Zach Parise’s two-goal performance", the
                 # count his name owns, before "his goals ... gave the Wild a two-goal lead"

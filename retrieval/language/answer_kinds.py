@@ -449,6 +449,23 @@ SAVES_COUNT = re.compile(
     re.IGNORECASE,
 )
 SAVES = frozenset(stems(["saves"]))
+# Acts of a goalie on the other side's shots: "How many shots did Stalock stop/face?".
+SHOTS_FACED = frozenset(stems("stop stopped save saved face faced aside block blocked".split()))
+SHOTS = frozenset(stems(["shots"]))
+
+
+def shots_of_the_other_side(text: str, asked: Collection[str], names: Collection[str]) -> bool:
+    """Whether the text counts shots only as the saves of a goalie the asked names stand for
+    or play with ("Wild goalie Alex Stalock ... stopping 30 shots"): those are the other
+    side's shots, no answer to "How many shots did the Wild take?". `asked` holds the
+    question's stems; a question on the goalie's stops (`SHOTS_FACED`) asks those saves."""
+    narrative = QUOTED.sub(" ", text)
+    saves = SAVES_COUNT.search(narrative)
+    if not saves or not SHOTS & set(asked) or SHOTS_FACED & set(asked):
+        return False
+    if counts(SAVES_COUNT.sub(" ", narrative), SHOTS):
+        return False  # the sentence counts other shots too
+    return bool(set(names) & set(words(narrative[: saves.start()])))
 
 
 def counts_directly(text: str, counted: str, asked: Collection[str] = ()) -> bool:

@@ -55,6 +55,7 @@ from retrieval.language.answer_kinds import (
     counts_directly,
     lasts,
     result_score,
+    shots_of_the_other_side,
 )
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
@@ -192,6 +193,63 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
     assert amount_of(sentence, set(stems(asked.split()))) is of_it
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "sentence", "others"),
+    [
+        # the saves of the asked side's goalie count the other side's shots (hockey, soccer)
+        (
+            "How many shots did the Wild take?",
+            "wild",
+            "Wild goalie Alex Stalock looked strong, stopping 30 shots.",
+            True,
+        ),
+        (
+            "How many shots on goal did Chelsea have?",
+            "chelsea",
+            "Chelsea keeper Kepa Arrizabalaga turned aside 7 shots.",
+            True,
+        ),
+        # the goalie's own stops are asked
+        (
+            "How many shots did Stalock stop?",
+            "stalock",
+            "Wild goalie Alex Stalock looked strong, stopping 30 shots.",
+            False,
+        ),
+        (
+            "How many shots did the Wild face?",
+            "wild",
+            "Wild goalie Stalock stopped 30 shots.",
+            False,
+        ),
+        # the other side is asked, or the sentence counts the asked side's shots as well
+        (
+            "How many shots did the Sabres take?",
+            "sabres",
+            "Wild goalie Alex Stalock looked strong, stopping 30 shots.",
+            False,
+        ),
+        (
+            "How many shots did the Wild take?",
+            "wild",
+            "The Wild had 25 shots, and their goalie stopped 30 shots.",
+            False,
+        ),
+        (
+            "How many points did the Wild score?",
+            "wild",
+            "Wild goalie Stalock stopped 30 shots.",
+            False,
+        ),
+    ],
+)
+def test_saves_count_the_other_sides_shots(
+    question: str, names: str, sentence: str, others: bool
+) -> None:
+    asked = set(stems(words(question)))
+    assert shots_of_the_other_side(sentence, asked, {names}) is others
 
 
 @pytest.mark.parametrize(
