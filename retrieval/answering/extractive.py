@@ -322,6 +322,8 @@ OWN_COMPANY = re.compile(
     re.IGNORECASE,
 )
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
+# What a question on someone's words asks them about, to its end: "... say about Anthony Davis?".
+ABOUT_TOPIC = re.compile(r"\b(?:about|on|of)\s+(?P<topic>[^?!.]+?)\W*$", re.IGNORECASE)
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
 # How many sentences back the name of one a quote calls "he" or "it" may stand ("he's playing
 # well now" right after a paragraph about the player).
@@ -397,6 +399,13 @@ def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
             if kind & set(asked) and not kind & set(said) and excluded & set(said):
                 return True
     return False
+
+
+def _about_names_alone(question: str, names: Collection[str]) -> bool:
+    """Whether the question asks about these names and nothing more: "What did LeBron say
+    about Anthony Davis?", not "... give for going after Eriksson Ek?"."""
+    topic = ABOUT_TOPIC.search(question)
+    return topic is not None and set(words(topic.group("topic"))) <= {*names, "the"}
 
 
 def _with_appointment(question: Question, stems_said: Collection[str]) -> set[str]:
@@ -735,6 +744,12 @@ class ExtractiveAnswerer:
         context = [*around, *self._preceding(statement.sentence, TOPIC_NAME_WINDOW)]
         if others and not others & {w for s in context for w in words(" ".join(s.mentions))}:
             return False
+        if others and _about_names_alone(question.text, others):
+            # "What did LeBron say about Anthony Davis?": on a person alone, the words must name
+            # or mean someone ("he", "her"), not "a pretty cool stat" after a line naming Davis
+            quoted = " ".join(QUOTED.findall(statement.text)) or statement.text
+            if not others & set(words(quoted)) and not THIRD_PERSON.search(quoted):
+                return False
         missing = [w for w, stem in question.points if stem not in said]
         return not missing or self._paraphrases(question, missing, statement.text)
 

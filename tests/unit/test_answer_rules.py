@@ -16,6 +16,7 @@ from retrieval.answering.extractive import (
     SUPERLATIVE_SAID,
     WILL_QUESTION,
     ExtractiveAnswerer,
+    _about_names_alone,
     _asks_result,
     _asks_where_the_story_happened,
     _count_owned_by_asked,
@@ -193,6 +194,28 @@ def test_a_number_must_count_what_was_asked(question: str, sentence: str, counts
 )
 def test_an_amount_must_be_of_what_was_asked(sentence: str, asked: str, of_it: bool) -> None:
     assert amount_of(sentence, set(stems(asked.split()))) is of_it
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "alone"),
+    [
+        ("What did LeBron say about Anthony Davis?", {"anthony", "davis"}, True),  # lakers
+        ("What did Jack Eichel say about Parise?", {"parise"}, True),  # wild
+        ("what did Graham say about the Hege?", {"hege"}, True),  # meth
+        # a topic beyond the person (wild, indiana)
+        (
+            "What explanation did Eichel give for going after Eriksson Ek?",
+            {"eriksson", "ek"},
+            False,
+        ),
+        ("What did Gambill say about Holcomb's plan?", {"holcomb"}, False),
+        ("What did Mayer say?", {"mayer"}, False),  # no topic
+    ],
+)
+def test_a_question_on_someones_words_about_a_person_alone(
+    question: str, names: set[str], alone: bool
+) -> None:
+    assert _about_names_alone(question, names) is alone
 
 
 @pytest.mark.parametrize(
