@@ -126,7 +126,7 @@ MEASURED = frozenset({*COUNTED, "how_much", "change", "share"})
 # Spans a count or an amount may be over: a number for one of them is none for another.
 SCOPE = re.compile(
     r"\b((?:last|next|previous)\s+(?:season|year)|career|season|all-time|ever|so far|total|"
-    r"per game|a game|this year)\b",
+    r"per game|a game|this year|altogether|all told|in all|combined)\b",
     re.IGNORECASE,
 )
 # A thing the article says was kept back: "to an undisclosed injury".
@@ -136,6 +136,8 @@ WITHHELD = re.compile(
 )
 # A total, said as one or as all of a number: "All 14 companies".
 ALL_OF = r"\btotal|\ball\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+# A question's words for a total: "Altogether, how many companies ...?", "How many in all?".
+TOTAL_SCOPES = frozenset({"total", "altogether", "all told", "in all", "combined"})
 # "a game", "per game": one span, written either way.
 PER_UNIT = re.compile(r"^(?:a|per|each)\s+")
 # "What is X called?": the name given stands this many words from a point of the question.
@@ -1567,7 +1569,7 @@ def _scope_unsaid(question: Question, sentence: Sentence, around: Sequence[Sente
 
 def _own_scope(scope: str) -> bool:
     """A total or a rate: said by the sentence that gives the number, not by its neighbours."""
-    return scope.lower() == "total" or PER_UNIT.match(scope.lower()) is not None
+    return scope.lower() in TOTAL_SCOPES or PER_UNIT.match(scope.lower()) is not None
 
 
 def _says_own_scope(question: Question, text: str) -> bool:
@@ -1583,7 +1585,7 @@ def _scope_said(scope: str, question: Question) -> str:
     """The pattern of a span as an article may write it: "assists a game" as "11.1 assists
     per game" (the thing counted by the unit, not another count's "per game"), "in total" as
     "all 14"."""
-    if scope.lower() == "total":
+    if scope.lower() in TOTAL_SCOPES:
         return ALL_OF  # "All 14 companies are now eligible": the total
     unit = PER_UNIT.sub("", scope.lower())
     if unit == scope.lower():

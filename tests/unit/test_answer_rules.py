@@ -41,6 +41,7 @@ from retrieval.answering.extractive import (
     _qualified_role,
     _role_holders,
     _says_another_kind,
+    _says_own_scope,
     _scope_unsaid,
     _speaks_for_own_group,
     _subject_words,
@@ -1005,10 +1006,27 @@ def test_a_phrasal_verb_is_covered_by_the_single_verb_that_says_it(
         ("How many companies did NASA add?", []),
         # "last season" is not "this season"
         ("How many points did he average last season?", ["last season"]),
+        # a total, however the reader words it (nasa, indiana)
+        ("Altogether, how many companies can bid?", ["Altogether"]),
+        ("How many districts closed in all?", ["in all"]),
     ],
 )
 def test_the_span_a_count_is_over(question: str, spans: list[str]) -> None:
     assert SCOPE.findall(question) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        # a total is said by "all N" or "total" (nasa, indiana)
+        ("How many companies are in CLPS in all?", "All 14 companies are now eligible.", True),
+        ("How many companies are in CLPS in all?", "NASA added five companies.", False),
+        ("Altogether, how many districts closed?", "A total of 300 districts closed.", True),
+        ("How many companies are in CLPS?", "NASA added five companies.", True),  # no total asked
+    ],
+)
+def test_a_total_asked_is_said_as_a_total(question: str, sentence: str, said: bool) -> None:
+    assert _says_own_scope(analyze(question, KNOWN), sentence) is said
 
 
 @pytest.mark.parametrize(
