@@ -85,12 +85,17 @@ ROLE_WHERE = (
     r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,2}?)?"
     r"(?:\s+(?:now|today|these\s+days|currently))?"
 )
+# "job", "job title", "current role": what someone's work is called.
+ROLE_NOUN = (
+    r"(?:(?:current|official|actual|exact|new)\s+)?"
+    r"(?:job\s+title|job|role|title|position|occupation)"
+)
 # "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
 ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
     r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
     r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
-    rf"(?:job|role|title|position|occupation){ROLE_WHERE}$"
+    rf"{ROLE_NOUN}{ROLE_WHERE}$"
     # "What position does Peskov hold?"
     r"|^what\s+(?:job|role|title|position|post)\s+(?:does|did)\s+(?P<holder>.+?)\s+"
     rf"(?:hold|have){ROLE_WHERE}$",

@@ -968,6 +968,9 @@ def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str 
         ("What's Mayer's job at Disney?", "Mayer"),
         ("What position does Peskov hold?", "Peskov"),
         ("what title did Gwynne Shotwell have at SpaceX", "Gwynne Shotwell"),
+        # the job's name asked in more words (disney, cannabis)
+        ("what's Kevin Mayer's job title?", "Kevin Mayer"),
+        ("What is Silvia Martins's current position?", "Silvia Martins"),
         ("Who is Anthony Davis?", "Anthony Davis"),
         ("What is the proposal?", "proposal"),
     ],
