@@ -60,6 +60,7 @@ from retrieval.language.lexicon import (
     ROLE_QUALIFIERS,
     ROLE_SPELLINGS,
     ROLE_WORDS,
+    SPEECH_VERBS,
     STOPWORDS,
     TEAM_POSITIONS,
     THIRD_PERSON,
@@ -324,6 +325,8 @@ OWN_COMPANY = re.compile(
     re.IGNORECASE,
 )
 # A thing spoken of in a quote without being named: "It has a lot of payload capacity".
+# A speech verb as a word of its own.
+SAYING = re.compile(SPEECH_VERBS, re.IGNORECASE)
 # What a question on someone's words asks them about, to its end: "... say about Anthony Davis?".
 ABOUT_TOPIC = re.compile(r"\b(?:about|on|of)\s+(?P<topic>[^?!.]+?)\W*$", re.IGNORECASE)
 THING = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
@@ -2235,7 +2238,12 @@ def _description(question: Question, text: str) -> str | None:
         before = []  # "Senior author Dr. Silvia S. Martins": a courtesy, no description
     if before and (before[-1].lower().rstrip(".") in TITLE_WORDS or ROLE.fullmatch(before[-1])):
         # the title's own phrase: "Chinese President", not "lawmakers after Chinese President"
-        kept = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, reversed(before)))
+        # nor "said" of "said U.S. Attorney Nealy Cox"
+        kept = list(
+            itertools.takewhile(
+                lambda w: w.lower() not in STOPWORDS and not SAYING.fullmatch(w), reversed(before)
+            )
+        )
         return " ".join(reversed(kept))
     after = text[named.end() :]
     # "Ian Hamilton, an expert in ...,", "Mayer was named chairman of ..."

@@ -32,11 +32,18 @@ CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # Mailman School of Public Health," (lower-case words up to "of", "at" or "for").
 APPOSITIVE = re.compile(
     r",\s+(?:a|an|the|who|whose)\s[^,\"“”]{1,200},"
+    # an aside between the speaker and the verb: "Richardson, via USA Today, said",
+    # "Tim Clark, meanwhile, told reporters"
+    r"|,\s+(?:via|per|however|meanwhile|though|too|also|in\s+turn|in\s+a\s+statement|"
+    r"for\s+(?:his|her|their|its)\s+part)\b[^,\"“”]{0,80},"
     r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
 )
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
 
+# Capitalised words of a title between a speech verb and the name it introduces ("said U.S.
+# Attorney Nealy Cox"), at most.
+TITLE_GAP_WORDS = 3
 # "The governor said ...": a role for its subject, right before the verb.
 ROLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+(?P<role>[a-z]+\.?)\s+$")
 # The title right before a person's name, and the words before it that may say whose it is:
@@ -255,11 +262,15 @@ def subject_person(
 
 
 def _name_right_after(text: str, position: int, mentions: Sequence[Mention]) -> str | None:
-    """`said Peskov`: the name that follows the verb directly."""
+    """`said Peskov`: the name that follows the verb directly, or a person's name after
+    capitalised words of their title (`said U.S. Attorney Nealy Cox`)."""
     for mention in mentions:
-        if 0 <= mention.start - position <= 1:
+        gap = text[position : mention.start]
+        titled = gap.startswith(" ") and len(gap.split()) <= TITLE_GAP_WORDS
+        title = all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in gap.split())
+        if mention.is_person and titled and title:
             return mention.key
-    return None
+    return next((m.key for m in mentions if 0 <= m.start - position <= 1), None)
 
 
 def _inside_quote(text: str, position: int) -> bool:

@@ -1872,6 +1872,12 @@ def test_a_quote_speaking_as_we_is_for_the_speakers_group(
             "Belarusian President Alexander Lukashenko called for a truce.",
             "Belarusian President",
         ),
+        # a title after a speech verb, without the verb (court, politics)
+        (
+            "Who is Lukashenko?",
+            "“We are ready,” said Belarusian President Alexander Lukashenko.",
+            "Belarusian President",
+        ),
         # the appositive after it, or what the name is, when it is short and says a role
         (
             "Who is Gwynne Shotwell?",

@@ -54,6 +54,31 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="she: the subject, not the last person named (protest)",
         ),
         pytest.param(
+            "Sam Ortiz weighed in on the fight. Ortiz, via USA Today, said that the "
+            "quarterback started it.",
+            "Ortiz, via USA Today, said that the quarterback started it.",
+            "Sam Ortiz",
+            id="an aside naming a source between the speaker and the verb (football)",
+        ),
+        pytest.param(
+            "Airline President Tim Ward, meanwhile, told reporters that growth would resume.",
+            "Airline President Tim Ward, meanwhile, told reporters that growth would resume.",
+            "Tim Ward",
+            id="a discourse aside between the speaker and the verb (business)",
+        ),
+        pytest.param(
+            "“Justice has been served,” said U.S. Attorney Erin Cole.",
+            "“Justice has been served,” said U.S. Attorney Erin Cole.",
+            "Erin Cole",
+            id="quote, verb, then the speaker behind a capitalised title (court)",
+        ),
+        pytest.param(
+            "“It is fine,” said Kremlin spokesman Ivan Sokol.",
+            "“It is fine,” said Kremlin spokesman Ivan Sokol.",
+            "Ivan Sokol",
+            id="quote, verb, then the speaker behind an organisation and a title (politics)",
+        ),
+        pytest.param(
             "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
             "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
             "Tom Ray",
