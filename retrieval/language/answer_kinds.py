@@ -370,7 +370,28 @@ def uncounted(text: str, counted: Collection[str] = ()) -> str:
         return blank(match) if high >= low and not SCORED & set(counted) else match.group()
 
     text = DATE.sub(blank, PERCENTAGE.sub(blank, CLOCK.sub(blank, text)))
-    return SCORE_OR_RANGE.sub(blank_score, text)
+    text = SCORE_OR_RANGE.sub(blank_score, text)
+    return _without_model_numbers(text)
+
+
+# A number that is part of a name, no count: after a capitalised word inside the sentence
+# ("Boeing 737", "Week 13", "Flight 370"), or after a count and before a name ("five 787
+# Dreamliner sales").
+MODEL_NUMBER = re.compile(r"(?<=\S\s)(?P<number>\d{2,})\b(?![-,.:]?\d)")
+COUNT_BEFORE = re.compile(rf"\b(?:{COUNT_WORDS}|\d[\d,]*)\s+$", re.IGNORECASE)
+CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'-]*(?<![’']s)(?<![’'])\s+$")
+
+
+def _without_model_numbers(text: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        before = text[: match.start()]
+        after = text[match.end() :]
+        opening = before.strip() == before.split()[-1]  # "Nearly 300": the sentence's first word
+        named = CAPITALISED_BEFORE.search(before) is not None and not opening
+        counted_model = COUNT_BEFORE.search(before) is not None and after.strip()[:1].isupper()
+        return " " * len(match.group()) if named or counted_model else match.group()
+
+    return MODEL_NUMBER.sub(blank, text)
 
 
 def counts(text: str, counted: Collection[str], asked: Collection[str] = ()) -> bool:
@@ -427,6 +448,11 @@ def lasts(text: str, asked: Collection[str]) -> bool:
             return True
     return False
 
+
+# The words a part's things take after "of the": "its jets", "its Dreamliner jets".
+PARTITIVE_WORDS = 2
+# Words between "of" and the things a part is counted of: "123 of the planes", "30 of its jets".
+PARTITIVE_OWNERS = frozenset("the its their his her our these those".split())
 
 # What a number counts is written right after it, in at most this many words: "28 teams", "six
 # consecutive games", "Nearly 300 school districts".
@@ -491,9 +517,25 @@ def _counted_after(tokens: Sequence[str], token_stems: Sequence[str], k: int, co
     """Whether the words right after the number `k` name the counted thing; "of" after a
     measure is no word between them: "100 metric tons of cargo" counts cargo."""
     steps = 0
-    for after in range(k + 1, len(tokens)):
-        if token_stems[after] == counted:
+    start = k + 1
+    if start < len(tokens) and tokens[start] == "of":
+        # "123 of the planes", "30 of its jets": a part of them, counted (not "Seven of LeBron's
+        # assists", a part of someone's count)
+        start += 1
+        while start < len(tokens) and tokens[start] in PARTITIVE_OWNERS:
+            start += 1
+    partitive = start > k + 1
+    for after in range(
+        start, min(len(tokens), start + PARTITIVE_WORDS) if partitive else len(tokens)
+    ):
+        following = tokens[after + 1] if after + 1 < len(tokens) else None
+        # a part of things is counted of the phrase's head: "of his season-high 31 points"
+        # counts no seasons
+        head = not partitive or following is None or following in STOPWORDS
+        if token_stems[after] == counted and head:
             return True
+        if partitive and NUMBER.fullmatch(tokens[after]):
+            return False  # "20 of his season-high 31 points": part of another count
         if tokens[after] == "of" and after > k + 1:
             continue
         steps += 1

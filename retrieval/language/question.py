@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from retrieval.language.known import KnownWords
@@ -90,6 +91,8 @@ ROLE_NOUN = (
     r"(?:(?:current|official|actual|exact|new)\s+)?"
     r"(?:job\s+title|job|role|title|position|occupation)"
 )
+# A subject described, not named: "the mom", "the girl's mother", "his wife".
+DESCRIBED_SUBJECT = re.compile(r"^\s*(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
 # "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
 ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
@@ -820,6 +823,12 @@ def _in_capitals(text: str) -> bool:
     return text.isupper() or (len(tokens) >= 3 and all(t[0].isupper() for t in tokens))
 
 
+def _known_word(word: str, vocab: Set[str]) -> bool:
+    """Whether the corpus uses the word, or its singular ("Dreamliners", "A380s")."""
+    singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+    return word in vocab or (word.endswith("s") and any(w in vocab for w in singulars))
+
+
 def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[str, ...]:
     """Names in the question that the corpus never mentions ("Joe Biden")."""
     runs: list[list[str]] = []
@@ -835,14 +844,14 @@ def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[s
             word[0].isupper() and not first and not title_case and lower not in STOPWORDS
         )
         # "CEO", "COO": a role the article may spell out ("chief operating officer"), no name
-        stranger = lower not in index.vocab and lower not in QUESTION_OPENERS
+        stranger = not _known_word(lower, index.vocab) and lower not in QUESTION_OPENERS
         if looks_like_name and stranger and lower not in ROLE_SPELLINGS:
             if runs and runs[-1][-1] == tokens[position - 1].group():
                 runs[-1].append(word)
             else:
                 runs.append([word])
     names = [" ".join(run) for run in runs]
-    if subject and not names:
+    if subject and not names and not DESCRIBED_SUBJECT.match(subject):
         # A lower-case subject ("what did biden say") is unknown if none of its words is a name
         # we know and some of its words never occur in the corpus at all.
         subject_words = [w for w in words(subject) if w not in STOPWORDS]

@@ -58,6 +58,7 @@ from retrieval.language.answer_kinds import (
     lasts,
     result_score,
     shots_of_the_other_side,
+    uncounted,
 )
 from retrieval.language.question import analyze
 from retrieval.language.speakers import find_mentions
@@ -368,6 +369,17 @@ def test_the_things_a_sentence_counts(sentence: str, nouns: list[str]) -> None:
             "deliveri",
             True,
         ),
+        # a part of the things counted: "N of the X" (aviation, hockey)
+        ("Emirates flies 123 of the planes in its fleet.", "plane", True),
+        ("The airline bought 30 of its jets from Boeing.", "jet", True),
+        # ... counted of the phrase's head, and not a part of another count (basketball)
+        ("Schröder scored 20 of his season-high 31 points.", "season", False),
+        ("Seven of LeBron's assists came on baskets by Davis.", "assist", False),
+        # a model's number counts nothing (aviation, football)
+        ("It comes after five 787 Dreamliner sales.", "dreamlin", True),
+        ("The league moved the Week 13 rematch.", "rematch", False),
+        ("The airline flies 30 of its Dreamliner jets.", "jet", True),
+        ("The airline flies 30 of its Dreamliner jets.", "dreamlin", False),  # no head
         # the thing counted is written before the number, or is another thing
         ("Some teams had 28 wins.", "team", False),
         ("Green hit a big shot with 55 seconds left.", "shot", False),
@@ -385,6 +397,15 @@ def test_a_number_counts_what_is_written_right_after_it(
     sentence: str, counted: str, counts: bool
 ) -> None:
     assert counts_directly(sentence, counted) is counts
+
+
+def test_a_models_number_counts_nothing() -> None:
+    # aviation, football, hockey: numbers that are part of a name are blanked, counts kept
+    assert uncounted("Roughly 400 737 Max jets") == "Roughly 400     Max jets"
+    assert uncounted("the Week 13 rematch") == "the Week    rematch"
+    assert uncounted("Nearly 300 districts") == "Nearly 300 districts"
+    assert uncounted("They won 4-1 with 30 shots.") == "They won     with 30 shots."
+    assert uncounted("Anthony Davis's 34 points") == "Anthony Davis's 34 points"  # possessive
 
 
 @pytest.mark.parametrize(

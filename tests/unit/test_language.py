@@ -1388,3 +1388,21 @@ def test_a_datelines_city_is_no_antecedent(quote: str, resolved: str) -> None:
     known = Known(["Buffalo", "Washington", "KeyBank Center"])
     history = [turn("Who won?", quote)]
     assert resolve("Was it sold out?", history, known) == resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What did Joe Biden say about the truce?", ("Joe Biden",)),  # never named
+        ("what did biden say", ("biden",)),
+        # a plural of a word the articles use (aviation, streaming)
+        ("How many Landers did SpaceX build?", ()),
+        ("How many A380s does Emirates have?", ("Emirates",)),
+        # a person described, not named (crime, protest)
+        ("What did the mom say about her daughter?", ()),
+        ("what did his wife say", ()),
+    ],
+)
+def test_names_the_articles_never_mention(question: str, unknown: tuple[str, ...]) -> None:
+    known = Known(["SpaceX"], "lander a380 truce")
+    assert analyze(question, known).unknown_names == unknown
