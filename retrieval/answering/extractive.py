@@ -53,6 +53,7 @@ from retrieval.language.lexicon import (
     JOB_WORDS,
     MEASURE_WORDS,
     OPPOSITES,
+    PLACE_OPENERS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
     QUOTED_TITLE_WORDS,
@@ -1913,16 +1914,26 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
             continue
         # A company or an agency only right before the asked act ("NASA announced"), not
         # before other words that happen to be asked ("NBA history with 86 triple-doubles").
-        first_words = DOER_GAP_WORDS if is_person_name(person) else 1
+        # "Fort Worth girl": a place's name is no person's
+        place = person.split()[0].lower().rstrip(".") in PLACE_OPENERS
+        first_words = DOER_GAP_WORDS if is_person_name(person) and not place else 1
+        # ... the act itself, not a thing asked of it ("a 8-year-old Fort Worth girl")
+        opens = (
+            wanted
+            if first_words > 1 or not question.predicate
+            else set(stems([question.predicate]))
+        )
         said_after[person] = max(
-            (_asked_after(text, end, wanted, first_words) for end in ends), default=0
+            (_asked_after(text, end, wanted, first_words, opens) for end in ends), default=0
         )
     most = max(said_after.values(), default=0)
     doers = [person for person, count in said_after.items() if count == most]
     return doers[0] if most and len(doers) == 1 else None
 
 
-def _asked_after(text: str, end: int, wanted: Collection[str], first_words: int) -> int:
+def _asked_after(
+    text: str, end: int, wanted: Collection[str], first_words: int, opens: Collection[str]
+) -> int:
     """How many asked words the few after a name (ending at `end`) say, when one is among its
     `first_words`; 0 where a comma or a dash ends the name ("chief executive of Ceres
     Robotics, said", "WASHINGTON — NASA announced"). Each time the sentence names them counts:
@@ -1930,7 +1941,7 @@ def _asked_after(text: str, end: int, wanted: Collection[str], first_words: int)
     if not DOER_FOLLOWED.match(text, end):
         return 0
     following = stems(words(text[end:])[:DOER_GAP_WORDS])
-    if not set(following[:first_words]) & set(wanted):
+    if not set(following[:first_words]) & set(opens):
         return 0
     return len(set(following) & set(wanted))
 

@@ -153,6 +153,13 @@ TITLE_WORDS = frozenset(
     goaltender winger quarterback pitcher gov supt atty""".split()
 )
 
+# First words of places' names, never of a person's: "Fort Worth", "San Antonio", "Los Angeles",
+# "New York", "Port Said", "Mount Vernon", "Lake Placid", "Cape Town", "West Ham".
+PLACE_OPENERS = frozenset(
+    """fort san santa los las new port mount mt lake cape saint st north south east west
+    upper lower greater""".split()
+)
+
 # Words that make a capitalized run an organisation or place rather than a person: the common
 # nouns in organisations' names ("The Moscow Times", "Columbia University", "Blue Origin LLC").
 ORG_WORDS = frozenset(

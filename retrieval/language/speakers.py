@@ -114,6 +114,8 @@ def _is_person_name(words: Sequence[str]) -> bool:
         2 <= len(words) <= 4
         and not any(w.lower().strip(".") in ORG_WORDS for w in words)
         and not any("&" in w for w in words)
+        # "CBS DFW", "NASA JPL": acronyms name organisations
+        and not all(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)
     )
 
 

@@ -1200,6 +1200,13 @@ def sentence(text: str, referred: tuple[str, ...] = (), speakers: tuple[str, ...
             None,
         ),
         ("Who has the most wins?", "He is fifth in NBA history with the most wins.", None),
+        # a place before a thing asked, not the act (crime news, football)
+        (
+            "Who kidnapped the girl?",
+            "Police showed the rescue of a Fort Worth girl who was kidnapped in daylight.",
+            None,
+        ),
+        ("Who tackled the quarterback?", "The New York quarterback was tackled late.", None),
         # a clause on the person
         (
             "Who scored 31 points?",

@@ -262,6 +262,9 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Western Conference", False),
         ("Paycom Arena", False),
         ("Eric Holcomb", True),
+        # a broadcaster's letters, not a title's inside a person's name (local news, football)
+        ("CBS DFW", False),
+        ("Browns DL Sheldon Richardson", True),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
