@@ -78,7 +78,10 @@ BARE_WH = re.compile(
 WHERE_OR_WHEN_OF_IT = re.compile(
     r"^(?:and\s+)?(?P<wh>where|when)\s+(?:will|would|is|was|are|were|did|does|do)\s+"
     r"(?:that|this|those|these)(?:\s+[a-z]+)?\s+"
-    r"(?:be|happen|happened|take\s+place|took\s+place|held|played)\s*\??$",
+    r"(?:be|happen|happened|take\s+place|took\s+place|held|played)\s*\??$"
+    # "When was that?", "What time was that?", "When is it?": the time of what was asked last
+    r"|^(?:and\s+|so\s+)?(?P<when>when|what\s+time|what\s+day|what\s+year|where)\s+"
+    r"(?:is|was|are|were)\s+(?:that|this|it)\s*\??$",
     re.IGNORECASE,
 )
 # "Who runs that company?" after a question about Ceres Robotics: the organisation it named.
@@ -226,7 +229,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         )
         asked = BARE_PREFIX.sub("", previous) if was_bare else previous
         # "Over what years?" keeps the kind it asks for; "Where exactly?" drops the adverb.
-        wh = bare.group("wh")
+        wh = bare.group("wh") or bare.group("when")
         more = bare.groupdict().get("more")
         counted = HOW_MANY_ASKED.match(asked)
         if counted and wh.lower() in ("which", "what", "who") and _names_them(more):

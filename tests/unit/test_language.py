@@ -433,6 +433,27 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "And when will that be played?",
             "When: When do the two teams meet again?",
         ),
+        # "When was that?", "What time was that?", "When is it?" (science, crime, football)
+        (
+            [turn("What did the Galileo probe find?", "Galileo measured plasma.")],
+            "When was that?",
+            "When: What did the Galileo probe find?",
+        ),
+        (
+            [turn("What happened when police first went to the room?", "They left.")],
+            "What time was that?",
+            "What time: What happened when police first went to the room?",
+        ),
+        (
+            [turn("Who is his first game against?", "West Ham.")],
+            "When is it?",
+            "When: Who is his first game against?",
+        ),
+        (
+            [turn("What did the Galileo probe find?", "Galileo measured plasma.")],
+            "When was it launched?",
+            "When was the Galileo probe launched?",
+        ),
         # "it" keeps its own reading: "Where was it played?" is about the game named before
         (
             [turn("How many people were at the game?", "15,522 fans came.")],
