@@ -171,7 +171,9 @@ ORG_WORDS = frozenset(
     robotics aerospace airlines airways motors labs laboratories media studios networks
     entertainment foundation association society league federation commission authority
     administration services bureau center centre hospital school college academy police
-    legislature assembly statehouse division conference arena stadium""".split()
+    legislature assembly statehouse division conference arena stadium
+    coalition alliance network trust club hotel suites museum airport capital ventures partners
+    initiative project""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".

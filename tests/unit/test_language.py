@@ -58,6 +58,7 @@ KNOWN = Known(
         "Walt Disney Co",
         "Apple Inc",
         "Sabres",
+        "Tenants Coalition",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
@@ -432,6 +433,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             ],
             "And when will that be played?",
             "When: When do the two teams meet again?",
+        ),
+        # "they" after a question on a group: the group (business news)
+        (
+            [turn("What is the Tenants Coalition?", "The Tenants Coalition formed in May.")],
+            "What did they say about the landlord?",
+            "What did Tenants Coalition say about the landlord?",
         ),
         # "When was that?", "What time was that?", "When is it?" (science, crime, football)
         (

@@ -264,6 +264,9 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Eric Holcomb", True),
         # a broadcaster's letters, not a title's inside a person's name (local news, football)
         ("CBS DFW", False),
+        # a group's or a hotel's name (business, crime news)
+        ("WeWorkers Coalition", False),
+        ("WoodSpring Suites", False),
         ("Browns DL Sheldon Richardson", True),
     ],
 )
