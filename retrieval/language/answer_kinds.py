@@ -164,7 +164,13 @@ DURATION = re.compile(
     r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r"\s+(?:straight\s+|consecutive\s+)?(?:year|season|month|week|term)\b"
     r"|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b",
+    r"november|december)\b"
+    # a span to a known end: "for the remainder of the season", "until the end of the 2022/23
+    # season", "through 2023", "indefinitely"
+    r"|\bfor\s+the\s+(?:rest|remainder|balance)\s+of\s+(?:the|this|his|her|their|its)\s+"
+    r"(?:season|year|game|week|month|term|tournament|playoffs|campaign)\b"
+    r"|\b(?:until|through|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?\d{4}(?:[/-]\d{2,4})?\b"
+    r"|\bindefinitely\b",
     re.IGNORECASE,
 )
 # Digits or number words: what a "how many" answer holds. A year ("since 2002", "their 2020

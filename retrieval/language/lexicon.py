@@ -437,6 +437,9 @@ PHRASAL_VERBS = {
     "take over": "replace replaced succeed succeeded",
     "drop out": "withdraw withdrew quit cancel canceled cancelled",
     "pull out": "withdraw withdrew cancel canceled cancelled",
+    "let go": "fire fired terminate terminated dismiss dismissed layoff layoffs",
+    "lay off": "fire fired terminate terminated dismiss dismissed cut",
+    "kick off": "start started begin began open opened",
     "talk to": "tell told interview interviewed",
 }
 

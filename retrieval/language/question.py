@@ -440,7 +440,9 @@ WH_TYPES = (
         re.compile(
             r"^how\s+(?:much|big|large)\b(?=.*\b(?:costs?|pa(?:y|id|ys|ying)|spen(?:d|ds|t|ding)|worth|"
             r"earn(?:s|ed)?|charged?|prices?|salar(?:y|ies)|budget|fees?|cash|money|funds?|"
-            r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?)\b)"
+            r"funding|revenues?|reserves?|raised?|owe[sd]?|debts?|fine[sd]?|invest(?:s|ed|ing)?|"
+            # "how much is SoftBank putting in to bail them out"
+            r"putting\s+(?:in|up)|bail(?:out|\s+out)|valu(?:e|ed|ation))\b)"
             # what is given: "How much did the association give Holcomb?" (not "How much time
             # did they give him?")
             r"|^how\s+much\s+(?:money\s+)?(?:did|does|do|has|have|had|will|would)\b"

@@ -992,6 +992,11 @@ PHRASAL_CHUNKS = [
         ("The service was introduced on Tuesday.", ""),
         ("The service costs $6.99.", ""),
     ),
+    story(
+        "layoffs.txt",
+        ("The workers' employment will be terminated on Dec. 9.", ""),
+        ("The workers were told about the plan on Monday.", ""),
+    ),
 ]
 
 
@@ -1001,6 +1006,7 @@ PHRASAL_CHUNKS = [
         # both name the campaign; only the first says "making fun", as "mockery"
         ("Have people been making fun of the campaign?", "backlash and mockery", "gaming sites"),
         ("When was the service rolled out?", "was introduced", "costs $6.99"),
+        ("When will the workers be let go?", "terminated", "told about"),
     ],
 )
 def test_a_phrasal_verb_is_covered_by_the_single_verb_that_says_it(

@@ -117,6 +117,10 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("how_long", "The program will be in its third year in January.", 1.0),
         ("how_long", "The strike lasted for a month.", 1.0),
         ("how_long", "The reactor has been offline since 2014.", 1.0),
+        # a span to a known end (football, soccer)
+        ("how_long", "The league suspended him for the remainder of the season.", 1.0),
+        ("how_long", "He signed a deal until the end of the 2022/23 season.", 1.0),
+        ("how_long", "The club will stay until the end of the match.", 0.0),
         ("how_long", "The 13-month-old war has displaced millions.", 1.0),
         ("how_long", "The service costs $6.99-a-month in the U.S.", 0.0),  # a price
         ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline

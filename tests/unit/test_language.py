@@ -783,6 +783,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("How much has the stock fallen since the launch?", "change"),
         ("How much did sales grow?", "change"),
         ("How much does the service cost?", "how_much"),
+        # money put in, fined or invested (business, football)
+        ("how much is softbank putting in to bail them out", "how_much"),
+        ("How much was the team fined?", "how_much"),
+        ("How much did SoftBank invest?", "how_much"),
         # "what does X cost" asks a price
         ("What does ESPN+ cost?", "how_much"),
         ("how much is disney+ a month", "how_much"),
