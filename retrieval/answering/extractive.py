@@ -2114,7 +2114,8 @@ def _holders_in(
     # A vice president or deputy minister is not the president or the minister.
     role_pattern = rf"(?<!vice )(?<!vice-)(?<!deputy )(?:{role_pattern})"
     patterns = (
-        re.compile(rf"\b(?i:{role_pattern})\s+({name})"),
+        # "Senior author Dr. Silvia S. Martins": the courtesy title is no part of the name
+        re.compile(rf"\b(?i:{role_pattern})\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev)\.\s+)?({name})"),
         # "Julie Graham, Washington State Department of Health public information officer"
         # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...";
         # two titles do not: "Gwynne Shotwell, president and chief operating officer of SpaceX")

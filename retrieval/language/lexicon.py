@@ -150,7 +150,7 @@ TITLE_WORDS = frozenset(
     commander envoy officials official speaker superintendent commissioner coach ceo cfo coo
     executive founder professor prof sheriff chancellor councilman councilwoman councilor
     rev father sister captain detective inspector trooper attorney teacher defenseman goalie
-    goaltender winger quarterback pitcher gov supt atty""".split()
+    goaltender winger quarterback pitcher gov supt atty author researcher""".split()
 )
 
 # First words of places' names, never of a person's: "Fort Worth", "San Antonio", "Los Angeles",
@@ -183,7 +183,7 @@ ROLE_WORDS = (
     r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
     r"chairman|director|publication|newspaper|outlet|agency|officer|executive|ceo|coach|"
     r"superintendent|speaker|teacher|professor|governor|senator|representative|mayor|analyst|"
-    r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player"
+    r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player|author"
 )
 
 # Places on a team, roles a team's name owns ("Wild goalie Alex Stalock", "the Sabres goalie").

@@ -119,6 +119,12 @@ ROLE_HOLDER = re.compile(
     rf"\s+for\s+(?:the\s+)?(?P<team>{OWNER})$",
     re.IGNORECASE,
 )
+# "Who led the study?", "Who wrote the paper?": research is led by its lead author.
+RESEARCH_LED = re.compile(
+    r"^who\s+(?:led|authored|wrote|conducted|ran|headed)\s+(?:the|this|that)\s+(?:new\s+)?"
+    r"(?P<work>study|research|paper|survey|report|analysis)$",
+    re.IGNORECASE,
+)
 # "What's the governor's name?", "What is the name of the Wild coach?": who holds the role.
 ROLE_NAME_ASKED = re.compile(
     r"^what(?:['’]s|\s+(?:is|was))\s+(?:the\s+)?(?P<holder>.+?)['’]s?\s+(?:full\s+)?name"
@@ -673,7 +679,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_publisher=asks_publisher,
         asks_date=asks_date,
         spelled_out=_acronym_asked(plain),
-        asked_role=_asked_role(plain, name_words),
+        asked_role=None if asks_author else _asked_role(plain, name_words),
         focus=_focus(asked, points),
         counted=stems(["people"])[0] if group else _counted(asked, wh),
         describes=_described(plain) if asks_author or asks_summary or asks_date else (),
@@ -787,6 +793,9 @@ def _asked_role(plain: str, name_words: frozenset[str]) -> tuple[str, tuple[str,
     named = ROLE_NAME_ASKED.fullmatch(plain)
     if named:  # "What's the governor's name?" asks who the governor is
         plain = f"who is the {named.group('holder') or named.group('of')}"
+    led = RESEARCH_LED.match(plain)
+    if led:  # "Who led the study?" asks its lead author
+        plain = f"who is the lead author of the {led.group('work')}"
     found = ROLE_HOLDER.match(plain)
     if not found:
         return None

@@ -678,6 +678,10 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("who’s in goal for the Wild", ("goalie", ("wild",))),
         ("Who started in goal for Buffalo?", ("goalie", ("buffalo",))),
         ("Who played in net for the Sabres?", ("goalie", ("sabres",))),
+        # research is led by its lead author; the article's own author is its byline
+        ("Who led the study?", ("author", ("lead", "study"))),
+        ("Who is the senior author of the paper?", ("author", ("senior", "paper"))),
+        ("Who is the author of the article?", None),
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),
@@ -784,6 +788,19 @@ def test_the_role_a_who_question_asks_the_holder_of(
         ("Hege is the CEO of DH, the Spokane firm.", "ceo", ("spacex",), []),
         ("Hege is the former CFO of DH.", "ceo", ("dh",), []),
         ("Hege is a client of DH and a critic.", "ceo", ("dh",), []),
+        # a courtesy title between the role and the name (health, science news)
+        (
+            "Senior author Dr. Ann B. Cole, professor of biology, said so.",
+            "author",
+            ("senior",),
+            ["Ann B. Cole"],
+        ),
+        (
+            "said study lead author Tom Reyes, a planetary scientist.",
+            "author",
+            ("lead",),
+            ["Tom Reyes"],
+        ),
     ],
 )
 def test_who_a_sentence_names_in_a_role(
