@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -624,7 +623,10 @@ class ExtractiveAnswerer:
                 e
                 for e in evidence
                 if _describes(e.text, question.name_words)
-                and question.name_words <= set(words(" ".join((e.text, *e.sentence.mentions))))
+                # named all, but not where the role is held: "What was Adam Neumann's job at
+                # WeWork?" is described by "After CEO and co-founder Adam Neumann left ..."
+                and set(words(question.definition_target or "")) - STOPWORDS
+                <= set(words(" ".join((e.text, *e.sentence.mentions))))
             ]
             if described:
                 return described[:MAX_SENTENCES], ""
@@ -2228,6 +2230,12 @@ def _sentences_with_words(
     return [index.sentences[i] for chunk_id in chunk_ids for i in index.by_chunk.get(chunk_id, [])]
 
 
+def _is_title(word: str) -> bool:
+    """ "President", "Gov.", "co-founder": a title written before a name."""
+    bare = word.lower().rstrip(".,")
+    return bare in TITLE_WORDS or bare.removeprefix("co-") in TITLE_WORDS
+
+
 def _description(question: Question, text: str) -> str | None:
     """What the sentence calls the person a "Who is X?" question names: the title before the
     name ("Sabres captain Jack Eichel", "Walt Disney Co. executive Kevin Mayer") or the
@@ -2248,14 +2256,15 @@ def _description(question: Question, text: str) -> str | None:
     before = re.split(r"[,;:”\"(—–]", text[:start])[-1].split()[-DESCRIBED_BEFORE_WORDS:]
     if before and before[-1].lower().rstrip(".") in HONORIFICS:
         before = []  # "Senior author Dr. Silvia S. Martins": a courtesy, no description
-    if before and (before[-1].lower().rstrip(".") in TITLE_WORDS or ROLE.fullmatch(before[-1])):
+    if before and (_is_title(before[-1]) or ROLE.fullmatch(before[-1])):
         # the title's own phrase: "Chinese President", not "lawmakers after Chinese President"
-        # nor "said" of "said U.S. Attorney Nealy Cox"
-        kept = list(
-            itertools.takewhile(
-                lambda w: w.lower() not in STOPWORDS and not SAYING.fullmatch(w), reversed(before)
-            )
-        )
+        # nor "said" of "said U.S. Attorney Nealy Cox"; two titles joined: "CEO and co-founder"
+        kept: list[str] = []
+        for k, w in enumerate(reversed(before)):
+            joined = w == "and" and kept and k + 1 < len(before) and _is_title(before[-k - 2])
+            if (w.lower() in STOPWORDS or SAYING.fullmatch(w)) and not joined:
+                break
+            kept.append(w)
         return " ".join(reversed(kept))
     after = text[named.end() :]
     # "Ian Hamilton, an expert in ...,", "Mayer was named chairman of ..."

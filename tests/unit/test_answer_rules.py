@@ -1923,6 +1923,12 @@ def test_a_quote_speaking_as_we_is_for_the_speakers_group(
             "Belarusian President Alexander Lukashenko called for a truce.",
             "Belarusian President",
         ),
+        # two titles joined, one with a prefix (business news)
+        (
+            "Who is Adam Neumann?",
+            "After CEO and co-founder Adam Neumann left the company, the bank stepped in.",
+            "CEO and co-founder",
+        ),
         # a title after a speech verb, without the verb (court, politics)
         (
             "Who is Lukashenko?",

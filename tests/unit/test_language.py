@@ -59,6 +59,7 @@ KNOWN = Known(
         "Apple Inc",
         "Sabres",
         "Tenants Coalition",
+        "Adam Neumann",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
