@@ -18,6 +18,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
 from retrieval.language.followups import Condensed, resolve
 from retrieval.language.question import Question, analyze, asks_for_more, is_instruction
+from retrieval.language.text import words
 from retrieval.retrieve.hybrid import HybridRetriever
 from retrieval.retrieve.scoring import Evidence
 from retrieval.settings import Settings
@@ -114,6 +115,11 @@ class Pipeline:
             ):
                 if question.describes and evidence:
                     source = evidence[0].sentence.source
+                    kept = self.article_kept_to(question, history) if history else None
+                    if kept and self.says_all(kept, question.describes):
+                        # "Who wrote the Newsweek article?" in a talk about a Newsweek story:
+                        # that story, though another one names Newsweek too
+                        source = kept
                     question = replace(question, article=source)
                     evidence = [e for e in evidence if e.sentence.source == source]
                 else:
@@ -144,6 +150,11 @@ class Pipeline:
             if not any(self.index.sentences[i].source == source for i in named):
                 return None
         return source
+
+    def says_all(self, source: str, described: Sequence[str]) -> bool:
+        """Whether the article `source` uses every one of these words."""
+        said = {w for s in self.index.sentences if s.source == source for w in words(s.text)}
+        return set(described) <= said
 
     def in_the_article_talked_about(
         self, evidence: list[Evidence], history: Sequence[Turn]

@@ -264,7 +264,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         question = question[:1].upper() + question[1:]
     people, things = _antecedents(history, index)
     asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN)
-    if any(asked.search(question) for asked in asks_itself) and _asked_of_article(previous):
+    itself = any(asked.search(question) for asked in asks_itself)
+    if itself and _asked_of_article(previous) and not PERSON_PRONOUN.search(question):
         return question  # "When was it published?" after "Who wrote the lunar lander piece?"
     if SUMMARY.search(previous) or any(asked.search(question) for asked in asks_itself):
         # "How many districts closed because of it?" after "What's this story about?": the

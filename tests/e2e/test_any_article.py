@@ -1283,3 +1283,30 @@ def test_counts_stats_and_results_asked_in_several_ways(empty_qabot: Run) -> Non
 def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Run) -> None:
     (registered,) = ask_in_turn(two_articles, "How many people signed up to attend?")
     assert registered["answer"].startswith("More than 15,000 people:"), registered
+
+
+def test_bylines_lengths_and_near_misses_on_other_articles(two_articles: Run) -> None:
+    author, published = ask_in_turn(
+        two_articles, "who wrote the lunar lander piece?", "when was it published?"
+    )
+    (tenure,) = ask_in_turn(two_articles, "How long has Bosma been House Speaker?")
+    more = ingested(two_articles, "wild-sabres.txt", "cannabis-disorder.txt", "lakers-lebron.txt")
+    (shots,) = ask_in_turn(more, "How many shots did the Wild take?")
+    (stops,) = ask_in_turn(more, "How many shots did Stalock stop?")
+    (medical,) = ask_in_turn(more, "How many states have legalized medical marijuana?")
+    (senior,) = ask_in_turn(more, "Who is the senior author of the study?")
+    (davis,) = ask_in_turn(more, "What did LeBron say about Anthony Davis?")
+    # "by Jeff Foust — November 18, 2019": the piece described by its subject is the article
+    assert "Jeff Foust" in author["answer"] and not author["abstained"], author
+    assert published["resolved_question"] == "when was it published?", published
+    assert published["answer"].startswith("November 18, 2019"), published
+    # "... each of the next two years" is no length of his time as Speaker
+    assert tenure["abstained"] and tenure["citations"] == [], tenure
+    # "Wild goalie Alex Stalock ... stopping 30 shots": the Sabres' shots
+    assert shots["abstained"] and shots["citations"] == [], shots
+    assert stops["answer"].startswith("30 shots"), stops
+    # "Marijuana for recreational use has been legalized in 11 states" says nothing of medical
+    assert medical["abstained"] and medical["citations"] == [], medical
+    assert senior["answer"].startswith("Silvia S. Martins:"), senior
+    # his words on "a pretty cool stat", four sentences after a line naming Davis
+    assert davis["abstained"] and davis["citations"] == [], davis

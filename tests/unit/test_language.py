@@ -647,6 +647,11 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What outlet is it from?",
         ),
         (
+            [turn("Who wrote the Wild game story?", "Bruce Boudreau, Pioneer Press")],
+            "Which news org is he with?",
+            "Which news org is Bruce Boudreau with?",
+        ),
+        (
             [turn("Who wrote the study on cannabis use?", "Silvia S. Martins")],
             "When was it published?",
             "When was the study published?",
