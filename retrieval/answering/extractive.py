@@ -45,6 +45,7 @@ from retrieval.language.lexicon import (
     ANSWER_TYPE_WORDS,
     APPOINTED_VERBS,
     CARRYING_VERBS,
+    COUNTED_SYNONYMS,
     EXCLUSIVE_KINDS,
     FINDING_VERBS,
     GROUP_WORDS,
@@ -1423,10 +1424,16 @@ class ExtractiveAnswerer:
         if asked is None or not others:
             return question
         vectors = np.array(self.paraphrase.embed_texts([asked, *others]))
+        synonyms = {
+            stem
+            for group in COUNTED_SYNONYMS
+            if question.counted in (group_stems := set(stems(group.split())))
+            for stem in group_stems
+        }
         alike = [
             w
             for w, cosine in zip(others, vectors[1:] @ vectors[0], strict=True)
-            if cosine >= COUNTED_ALIKE
+            if cosine >= COUNTED_ALIKE or stems([w])[0] in synonyms
         ]
         return replace(question, counted_alike=frozenset(stems(alike)))
 

@@ -86,7 +86,8 @@ YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}s?\b(?![,.]\d)")
 ORDINALS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 )
-RANKED_BY = "rank ranks ranked is was are were sit sits stand stands finished".split()
+RANKED_BY = """rank ranks ranked is was are were sit sits sat stand stands finished lie lies
+lay""".split()
 ORDINAL = re.compile(
     "".join(["(?:", "|".join(rf"(?<=\b{verb}\s)" for verb in RANKED_BY), ")"])
     + rf"(?:{ORDINALS}|No\.\s*\d+)\b"

@@ -404,6 +404,20 @@ EXCLUSIVE_KINDS = (
     ("home", "road away"),
 )
 
+# Things news counts under several names, which the embedding model reads apart ("games" and
+# "matches" 0.56, "planes" and "jets" 0.49, below "teams" and "players" 0.65): "How many games
+# have Spurs won?" is answered by "Spurs have won just five matches".
+COUNTED_SYNONYMS = (
+    "games matches contests fixtures",
+    "planes jets aircraft airplanes airliners",
+    "cars vehicles autos",
+    "employees workers staff staffers",
+    "soldiers troops",
+    "children kids",
+    "doctors physicians",
+    "homes houses",
+)
+
 # Verbs with a particle and the single verbs news writes for them: "When did South Dakota roll
 # out the campaign?" is answered by "introduced on Monday", "How many signed up?" by "15,000
 # people registered".

@@ -474,6 +474,9 @@ WH_TYPES = (
         "rank",
         re.compile(
             r"^where\s+(?:do|does|did|is|are|was|were)\s+.+\s+rank(?:s|ed)?\b"
+            # "Where are Spurs in the league right now?": a place in a table
+            r"|^where\s+(?:do|does|is|are|was|were)\s+.+\s+(?:sit|stand|lie)?\s*(?:in|on)\s+"
+            r"the\s+(?:league|table|rankings|polls?)\b"
             r"|\bwhat\s+(?:is|was)\s+(?:[\w'’-]+\s+){1,3}?rank(?:ing)?\b",
             re.I,
         ),

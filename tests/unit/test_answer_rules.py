@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from test_corpus import corpus
 from test_language import KNOWN, Known
@@ -50,6 +51,7 @@ from retrieval.answering.extractive import (
     _withheld,
     spelled_out_before,
 )
+from retrieval.answering.paraphrase import ParaphraseJudge
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import (
     NAME_LIST,
@@ -2360,3 +2362,25 @@ def test_a_who_answer_cites_where_the_article_names_the_person_whole(
 )
 def test_a_count_the_asked_name_owns(question: str, sentence: str, owned: bool) -> None:
     assert _count_owned_by_asked(analyze(question, KNOWN), sentence) is owned
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "alike"),
+    [
+        # things news counts under another name (soccer, aviation)
+        ("How many games have Spurs won?", "Spurs have won just five matches.", {"match"}),
+        ("How many planes are grounded?", "Roughly 400 jets have been grounded.", {"jet"}),
+        # another thing counted, however close in meaning (basketball)
+        ("How many players scored?", "The Lakers beat 30 teams.", set()),
+    ],
+)
+def test_a_thing_counted_under_another_name(question: str, sentence: str, alike: set) -> None:
+    def apart(texts: list[str]) -> list[list[float]]:  # no two words alike in meaning
+        return [[1.0 if k == j else 0.0 for k in range(len(texts))] for j in range(len(texts))]
+
+    judge = ParaphraseJudge(embed_pieces=lambda text: ([], np.zeros((0, 1))), embed_texts=apart)
+    index = corpus([story("a.txt", (sentence, ""))])
+    answerer = ExtractiveAnswerer(index, paraphrase=judge)
+    evidence = [Evidence(index.sentences[0])]
+    read = answerer._with_counted_alike(analyze(question, KNOWN), evidence)
+    assert set(read.counted_alike) == set(stems(sorted(alike)))

@@ -126,6 +126,7 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         ("where", "BUFFALO, N.Y. — Hours before the game, the coach spoke.", 1.0),  # a dateline
         ("where", "LOS ANGELES (AP) — The Lakers won again.", 1.0),
         ("where", "The campaign was run by a Minneapolis-based firm.", 1.0),
+        ("rank", "Spurs have won five matches and currently lie 14th in the table.", 1.0),
         # someone taken or gone to a place (crime news)
         ("where", "He took the child to Forest Hill's WoodSpring Suites hotel.", 1.0),
         ("where", "After the fight he drove to a church parking lot.", 1.0),

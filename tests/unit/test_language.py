@@ -769,6 +769,10 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("So, where did the teachers march?", "where"),
         # a place in an order, not a place
         ("Where does James rank all-time in triple-doubles?", "rank"),
+        # a place in a table (soccer, college football)
+        ("Where are Spurs in the league right now?", "rank"),
+        ("where do the Eagles sit in the table", "rank"),
+        ("Where are Spurs playing next?", "where"),
         ("What is the company's ranking among the landers?", "rank"),
         ("Which arena did the Lakers play in?", "where"),
         # where someone or something is at home
