@@ -124,6 +124,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     role_holders = names.role_holders  # the whole article's, read before its first sentence
     last_person: str | None = None
     last_quote_speakers: list[str] = []
+    headline_person: str | None = None  # "The 56-year-old said ...": the story's own person
     position = 0
     for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
         is_headline = paragraph.section == HEADLINE_SECTION
@@ -131,7 +132,10 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
             mentions = [] if is_headline else names.real(find_mentions(text), text)
-            speakers = speakers_of(text, mentions, last_person, role_holders)
+            if is_headline:
+                named = [m.key for m in find_mentions(text) if m.key in names.persons]
+                headline_person = headline_person or next(iter(named), None)
+            speakers = speakers_of(text, mentions, last_person, role_holders, headline_person)
             quote_only = is_quote_only(text)
             context = ""
             if quote_only and not speakers and last_quote_speakers:

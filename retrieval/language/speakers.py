@@ -44,6 +44,8 @@ ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # Capitalised words of a title between a speech verb and the name it introduces ("said U.S.
 # Attorney Nealy Cox"), at most.
 TITLE_GAP_WORDS = 3
+# "The 56-year-old said ...": a person described by age, the story's own (its headline's).
+AGE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+\d+-year-old\s+$")
 # "The governor said ...": a role for its subject, right before the verb.
 ROLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+(?P<role>[a-z]+\.?)\s+$")
 # The title right before a person's name, and the words before it that may say whose it is:
@@ -188,16 +190,20 @@ def speakers_of(
     mentions: Sequence[Mention],
     previous_person: str | None,
     role_holders: Mapping[str, str] | None = None,
+    headline_person: str | None = None,
 ) -> list[str]:
     """Keys of whoever says, reports or claims something in this sentence; `role_holders`
     gives the one person the article describes by a role ("governor": "holcomb"), for "The
-    governor said ..."."""
+    governor said ..."; `headline_person` the one its headline names first, for "The
+    56-year-old said ..."."""
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
         key = _subject_before(masked, verb.start(), mentions, previous_person)
         if key is None:
             key = _name_right_after(masked, verb.end(), mentions)
+        if key is None and AGE_SUBJECT.search(masked, 0, verb.start()):
+            key = headline_person  # "The 56-year-old said ...": the one the story is on
         if key is None and role_holders:
             role = ROLE_SUBJECT.search(masked, 0, verb.start())
             key = role_holders.get(role_word(role.group("role"))) if role else None

@@ -54,6 +54,15 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="she: the subject, not the last person named (protest)",
         ),
         pytest.param(
+            "Jose Mora agrees deal to replace Ken Pike\n\nJose Mora has agreed to replace Ken "
+            "Pike as manager.\n\nPike was sacked last "
+            "night.\n\nTalks between the club and Mora's agents went on.\n\nThe 56-year-old "
+            "said after his appointment: “I am excited.”",
+            "The 56-year-old said after his appointment: “I am excited.”",
+            "Jose Mora",
+            id="a person described by age: the one the headline names (soccer)",
+        ),
+        pytest.param(
             "Sam Ortiz weighed in on the fight. Ortiz, via USA Today, said that the "
             "quarterback started it.",
             "Ortiz, via USA Today, said that the quarterback started it.",
