@@ -106,6 +106,7 @@ UNMARKED_CONTRACTIONS = {
 # the thing without the measure does not answer.
 MEASURE_WORDS = """
 rate rates percentage percentages average averages ratio median salary salaries wage wages
+temperature temperatures thickness depth height weight speed distance population
 """.split()
 
 # The words of a question on the article's date that describe no one article ("When was the

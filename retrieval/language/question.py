@@ -110,7 +110,7 @@ ROLE_NAMES = "|".join((ROLE_WORDS, *map(re.escape, ROLE_SPELLINGS)))
 OWNER = r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}"
 ROLE_HOLDER = re.compile(
     rf"^who(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?:the\s+)?(?:(?P<before>{OWNER})\s+)?"
-    rf"(?P<role>{ROLE_NAMES})(?:\s+(?:of|for|at)\s+(?:the\s+)?(?P<after>{OWNER}))?$"
+    rf"(?P<role>{ROLE_NAMES})(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?P<after>{OWNER}))?$"
     # "Who coaches the Thunder?": the verb names the role
     rf"|^who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?:the\s+)?(?P<object>{OWNER})$"
     # "Who was in goal for the Wild?", "Who started in net for Buffalo?"
@@ -488,7 +488,8 @@ WH_TYPES = (
     (
         "how_many",
         re.compile(
-            r"^how\s+(?:many|much|big|large|heavy|tall|high|far|wide|deep)\b|\bnumber\s+of\b",
+            r"^how\s+(?:many|much|big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b"
+            r"|\bnumber\s+of\b",
             re.I,
         ),
     ),

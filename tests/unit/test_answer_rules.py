@@ -684,6 +684,7 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who led the study?", ("author", ("lead", "study"))),
         ("Who is the senior author of the paper?", ("author", ("senior", "paper"))),
         ("Who is the author of the article?", None),
+        ("Who is the lead scientist on the mission?", ("scientist", ("lead", "mission"))),
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),

@@ -763,6 +763,7 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # a size asked: a number, an amount of money, or a change
         ("How large a payload can the lander carry?", "how_many"),
         ("How big is the state budget in dollars?", "how_much"),
+        ("How thick is Europa's ice shell?", "how_many"),  # a size, said as a number
         ("How big a funding increase would Indiana need?", "change"),
         # a word set off by a comma before the question word
         ("Altogether, how many companies can bid?", "how_many"),
@@ -1261,6 +1262,7 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
         ("What is the average teacher salary in Indiana?", ("salary",)),
         ("What was the percentage of adults who used cannabis?", ("percentage",)),
         ("What is the rate plan?", ()),
+        ("What is the surface temperature on Europa?", ("temperature",)),  # science news
         # the kind named before what is said of it
         ("What's the name of the agency that ran South Dakota's campaign?", ("agency",)),
         ("what's the name of the ad agency behind it", ("agency",)),
