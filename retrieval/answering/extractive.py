@@ -155,8 +155,10 @@ OWNED_ROLE = re.compile(
 )
 # A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
 WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
-# "Hege's husband", "Jeff Sanborn's staff": someone described by whose they are.
-OWNED_SUBJECT = re.compile(r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$")
+# "Hege's husband", "Jeff Sanborn's staff", "Boeing's CEO": someone described by whose they are.
+OWNED_SUBJECT = re.compile(
+    r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
+)
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
 # next ones may answer, among the first few and within a margin of it: "Why does Hege enjoy
 # public health advertising?" is answered by her quote (0.53), not by the sentence on the

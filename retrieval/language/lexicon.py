@@ -419,6 +419,14 @@ COUNTED_SYNONYMS = (
     "homes houses",
 )
 
+# People a story describes without a title: "What is the little girl's name?" asks for the
+# name the article gives one so described ("the victim, Jane Doe,"), if any.
+PERSON_NOUNS = frozenset(
+    """girl boy child kid baby teen teenager victim mother father mom dad wife husband son
+    daughter sister brother friend neighbor neighbour man woman suspect driver passenger witness
+    student patient fan gunman shooter""".split()
+)
+
 # Verbs with a particle and the single verbs news writes for them: "When did South Dakota roll
 # out the campaign?" is answered by "introduced on Monday", "How many signed up?" by "15,000
 # people registered".

@@ -15,6 +15,7 @@ from retrieval.language.lexicon import (
     FRAMING,
     IRREGULAR_PAST,
     MEASURE_WORDS,
+    PERSON_NOUNS,
     PHRASAL_VERBS,
     QUESTION_OPENERS,
     RESEARCH,
@@ -801,6 +802,11 @@ def _asked_role(plain: str, name_words: frozenset[str]) -> tuple[str, tuple[str,
     if led:  # "Who led the study?" asks its lead author
         plain = f"who is the lead author of the {led.group('work')}"
     found = ROLE_HOLDER.match(plain)
+    if not found and named and named.group("holder"):
+        # "What is the little girl's name?": the one the article calls so, by name
+        holder = [w for w in words(named.group("holder")) if w not in STOPWORDS]
+        if holder and holder[-1] in PERSON_NOUNS:
+            return holder[-1], tuple(holder[:-1])
     if not found:
         return None
     if found.group("verb"):

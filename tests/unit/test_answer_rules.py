@@ -11,6 +11,7 @@ from test_corpus import corpus
 from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
+    OWNED_SUBJECT,
     PUBLISHER_IN_BYLINE,
     SCOPE,
     SUPERLATIVE,
@@ -685,6 +686,10 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("Who is the senior author of the paper?", ("author", ("senior", "paper"))),
         ("Who is the author of the article?", None),
         ("Who is the lead scientist on the mission?", ("scientist", ("lead", "mission"))),
+        # the name of a person described without a title (crime news, sports)
+        ("What is the little girl's name?", ("girl", ("little",))),
+        ("What's that friend's name?", ("friend", ())),
+        ("What is the hotel's name?", None),  # a thing's name, found as other names are
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),
@@ -2385,3 +2390,17 @@ def test_a_thing_counted_under_another_name(question: str, sentence: str, alike:
     evidence = [Evidence(index.sentences[0])]
     read = answerer._with_counted_alike(analyze(question, KNOWN), evidence)
     assert set(read.counted_alike) == set(stems(sorted(alike)))
+
+
+@pytest.mark.parametrize(
+    ("subject", "owned"),
+    [
+        ("Hege's husband", True),
+        ("Boeing's CEO", True),  # an acronym's role (aviation business)
+        ("the Owls' coach", True),
+        ("Disney's Kevin Mayer", False),  # a person named, not described by whose they are
+        ("Tom Ray", False),
+    ],
+)
+def test_someone_described_by_whose_they_are(subject: str, owned: bool) -> None:
+    assert bool(OWNED_SUBJECT.search(subject)) is owned
