@@ -124,12 +124,6 @@ PLACE = re.compile(
     # a trip to a named place: "traveling to Florida for a conference"
     r"|\b(?:travel(?:l?ing|l?ed|s)?|trip|went|goes|flew|flying|head(?:ed|ing)|moved|returned|"
     r"arrived|drove)\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z][a-z]+"
-    # someone or something taken or gone to a place: "took the child to Forest Hill's
-    # WoodSpring Suites hotel", "drove to a church parking lot"
-    r"|\b(?:took|taken|brought|carried|drove|driven|went|ran|walked|fled|rushed)\s+"
-    r"(?:(?:the|a|an|his|her|their|him|them)\s+)?(?:[a-z]+\s+)?to\s+"
-    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
-    rf"(?:[A-Z][a-z]+|(?:[\w'’-]+\s+){{0,3}}(?:{PLACE_NOUNS}|parking\s+lots?)\b)"
     # a place named by what it is: "on gaming sites", "on the wall by the dining table"
     r"|\b(?:in|at|on|inside|outside|near)\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?:{PLACE_NOUNS})\b",
@@ -147,6 +141,15 @@ HOME_NAMED = re.compile(
     r"native|resident)\b"
 )
 HOME = re.compile(rf"{PLACE.pattern}|{HOME_NAMED.pattern}")
+# Someone or something taken or gone to a place: "took the child to Forest Hill's WoodSpring
+# Suites hotel", "drove to a church parking lot" (where they went, not where they are from).
+TAKEN_TO = (
+    r"\b(?:took|taken|brought|carried|drove|driven|went|ran|walked|fled|rushed)\s+"
+    r"(?:(?:the|a|an|his|her|their|him|them)\s+)?(?:[a-z]+\s+)?to\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
+    rf"(?:[A-Z][a-z]+|(?:[\w'’-]+\s+){{0,3}}(?:{PLACE_NOUNS}|parking\s+lots?)\b)"
+)
+PLACE = re.compile(rf"{PLACE.pattern}|{TAKEN_TO}")
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # How many of something, in words: "two hours", "several weeks", "a couple of days".

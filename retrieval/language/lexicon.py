@@ -184,7 +184,8 @@ ROLE_WORDS = (
     r"editor|chief|head|secretary|chancellor|official|ambassador|general|commander|founder|"
     r"chairman|director|publication|newspaper|outlet|agency|officer|executive|ceo|coach|"
     r"superintendent|speaker|teacher|professor|governor|senator|representative|mayor|analyst|"
-    r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player|author"
+    r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player|author|"
+    r"assistant|deputy|agent"
 )
 
 # Places on a team, roles a team's name owns ("Wild goalie Alex Stalock", "the Sabres goalie").

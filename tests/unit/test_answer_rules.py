@@ -690,6 +690,7 @@ def test_a_country_is_named_by_its_adjective(word: str, text: str, names: bool) 
         ("What is the little girl's name?", ("girl", ("little",))),
         ("What's that friend's name?", ("friend", ())),
         ("What is the hotel's name?", None),  # a thing's name, found as other names are
+        ("Who will be Mourinho's assistant at Spurs?", ("assistant", ("mourinho", "spurs"))),
         # the holder's name asked for
         ("What's the governor's name?", ("governor", ())),
         ("What is the name of the Wild coach?", ("coach", ("wild",))),

@@ -130,6 +130,7 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
         # someone taken or gone to a place (crime news)
         ("where", "He took the child to Forest Hill's WoodSpring Suites hotel.", 1.0),
         ("where", "After the fight he drove to a church parking lot.", 1.0),
+        ("where_home", "After the fight he drove to a church parking lot.", 0.0),  # no home
         ("where", "He took over the team after the season.", 0.0),
         # how often: a rate
         ("how_often", "The goal is two deliveries to the lunar surface every year.", 1.0),
