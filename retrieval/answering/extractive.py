@@ -1935,11 +1935,26 @@ def _doer(question: Question, sentence: Sentence) -> str | None:
             else set(stems([question.predicate]))
         )
         said_after[person] = max(
-            (_asked_after(text, end, wanted, first_words, opens) for end in ends), default=0
+            (
+                _asked_after(text, end, wanted, first_words, opens)
+                for end in ends
+                if not _names_a_thing(text, end, wanted, question.predicate)
+            ),
+            default=0,
         )
     most = max(said_after.values(), default=0)
     doers = [person for person, count in said_after.items() if count == most]
     return doers[0] if most and len(doers) == 1 else None
+
+
+def _names_a_thing(text: str, end: int, wanted: Collection[str], act: str | None) -> bool:
+    """Whether the name ending at `end` stands before an asked thing, not an act: "Forest Hill
+    police officers" (for "Who gave police the tip?") describes the police."""
+    following = re.match(r"\s+([a-z][\w-]*)", text[end:])
+    if following is None:
+        return False
+    stem = stems([following.group(1)])[0]
+    return stem in wanted and (act is None or stem != stems([act])[0])
 
 
 def _asked_after(

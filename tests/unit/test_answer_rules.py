@@ -1239,6 +1239,13 @@ def sentence(text: str, referred: tuple[str, ...] = (), speakers: tuple[str, ...
             None,
         ),
         ("Who tackled the quarterback?", "The New York quarterback was tackled late.", None),
+        # a name before a thing asked describes the thing (crime news)
+        (
+            "Who gave police the tip?",
+            "Around midnight a tip led Forest Hill police officers to the room.",
+            None,
+        ),
+        ("Who scored 34 points?", "Anthony Davis scored 34 points.", "Anthony Davis"),
         # a clause on the person
         (
             "Who scored 31 points?",
