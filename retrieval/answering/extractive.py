@@ -282,6 +282,7 @@ ROLE = re.compile(ROLE_WORDS, re.IGNORECASE)
 DESCRIBED_BEFORE_WORDS = 6
 # Titles of courtesy, which say nothing of who someone is.
 HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame rev".split())
+HONORIFIC = rf"(?:{'|'.join(word.capitalize() for word in sorted(HONORIFICS))})"
 # The longest description a "Who is X?" answer leads with ("president and chief operating
 # officer of SpaceX"); a longer one is left to the quoted sentence.
 DESCRIPTION_WORDS = 8
@@ -407,6 +408,16 @@ def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
             if kind & set(asked) and not kind & set(said) and excluded & set(said):
                 return True
     return False
+
+
+def _counted_synonyms(counted: str) -> set[str]:
+    """The stems of the things counted under other names than `counted`'s (lexicon
+    COUNTED_SYNONYMS: "matches" for "games")."""
+    for group in COUNTED_SYNONYMS:
+        group_stems = set(stems(group.split()))
+        if counted in group_stems:
+            return group_stems
+    return set()
 
 
 def _about_names_alone(question: str, names: Collection[str]) -> bool:
@@ -1426,12 +1437,7 @@ class ExtractiveAnswerer:
         if asked is None or not others:
             return question
         vectors = np.array(self.paraphrase.embed_texts([asked, *others]))
-        synonyms = {
-            stem
-            for group in COUNTED_SYNONYMS
-            if question.counted in (group_stems := set(stems(group.split())))
-            for stem in group_stems
-        }
+        synonyms = _counted_synonyms(question.counted)
         alike = [
             w
             for w, cosine in zip(others, vectors[1:] @ vectors[0], strict=True)
@@ -2141,7 +2147,7 @@ def _holders_in(
     role_pattern = rf"(?<!vice )(?<!vice-)(?<!deputy )(?:{role_pattern})"
     patterns = (
         # "Senior author Dr. Silvia S. Martins": the courtesy title is no part of the name
-        re.compile(rf"\b(?i:{role_pattern})\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev)\.\s+)?({name})"),
+        re.compile(rf"\b(?i:{role_pattern})\s+(?:{HONORIFIC}\.?\s+)?({name})"),
         # "Julie Graham, Washington State Department of Health public information officer"
         # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...";
         # two titles do not: "Gwynne Shotwell, president and chief operating officer of SpaceX")

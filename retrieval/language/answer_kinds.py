@@ -149,6 +149,7 @@ TAKEN_TO = (
     r"(?:(?:the|a|an|his|her|their|its)\s+)?"
     rf"(?:[A-Z][a-z]+|(?:[\w'’-]+\s+){{0,3}}(?:{PLACE_NOUNS}|parking\s+lots?)\b)"
 )
+# Where someone or something is or went; `HOME` above keeps to where they are.
 PLACE = re.compile(rf"{PLACE.pattern}|{TAKEN_TO}")
 # A quotation, cut out to tell what was said from where and when it happened.
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -399,6 +400,8 @@ CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'-]*(?<![’']s)(?<![
 
 
 def _without_model_numbers(text: str) -> str:
+    """The text with the numbers that are parts of names (`MODEL_NUMBER`) blanked out."""
+
     def blank(match: re.Match[str]) -> str:
         before = text[: match.start()]
         after = text[match.end() :]
