@@ -28,7 +28,7 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # quote that closes a quote inside it ("... attention,’ ” Hege said.") is one sentence with it;
 # 11, "hinted" reports speech ("Mayer hinted that the company was pleased ..."); 12, a sentence
 # opening "Right now," names no one called Right; 13, "Chapter & Verse" is one name, a firm's.
-INDEX_LAYOUT = "18"
+INDEX_LAYOUT = "19"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

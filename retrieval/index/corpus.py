@@ -169,6 +169,12 @@ class CorpusIndex:
     def name_words_in(self, text: str) -> list[str]:
         return self.names.name_words_in(text)
 
+    def person_pronoun(self, name: str) -> str | None:
+        return self.names.person_pronoun(name)
+
+    def central_person(self, pronoun: str) -> str | None:
+        return self.names.central_person(pronoun)
+
     def expand_acronyms(self, text: str) -> str:
         return self.names.expand_acronyms(text)
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS, ORG_WORDS
+from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
+from retrieval.language.speakers import name_key
 from retrieval.language.teams import (
     PLACE_SHORT_NAMES,
     PLACES_BY_LOWER,
@@ -46,6 +48,7 @@ class NameGazetteer:
         name_words: dict[str, set[int]],
         full_names: dict[str, str],
         acronyms: dict[str, str] | None = None,
+        sentences: Sequence[Sentence] = (),
     ):
         self.vocab = vocab
         self.lowercase_vocab = lowercase_vocab
@@ -55,6 +58,8 @@ class NameGazetteer:
         self._lowercase_stems: set[str] | None = None
         self._respellable: list[str] | None = None
         self._capitals: dict[str, str] | None = None
+        self._sentences = sentences
+        self._pronouns: dict[str, str] | None = None
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -70,7 +75,7 @@ class NameGazetteer:
                     name_words[word].add(i)
                     if len(name) > len(full_names.get(word, "")):
                         full_names[word] = name
-        return cls(vocab, lowercase_vocab, name_words, full_names)
+        return cls(vocab, lowercase_vocab, name_words, full_names, sentences=sentences)
 
     @property
     def acronyms(self) -> dict[str, str]:
@@ -86,6 +91,33 @@ class NameGazetteer:
                 acronym: next(iter(names)) for acronym, names in found.items() if len(names) == 1
             }
         return self._acronyms
+
+    @property
+    def pronouns(self) -> dict[str, str]:
+        """Name key -> "he", "she" or "it", as the articles call them; read on first use."""
+        if self._pronouns is None:
+            by_article: dict[str, list[str]] = defaultdict(list)
+            for sentence in self._sentences:
+                by_article[sentence.source].append(sentence.text)
+            cues = pronoun_cues(by_article.values())
+            said = {key: pronoun_of(counts) for key, counts in cues.items()}
+            self._pronouns = {key: pronoun for key, pronoun in said.items() if pronoun}
+        return self._pronouns
+
+    def person_pronoun(self, name: str) -> str | None:
+        """ "he", "she", "it" (no person: "the Doobie Brothers"), or None: how the articles refer
+        to whoever bears this name."""
+        return self.pronouns.get(name_key(name))
+
+    def central_person(self, pronoun: str) -> str | None:
+        """The full name of the one person the articles are about whom they call `pronoun`."""
+        # rivals: people the articles call "he" or "she" or quote; not every name of a person's
+        # form ("Manchester United")
+        speakers = {name_key(name) for s in self._sentences for name in s.speakers}
+        people = {key for key in [*self.pronouns, *speakers] if self.pronouns.get(key) != "it"}
+        counts = {key: len(self.name_words.get(key, ())) for key in people}
+        key = central_person(self.pronouns, counts, pronoun)
+        return self.full_names.get(key) if key else None
 
     def _plain_word(self, word: str) -> bool:
         """Whether the corpus uses the word, or another form of it, in lowercase."""

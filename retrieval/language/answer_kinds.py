@@ -206,10 +206,10 @@ REASON = re.compile(
     r"|\b(?:designed|intended|meant|created|built)\s+to\b|\baimed\s+at\b",
     re.I,
 )
-# Someone's age: "34-year-old", "34 years old", "aged 34", "Smith, 34,".
+# Someone's age: "34-year-old", "34 years old", "aged 34", "Smith, 34,", "Smith Jr., 55,".
 AGE = re.compile(
     r"\b\d{1,3}(?:-year-old|\s+years?\s+old)\b|\baged?\s+\d{1,3}\b"
-    r"|\b[A-Z][\w'’-]+,\s+\d{1,3},",
+    r"|\b[A-Z][\w'’-]+\.?,\s+\d{1,3},",
     re.IGNORECASE,
 )
 # A game's or vote's score: "112-107", "4-1", "112 to 107".

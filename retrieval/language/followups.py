@@ -11,6 +11,7 @@ from retrieval.language.answer_kinds import DATELINE
 from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     AUXILIARIES,
+    CAPITALS,
     FRAMING,
     POSSESSIVES,
     QUESTION_OPENERS,
@@ -27,7 +28,7 @@ from retrieval.language.question import (
     SUMMARY,
 )
 from retrieval.language.speakers import POSSESSIVE, is_person_name
-from retrieval.language.teams import TEAM_NICKNAMES
+from retrieval.language.teams import PLACES_BY_LOWER, TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, words
 
 # "when it'd be ready": the pronoun apart from its verb, so that it can be spelled out.
@@ -45,6 +46,7 @@ OBJECT_END = re.compile(
     re.IGNORECASE,
 )
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
+FEMININE = frozenset(("she", "her", "hers"))
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 # A follow-up asking only for more of the last answer: "anything else?", "what else?", "more?".
 MORE_OF_IT = re.compile(
@@ -216,7 +218,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
     question = index.name_teams(question)
     if not history:
-        return question
+        # "What sentence could he get?" opening a conversation on a story about one man: him
+        return _bind_people(question, [], [], index, opening=True)
     question = PRONOUN_CONTRACTION.sub(
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
@@ -262,7 +265,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     if LEADING_AND.match(question):  # "And how did they react?" asks a whole question
         question = LEADING_AND.sub("", question)
         question = question[:1].upper() + question[1:]
-    people, things = _antecedents(history, index)
+    people, quoted, things = _antecedents(history, index)
     asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN)
     itself = any(asked.search(question) for asked in asks_itself)
     if itself and _asked_of_article(previous) and not PERSON_PRONOUN.search(question):
@@ -276,8 +279,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     place = THERE.search(resolved) and _last_place(history, index)
     if place:
         resolved = THERE.sub(f" in {place}", resolved)
-    if people and not _named_before(PERSON_PRONOUN, question, index, person=True):
-        resolved = PERSON_PRONOUN.sub(lambda m: _replace(m, people[0], resolved), resolved)
+    resolved = _bind_people(resolved, people, quoted, index)
     possessed = _possessed(previous, index)
     if possessed and possessed.group("thing") not in STOPWORDS:
         # "Who undermined it?" after "Tell me about China's proposal": the proposal, not China.
@@ -514,12 +516,17 @@ def _noun_follows(text: str, position: int) -> bool:
     return bool(following) and following[0] not in STOPWORDS
 
 
-def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str], list[str]]:
-    """Names of the latest turn that names any, most recent first: people, and other things.
+def _antecedents(
+    history: Sequence[Turn], index: KnownWords
+) -> tuple[list[str], list[str], list[str]]:
+    """Names of the latest turn that names any, most recent first: people, the people its
+    answer's quote named besides, and other things.
 
     The person the answer gave as the one asked for comes first ("Who is the Wild coach?");
     then the turn's question; its answer's first quote fills in what the question did not
-    name ("Who coaches the Thunder?" names no person; the answer does).
+    name ("Who coaches the Thunder?" names no person; the answer does), and stands in for a
+    pronoun that cannot mean them ("When did he score it?" after "Who scored the winner for the
+    Islanders?": Brock Nelson, whose goal the answer quoted, not the Islanders).
     """
     for turn in reversed(history):
         question = turn.resolved_question or turn.question
@@ -535,16 +542,67 @@ def _antecedents(history: Sequence[Turn], index: KnownWords) -> tuple[list[str],
         role = [held.group()] if held and held.group("role").lower() not in NO_PERSON else []
         # "What's his name?" after "Where was the governor ...?": the governor, not a place the
         # answer named
-        people = asked[0] or role or quoted[0]
+        people = asked[0] or role
+        besides = [person for person in quoted[0] if person not in people]
         things = asked[1] or quoted[1]
         given = turn.answer.person
         if given and is_person_name(given):
             people = [given]
         elif given:  # "Who canceled its task order?": "OrbitBeyond", whom "it" next means
             things = [given, *things]
+        if not people:
+            people, besides = besides, []
         if people or things:
-            return people, things
-    return [], []
+            return people, besides, things
+    return [], [], []
+
+
+def _bind_people(
+    question: str, people: list[str], besides: list[str], index: KnownWords, opening: bool = False
+) -> str:
+    """The question with its "he", "his", "she" and "her" spelled out as the people they mean,
+    each by `_person_for`; a pronoun after a name the question gives is that name's."""
+    if _named_before(PERSON_PRONOUN, question, index, person=True):
+        return question
+    bound = question
+    for match in reversed(list(PERSON_PRONOUN.finditer(question))):
+        person = _person_for(match.group(1), people, besides, index, opening)
+        if person:
+            said = _replace(match, person, question)
+            bound = bound[: match.start()] + said + bound[match.end() :]
+    return bound
+
+
+def _person_for(
+    pronoun: str, people: list[str], besides: list[str], index: KnownWords, opening: bool
+) -> str | None:
+    """Whom a "he" or "she" means: the first of the people the last turn named whom the articles
+    do not call otherwise (no "she" for "he", no team or place); else the first such of the
+    people its answer named besides; else, when none of them can be meant or the conversation
+    opens with the question, the one man (or woman) the articles are about, if they are about
+    one."""
+    said = "she" if pronoun.lower() in FEMININE else "he"
+
+    def called(names: list[str]) -> list[str]:
+        return [
+            n for n in names if _may_be_person(n, index) and index.person_pronoun(n) in (said, None)
+        ]
+
+    named = [*called(people), *called(besides)]
+    if named:
+        return named[0]
+    # no one the last turn named can be "he" ("How old is he?" after "Who threatened Omar?"), or
+    # the conversation has just begun
+    return index.central_person(said) if opening or people or besides else None
+
+
+def _may_be_person(name: str, index: KnownWords) -> bool:
+    """A person's name as far as the articles tell: no team, place or band ("the New York
+    Islanders", "New York", "the Doobie Brothers")."""
+    if ROLE_ASKED.fullmatch(name):
+        return True  # "the governor"
+    place = name.lower() in PLACES_BY_LOWER or name in CAPITALS or name in CAPITALS.values()
+    return is_person_name(name) and not place and index.person_pronoun(name) != "it"
 
 
 def _as_written(question: str, name: str) -> str:

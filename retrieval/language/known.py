@@ -23,6 +23,13 @@ class KnownWords(Protocol):
     def full_names(self) -> Mapping[str, str]:
         """A name word -> the longest name it is part of ("peskov" -> "Dmitry Peskov")."""
 
+    def person_pronoun(self, name: str) -> str | None:
+        """ "he", "she", "it" (a name written after "the"), or None: how the articles refer to
+        whoever bears this name."""
+
+    def central_person(self, pronoun: str) -> str | None:
+        """The one person the articles are about whom they call `pronoun` ("he" or "she")."""
+
     def name_words_in(self, text: str) -> list[str]:
         """Words of `text` that name someone or something in the articles."""
 

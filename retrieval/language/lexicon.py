@@ -428,6 +428,32 @@ PERSON_NOUNS = frozenset(
     student patient fan gunman shooter""".split()
 )
 
+# Nouns said of a person that tell whether the article calls them "he" or "she" ("Omar is one
+# of the first two Muslim women", "Van Der Beek, the former star and father of five,").
+GENDERED_NOUNS = {
+    "he": frozenset(
+        """man men boy father dad son husband brother grandfather uncle nephew king prince
+        actor chairman congressman businessman spokesman boyfriend widower""".split()
+    ),
+    "she": frozenset(
+        """woman women girl mother mom daughter wife sister grandmother aunt niece queen princess
+        actress chairwoman congresswoman businesswoman spokeswoman girlfriend widow""".split()
+    ),
+}
+# What follows a surname without being one: "Patrick W. Carlineo Jr." is Carlineo.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Courtesy titles that say it as plainly ("Mrs. Jones").
+GENDERED_TITLES = {
+    "mr": "he",
+    "sir": "he",
+    "lord": "he",
+    "mrs": "she",
+    "ms": "she",
+    "miss": "she",
+    "dame": "she",
+    "lady": "she",
+}
+
 # Verbs with a particle and the single verbs news writes for them: "When did South Dakota roll
 # out the campaign?" is answered by "introduced on Monday", "How many signed up?" by "15,000
 # people registered".

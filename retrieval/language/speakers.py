@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from retrieval.language.lexicon import (
     ABBREVIATIONS,
     AFFILIATION_WORDS,
+    NAME_SUFFIXES,
     NOT_NAMES,
     ORG_WORDS,
     PREPOSITIONS,
@@ -102,6 +103,9 @@ def name_key(name: str) -> str:
     """People are known by their surname; organisations and places by their whole name."""
     words = [w for w in name.split() if w.lower() != "the"]
     if _is_person_name(words):
+        # "Patrick W. Carlineo Jr." is Carlineo, as the article goes on to call him
+        while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            words = words[:-1]
         return words[-1].lower()
     return " ".join(words).lower()
 

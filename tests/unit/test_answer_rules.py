@@ -506,6 +506,7 @@ def test_a_count_of_times_counts_what_the_asked_act_makes(
         ("How old is Lee?", "Barely a week ago, Lee, 35, had scored once.", "35 years old"),
         ("How old is the senator?", "The 61-year-old senator said so.", "61 years old"),
         ("How old is Cole?", "Cole, aged 34, works at the hospital.", "34 years old"),
+        ("How old is Baker?", "Tom Baker Jr., 55, of Addison, pleaded guilty.", "55 years old"),
         # a time to come, without the words that put it in the future
         ("When will the lander fly?", "Its lander missions could begin in 2022.", "2022"),
         ("When do the Hawks play next?", "Hawks: Host the Owls on Friday.", "on Friday"),

@@ -72,6 +72,7 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
     ("wh", "sentence", "expected"),
     [
         ("how_old", "Cole, 34, has worked at the hospital since 2012.", 1.0),
+        ("how_old", "Tom Baker Jr., 55, of Addison, pleaded guilty.", 1.0),
         ("how_old", "The 61-year-old senator said he would run again.", 1.0),
         ("how_old", "The bill passed 34-12 in the Senate.", 0.0),
         ("score", "The Hawks beat the Owls 112-107 on Tuesday night.", 1.0),

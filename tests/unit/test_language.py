@@ -14,7 +14,15 @@ from retrieval.language.text import NUMERALS, content_stems, stems, words
 class Known:
     """What an index of a few articles would know: their words and the names in them."""
 
-    def __init__(self, names: list[str], text: str = ""):
+    def __init__(
+        self,
+        names: list[str],
+        text: str = "",
+        pronouns: dict[str, str] | None = None,
+        central: dict[str, str] | None = None,
+    ):
+        self.pronouns = pronouns or {}  # name -> "he", "she" or "it", as the article calls them
+        self.central = central or {}  # "he" -> the one man the article is about
         self.full_names = {}
         self.name_words: dict[str, set[int]] = {}
         for name in names:
@@ -38,6 +46,12 @@ class Known:
 
     def name_teams(self, text: str) -> str:
         return text
+
+    def person_pronoun(self, name: str) -> str | None:
+        return self.pronouns.get(name)
+
+    def central_person(self, pronoun: str) -> str | None:
+        return self.central.get(pronoun)
 
 
 KNOWN = Known(
@@ -1450,3 +1464,76 @@ def test_a_datelines_city_is_no_antecedent(quote: str, resolved: str) -> None:
 def test_names_the_articles_never_mention(question: str, unknown: tuple[str, ...]) -> None:
     known = Known(["SpaceX"], "lander a380 truce")
     assert analyze(question, known).unknown_names == unknown
+
+
+# What an index would know of how its articles refer to people: "he", "she", "it" (a team) and
+# the one man one of them is about.
+GENDERED = Known(
+    [
+        "Ilhan Omar",
+        "Patrick Carlineo",
+        "Sonya Zoghlin",
+        "Brock Nelson",
+        "New York Islanders",
+        "Kevin Mayer",
+        "Gwynne Shotwell",
+        "Alexander Lukashenko",
+    ],
+    pronouns={
+        "Ilhan Omar": "she",
+        "Patrick Carlineo": "he",
+        "New York Islanders": "it",
+        "Kevin Mayer": "he",
+        "Gwynne Shotwell": "she",
+    },
+    central={"he": "Patrick Carlineo"},
+)
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # no "he" can be the woman the last turn named: the article's one man
+        (
+            [turn("Who threatened Ilhan Omar?", "A man pleaded guilty to threatening Ilhan Omar.")],
+            "How old is he?",
+            "How old is Patrick Carlineo?",
+        ),
+        # nor a team the article writes after "the": the player its answer named
+        (
+            [
+                turn(
+                    "Who scored the winner for the New York Islanders?",
+                    "Brock Nelson scored to lift the New York Islanders.",
+                )
+            ],
+            "How many goals does he have?",
+            "How many goals does Brock Nelson have?",
+        ),
+        # each pronoun the person it agrees with
+        (
+            [turn("What did Kevin Mayer and Gwynne Shotwell discuss?", "They met.")],
+            "What did she say to him?",
+            "What did Gwynne Shotwell say to Kevin Mayer?",
+        ),
+        # a person the article says nothing of either way is "he" or "she" as before
+        (
+            [turn("Who is Sonya Zoghlin?", "Sonya Zoghlin is a lawyer.")],
+            "What did she say?",
+            "What did Sonya Zoghlin say?",
+        ),
+        # a conversation's first "he": the one man the article is about; no "she" stands out
+        ([], "What sentence could he get?", "What sentence could Patrick Carlineo get?"),
+        ([], "What did she say?", "What did she say?"),
+        # later, with no one named before, "he" stays unresolved rather than guessed
+        ([turn("What happened?", "Nothing much.")], "Why did he leave?", "Why did he leave?"),
+        # a pronoun after a name the question gives is that name's
+        (
+            [turn("Who threatened Ilhan Omar?", "A man pleaded guilty.")],
+            "What did Alexander Lukashenko say in his speech?",
+            "What did Alexander Lukashenko say in his speech?",
+        ),
+    ],
+)
+def test_pronouns_agree_with_the_article(history: list[Turn], question: str, expected: str) -> None:
+    assert resolve(question, history, GENDERED) == expected

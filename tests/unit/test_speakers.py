@@ -9,7 +9,8 @@ import pytest
 
 from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
-from retrieval.language.speakers import find_mentions, is_person_name, subject_person
+from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
+from retrieval.language.speakers import find_mentions, is_person_name, name_key, subject_person
 
 
 def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
@@ -318,3 +319,91 @@ def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -
 )
 def test_an_ampersand_joins_one_name(sentence: str, names: list[tuple[str, bool]]) -> None:
     assert [(m.text, m.is_person) for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # a sentence opening with "He" after one about the person; not one opening a quotation
+        (
+            [
+                "Martin Keller is a retired welder from Ohio.",
+                "He was charged in May.",
+                '"He never meant it," his lawyer, Dana Cole, said.',
+            ],
+            {"keller": "he"},
+        ),
+        # a gendered noun said of the name ("is one of ... women", ", the ... actress")
+        (
+            ["Ana Ruiz is one of the first two Latina women elected to the council."],
+            {"ruiz": "she"},
+        ),
+        (["Kim Lee, the 40-year-old actress, won."], {"lee": "she"}),
+        (["Tom Baker, a father of three, spoke."], {"baker": "he"}),
+        # a courtesy title
+        (["Mrs. Joan Hart called the police."], {"hart": "she"}),
+        # the first pronoun after the subject, before anyone else is named, outside quotes
+        (["Brock Nelson scored his sixth goal of the season."], {"nelson": "he"}),
+        (["Dana Cole said she would appeal for Martin Keller."], {"cole": "she"}),
+        (['Dana Cole said "he lied" to Martin Keller.'], {}),
+        (["Dana Cole told Martin Keller that he lied."], {}),
+        # a name written after "the" is no one's: a team, a band, a law
+        (
+            ["Brock Nelson scored as the New York Islanders beat the Pittsburgh Penguins."],
+            {"islanders": "it", "penguins": "it"},
+        ),
+        # mixed cues tell nothing
+        (
+            [
+                "Sam Ortiz spoke first.",
+                "He thanked the crowd.",
+                "Sam Ortiz is a mother of two.",
+            ],
+            {},
+        ),
+    ],
+)
+def test_pronouns_the_article_uses(article: list[str], expected: dict[str, str]) -> None:
+    cues = pronoun_cues([article])
+    said = {key: pronoun_of(counts) for key, counts in cues.items()}
+    assert {key: pronoun for key, pronoun in said.items() if pronoun} == expected
+
+
+@pytest.mark.parametrize(
+    ("pronouns", "mentions", "pronoun", "expected"),
+    [
+        (
+            {"carlineo": "he", "omar": "she", "kennedy": "he"},
+            {"carlineo": 8, "omar": 6, "kennedy": 3},
+            "he",
+            "carlineo",
+        ),
+        ({"carlineo": "he", "omar": "she"}, {"carlineo": 8, "omar": 6}, "she", "omar"),
+        # four men named about as often: no one stands out
+        ({"peskov": "he", "putin": "he"}, {"peskov": 6, "putin": 5}, "he", None),
+        # named too seldom to be the story's own
+        ({"dumba": "he"}, {"dumba": 2}, "he", None),
+        ({"islanders": "it"}, {"islanders": 9}, "he", None),
+        # a man the article names far less than another it calls nothing
+        ({"simmons": "he"}, {"simmons": 5, "johnston": 4}, "he", None),
+        ({"simmons": "he", "omar": "she"}, {"simmons": 5, "omar": 9}, "he", "simmons"),
+    ],
+)
+def test_central_person(
+    pronouns: dict[str, str], mentions: dict[str, int], pronoun: str, expected: str | None
+) -> None:
+    assert central_person(pronouns, mentions, pronoun) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Patrick W. Carlineo Jr.", "carlineo"),
+        ("James P. Kennedy Jr", "kennedy"),
+        ("Ken Griffey Sr.", "griffey"),
+        ("LeBron James", "james"),
+        ("Malcolm Jr", "jr"),  # two words: no surname left to fall back to
+    ],
+)
+def test_name_key_leaves_out_suffixes(name: str, key: str) -> None:
+    assert name_key(name) == key
