@@ -38,6 +38,9 @@ APPOSITIVE = re.compile(
     r"|,\s+(?:via|per|however|meanwhile|though|too|also|in\s+turn|in\s+a\s+statement|"
     r"for\s+(?:his|her|their|its)\s+part)\b[^,\"“”]{0,80},"
     r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
+    # or a role at a named organisation: ", Edmunds' executive director of industry analysis,",
+    # ", Google's chief executive,"
+    r"|,\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+[a-z][^,\"“”]{1,120},"
 )
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 

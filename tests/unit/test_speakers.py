@@ -117,6 +117,20 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="a long appositive: the person, not the university in it (health news)",
         ),
         pytest.param(
+            "“Prices will fall,” Ann Lee, Edmunds' director of industry analysis, said in a "
+            "statement.",
+            "“Prices will fall,” Ann Lee, Edmunds' director of industry analysis, said in a "
+            "statement.",
+            "Ann Lee",
+            id="a role at a named organisation between the speaker and the verb (car sales)",
+        ),
+        pytest.param(
+            "Tom Ray, Google’s chief executive, told reporters the deal was done.",
+            "Tom Ray, Google’s chief executive, told reporters the deal was done.",
+            "Tom Ray",
+            id="a role at an organisation written with a possessive (technology)",
+        ),
+        pytest.param(
             "Ortiz, who has split from many fellow Democrats on issues such as the city's "
             "budget, told the crowd the money was there.",
             "Ortiz, who has split from many fellow Democrats on issues such as the city's "
