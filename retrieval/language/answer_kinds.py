@@ -139,6 +139,9 @@ HOME_NAMED = re.compile(
     r"\bthe\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:(?:and\s+)?[a-z]+,?\s+){1,5}"
     r"(?:firm|company|agency|giant|startup|maker|studio|newspaper|station|broadcaster|retailer|"
     r"native|resident)\b"
+    # "New Jersey native Connor Clifton", "a Sugar Land-based provider", "a native of Ohio"
+    r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s+(?:native|resident)|-based|-born)\b"
+    r"|\bnatives?\s+of\s+[A-Z]|\bgrew\s+up\s+in\b"
 )
 HOME = re.compile(rf"{PLACE.pattern}|{HOME_NAMED.pattern}")
 # Someone or something taken or gone to a place: "took the child to Forest Hill's WoodSpring
