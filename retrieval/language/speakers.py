@@ -46,8 +46,11 @@ ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
 
 # Capitalised words of a title between a speech verb and the name it introduces ("said U.S.
-# Attorney Nealy Cox"), at most.
-TITLE_GAP_WORDS = 3
+# Attorney Nealy Cox", "said White House Press Secretary Stephanie Grisham"), at most.
+TITLE_GAP_WORDS = 5
+# A title "of" something, whose capitalised words run into the name after them: "Secretary of
+# State Mike Pompeo", "Minister of Foreign Affairs Sergei Lavrov".
+TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\s+(?:the\s+)?$")
 # "The 56-year-old said ...": a person described by age, the story's own (its headline's).
 AGE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+\d+-year-old\s+$")
 # "The governor said ...": a role for its subject, right before the verb.
@@ -142,6 +145,15 @@ def find_mentions(sentence: str) -> list[Mention]:
                 text = text[4:]
             words = text.split()
             start = run[0].start() + sentence[run[0].start() :].find(text)
+            if (
+                len(words) > 2
+                and TITLE_OF.search(sentence, 0, start)
+                and _is_person_name(words[-2:])
+            ):
+                # "Secretary of State Mike Pompeo": the rest of the title, then the person
+                text = " ".join(words[-2:])
+                start = sentence.index(text, start)
+                words = words[-2:]
             is_person = _is_person_name(words)
             mentions.append(Mention(text, start, start + len(text), name_key(text), is_person))
         run.clear()

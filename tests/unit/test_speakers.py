@@ -131,6 +131,18 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="a role at an organisation written with a possessive (technology)",
         ),
         pytest.param(
+            "Secretary of State Ann Lee said the release gave hope for peace talks.",
+            "Secretary of State Ann Lee said the release gave hope for peace talks.",
+            "Ann Lee",
+            id="a title of something before the name (diplomacy)",
+        ),
+        pytest.param(
+            "“We pray for both men,” said White House Press Secretary Tom Ray.",
+            "“We pray for both men,” said White House Press Secretary Tom Ray.",
+            "Tom Ray",
+            id="a long capitalised title between the verb and the name (White House)",
+        ),
+        pytest.param(
             "Ortiz, who has split from many fellow Democrats on issues such as the city's "
             "budget, told the crowd the money was there.",
             "Ortiz, who has split from many fellow Democrats on issues such as the city's "
