@@ -37,6 +37,10 @@ SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”'’)]*\s+|[“‘]\s*)[\"“‘
 LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 
 
+# The headline and first sentences of a story, where it names the person it is about.
+OPENING_SENTENCES = 4
+
+
 class NameGazetteer:
     """Which words the corpus uses and which name someone; the `KnownWords` the language helpers
     read (retrieval/language/known.py)."""
@@ -117,7 +121,15 @@ class NameGazetteer:
         people = {key for key in [*self.pronouns, *speakers] if self.pronouns.get(key) != "it"}
         counts = {key: len(self.name_words.get(key, ())) for key in people}
         key = central_person(self.pronouns, counts, pronoun)
-        return self.full_names.get(key) if key else None
+        # the story's own person is named in its headline or opening: not the doctor quoted
+        # further down a story on an unnamed patient ("A UK man's ... decision")
+        opening: dict[str, int] = defaultdict(int)
+        named = False
+        for sentence in self._sentences:
+            opening[sentence.source] += 1
+            if opening[sentence.source] <= OPENING_SENTENCES and key in words(sentence.text):
+                named = True
+        return self.full_names.get(key) if key and named else None
 
     def _plain_word(self, word: str) -> bool:
         """Whether the corpus uses the word, or another form of it, in lowercase."""

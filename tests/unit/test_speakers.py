@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.index.names import NameGazetteer
+from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
 from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
@@ -433,3 +435,50 @@ def test_central_person(
 )
 def test_name_key_leaves_out_suffixes(name: str, key: str) -> None:
     assert name_key(name) == key
+
+
+def story(*texts: str) -> list[Sentence]:
+    """One article's sentences as ingest stores them, with the names each mentions."""
+    chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
+    stored = []
+    for position, text in enumerate(texts):
+        mentions = "|".join(m.text for m in find_mentions(text))
+        row = {"start": 0, "end": len(text), "position": position, "mentions": mentions}
+        stored.append(sentence_of(f"a#1:{position}", "a#1", text, chunk, {**row, "speakers": ""}))
+    return stored
+
+
+FILLER = ("The case drew wide attention.", "Officials gave no details.", "It was rare.")
+
+
+@pytest.mark.parametrize(
+    ("texts", "central"),
+    [
+        # named in the opening and far more often than anyone else: the story's man
+        (
+            (
+                "Martin Keller pleaded guilty on Monday.",
+                "Keller is a retired welder.",
+                "He was arrested in May.",
+                "Keller faces ten years in prison.",
+                "Prosecutor Ann Lee spoke after the hearing.",
+            ),
+            "Martin Keller",
+        ),
+        # the doctor quoted further down a story on an unnamed patient is not its "he"
+        (
+            (
+                "A man fell ill after buying new pillows.",
+                *FILLER,
+                "His doctor sent him to Tom Baker.",
+                "Tom Baker is a chest physician.",
+                "He said such cases are rare.",
+                "Baker said the man recovered.",
+                "Baker added that the pillows were the cause.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_the_one_person_a_story_is_about(texts: tuple[str, ...], central: str | None) -> None:
+    assert NameGazetteer.build(story(*texts)).central_person("he") == central
