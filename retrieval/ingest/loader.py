@@ -52,6 +52,13 @@ BYLINE = re.compile(
     r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:,|—|–|-|\|)\s*\S",
     re.IGNORECASE,
 )
+# A wire story credits its writers in its last lines: "(Reporting by Will Dunham; Editing by Tom
+# Brown)", "Additional reporting by Jane Doe in Kabul".
+CREDIT = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|reported|writing|written|compiled)\s+by\s+[A-Z]",
+    re.IGNORECASE,
+)
+CREDIT_LOOKBEHIND = 3
 BYLINE_NAME = re.compile(r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
 
 # Markdown is read by markdown-it-py's CommonMark parser, with GitHub's tables so that their rows
@@ -474,8 +481,11 @@ def _assemble(
         offset = len(title) + 2
     for position, (text, is_heading) in enumerate(blocks):
         number = position + 1
-        if position == byline:
-            # The byline is the author's section on its own; the story after it is not.
+        if position == byline or (
+            position >= len(blocks) - CREDIT_LOOKBEHIND and CREDIT.match(text)
+        ):
+            # The byline (or a closing credit line) is the author's section on its own; the story
+            # after it is not.
             spans.append((number, offset, offset + len(text), False, AUTHOR_SECTION))
             parts.append(text)
             offset += len(text) + 2

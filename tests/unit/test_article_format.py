@@ -69,6 +69,30 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
 
 
 @pytest.mark.parametrize(
+    ("closing", "credited"),
+    [
+        ("(Reporting by Will Dunham; Editing by Tom Brown)", True),
+        ("Additional reporting by Jane Doe in Kabul; writing by Sam Reed", True),
+        # a story line that says who reported something is no credit
+        ("The fire was first reported by a neighbour.", False),
+        ("Reporters were kept away from the site.", False),
+    ],
+)
+def test_a_wire_story_credits_its_writers_in_its_last_lines(
+    tmp_path: Path, closing: str, credited: bool
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Probe maps a distant moon\n\nScientists released the first map on Monday.\n\n"
+        f"Plains cover most of the surface.\n\n{closing}\n\n© Reuters\n",
+        encoding="utf-8",
+    )
+    sections = {p.text: p.section for p in load_article(story).paragraphs}
+    assert (sections[closing] == "author") is credited
+    assert sections["Plains cover most of the surface."] == ""
+
+
+@pytest.mark.parametrize(
     ("wh", "sentence", "expected"),
     [
         ("how_old", "Cole, 34, has worked at the hospital since 2012.", 1.0),
