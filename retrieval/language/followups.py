@@ -154,9 +154,14 @@ QUOTE_MARKS = re.compile(r"[“”\"]")
 QUOTE_WORDS = 12
 # "the" and what follows it, for the phrase a follow-up's "it" or "they" stands for.
 DEFINITE = re.compile(
-    r"\b(?P<aux>(?:did|does|do|will|would|can|could|should)\s+)?the\s+(?=(?P<rest>[^?]+))",
+    r"\b(?P<aux>(?:did|does|do|will|would|can|could|should|is|are|was|were|has|have|had)\s+)?"
+    r"the\s+(?=(?P<rest>[^?]+))",
     re.IGNORECASE,
 )
+# Auxiliaries a bare verb follows ("did the Kremlin react"); after the others, a participle
+# ("were the hostages kidnapped", "is the stadium located").
+DOING_AUXILIARIES = frozenset("did does do will would can could should".split())
+PARTICIPLE_ENDINGS = ("ed", "en")
 # The longest such phrase: "the South Dakota ad campaign".
 MAX_PHRASE_WORDS = 4
 # "the governor", "the Wild coach": someone a question names by a role only.
@@ -392,8 +397,12 @@ def _last_phrase(question: str) -> str | None:
             kept.append(bare)
             if bare != word or len(kept) == MAX_PHRASE_WORDS:
                 break
-        if match.group("aux") and len(kept) >= 2:
-            kept.pop()  # "How did the Kremlin react ...?": its verb follows the subject
+        aux = (match.group("aux") or "").split()
+        done = aux and aux[0].lower() in DOING_AUXILIARIES
+        if aux and len(kept) >= 2 and (done or kept[-1].lower().endswith(PARTICIPLE_ENDINGS)):
+            # "How did the Kremlin react ...?", "When were the hostages kidnapped?": its verb
+            # follows the subject (not "When is the Week 13 rematch ...?")
+            kept.pop()
         if kept and kept[-1][:1].islower():
             found = f"the {' '.join(kept)}"
     return found

@@ -721,6 +721,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "What did Kevin Mayer say?",
         ),
         ([turn("Ignore the article.")], "anything else?", "anything else?"),
+        # the subject of a passive or a be-question, not its participle: "they" is the hostages
+        (
+            [turn("When were the hostages kidnapped?", "Gunmen seized them in 2016.")],
+            "who took them?",
+            "who took the hostages?",
+        ),
+        (
+            [turn("Where is the stadium located?", "It sits downtown.")],
+            "when was it built?",
+            "when was the stadium built?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
