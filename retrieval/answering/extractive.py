@@ -1731,7 +1731,8 @@ def _fact_span(question: Question, text: str, mentions: Sequence[str] = ()) -> s
         return matches[0].group()  # the sentence's line of counts, chosen for the one asked
     audience = AUDIENCE_COUNT.search(narrative) if question.counted in AUDIENCE else None
     if audience:
-        return audience.group("number")  # "in front of 15,522": the fans are not named
+        # "in front of 15,522", "12,000 in attendance": the fans are not named
+        return audience.group("number") or audience.group("present")
     saves = SAVES_COUNT.search(narrative) if question.counted in SAVES else None
     if saves:
         return f"{saves.group('number')} saves"  # "stopping 30 shots"

@@ -483,7 +483,9 @@ COUNTED_WORDS_AFTER = 3
 # 18,997", "an attendance of 40,000" count the people there, however a question calls them.
 AUDIENCE_COUNT = re.compile(
     r"\b(?:in\s+front\s+of|(?:crowd|audience|attendance)\s+of)\s+(?:about\s+|nearly\s+|some\s+)?"
-    r"(?P<number>\d[\d,]*)\b(?!\s*(?:%|percent\b|points?\b|years?\b))",
+    r"(?P<number>\d[\d,]*)\b(?!\s*(?:%|percent\b|points?\b|years?\b))"
+    # "among the more than 12,000 in attendance", "a sellout crowd of 18,000 looked on"
+    r"|\b(?P<present>\d[\d,]*)\s+(?:fans\s+|people\s+|spectators\s+)?(?:in\s+attendance|looked\s+on)\b",
     re.IGNORECASE,
 )
 AUDIENCE = frozenset(

@@ -131,6 +131,7 @@ from retrieval.retrieve.scoring import (
         # an audience counted without being named: the people there, however they are called
         ("How many fans were there?", "The Hawks won 4-1 in front of 15,522 at home.", True),
         ("How many people came?", "The band played before a sellout crowd of 18,997.", True),
+        ("How big was the crowd?", "A star was among the more than 12,000 in attendance.", True),
         ("How many spectators were there?", "It drew an attendance of 40,000 to the park.", True),
         ("How many teachers were there?", "They spoke in front of 300 at the Statehouse.", False),
         ("How many fans were there?", "He scored in front of 12 percent of the vote.", False),
@@ -393,6 +394,9 @@ def test_the_things_a_sentence_counts(sentence: str, nouns: list[str]) -> None:
         # an audience: "in front of" or "a crowd of" a number counts the people there
         ("The Wild won in front of 15,522 in Buffalo.", "fan", True),
         ("The rally drew a crowd of 5,000 to the Capitol.", "peopl", True),
+        ("Neymar was among the more than 12,000 in attendance.", "peopl", True),
+        ("About 300 fans looked on as the ship sailed.", "fan", True),
+        ("The club said 40 percent in attendance were members.", "fan", False),
         ("The rally drew a crowd of 5,000 to the Capitol.", "teacher", False),
     ],
 )
