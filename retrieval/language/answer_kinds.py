@@ -266,7 +266,7 @@ MONEY = re.compile(
 # A share or a change as a percentage: "65 percent", "by 2.5%", "just over half".
 SHARE = re.compile(
     r"\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"
-    r"|\b(?:half|a\s+third|a\s+quarter|two-thirds|three-quarters)\b",
+    r"|\b(?:half|(?:a|one)[\s-](?:third|quarter|fifth|tenth)|two-thirds|three-quarters)\b",
     re.IGNORECASE,
 )
 # A time still to come: "next week", "will meet on Monday", "should be available starting in

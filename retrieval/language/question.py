@@ -428,7 +428,13 @@ WH_TYPES = (
         "share",
         re.compile(
             r"\b(?:what|which)\s+(?:share|percentage|percent|proportion|fraction|portion)\b"
-            r"|\bhow\s+many\s+percent\b",
+            r"|\bhow\s+many\s+percent\b"
+            # "How much of Titan's surface is covered by plains?", "how much of Europe did the
+            # Black Death wipe out?" (not "How much of the money ...", an amount, nor "How much
+            # of the season is left?", a count of what remains)
+            r"|^how\s+much\s+of\s+(?!(?:the\s+|their\s+|its\s+|his\s+|her\s+|this\s+)?"
+            r"(?:money|cash|funds?|funding|budget|revenue|profits?|season|year|time|game|match|"
+            r"week|month|day|\$|£|€))",
             re.I,
         ),
     ),

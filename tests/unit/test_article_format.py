@@ -205,6 +205,8 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("where", "She was on the phone for two hours.", 0.0),
         ("share", "Of the participants, 65 percent were white.", 1.0),
         ("share", "Just over half were female.", 1.0),
+        ("share", "The plague wiped out nearly one-third of Europe's population.", 1.0),
+        ("share", "Plains (covering 65 percent of the surface) dominate.", 1.0),
         ("share", "The survey covered 8,000 participants.", 0.0),
         ("change", "The budget boosted spending by 2.5% each year.", 1.0),
         ("change", "The budget added $40 million for schools.", 1.0),
