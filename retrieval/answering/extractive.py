@@ -17,6 +17,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.names import ACRONYM
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
+    ASKS_PAST,
     AUDIENCE,
     AUDIENCE_COUNT,
     DATELINE,
@@ -35,6 +36,7 @@ from retrieval.language.answer_kinds import (
     counts,
     counts_directly,
     lasts,
+    only_ahead,
     result_score,
     shots_of_the_other_side,
     uncounted,
@@ -1011,6 +1013,10 @@ class ExtractiveAnswerer:
             # triple-doubles, beside a list naming Kidd, are no answer and no measure of how
             # close one must be to "Kidd, who did it against 28 teams" (+2 turns, none lost).
             scored = [(s, e) for s, e in scored if not self._about_someone_else(question, e)]
+        if ASKS_PAST.match(question.text) and not question.wants_statements:
+            # "How did Djokovic do against Japan?": not "Djokovic will make his first appearance
+            # on Wednesday"
+            scored = [(s, e) for s, e in scored if not only_ahead(e.text)]
         if not scored:
             return []
         closest, first = scored[0]

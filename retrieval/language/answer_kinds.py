@@ -302,6 +302,40 @@ FUTURE_SAID = re.compile(
     r"scheduled|upcoming|next|again|soon)\b",
     re.IGNORECASE,
 )
+# A question about what has happened ("How did Djokovic do against Japan?", "How much did it
+# raise then?"), not about plans or words ("What did NASA say it would fly?"); "When did they
+# last tour together?" may be answered by what is to come ("the first time they will tour
+# together in nearly a quarter century").
+ASKS_PAST = re.compile(
+    r"^(?:(?:how|who|whom|what|which|where|why)(?:\s+[\w'’-]+){0,3}?\s+)?(?:did|had)\b"
+    r"(?!.*\b(?:say|said|tell|told|announce|plan|expect|schedule|promise|predict|hope|want|aim|"
+    r"intend|agree|decide|vote|think|believe|warn|claim|propose|ask)\b)",
+    re.IGNORECASE,
+)
+# A sentence that speaks of what is to come ("will make their first appearance on Wednesday",
+# "is set to raise", "Sentencing is scheduled for Feb. 14") ...
+AHEAD = re.compile(
+    r"\b(?:will|won['’]t|(?:is|are)\s+(?:set|due|expected|likely|scheduled|going)\s+to|"
+    r"(?:is|are)\s+scheduled\s+for|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+# ... and of nothing done: no verb in the past ("said" ties it to what was said, and so on).
+DONE = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|based|needed|related|advanced|limited|united|supposed|"
+    r"used|interested|aged|red|bed|shed|hundred|speed|feed|need|seed|steed|breed|greed|weed)\b)"
+    r"[a-z]{2,}ed\b"
+    r"|\b(?:was|were|had|did|said|told|won|lost|made|took|got|came|went|saw|gave|left|began|"
+    r"fell|rose|grew|paid|sold|bought|met|led|ran|hit|shot|beat|held|kept|brought|wrote|spoke)\b",
+    re.IGNORECASE,
+)
+
+
+def only_ahead(text: str) -> bool:
+    """Whether a sentence speaks only of what is still to come: no answer to what happened."""
+    narrative = QUOTED.sub(" ", text)
+    return AHEAD.search(narrative) is not None and DONE.search(narrative) is None
+
+
 # One count of a line: a number and what it counts ("11 rebounds"), never a scale ("billion").
 _COUNT = (
     rf"(?:{NUMBER.pattern})\s+(?!(?:and|or|hundred|thousand|million|billion|trillion)\b)[a-z]+"

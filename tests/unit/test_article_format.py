@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.loader import is_byline, is_headline, load_article
-from retrieval.language.answer_kinds import DAY_OF_YEAR, FUTURE_SAID, kind_score, winner
+from retrieval.language.answer_kinds import (
+    ASKS_PAST,
+    DAY_OF_YEAR,
+    FUTURE_SAID,
+    kind_score,
+    only_ahead,
+    winner,
+)
 from retrieval.language.lexicon import FURNITURE_LINES
 
 
@@ -484,3 +491,39 @@ def test_who_a_result_says_won(sentence: str, side: str | None) -> None:
 def test_the_date_a_byline_gives(byline: str, date: str | None) -> None:
     found = DAY_OF_YEAR.search(byline)
     assert (found.group() if found else None) == date
+
+
+@pytest.mark.parametrize(
+    ("question", "past"),
+    [
+        ("Why did McDonald leave the band?", True),
+        ("How much did Alibaba raise then?", True),
+        ("Did the Lakers win?", True),
+        ("What sentence did he get for that?", True),
+        # plans and words are asked in the past of what is to come
+        ("What did NASA say it would fly?", False),
+        ("How did the company plan to pay for it?", False),
+        # "when" may be answered by what is to come ("the first time in 25 years they will")
+        ("When did they last tour together?", False),
+        ("How will the band celebrate?", False),
+    ],
+)
+def test_a_question_about_what_happened(question: str, past: bool) -> None:
+    assert (ASKS_PAST.match(question) is not None) is past
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ahead"),
+    [
+        ("Serbia's Novak Djokovic will make his first appearance on Wednesday.", True),
+        ("Alibaba is set to raise up to $12.9bn from its second listing.", True),
+        ("Sentencing is scheduled for Feb. 14.", True),
+        # something done, or said, ties it to what has happened
+        ("He said the band will tour next year.", False),
+        ("The company raised $25bn and will list again.", False),
+        ("The Hawks beat the Wild 4-1 on Tuesday.", False),
+        ('"We will win," the coach told reporters.', False),
+    ],
+)
+def test_a_sentence_only_about_what_is_to_come(sentence: str, ahead: bool) -> None:
+    assert only_ahead(sentence) is ahead
