@@ -174,7 +174,10 @@ ORG_WORDS = frozenset(
     administration services bureau center centre hospital school college academy police
     legislature assembly statehouse division conference arena stadium
     coalition alliance network trust club hotel suites museum airport capital ventures partners
-    initiative project""".split()
+    initiative project
+    tour festival cup championship championships tournament finals olympics awards prize trophy
+    summit expo amendment act treaty accord records productions brothers magazine reports
+    review""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".

@@ -306,6 +306,15 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("WeWorkers Coalition", False),
         ("WoodSpring Suites", False),
         ("Browns DL Sheldon Richardson", True),
+        # events, laws, labels and journals (music, tennis, medicine, courts)
+        ("Anniversary Tour", False),
+        ("Davis Cup Finals", False),
+        ("Second Amendment", False),
+        ("Big Machine Records", False),
+        ("Dick Clark Productions", False),
+        ("BMJ Case Reports", False),
+        ("Doobie Brothers", False),
+        ("Scott Borchetta", True),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
