@@ -70,7 +70,13 @@ from retrieval.language.lexicon import (
     TITLE_WORDS,
 )
 from retrieval.language.question import SPEECH_TERM, Question
-from retrieval.language.speakers import is_person_name, name_key, role_phrase, unowned_role
+from retrieval.language.speakers import (
+    find_mentions,
+    is_person_name,
+    name_key,
+    role_phrase,
+    unowned_role,
+)
 from retrieval.language.teams import PLACE_WORDS_OF_TEAM, TEAM_NICKNAMES
 from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
 from retrieval.retrieve.scoring import (
@@ -1041,6 +1047,7 @@ class ExtractiveAnswerer:
         near = [e for s, e in scored if top - NEAR_BEST <= s <= top][:MAX_SENTENCES]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
         chosen = self._with_reason(question, scored, top, chosen)
+        chosen = self._with_doer(question, scored, top, chosen)
         return self._with_elaboration(self._with_neighbour_saying(question, best, chosen))
 
     def _with_reason(
@@ -1067,6 +1074,32 @@ class ExtractiveAnswerer:
             None,
         )
         return [*chosen, reason] if reason else chosen
+
+    def _with_doer(
+        self,
+        question: Question,
+        scored: Sequence[tuple[float, Evidence]],
+        top: float,
+        chosen: list[Evidence],
+    ) -> list[Evidence]:
+        """For "who", the chosen sentences and, when none names anyone the question does not,
+        the best one a little below them that does and says a point ("Who threatened Omar?":
+        "A New York man pleaded guilty ...", then "Patrick W. Carlineo Jr., 55, ... pleaded
+        guilty to threatening ...")."""
+        if question.wh != "who" or any(_names_someone_new(question, e.text) for e in chosen):
+            return chosen
+        doer = next(
+            (
+                e
+                for s, e in scored
+                if top - REASON_MARGIN <= s < top - NEAR_BEST
+                and _names_someone_new(question, e.text)
+                and self._says_a_point(question, e)
+                and not self._about_someone_else(question, e)
+            ),
+            None,
+        )
+        return [*chosen, doer] if doer else chosen
 
     def _with_neighbour_saying(
         self, question: Question, best: Evidence, chosen: list[Evidence]
@@ -1502,6 +1535,16 @@ class ExtractiveAnswerer:
         for note in notes:
             first.setdefault(note.source, note)
         return [Evidence(s) for s in first.values()]
+
+
+def _names_someone_new(question: Question, text: str) -> bool:
+    """Whether the text names a person the question does not (not a place: "New York")."""
+    return any(
+        m.is_person
+        and m.text.split()[0].lower() not in PLACE_OPENERS
+        and not set(words(m.text)) & question.name_words
+        for m in find_mentions(text)
+    )
 
 
 def _owned_by_another(question: Question, text: str) -> bool:

@@ -37,6 +37,7 @@ from retrieval.answering.extractive import (
     _names,
     _names_answer_kind,
     _names_one,
+    _names_someone_new,
     _only_as_epithet,
     _owned_by_another,
     _purposes_of,
@@ -2417,3 +2418,18 @@ def test_a_thing_counted_under_another_name(question: str, sentence: str, alike:
 )
 def test_someone_described_by_whose_they_are(subject: str, owned: bool) -> None:
     assert bool(OWNED_SUBJECT.search(subject)) is owned
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "new"),
+    [
+        ("Who threatened Omar?", "Patrick Carlineo, 55, pleaded guilty to threatening Omar.", True),
+        ("Who threatened Omar?", "A New York man pleaded guilty to threatening Omar.", False),
+        ("Who made the campaign?", "The campaign was run by Broadhead, said Ann Lee.", True),
+        ("Who made it for Anthony Davis?", "Anthony Davis scored 34 points.", False),
+    ],
+)
+def test_a_who_answer_names_someone_the_question_does_not(
+    question: str, text: str, new: bool
+) -> None:
+    assert _names_someone_new(analyze(question, KNOWN), text) is new
