@@ -54,6 +54,7 @@ from retrieval.language.lexicon import (
     HOME_WORDS,
     JOB_WORDS,
     MEASURE_WORDS,
+    NAME_SUFFIXES,
     OPPOSITES,
     PLACE_OPENERS,
     PLACE_TYPE_WORDS,
@@ -2374,7 +2375,8 @@ def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:
 def _describes(sentence: str, name_words: frozenset[str]) -> bool:
     """Does the sentence say what the named person or thing is?"""
     for word in name_words:
-        name = re.escape(word)
+        # "James P. Kennedy Jr., the U.S. Attorney ...": the suffix is part of the name
+        name = rf"{re.escape(word)}(?:\w*\s+(?:{'|'.join(NAME_SUFFIXES)})\.?)?"
         patterns = (
             rf"\b{name}\w*,\s+(?:a|an|the)\s",
             # "Shotwell, president and chief operating officer of SpaceX, said", "Mayer,

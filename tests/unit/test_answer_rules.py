@@ -1579,6 +1579,9 @@ SPENDING_CHUNKS = [
         ),
         ("Mayer was named chairman of the division in March 2018.", "mayer", True),
         ("Bruce Boudreau is the Wild coach.", "boudreau", True),
+        # a suffix after the surname (courts)
+        ("James P. Kennedy Jr., the U.S. Attorney for the district, said so.", "kennedy", True),
+        ("Ken Griffey Sr. was a scout for the team.", "griffey", True),
         # what someone did, said or was near is not what they are
         ("James, who had 25 points and 11 rebounds, thanked the coach.", "james", False),
         ("Parise, Suter and the coach left.", "parise", False),
