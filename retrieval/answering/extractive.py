@@ -48,6 +48,7 @@ from retrieval.language.lexicon import (
     APPOINTED_VERBS,
     CARRYING_VERBS,
     COUNTED_SYNONYMS,
+    CURRENCY_SIGNS,
     EXCLUSIVE_KINDS,
     FINDING_VERBS,
     GROUP_WORDS,
@@ -198,6 +199,8 @@ PURPOSE = re.compile(
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
 # +9 turns, -1 (a count of states for "medical marijuana" states); at 0.65, +7, -1.
 TYPED_RESTATEMENT_DENSE = 0.60
+# A currency's sign says its name: "£10bn" is in pounds.
+CURRENCY_STEMS = {sign: stems([name])[0] for sign, name in CURRENCY_SIGNS.items()}
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 # For "why", a sentence giving a reason joins the best one, which gives none, when it scores
@@ -404,6 +407,11 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
         if single & said:
             said.update((verb, particle))
     return said
+
+
+def _currencies_signed(text: str) -> set[str]:
+    """The stems of the currencies whose signs the text writes ("£10bn": "pound")."""
+    return {stem for sign, stem in CURRENCY_STEMS.items() if sign in text}
 
 
 def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
@@ -1217,6 +1225,9 @@ class ExtractiveAnswerer:
         said = frozenset().union(*(s.stems for s in around))
         here = sentence.stems
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)
+        # "What's the deal worth in pounds?": "£10bn" says pounds
+        signs = _currencies_signed(" ".join(s.text for s in around))
+        said, here = said | signs, here | _currencies_signed(sentence.text)
         here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
         said = said | here
         # "How many people registered to attend?": the act said, its purpose may go unsaid

@@ -445,6 +445,9 @@ GENDERED_NOUNS = {
 }
 # What follows a surname without being one: "Patrick W. Carlineo Jr." is Carlineo.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Currency signs and the money they stand for: "What's the deal worth in pounds?" is answered
+# by "£10bn".
+CURRENCY_SIGNS = {"£": "pounds", "$": "dollars", "€": "euros", "¥": "yen", "₹": "rupees"}
 # Courtesy titles that say it as plainly ("Mrs. Jones").
 GENDERED_TITLES = {
     "mr": "he",

@@ -468,6 +468,8 @@ WH_TYPES = (
             r"(?:salary|salaries|price|prices|cost|wage|wages|budget|fee|fees|income|revenue)"
             # "What's Gambill's salary as union president?"
             r"(?:\s+(?:of|for|as|at|in)\s.*)?$"
+            # "What's the deal worth in pounds?"
+            r"|^what(?:\s+(?:is|was|are|were)|['’]s)\s+.+\s+worth\b"
             # "What does ESPN+ cost?"
             r"|^what\s+(?:does|do|did|will|would)\s+.+\s+cost(?:\s+(?:to|in|per|a|each)\b.*)?$"
             # "how much is Disney+ a month": a price by the month

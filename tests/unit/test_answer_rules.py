@@ -24,6 +24,7 @@ from retrieval.answering.extractive import (
     _count_owned_by_asked,
     _counted_nouns,
     _counts_a_point,
+    _currencies_signed,
     _dateline_place,
     _described_as,
     _describes,
@@ -2436,3 +2437,15 @@ def test_a_who_answer_names_someone_the_question_does_not(
     question: str, text: str, new: bool
 ) -> None:
     assert _names_someone_new(analyze(question, KNOWN), text) is new
+
+
+@pytest.mark.parametrize(
+    ("text", "currencies"),
+    [
+        ("Alibaba is set to raise up to $12.9bn (£10bn).", {"pound", "dollar"}),
+        ("The fine was €2m.", {"euro"}),
+        ("The deal was priced at 176 Hong Kong dollars.", set()),  # written out: said already
+    ],
+)
+def test_a_currency_sign_says_its_name(text: str, currencies: set[str]) -> None:
+    assert _currencies_signed(text) == set(stems(sorted(currencies)))

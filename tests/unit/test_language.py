@@ -788,6 +788,8 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         # a size asked: a number, an amount of money, or a change
         ("How large a payload can the lander carry?", "how_many"),
         ("How big is the state budget in dollars?", "how_much"),
+        ("What's the deal worth in pounds?", "how_much"),
+        ("What was the company worth?", "how_much"),
         ("How thick is Europa's ice shell?", "how_many"),  # a size, said as a number
         ("How big a funding increase would Indiana need?", "change"),
         # a word set off by a comma before the question word
