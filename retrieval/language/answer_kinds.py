@@ -274,7 +274,7 @@ SHARE = re.compile(
 FUTURE_TIME = re.compile(
     rf"\b(?:next|coming|upcoming)\s+(?:week|month|year|{DAYS_MONTHS})\b"
     rf"|\b(?:will|would|should|could|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|"
-    rf"aims?\s+to|hopes?\s+to|intends?\s+to)\b"
+    rf"aims?\s+to|hopes?\s+to|intends?\s+to|(?:scheduled|set|due|slated|supposed)\s+to)\b"
     # the time of the same clause, not of one inside it ("will offer the lander it unveiled in
     # May")
     rf"(?:(?!\b(?:that|which|who|it|after|before|since)\b)[^.])*"

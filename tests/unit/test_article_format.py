@@ -124,6 +124,9 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("when_future", "It is a rover NASA plans to fly in 2022.", 1.0),
         ("when_future", "The teams meet again next week in Denver.", 1.0),
         ("when_future", "The council will vote on Monday.", 1.0),
+        ("when_future", "Dragonfly is scheduled to reach Titan in 2034.", 1.0),
+        ("when_future", "The store is slated to open in May.", 1.0),
+        ("when_future", "The probe was launched in 2004.", 0.0),
         ("when_future", "He scored at 7:14 and again at 19:56.", 0.0),  # a time, not to come
         ("when_future", "The plan was approved in 2019.", 0.0),
         ("when_future", "He said the lander should be available starting in 2023.", 1.0),
