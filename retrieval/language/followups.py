@@ -94,8 +94,11 @@ ORGANISATION_REFERENCE = re.compile(
 )
 # "How many firms did NASA add?": a count whose things a bare "Which ones?" asks to name.
 HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
-# "How many goals did Parise score?": the things counted, which a follow-up calls "them".
-COUNTED_ASKED = re.compile(r"^how\s+many\s+(?P<things>[a-z][\w-]*s)\b", re.IGNORECASE)
+# "How many goals did Parise score?": the things counted, which a follow-up calls "them", with
+# the names before them ("How many Taliban prisoners ...?").
+COUNTED_ASKED = re.compile(
+    r"^how\s+many\s+(?P<things>(?-i:[A-Z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.IGNORECASE
+)
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
 # "China's proposal": what "it" most likely means when the last question named it.
@@ -161,7 +164,11 @@ DEFINITE = re.compile(
 # Auxiliaries a bare verb follows ("did the Kremlin react"); after the others, a participle
 # ("were the hostages kidnapped", "is the stadium located").
 DOING_AUXILIARIES = frozenset("did does do will would can could should".split())
-PARTICIPLE_ENDINGS = ("ed", "en")
+PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght")
+PARTICIPLES = frozenset(
+    "sent spent held told sold made paid laid built found left lost kept won hit shot put set cut "
+    "hurt led met born".split()
+)
 # The longest such phrase: "the South Dakota ad campaign".
 MAX_PHRASE_WORDS = 4
 # "the governor", "the Wild coach": someone a question names by a role only.
@@ -399,7 +406,10 @@ def _last_phrase(question: str) -> str | None:
                 break
         aux = (match.group("aux") or "").split()
         done = aux and aux[0].lower() in DOING_AUXILIARIES
-        if aux and len(kept) >= 2 and (done or kept[-1].lower().endswith(PARTICIPLE_ENDINGS)):
+        participle = kept[-1:] and (
+            kept[-1].lower().endswith(PARTICIPLE_ENDINGS) or kept[-1].lower() in PARTICIPLES
+        )
+        if aux and len(kept) >= 2 and (done or participle):
             # "How did the Kremlin react ...?", "When were the hostages kidnapped?": its verb
             # follows the subject (not "When is the Week 13 rematch ...?")
             kept.pop()

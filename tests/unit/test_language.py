@@ -728,6 +728,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "who took the hostages?",
         ),
         (
+            [turn("Where were the prisoners sent?", "They went to Qatar.")],
+            "who was one of them?",
+            "who was one of the prisoners?",
+        ),
+        # the things a count asked, with the words before them
+        (
+            [turn("How many Taliban prisoners got released?", "Three were freed.")],
+            "where were they sent?",
+            "where were the Taliban prisoners sent?",
+        ),
+        (
             [turn("Where is the stadium located?", "It sits downtown.")],
             "when was it built?",
             "when was the stadium built?",
