@@ -18,7 +18,9 @@ from retrieval.language.speakers import (
     Mention,
     find_mentions,
     is_quote_only,
+    opens_quote,
     speakers_of,
+    still_quoting,
     subject_person,
     titles_of,
 )
@@ -128,6 +130,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     position = 0
     for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
         is_headline = paragraph.section == HEADLINE_SECTION
+        quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
         for _ in range(count):
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
@@ -136,13 +139,17 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                 named = [m.key for m in find_mentions(text) if m.key in names.persons]
                 headline_person = headline_person or next(iter(named), None)
             speakers = speakers_of(text, mentions, last_person, role_holders, headline_person)
-            quote_only = is_quote_only(text)
+            continued = is_quote_only(text) or quoting or opens_quote(text)
             context = ""
-            if quote_only and not speakers and last_quote_speakers:
-                speakers = last_quote_speakers  # an untagged quote continues the last speaker
+            if continued and not speakers and last_quote_speakers:
+                # an untagged quote continues the last speaker: a quotation paragraph of its
+                # own, or the next sentence of a quotation that runs on ("“You never know why
+                # these things happen. ...”")
+                speakers = last_quote_speakers
                 context = names.display(speakers[0])
             has_quote = any(q in text for q in '"“”')
-            last_quote_speakers = speakers if has_quote else []
+            last_quote_speakers = speakers if has_quote or quoting else []
+            quoting = still_quoting(text, quoting)
             referred = {m.key for m in mentions}
             if last_person and LEADING_PRONOUN.match(text):
                 referred.add(last_person)  # "Her focus is ..." is about the person just named

@@ -53,6 +53,11 @@ TITLE_GAP_WORDS = 5
 TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\s+(?:the\s+)?$")
 # "The 56-year-old said ...": a person described by age, the story's own (its headline's).
 AGE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+\d+-year-old\s+$")
+# "said the actor", "the singer added": a speaker described, not named.
+DESCRIBED_SPEAKER = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s*[.,;]"
+    rf"|(?:^|[,;]\s+)the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s+(?:{SPEECH_VERBS})\b",
+)
 # "The governor said ...": a role for its subject, right before the verb.
 ROLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+(?P<role>[a-z]+\.?)\s+$")
 # The title right before a person's name, and the words before it that may say whose it is:
@@ -307,3 +312,38 @@ def _inside_quote(text: str, position: int) -> bool:
 def is_quote_only(sentence: str) -> bool:
     """A sentence that is all quotation, attributed by the sentence before it."""
     return sentence[:1] in QUOTE_CHARS and sentence.rstrip()[-1:] in QUOTE_CHARS
+
+
+def opens_quote(sentence: str) -> bool:
+    """A sentence that opens with a quotation mark and names no speaker of its own: the words
+    of whoever spoke last ("“You never know why these things happen, that's what I've been
+    telling my kids.", or with one described: "“..., it deepens your appreciation,” said the
+    actor.")."""
+    if sentence[:1] not in '"“':
+        return False
+    told = _outside_quotes(sentence)
+    return not SPEECH_VERB.search(told) or DESCRIBED_SPEAKER.search(told) is not None
+
+
+def _outside_quotes(sentence: str) -> str:
+    """The sentence with its quoted words blanked, to the end of one left open."""
+    kept = []
+    quoting = False
+    for char in sentence:
+        opened = quoting
+        quoting = still_quoting(char, quoting)
+        kept.append(" " if opened or quoting else char)
+    return "".join(kept)
+
+
+def still_quoting(sentence: str, quoting: bool) -> bool:
+    """Whether a quotation is still open after this sentence, given whether one was before it:
+    curly marks open and close; each straight one turns it over."""
+    for mark in sentence:
+        if mark == "“":
+            quoting = True
+        elif mark == "”":
+            quoting = False
+        elif mark == '"':
+            quoting = not quoting
+    return quoting

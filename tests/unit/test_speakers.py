@@ -12,7 +12,14 @@ from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
 from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
-from retrieval.language.speakers import find_mentions, is_person_name, name_key, subject_person
+from retrieval.language.speakers import (
+    find_mentions,
+    is_person_name,
+    name_key,
+    opens_quote,
+    still_quoting,
+    subject_person,
+)
 
 
 def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
@@ -131,6 +138,26 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "Tom Ray, Google’s chief executive, told reporters the deal was done.",
             "Tom Ray",
             id="a role at an organisation written with a possessive (technology)",
+        ),
+        pytest.param(
+            "Coach Tom Ray spoke after the game.\n\n“We lost twice,” Ray said.\n\n"
+            "“We will be back next season, and nobody here gives up on telling the truth.\n\n"
+            "“We play again on Friday.”",
+            "“We will be back next season, and nobody here gives up on telling the truth.",
+            "Tom Ray",
+            id="a quotation running on over paragraphs, its words' verbs no speaker's (sports)",
+        ),
+        pytest.param(
+            "“We lost twice,” Tom Ray said.\n\n“You never know why, and it hurts,” said the coach.",
+            "“You never know why, and it hurts,” said the coach.",
+            "Tom Ray",
+            id="a quotation whose speaker is described, after the last one's (sports)",
+        ),
+        pytest.param(
+            "“We lost twice,” Tom Ray said.\n\n“It was a good game,” said Ann Lee.",
+            "“It was a good game,” said Ann Lee.",
+            "Ann Lee",
+            id="a quotation with a speaker of its own",
         ),
         pytest.param(
             "Secretary of State Ann Lee said the release gave hope for peace talks.",
@@ -491,3 +518,31 @@ FILLER = ("The case drew wide attention.", "Officials gave no details.", "It was
 )
 def test_the_one_person_a_story_is_about(texts: tuple[str, ...], central: str | None) -> None:
     assert NameGazetteer.build(story(*texts)).central_person("he") == central
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "after"),
+    [
+        ("“We lost twice this week.", False, True),
+        ("All you can do is work,” he said.", True, False),
+        ('"We lost," he said.', False, False),
+        ('He said: "We lost.', False, True),
+        ("The team lost.", True, True),  # nothing closes it
+    ],
+)
+def test_a_quotation_left_open(sentence: str, before: bool, after: bool) -> None:
+    assert still_quoting(sentence, before) is after
+
+
+@pytest.mark.parametrize(
+    ("sentence", "continues"),
+    [
+        ("“You never know why, that’s what I’ve been telling my kids.", True),
+        ("“It deepens your appreciation,” said the actor.", True),
+        ("“It was a good game,” said Ann Lee.", False),
+        ("“We lost,” Ray said.", False),
+        ("The coach said nothing.", False),
+    ],
+)
+def test_an_untagged_quotation_continues_the_last_speaker(sentence: str, continues: bool) -> None:
+    assert opens_quote(sentence) is continues
