@@ -14,6 +14,7 @@ from retrieval.constants import HEADLINE_SECTION, INDEX_LAYOUT, MAX_CHUNK_TOKENS
 from retrieval.index.embeddings import count_tokens, most_tokens
 from retrieval.ingest.loader import Article, Paragraph
 from retrieval.ingest.sentences import Span, iter_sentences
+from retrieval.language.pronouns import pronoun_cues, pronoun_of
 from retrieval.language.speakers import (
     Mention,
     find_mentions,
@@ -25,6 +26,8 @@ from retrieval.language.speakers import (
     titles_of,
 )
 
+# People named before the last one that a "he said" may still mean, at most.
+RECENT_PEOPLE = 4
 # A sentence opening with one of these is about the person named last ("Her focus is ..."):
 # that person counts as mentioned and is embedded with the sentence as its context.
 LEADING_PRONOUN = re.compile(r"^(?:He|She|His|Her|Hers)\b")
@@ -125,6 +128,8 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     names = reading.names
     role_holders = names.role_holders  # the whole article's, read before its first sentence
     last_person: str | None = None
+    recent: list[str] = []  # the people named before the last, latest first
+    pronouns = _pronouns(article, reading)
     last_quote_speakers: list[str] = []
     headline_person: str | None = None  # "The 56-year-old said ...": the story's own person
     position = 0
@@ -138,7 +143,9 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             if is_headline:
                 named = [m.key for m in find_mentions(text) if m.key in names.persons]
                 headline_person = headline_person or next(iter(named), None)
-            speakers = speakers_of(text, mentions, last_person, role_holders, headline_person)
+            speakers = speakers_of(
+                text, mentions, last_person, role_holders, headline_person, recent, pronouns
+            )
             continued = is_quote_only(text) or quoting or opens_quote(text)
             context = ""
             if continued and not speakers and last_quote_speakers:
@@ -156,7 +163,10 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                 context = context or names.display(last_person)
             # "he" and "she" in the sentences after this one mean whom it is about.
             subject = next((k for k in speakers if k in names.persons), None)
+            before = last_person
             last_person = subject or subject_person(text, mentions, names.persons) or last_person
+            if before and before != last_person:
+                recent = [before, *(k for k in recent if k != before)][:RECENT_PEOPLE]
             yield SentenceRecord(
                 text,
                 {
@@ -170,6 +180,16 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                 context,
             )
             position += 1
+
+
+def _pronouns(article: Article, reading: SentenceReading) -> dict[str, str]:
+    """Whom the article calls "he", "she" or "it", by name key (retrieval.language.pronouns)."""
+    texts = [
+        article.text[reading.bounds[k] : reading.bounds[k + 1]]
+        for k in range(0, len(reading.bounds), 2)
+    ]
+    said = {key: pronoun_of(cues) for key, cues in pronoun_cues([texts]).items()}
+    return {key: pronoun for key, pronoun in said.items() if pronoun}
 
 
 def _fitting_spans(paragraph: Paragraph) -> Iterator[Span]:

@@ -215,15 +215,20 @@ def speakers_of(
     previous_person: str | None,
     role_holders: Mapping[str, str] | None = None,
     headline_person: str | None = None,
+    recent: Sequence[str] = (),
+    pronouns: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Keys of whoever says, reports or claims something in this sentence; `role_holders`
     gives the one person the article describes by a role ("governor": "holcomb"), for "The
     governor said ..."; `headline_person` the one its headline names first, for "The
-    56-year-old said ..."."""
+    56-year-old said ...". A "he" or "she" is the latest person named (in the sentence, then
+    `previous_person` and the `recent` ones before) whom the article does not call otherwise
+    (`pronouns`: "he said" after a sentence about a woman is not hers)."""
+    earlier = [*([previous_person] if previous_person else []), *recent]
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
-        key = _subject_before(masked, verb.start(), mentions, previous_person)
+        key = _subject_before(masked, verb.start(), mentions, earlier, pronouns or {})
         if key is None:
             key = _name_right_after(masked, verb.end(), mentions)
         if key is None and AGE_SUBJECT.search(masked, 0, verb.start()):
@@ -242,9 +247,14 @@ def speakers_of(
 
 
 def _subject_before(
-    text: str, position: int, mentions: Sequence[Mention], previous_person: str | None
+    text: str,
+    position: int,
+    mentions: Sequence[Mention],
+    earlier: Sequence[str],
+    pronouns: Mapping[str, str],
 ) -> str | None:
-    """The nearest name before the verb that is not the object of a preposition."""
+    """The nearest name before the verb that is not the object of a preposition; for a "he" or
+    "she", the latest person it can mean."""
     clause_start = max(text.rfind(";", 0, position), 0)
     candidates: list[tuple[int, str]] = []
     for mention in mentions:
@@ -256,8 +266,11 @@ def _subject_before(
             if word_before[0].lower().strip(",") not in PREPOSITIONS:
                 candidates.append((mention.end, mention.key))
     for pronoun in PRONOUNS_PERSON.finditer(text, clause_start, position):
-        persons = [m for m in mentions if m.is_person and m.end <= pronoun.start()]
-        key = persons[-1].key if persons else previous_person
+        said = pronoun.group().lower()
+        persons = [m.key for m in mentions if m.is_person and m.end <= pronoun.start()]
+        key = next(
+            (k for k in [*reversed(persons), *earlier] if pronouns.get(k, said) == said), None
+        )
         if key:
             candidates.append((pronoun.end(), key))
     if not candidates:

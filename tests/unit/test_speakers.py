@@ -154,6 +154,14 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="a quotation whose speaker is described, after the last one's (sports)",
         ),
         pytest.param(
+            "Tom Ray pleaded guilty to threatening Ann Lee. Ray is a convicted felon. He was "
+            "arrested in April.\n\nLee is one of the first two women elected to the council."
+            "\n\nThe staff member recalled that he said, “She will pay.”",
+            "The staff member recalled that he said, “She will pay.”",
+            "Tom Ray",
+            id="he: the latest person the article does not call she (courts)",
+        ),
+        pytest.param(
             "“We lost twice,” Tom Ray said.\n\n“It was a good game,” said Ann Lee.",
             "“It was a good game,” said Ann Lee.",
             "Ann Lee",
