@@ -39,8 +39,10 @@ APPOSITIVE = re.compile(
     r"for\s+(?:his|her|their|its)\s+part)\b[^,\"“”]{0,80},"
     r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
     # or a role at a named organisation: ", Edmunds' executive director of industry analysis,",
-    # ", Google's chief executive,"
-    r"|,\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+[a-z][^,\"“”]{1,120},"
+    # ", Google's chief executive," (not the speaker's own clause: ", Austria's interior
+    # minister said on Tuesday,")
+    r"|,\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+"
+    rf"(?:(?!\b(?:{SPEECH_VERBS})\b)[^,\"“”]){{1,120}},"
 )
 ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 
@@ -59,7 +61,10 @@ DESCRIBED_SPEAKER = re.compile(
     rf"|(?:^|[,;]\s+)the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s+(?:{SPEECH_VERBS})\b",
 )
 # "The governor said ...": a role for its subject, right before the verb.
-ROLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+(?P<role>[a-z]+\.?)\s+$")
+# Or with whose role it is and a word of its kind: "Austria's interior minister said".
+ROLE_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+)(?:[Tt]he|[A-Z][\w.]*['’]s)\s+(?:[a-z]+\s+)?(?P<role>[a-z]+\.?)\s+$"
+)
 # The title right before a person's name, and the words before it that may say whose it is:
 # "Kentucky GOP Gov. Matt Bevin", "Republican Gov. Eric Holcomb", "coach Bruce Boudreau".
 TITLE_BEFORE = re.compile(r"(?P<owner>(?:\b[\w’'-]+\s+){0,2})\b(?P<title>[A-Za-z]+)\.?\s+$")
@@ -263,7 +268,11 @@ def _subject_before(
             continue
         if clause_start <= mention.end <= position:
             word_before = text[: mention.start].split()[-1:] or [""]
-            if word_before[0].lower().strip(",") not in PREPOSITIONS:
+            # "Austria's interior minister said": the minister, whose the name only says
+            owner = POSSESSIVE_AFTER.match(text, mention.end) and text[
+                mention.end : position
+            ].strip(" '’s")
+            if word_before[0].lower().strip(",") not in PREPOSITIONS and not owner:
                 candidates.append((mention.end, mention.key))
     for pronoun in PRONOUNS_PERSON.finditer(text, clause_start, position):
         said = pronoun.group().lower()

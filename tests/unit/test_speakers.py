@@ -162,6 +162,13 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="he: the latest person the article does not call she (courts)",
         ),
         pytest.param(
+            "The house will become a police station, Austria's interior minister said on "
+            "Tuesday.\n\n“It sends a signal,” Interior Minister Tom Ray said.",
+            "The house will become a police station, Austria's interior minister said on Tuesday.",
+            "Tom Ray",
+            id="a role owned by a country, its holder named later (politics)",
+        ),
+        pytest.param(
             "“We lost twice,” Tom Ray said.\n\n“It was a good game,” said Ann Lee.",
             "“It was a good game,” said Ann Lee.",
             "Ann Lee",
