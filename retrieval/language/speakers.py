@@ -32,7 +32,9 @@ CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # Or a role at an organisation: ", associate professor of epidemiology at Columbia University
 # Mailman School of Public Health," (lower-case words up to "of", "at" or "for").
 APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the|who|whose)\s[^,\"“”]{1,200},"
+    # (not a clause that speaks: ", the singer and guitarist told the audience,")
+    rf",\s+(?:(?:a|an|the)\s(?:(?!\b(?:{SPEECH_VERBS})\b)[^,\"“”]){{1,200}}|(?:who|whose)\s"
+    r"[^,\"“”]{1,200}),"
     # an aside between the speaker and the verb: "Richardson, via USA Today, said",
     # "Tim Clark, meanwhile, told reporters"
     r"|,\s+(?:via|per|however|meanwhile|though|too|also|in\s+turn|in\s+a\s+statement|"
@@ -60,6 +62,18 @@ DESCRIBED_SPEAKER = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s*[.,;]"
     rf"|(?:^|[,;]\s+)the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s+(?:{SPEECH_VERBS})\b",
 )
+# Words a story calls its own person by, in place of the name: "the singer and guitarist told
+# the audience", "said the actor" (the person the story was on about just before).
+EPITHETS = (
+    r"actor|actress|singer|guitarist|drummer|rapper|star|musician|songwriter|comedian|"
+    r"filmmaker|player|forward|striker|quarterback|pitcher|goalie|veteran|rookie|billionaire|"
+    r"entrepreneur"
+)
+EPITHET_BEFORE = re.compile(
+    rf"(?:^|[,;]\s+|[”\"]\s*)[Tt]he\s+(?:[\w“”\"-]+\s+){{0,3}}?(?:{EPITHETS})"
+    rf"(?:\s+and\s+(?:{EPITHETS}))?(?:\s+[a-z]+ly)?\s+$"
+)
+EPITHET_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{EPITHETS})\b")
 # "The governor said ...": a role for its subject, right before the verb.
 # Or with whose role it is and a word of its kind: "Austria's interior minister said".
 ROLE_SUBJECT = re.compile(
@@ -241,6 +255,11 @@ def speakers_of(
         if key is None and role_holders:
             role = ROLE_SUBJECT.search(masked, 0, verb.start())
             key = role_holders.get(role_word(role.group("role"))) if role else None
+        described = EPITHET_BEFORE.search(masked, 0, verb.start()) or EPITHET_AFTER.match(
+            masked, verb.end()
+        )
+        if key is None and described and previous_person:
+            key = previous_person  # "the singer and guitarist told the audience": the one
         if key and key not in found:
             found.append(key)
     for according in ACCORDING_TO.finditer(sentence):

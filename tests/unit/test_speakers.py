@@ -169,6 +169,20 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="a role owned by a country, its holder named later (politics)",
         ),
         pytest.param(
+            "Tom Ray teased the tour on Monday night.\n\nAfter the last song, the singer and "
+            "guitarist told the audience, “Maybe we should go on the road.”",
+            "After the last song, the singer and guitarist told the audience, “Maybe we should "
+            "go on the road.”",
+            "Tom Ray",
+            id="the person the story was just on, called by what they do (music)",
+        ),
+        pytest.param(
+            "Tom Ray lost his seat.\n\nThe spokesman said the party would regroup.",
+            "The spokesman said the party would regroup.",
+            "",
+            id="a spokesman is no epithet of the person before (politics)",
+        ),
+        pytest.param(
             "“We lost twice,” Tom Ray said.\n\n“It was a good game,” said Ann Lee.",
             "“It was a good game,” said Ann Lee.",
             "Ann Lee",
