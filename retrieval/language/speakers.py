@@ -57,6 +57,8 @@ TITLE_GAP_WORDS = 5
 TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\s+(?:the\s+)?$")
 # "The 56-year-old said ...": a person described by age, the story's own (its headline's).
 AGE_SUBJECT = re.compile(r"(?:^|[,;]\s+)[Tt]he\s+\d+-year-old\s+$")
+# Speech verbs whose object is the listener: "Swift's rep told Fox News".
+TOLD = re.compile(r"told|tells?|telling", re.IGNORECASE)
 # "said the actor", "the singer added": a speaker described, not named.
 DESCRIBED_SPEAKER = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+the\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s*[.,;]"
@@ -247,8 +249,11 @@ def speakers_of(
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
+        if _inside_quote(masked, verb.start()):
+            continue  # “At no point did we say Taylor could not perform”: the quote's own verb
         key = _subject_before(masked, verb.start(), mentions, earlier, pronouns or {})
-        if key is None:
+        if key is None and not TOLD.fullmatch(verb.group()):
+            # "said Peskov"; not "told Fox News", whom it was told
             key = _name_right_after(masked, verb.end(), mentions)
         if key is None and AGE_SUBJECT.search(masked, 0, verb.start()):
             key = headline_person  # "The 56-year-old said ...": the one the story is on

@@ -183,6 +183,18 @@ def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             id="a spokesman is no epithet of the person before (politics)",
         ),
         pytest.param(
+            "The label denied it.\n\n“At no point did we say Ann Lee could not perform.”",
+            "“At no point did we say Ann Lee could not perform.”",
+            "",
+            id="a quotation's own speech verb names no speaker (music business)",
+        ),
+        pytest.param(
+            "Ann Lee's rep told Fox News that this was not the whole truth.",
+            "Ann Lee's rep told Fox News that this was not the whole truth.",
+            "",
+            id="whom something was told is no speaker, nor whose rep told it (music business)",
+        ),
+        pytest.param(
             "“We lost twice,” Tom Ray said.\n\n“It was a good game,” said Ann Lee.",
             "“It was a good game,” said Ann Lee.",
             "Ann Lee",
