@@ -63,7 +63,9 @@ class NameGazetteer:
         self._respellable: list[str] | None = None
         self._capitals: dict[str, str] | None = None
         self._sentences = sentences
-        self._pronouns: dict[str, str] | None = None
+        self._texts: dict[str, list[str]] | None = None  # each article's sentences, by source
+        self._pronouns: dict[str, dict[str, str]] = {}  # by source
+        self._central: dict[str, str | None] = {}  # by pronoun
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -96,39 +98,50 @@ class NameGazetteer:
             }
         return self._acronyms
 
-    @property
-    def pronouns(self) -> dict[str, str]:
-        """Name key -> "he", "she" or "it", as the articles call them; read on first use."""
-        if self._pronouns is None:
-            by_article: dict[str, list[str]] = defaultdict(list)
+    def _pronouns_of(self, source: str) -> dict[str, str]:
+        """Name key -> "he", "she" or "it", as one article calls them; read on first use (a
+        few milliseconds an article), so that an index of many never reads them all."""
+        if self._texts is None:
+            self._texts = defaultdict(list)
             for sentence in self._sentences:
-                by_article[sentence.source].append(sentence.text)
-            cues = pronoun_cues(by_article.values())
+                self._texts[sentence.source].append(sentence.text)
+        if source not in self._pronouns:
+            cues = pronoun_cues([self._texts.get(source, [])])
             said = {key: pronoun_of(counts) for key, counts in cues.items()}
-            self._pronouns = {key: pronoun for key, pronoun in said.items() if pronoun}
-        return self._pronouns
+            self._pronouns[source] = {key: pronoun for key, pronoun in said.items() if pronoun}
+        return self._pronouns[source]
 
     def person_pronoun(self, name: str) -> str | None:
-        """ "he", "she", "it" (no person: "the Doobie Brothers"), or None: how the articles refer
-        to whoever bears this name."""
-        return self.pronouns.get(name_key(name))
+        """ "he", "she", "it" (no person: "the Doobie Brothers"), or None: how the articles that
+        name them refer to whoever bears this name (None where they disagree)."""
+        key = name_key(name)
+        named = self.sentences_naming(set(words(name)))
+        sources = {self._sentences[i].source for i in named if i < len(self._sentences)}
+        said = {self._pronouns_of(source).get(key) for source in sorted(sources)} - {None}
+        return said.pop() if len(said) == 1 else None
 
     def central_person(self, pronoun: str) -> str | None:
-        """The full name of the one person the articles are about whom they call `pronoun`."""
-        # rivals: people the articles call "he" or "she" or quote; not every name of a person's
+        """The full name of the one person an index of one article is about whom it calls
+        `pronoun`; none in an index of several, where no one person is the story's."""
+        sources = {sentence.source for sentence in self._sentences}
+        if len(sources) != 1:
+            return None
+        if pronoun not in self._central:
+            self._central[pronoun] = self._central_of(sources.pop(), pronoun)
+        return self._central[pronoun]
+
+    def _central_of(self, source: str, pronoun: str) -> str | None:
+        said = self._pronouns_of(source)
+        # rivals: people the article calls "he" or "she" or quotes; not every name of a person's
         # form ("Manchester United")
         speakers = {name_key(name) for s in self._sentences for name in s.speakers}
-        people = {key for key in [*self.pronouns, *speakers] if self.pronouns.get(key) != "it"}
+        people = {key for key in [*said, *speakers] if said.get(key) != "it"}
         counts = {key: len(self.name_words.get(key, ())) for key in people}
-        key = central_person(self.pronouns, counts, pronoun)
+        key = central_person(said, counts, pronoun)
         # the story's own person is named in its headline or opening: not the doctor quoted
         # further down a story on an unnamed patient ("A UK man's ... decision")
-        opening: dict[str, int] = defaultdict(int)
-        named = False
-        for sentence in self._sentences:
-            opening[sentence.source] += 1
-            if opening[sentence.source] <= OPENING_SENTENCES and key in words(sentence.text):
-                named = True
+        opening = self._sentences[:OPENING_SENTENCES]
+        named = key is not None and any(key in words(s.text) for s in opening)
         return self.full_names.get(key) if key and named else None
 
     def _plain_word(self, word: str) -> bool:

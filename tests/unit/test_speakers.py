@@ -514,9 +514,9 @@ def test_name_key_leaves_out_suffixes(name: str, key: str) -> None:
     assert name_key(name) == key
 
 
-def story(*texts: str) -> list[Sentence]:
+def story(*texts: str, source: str = "a.txt") -> list[Sentence]:
     """One article's sentences as ingest stores them, with the names each mentions."""
-    chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
+    chunk = {"source": source, "title": "A", "paragraph": 1, "start": 0}
     stored = []
     for position, text in enumerate(texts):
         mentions = "|".join(m.text for m in find_mentions(text))
@@ -587,3 +587,16 @@ def test_a_quotation_left_open(sentence: str, before: bool, after: bool) -> None
 )
 def test_an_untagged_quotation_continues_the_last_speaker(sentence: str, continues: bool) -> None:
     assert opens_quote(sentence) is continues
+
+
+def test_an_index_of_several_stories_has_no_one_person() -> None:
+    keller = (
+        "Martin Keller pleaded guilty on Monday.",
+        "Keller is a retired welder.",
+        "He was arrested in May.",
+        "Keller faces ten years in prison.",
+    )
+    other = story("The council met on Tuesday.", "It voted on the budget.", source="b.txt")
+    names = NameGazetteer.build([*story(*keller), *other])
+    assert names.central_person("he") is None
+    assert names.person_pronoun("Martin Keller") == "he"  # each story still tells its people
