@@ -1069,20 +1069,16 @@ class ExtractiveAnswerer:
         """For "why", the chosen sentences and, when none gives a reason, the best one a
         little below them that does ("Why did Eichel fight?": the fight, then his "just trying
         to spark some energy")."""
-        if question.wh != "why" or any(e.kind for e in chosen):
+        if question.wh != "why":
             return chosen
-        reason = next(
-            (
-                e
-                for s, e in scored
-                if top - REASON_MARGIN <= s < top - NEAR_BEST
-                and e.kind
-                and self._says_a_name_or_point(question, e)
-                and not self._about_someone_else(question, e)
-            ),
-            None,
+        return self._with_one_below(
+            question,
+            scored,
+            top,
+            chosen,
+            gives=lambda e: bool(e.kind),
+            says=lambda e: self._says_a_name_or_point(question, e),
         )
-        return [*chosen, reason] if reason else chosen
 
     def _with_doer(
         self,
@@ -1095,20 +1091,43 @@ class ExtractiveAnswerer:
         the best one a little below them that does and says a point ("Who threatened Omar?":
         "A New York man pleaded guilty ...", then "Patrick W. Carlineo Jr., 55, ... pleaded
         guilty to threatening ...")."""
-        if question.wh != "who" or any(_names_someone_new(question, e.text) for e in chosen):
+        if question.wh != "who":
             return chosen
-        doer = next(
+        return self._with_one_below(
+            question,
+            scored,
+            top,
+            chosen,
+            gives=lambda e: _names_someone_new(question, e.text),
+            says=lambda e: self._says_a_point(question, e),
+        )
+
+    def _with_one_below(
+        self,
+        question: Question,
+        scored: Sequence[tuple[float, Evidence]],
+        top: float,
+        chosen: list[Evidence],
+        gives: Callable[[Evidence], bool],
+        says: Callable[[Evidence], bool],
+    ) -> list[Evidence]:
+        """The chosen sentences and, when none `gives` what is asked (a reason, a name), the
+        best one a little below them that does, `says` something asked and is about the one
+        asked."""
+        if any(gives(e) for e in chosen):
+            return chosen
+        below = next(
             (
                 e
                 for s, e in scored
                 if top - REASON_MARGIN <= s < top - NEAR_BEST
-                and _names_someone_new(question, e.text)
-                and self._says_a_point(question, e)
+                and gives(e)
+                and says(e)
                 and not self._about_someone_else(question, e)
             ),
             None,
         )
-        return [*chosen, doer] if doer else chosen
+        return [*chosen, below] if below else chosen
 
     def _with_neighbour_saying(
         self, question: Question, best: Evidence, chosen: list[Evidence]
