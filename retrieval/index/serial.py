@@ -94,6 +94,7 @@ def read_index(folder: Path) -> CorpusIndex:
         name_words,
         dict(saved["full_names"]),
         dict(saved["acronyms"]),
+        sentences=sentences,  # how each article calls its people is read from them on demand
     )
     return CorpusIndex(table, keywords, names)
 

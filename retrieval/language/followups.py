@@ -19,6 +19,7 @@ from retrieval.language.lexicon import (
     STOPWORDS,
     UNMARKED_CONTRACTIONS,
 )
+from retrieval.language.pronouns import FEMININE
 from retrieval.language.question import (
     ABOUT_IT,
     AUTHOR,
@@ -46,7 +47,6 @@ OBJECT_END = re.compile(
     re.IGNORECASE,
 )
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)
-FEMININE = frozenset(("she", "her", "hers"))
 THING_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
 # A follow-up asking only for more of the last answer: "anything else?", "what else?", "more?".
 MORE_OF_IT = re.compile(

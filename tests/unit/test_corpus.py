@@ -388,6 +388,10 @@ def test_the_saved_copy_reads_back_as_the_same_index(tmp_path: Path) -> None:
     for query in ("council frost", "harbour ships", "Kent apple"):
         assert np.array_equal(copy.keyword_scores(query), built.keyword_scores(query))
     assert copy.verify("harbour.txt#1:1", "Mayor Ann Lee said ships would return.")
+    # how each article calls its people is read from the copy's sentences as from the built ones
+    named = sorted(set(built.full_names.values()))
+    said = [built.person_pronoun(name) for name in named]
+    assert "it" in said and [copy.person_pronoun(name) for name in named] == said
     # JSON and NumPy arrays only, and the arrays are read back with allow_pickle=False.
     assert {path.suffix for path in tmp_path.rglob("*") if path.is_file()} == {".json", ".npy"}
 
