@@ -1310,3 +1310,16 @@ def test_bylines_lengths_and_near_misses_on_other_articles(two_articles: Run) ->
     assert senior["answer"].startswith("Silvia S. Martins:"), senior
     # his words on "a pretty cool stat", four sentences after a line naming Davis
     assert davis["abstained"] and davis["citations"] == [], davis
+
+
+def test_a_first_he_is_the_one_man_a_single_story_is_about(empty_qabot: Run) -> None:
+    streaming = ingested(empty_qabot, "disney-plus-launch.txt")
+    (first,) = ask_in_turn(streaming, "What is his job?")
+    # the same question again, from the index's saved copy, as the REPL starts the second time
+    (again,) = ask_in_turn(streaming, "What is his job?")
+    more = ingested(streaming, "indiana-teachers.txt")
+    (among_two,) = ask_in_turn(more, "What is his job?")
+    for answer in (first, again):
+        assert "Kevin Mayer" in answer["resolved_question"], answer
+    # two stories in one index: no one man is "he"
+    assert "Mayer" not in among_two["resolved_question"], among_two
