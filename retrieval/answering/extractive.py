@@ -1055,52 +1055,28 @@ class ExtractiveAnswerer:
         # Sentences scored above the one chosen failed the checks; those close below join it.
         near = [e for s, e in scored if top - NEAR_BEST <= s <= top][:MAX_SENTENCES]
         chosen = [e for e in near if e is best or not self._about_someone_else(question, e)]
-        chosen = self._with_reason(question, scored, top, chosen)
-        chosen = self._with_doer(question, scored, top, chosen)
+        if question.wh == "why":
+            # "Why did Eichel fight?": the fight, then his "just trying to spark some energy"
+            chosen = self._with_one_below(
+                question,
+                scored,
+                top,
+                chosen,
+                gives=lambda e: bool(e.kind),
+                says=lambda e: self._says_a_name_or_point(question, e),
+            )
+        if question.wh == "who":
+            # "Who threatened Omar?": "A New York man pleaded guilty ...", then "Patrick W.
+            # Carlineo Jr., 55, ... pleaded guilty to threatening ..."
+            chosen = self._with_one_below(
+                question,
+                scored,
+                top,
+                chosen,
+                gives=lambda e: _names_someone_new(question, e.text),
+                says=lambda e: self._says_a_point(question, e),
+            )
         return self._with_elaboration(self._with_neighbour_saying(question, best, chosen))
-
-    def _with_reason(
-        self,
-        question: Question,
-        scored: Sequence[tuple[float, Evidence]],
-        top: float,
-        chosen: list[Evidence],
-    ) -> list[Evidence]:
-        """For "why", the chosen sentences and, when none gives a reason, the best one a
-        little below them that does ("Why did Eichel fight?": the fight, then his "just trying
-        to spark some energy")."""
-        if question.wh != "why":
-            return chosen
-        return self._with_one_below(
-            question,
-            scored,
-            top,
-            chosen,
-            gives=lambda e: bool(e.kind),
-            says=lambda e: self._says_a_name_or_point(question, e),
-        )
-
-    def _with_doer(
-        self,
-        question: Question,
-        scored: Sequence[tuple[float, Evidence]],
-        top: float,
-        chosen: list[Evidence],
-    ) -> list[Evidence]:
-        """For "who", the chosen sentences and, when none names anyone the question does not,
-        the best one a little below them that does and says a point ("Who threatened Omar?":
-        "A New York man pleaded guilty ...", then "Patrick W. Carlineo Jr., 55, ... pleaded
-        guilty to threatening ...")."""
-        if question.wh != "who":
-            return chosen
-        return self._with_one_below(
-            question,
-            scored,
-            top,
-            chosen,
-            gives=lambda e: _names_someone_new(question, e.text),
-            says=lambda e: self._says_a_point(question, e),
-        )
 
     def _with_one_below(
         self,
@@ -1111,9 +1087,9 @@ class ExtractiveAnswerer:
         gives: Callable[[Evidence], bool],
         says: Callable[[Evidence], bool],
     ) -> list[Evidence]:
-        """The chosen sentences and, when none `gives` what is asked (a reason, a name), the
-        best one a little below them that does, `says` something asked and is about the one
-        asked."""
+        """The chosen sentences and, when none `gives` what is asked (a reason for "why", a name
+        for "who"), the best one a little below them that does, `says` something asked and is
+        about the one asked."""
         if any(gives(e) for e in chosen):
             return chosen
         below = next(
