@@ -293,9 +293,8 @@ def _subject_before(
         if clause_start <= mention.end <= position:
             word_before = text[: mention.start].split()[-1:] or [""]
             # "Austria's interior minister said": the minister, whose the name only says
-            owner = POSSESSIVE_AFTER.match(text, mention.end) and text[
-                mention.end : position
-            ].strip(" '’s")
+            possessive = POSSESSIVE_AFTER.match(text, mention.end)
+            owner = possessive is not None and bool(text[possessive.end() : position].strip())
             if word_before[0].lower().strip(",") not in PREPOSITIONS and not owner:
                 candidates.append((mention.end, mention.key))
     for pronoun in PRONOUNS_PERSON.finditer(text, clause_start, position):
