@@ -123,11 +123,10 @@ class NameGazetteer:
     def central_person(self, pronoun: str) -> str | None:
         """The full name of the one person an index of one article is about whom it calls
         `pronoun`; none in an index of several, where no one person is the story's."""
-        sources = {sentence.source for sentence in self._sentences}
-        if len(sources) != 1:
-            return None
         if pronoun not in self._central:
-            self._central[pronoun] = self._central_of(sources.pop(), pronoun)
+            sources = {sentence.source for sentence in self._sentences}
+            one = len(sources) == 1
+            self._central[pronoun] = self._central_of(sources.pop(), pronoun) if one else None
         return self._central[pronoun]
 
     def _central_of(self, source: str, pronoun: str) -> str | None:

@@ -366,19 +366,11 @@ def opens_quote(sentence: str) -> bool:
     actor.")."""
     if sentence[:1] not in '"“':
         return False
-    told = _outside_quotes(sentence)
-    return not SPEECH_VERB.search(told) or DESCRIBED_SPEAKER.search(told) is not None
-
-
-def _outside_quotes(sentence: str) -> str:
-    """The sentence with its quoted words blanked, to the end of one left open."""
-    kept = []
-    quoting = False
-    for char in sentence:
-        opened = quoting
-        quoting = still_quoting(char, quoting)
-        kept.append(" " if opened or quoting else char)
-    return "".join(kept)
+    said = [m for m in SPEECH_VERB.finditer(sentence) if not _inside_quote(sentence, m.start())]
+    described = [
+        m for m in DESCRIBED_SPEAKER.finditer(sentence) if not _inside_quote(sentence, m.start())
+    ]
+    return not said or bool(described)
 
 
 def still_quoting(sentence: str, quoting: bool) -> bool:
