@@ -27,8 +27,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # the article titles governor ("Republican Gov. Eric Holcomb"); 10, an attribution after a
 # quote that closes a quote inside it ("... attention,’ ” Hege said.") is one sentence with it;
 # 11, "hinted" reports speech ("Mayer hinted that the company was pleased ..."); 12, a sentence
-# opening "Right now," names no one called Right; 13, "Chapter & Verse" is one name, a firm's.
-INDEX_LAYOUT = "19"
+# opening "Right now," names no one called Right; 13, "Chapter & Verse" is one name, a firm's;
+# 20, speakers a sentence describes but never names ("the doctor said"), its `voices`.
+INDEX_LAYOUT = "20"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -166,6 +166,10 @@ OWNED_ROLE = re.compile(
 # A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
 WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
 # "Hege's husband", "Jeff Sanborn's staff", "Boeing's CEO": someone described by whose they are.
+# Marks a subject word as the head of a described speaker's description ("doctor" in "the
+# doctor said"), never a name word.
+VOICE = "voice:"
+DETERMINER = re.compile(r"^(?:The|An?)\b")
 OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )
@@ -678,6 +682,8 @@ class ExtractiveAnswerer:
             if results or question.name_words:
                 return results, NOT_IN_ARTICLE
         subject_words = _subject_words(question, self.index)
+        if question.wants_statements and not subject_words:
+            subject_words = self._voice_asked(question)  # "What did the doctor say?"
         if question.wants_statements and subject_words:
             subject_words = self._speaking_for_subject(question, subject_words)
             return self._statements(question, subject_words, evidence)
@@ -799,9 +805,11 @@ class ExtractiveAnswerer:
     def _spoken_at(self, subject_words: set[str], article: str | None) -> list[int]:
         """Where those sentences stand in the index, in the articles' order."""
         sentences = self.index.sentences
+        described = any(w.startswith(VOICE) for w in subject_words)
+        naming = range(len(sentences)) if described else self.index.sentences_naming(subject_words)
         return [
             i
-            for i in sorted(self.index.sentences_naming(subject_words))
+            for i in sorted(naming)
             if _said_by(sentences[i], subject_words)
             and (article is None or sentences[i].source == article)
         ]
@@ -972,9 +980,35 @@ class ExtractiveAnswerer:
         return spelled_out_before(sentence, acronym) or self.index.acronyms[acronym.upper()]
 
     def _name_of(self, name_words: set[str]) -> str:
-        """The longest name the article gives to any of these name words."""
+        """The longest name the article gives to any of these name words; a speaker described,
+        as the article first describes them ("the doctor")."""
         names = [self.index.full_names[w] for w in sorted(name_words) if w in self.index.full_names]
+        described = (
+            voice
+            for sentence in self.index.sentences
+            for voice in sentence.voices
+            if VOICE + _voice_head(voice) in name_words
+        )
+        first = next(described, None)
+        if not names and first:
+            return DETERMINER.sub(lambda m: m.group().lower(), first)
         return max(names, key=len, default="they")
+
+    def _voice_asked(self, question: Question) -> set[str]:
+        """The speaker a question describes without a name ("the doctor", "the public defender's
+        office"), as a subject word, when a sentence of the article (the picked one, if any)
+        describes its speaker by the same head noun and holds the description's other words."""
+        asked = [w for w in words(question.statement_subject or "") if w not in STOPWORDS]
+        if not asked:
+            return set()
+        head, context = stems(asked[-1:])[0], set(asked[:-1])
+        for sentence in self.index.sentences:
+            if question.article is not None and sentence.source != question.article:
+                continue
+            for voice in sentence.voices:
+                if _voice_head(voice) == head and context <= set(words(sentence.text)):
+                    return {VOICE + head}
+        return set()
 
     def _best(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:
         scored = sorted(((self._score(question, e), e) for e in evidence), key=lambda p: -p[0])
@@ -1619,8 +1653,16 @@ def _asks_result(question: Question) -> bool:
 
 
 def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
-    """Whether the sentence reports words of someone the subject words name."""
-    return any(w in subject_words for speaker in sentence.speakers for w in words(speaker))
+    """Whether the sentence reports words of someone the subject words name, or describe (a
+    `VOICE` word: "the doctor")."""
+    return any(w in subject_words for speaker in sentence.speakers for w in words(speaker)) or any(
+        VOICE + _voice_head(voice) in subject_words for voice in sentence.voices
+    )
+
+
+def _voice_head(voice: str) -> str:
+    """The stem of the noun a described speaker ends in: "an airport official" -> "offici"."""
+    return stems(words(voice)[-1:])[0] if words(voice) else ""
 
 
 def _withheld(question: Question, text: str) -> bool:

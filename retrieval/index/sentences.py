@@ -53,6 +53,8 @@ class Sentence:
     speakers: tuple[str, ...]
     mentions: tuple[str, ...]
     stems: LazyStems = LazyStems()
+    # Speakers described, never named: "the doctor", "an airport official" (as written).
+    voices: tuple[str, ...] = ()
 
 
 def _split(value: object) -> tuple[str, ...]:
@@ -66,6 +68,7 @@ def sentence_of(
     offset = int(chunk["start"])
     text = chunk_text[int(row["start"]) - offset : int(row["end"]) - offset]
     speakers, mentions = str(row.get("speakers", "")), str(row.get("mentions", ""))
+    voices = str(row.get("voices", ""))
     return Sentence(
         id=sentence_id,
         text=text,
@@ -81,9 +84,10 @@ def sentence_of(
         is_quote=bool(row.get("is_quote", False)),
         speakers=_split(speakers),
         mentions=_split(mentions),
+        voices=_split(voices),
         stems=frozenset(content_stems(text))
         | frozenset(content_stems(mentions.replace("|", " ")))
-        | ({SPEECH_TERM} if speakers else set()),
+        | ({SPEECH_TERM} if speakers or voices else set()),
     )
 
 

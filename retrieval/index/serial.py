@@ -29,7 +29,7 @@ BM25_ARRAYS = ("data", "indices", "indptr")
 
 # Sentence fields that JSON keeps as lists, read back as tuples. (Stems are kept joined by
 # spaces: `Sentence` splits them when first read.)
-TUPLE_FIELDS = ("speakers", "mentions")
+TUPLE_FIELDS = ("speakers", "mentions", "voices")
 
 
 def write_index(index: CorpusIndex, folder: Path) -> None:

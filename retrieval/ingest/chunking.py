@@ -17,6 +17,7 @@ from retrieval.ingest.sentences import Span, iter_sentences
 from retrieval.language.pronouns import pronoun_cues, pronoun_of
 from retrieval.language.speakers import (
     Mention,
+    described_voices,
     find_mentions,
     is_quote_only,
     opens_quote,
@@ -131,6 +132,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     recent: list[str] = []  # the people named before the last, latest first
     pronouns = _pronouns(article, reading)
     last_quote_speakers: list[str] = []
+    last_quote_voices: list[str] = []
     headline_person: str | None = None  # "The 56-year-old said ...": the story's own person
     position = 0
     for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
@@ -146,8 +148,11 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             speakers = speakers_of(
                 text, mentions, last_person, role_holders, headline_person, recent, pronouns
             )
+            voices = [] if speakers else described_voices(text, mentions)
             continued = is_quote_only(text) or quoting or opens_quote(text)
             context = ""
+            if continued and not speakers and not voices:
+                voices = last_quote_voices  # "“...,” the doctor said. “...”"
             if continued and not speakers and last_quote_speakers:
                 # an untagged quote continues the last speaker: a quotation paragraph of its
                 # own, or the next sentence of a quotation that runs on ("“You never know why
@@ -156,6 +161,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                 context = names.display(speakers[0])
             has_quote = any(q in text for q in '"“”')
             last_quote_speakers = speakers if has_quote or quoting else []
+            last_quote_voices = voices if has_quote or quoting else []
             quoting = still_quoting(text, quoting)
             referred = {m.key for m in mentions}
             if last_person and LEADING_PRONOUN.match(text):
@@ -176,6 +182,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                     "is_quote": has_quote,
                     "speakers": "|".join(names.display(k) for k in speakers),
                     "mentions": "|".join(sorted({names.display(k) for k in referred})),
+                    "voices": "|".join(voices),
                 },
                 context,
             )

@@ -14,6 +14,7 @@ from retrieval.language.lexicon import (
     ORG_WORDS,
     PREPOSITIONS,
     SPEECH_VERBS,
+    STOPWORDS,
     TITLE_WORDS,
 )
 from retrieval.language.text import words
@@ -251,7 +252,13 @@ def speakers_of(
     for verb in SPEECH_VERB.finditer(masked):
         if _inside_quote(masked, verb.start()):
             continue  # “At no point did we say Taylor could not perform”: the quote's own verb
-        key = _subject_before(masked, verb.start(), mentions, earlier, pronouns or {})
+        # "..., an airport official said": the one described right before the verb, not a
+        # name further back ("the Delhi airport")
+        described = DESCRIBED_BEFORE.search(masked, 0, verb.start())
+        since = 0
+        if described and described.group("det") and _is_description(described, mentions):
+            since = described.start("description")
+        key = _subject_before(masked, verb.start(), mentions, earlier, pronouns or {}, since)
         if key is None and not TOLD.fullmatch(verb.group()):
             # "said Peskov"; not "told Fox News", whom it was told
             key = _name_right_after(masked, verb.end(), mentions)
@@ -260,10 +267,10 @@ def speakers_of(
         if key is None and role_holders:
             role = ROLE_SUBJECT.search(masked, 0, verb.start())
             key = role_holders.get(role_word(role.group("role"))) if role else None
-        described = EPITHET_BEFORE.search(masked, 0, verb.start()) or EPITHET_AFTER.match(
+        epithet = EPITHET_BEFORE.search(masked, 0, verb.start()) or EPITHET_AFTER.match(
             masked, verb.end()
         )
-        if key is None and described and previous_person:
+        if key is None and epithet and previous_person:
             key = previous_person  # "the singer and guitarist told the audience": the one
         if key and key not in found:
             found.append(key)
@@ -275,16 +282,75 @@ def speakers_of(
     return found
 
 
+# Someone a sentence quotes by a description, never by name, before the speech verb: "the doctor
+# said", "an airport official said", "Nadia Cruz’s office said", "A doctor on the scene told
+# Ruptly", "Police said"; the description ends at its head noun (a place or group after it
+# only says which one).
+DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[,;:]\s+|[”\"]\s*)"
+    r"(?P<description>(?P<det>(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:['’]s|s['’]))\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
+    r"(?:\s+(?:on|at|for|of|in|from|with)\s+[^,;\"“”]{1,40}?)?"
+    r"(?:\s+(?:also|later|have|has|had|previously|repeatedly|then)){0,2}\s+$"
+)
+# After the verb, closing its clause: "said the company.", "said a spokesman for the ministry,".
+DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<description>(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][a-z-]+))"
+    r"(?:\s+(?:for|of|at|in)\s+[^,;.\"“”]{1,40}?)?\s*[.,;]"
+)
+# Groups a story quotes with no article before them: "Police said", "Officials told reporters".
+COLLECTIVE_VOICES = frozenset(
+    "police officials authorities analysts experts investigators prosecutors witnesses "
+    "residents doctors researchers scientists organizers organisers critics lawmakers "
+    "economists traders sources officers protesters activists relatives".split()
+)
+
+
+def described_voices(sentence: str, mentions: Sequence[Mention]) -> list[str]:
+    """Whoever speaks in the sentence by a description alone, as the article words it ("the
+    doctor", "an airport official", "Public Ombudsman Nadia Cruz’s office", "Police"); for a
+    sentence whose speakers `speakers_of` names none."""
+    found: list[str] = []
+    for verb in SPEECH_VERB.finditer(sentence):
+        if _inside_quote(sentence, verb.start()):
+            continue
+        match = DESCRIBED_BEFORE.search(sentence, 0, verb.start())
+        if match is None and not TOLD.fullmatch(verb.group()):
+            match = DESCRIBED_AFTER.match(sentence, verb.end())
+        if match is None or not _is_description(match, mentions):
+            continue
+        description = match.group("description")
+        if description not in found:
+            found.append(description)
+    return found
+
+
+def _is_description(match: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a described speaker's words describe someone: a noun at their head, not a
+    pronoun, a name or an adverb; one with no article before it a group ("Police said")."""
+    head = match.group("head")
+    lower = head.lower()
+    if lower in STOPWORDS or lower.endswith("ly") or len(head) < 3:
+        return False
+    if any(m.start <= match.start("head") < m.end for m in mentions):
+        return False  # "... said Peskov": a name, which `speakers_of` reads
+    if "det" in match.groupdict() and match.group("det") is None:
+        bare = match.group("description")
+        return lower in COLLECTIVE_VOICES and len(bare.split()) <= 2
+    return head == lower or match.start("head") == 0
+
+
 def _subject_before(
     text: str,
     position: int,
     mentions: Sequence[Mention],
     earlier: Sequence[str],
     pronouns: Mapping[str, str],
+    since: int = 0,
 ) -> str | None:
-    """The nearest name before the verb that is not the object of a preposition; for a "he" or
-    "she", the latest person it can mean."""
-    clause_start = max(text.rfind(";", 0, position), 0)
+    """The nearest name before the verb (and from `since` on) that is not the object of a
+    preposition; for a "he" or "she", the latest person it can mean."""
+    clause_start = max(text.rfind(";", 0, position), since, 0)
     candidates: list[tuple[int, str]] = []
     for mention in mentions:
         masked_out = not text[mention.start : mention.end].strip()

@@ -1323,3 +1323,20 @@ def test_a_first_he_is_the_one_man_a_single_story_is_about(empty_qabot: Run) -> 
         assert "Kevin Mayer" in answer["resolved_question"], answer
     # two stories in one index: no one man is "he"
     assert "Mayer" not in among_two["resolved_question"], among_two
+
+
+def test_words_of_a_speaker_the_story_describes_but_never_names(empty_qabot: Run) -> None:
+    both = ingested(empty_qabot, "cannabis-disorder.txt", "indiana-teachers.txt")
+    # each a conversation of its own: one stays with the story its last answer quoted
+    (authors,) = ask_in_turn(both, "What did the authors say?")
+    (unions,) = ask_in_turn(both, "What did the unions say?")
+    (doctor,) = ask_in_turn(both, "What did the doctor say?")
+    # "..., the authors wrote.", "..., the authors said.": theirs, whoever "they" are
+    quoted = [c["quote"] for c in authors["citations"]]
+    assert quoted and all(q.endswith(("the authors said.", "the authors wrote.")) for q in quoted)
+    assert all(c["source"].endswith("cannabis-disorder.txt") for c in authors["citations"])
+    assert [c["quote"] for c in unions["citations"]] == [
+        "The unions said more than 15,000 people registered for the rally."
+    ], unions
+    # no doctor speaks in either story
+    assert doctor["abstained"] and doctor["citations"] == [], doctor

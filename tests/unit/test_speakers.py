@@ -600,3 +600,89 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
     names = NameGazetteer.build([*story(*keller), *other])
     assert names.central_person("he") is None
     assert names.person_pronoun("Martin Keller") == "he"  # each story still tells its people
+
+
+def voices_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    """Each sentence's named speakers and described ones, as stored."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {
+        record.text: (record.metadata["speakers"], record.metadata["voices"])
+        for chunk in build_chunks(load_article(path))
+        for record in chunk.sentences
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speakers", "voices"),
+    [
+        pytest.param(
+            "Two men died in the clashes.\n\nA medic on the scene told Radio Sur that he tried "
+            "to save one of them.",
+            "A medic on the scene told Radio Sur that he tried to save one of them.",
+            "",
+            "A medic",
+            id="a described speaker and where, told a named outlet (protest report)",
+        ),
+        pytest.param(
+            "“It was a shot to the chest,” the medic said.",
+            "“It was a shot to the chest,” the medic said.",
+            "",
+            "the medic",
+            id="after a quotation (protest report)",
+        ),
+        pytest.param(
+            "The plane landed at the Pune airport at 6am, an airport official said.",
+            "The plane landed at the Pune airport at 6am, an airport official said.",
+            "",
+            "an airport official",
+            id="the one described before the verb, not a place named further back (deportation)",
+        ),
+        pytest.param(
+            "Ombudsman Rosa Vela’s office said the deaths were caused by gunshot wounds.",
+            "Ombudsman Rosa Vela’s office said the deaths were caused by gunshot wounds.",
+            "",
+            "Ombudsman Rosa Vela’s office",
+            id="someone's office, not the person (protest report)",
+        ),
+        pytest.param(
+            "Police said the driver fled. Two police cars followed him.",
+            "Police said the driver fled.",
+            "",
+            "Police",
+            id="a group without an article (crime report)",
+        ),
+        pytest.param(
+            "Its sales fell 4%, said the company.",
+            "Its sales fell 4%, said the company.",
+            "",
+            "the company",
+            id="after the verb, closing the clause (business news)",
+        ),
+        pytest.param(
+            "Coach Ann Lee praised the forward. “He works hard,” Lee said.",
+            "“He works hard,” Lee said.",
+            "Ann Lee",
+            "",
+            id="a named speaker has no description (hockey)",
+        ),
+        pytest.param(
+            "The number who said they would vote rose. Markets said little.",
+            "The number who said they would vote rose.",
+            "",
+            "",
+            id="no noun heads the subject: a relative pronoun (polling)",
+        ),
+        pytest.param(
+            "The dollar rose, it said.",
+            "The dollar rose, it said.",
+            "",
+            "",
+            id="a pronoun describes no one (business news)",
+        ),
+    ],
+)
+def test_a_speaker_described_but_never_named(
+    tmp_path: Path, text: str, sentence: str, speakers: str, voices: str
+) -> None:
+    assert voices_of(tmp_path, text)[sentence] == (speakers, voices)
