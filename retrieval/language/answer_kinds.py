@@ -256,11 +256,14 @@ def result_score(text: str) -> re.Match[str] | None:
     return None
 
 
-# An amount of money: "$5.9 million", "€40", "300 dollars". (A share, "by 2.5%", answered
-# "how much did the budget boost spending" but also "how much did the union spend", wrongly.)
+# An amount of money: "$5.9 million", "€40", "300 dollars", "Rs 24 lakh", "¥1.2 trillion". (A
+# share, "by 2.5%", answered "how much did the budget boost spending" but also "how much did
+# the union spend", wrongly.)
 MONEY = re.compile(
-    r"[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
-    r"|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|cents)\b",
+    r"(?:[$€£¥₹₩]|\b(?:US|C|A|HK|NZ|R)\$|\b(?:Rs|INR|USD|EUR|GBP|CNY|JPY)\b\.?)\s?\d[\d,.]*"
+    r"(?:\s+(?:million|billion|trillion|lakh|crore)\b)?"
+    r"|\b\d[\d,.]*\s+(?:(?:million|billion|lakh|crore)\s+)?"
+    r"(?:dollars|euros|pounds|cents|yen|yuan|rupees|won|rubles|roubles|pesos|francs)\b",
     re.IGNORECASE,
 )
 # A share or a change as a percentage: "65 percent", "by 2.5%", "just over half".

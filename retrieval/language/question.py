@@ -302,6 +302,16 @@ PUBLISHED_WHEN = re.compile(
 )
 ANY_ARTICLE = re.compile(rf"\b{ARTICLE_NOUNS}\b", re.I)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
+# The article's own writer, whose views an opinion piece is: "Why did it happen, according to
+# the writer?", "What does the author think of that?", "the columnist's view" ask what the
+# article says, not who wrote it.
+WRITER = r"(?:writer|author|columnist)"
+WRITERS_VIEW = re.compile(
+    rf"\b(?:according\s+to|in\s+the\s+(?:view|opinion)\s+of)\s+the\s+{WRITER}\b"
+    rf"|\b(?:does|did|do)\s+the\s+{WRITER}\s+(?!(?:do|work|live|write)\b)[a-z]+"
+    rf"|\bthe\s+{WRITER}['’]s\s+(?:view|opinion|argument|point|take|verdict|position|conclusion)\b",
+    re.I,
+)
 # "What's the headline?", "the title of the story": the article's headline is asked.
 HEADLINE_ASKED = re.compile(
     rf"\bheadlines?\b|\btitle\s+of\s+(?:the|this)\s+{ARTICLE_NOUNS}\b"
@@ -623,8 +633,13 @@ def analyze(text: str, index: KnownWords) -> Question:
     # capitalised, is read in lower case).
     said = STATEMENT.match(plain.lower() if _in_capitals(plain) else plain)
     statement = said or STATEMENT_NOUN.match(plain) or STATEMENT_GIVEN.match(plain)
+    writers_view = WRITERS_VIEW.search(text)
     if statement and ARTICLE_ITSELF.fullmatch(statement.group("subject")):
         statement = None  # "what does the article say about X" asks about X
+    elif (
+        statement and writers_view and re.fullmatch(rf"the\s+{WRITER}", statement.group("subject"))
+    ):
+        statement = None  # "what does the writer say about X", in an opinion piece: the same
     subject = statement.group("subject") if statement else None
     definition = DEFINITION.match(text)
     role = ROLE.match(plain)
@@ -651,6 +666,10 @@ def analyze(text: str, index: KnownWords) -> Question:
         topic_source = topic_source.replace(group.group("group"), " ")
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
     topic = [w for w in topic if w not in QUESTION_OPENERS]
+    if writers_view:
+        # "according to the writer", "does the author think": the whole article is theirs
+        framing = set(words(writers_view.group()))
+        topic = [w for w in topic if w not in framing]
     if statement:
         subject_words = set(words(statement.group("subject")))
         # the verb that asks for the words ("predict" in "What does Mayer predict for ...")
@@ -666,7 +685,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         (w, stem) for w, stem in zip(topic, topic_stems, strict=True) if stem not in name_stems
     ]
     topic_stems = tuple(dict.fromkeys(topic_stems))
-    asks_author = bool(AUTHOR.search(text)) and not OTHER_WORK.search(text)
+    asks_author = bool(AUTHOR.search(text)) and not OTHER_WORK.search(text) and not writers_view
     asks_headline = bool(HEADLINE_ASKED.search(text))
     asks_summary = asks_headline or bool(SUMMARY.search(text))
     asks_publisher = bool(PUBLISHER.search(text))

@@ -223,6 +223,12 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("how_long", "The lander will carry cargo to the moon.", 0.0),
         ("how_much", "The company spent more than $3 billion on programming.", 1.0),
         ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
+        # other currencies, by sign, code or name (deportation, trade, markets)
+        ("how_much", "He said he had spent Rs 24 lakh on four attempts.", 1.0),
+        ("how_much", "The yen bought ¥1.2 trillion in bonds.", 1.0),
+        ("how_much", "China agreed to buy US$50 billion of farm goods.", 1.0),
+        ("how_much", "The fund paid out 300 million yuan last year.", 1.0),
+        ("how_much", "He was deported for the fourth time in 24 months.", 0.0),
         # a cause or a purpose, for "why"
         ("why", "The on-ramp was specifically designed to attract heavier landers.", 1.0),
         ("why", "The teachers rallied to call for better pay.", 1.0),

@@ -986,6 +986,14 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("who's the reporter on this story?", True, False),
         ("Who is the journalist behind the Disney+ article?", True, False),
         ("Who was the reporter on the scene?", False, False),
+        # an opinion piece's writer, whose views are the article's words: what it says, not
+        # who wrote it (royal scandal, trade talks, election columns)
+        ("Why did the interview happen at all, according to the writer?", False, False),
+        ("Which politicians does the writer want questioned about Epstein?", False, False),
+        ("What does the author think of the tariff deal?", False, False),
+        ("What is the columnist's view of the debate?", False, False),
+        ("Who is the writer?", True, False),
+        ("What does the writer do?", True, False),
     ],
 )
 def test_questions_about_the_article_itself(question: str, author: bool, summary: bool) -> None:
@@ -1564,3 +1572,17 @@ GENDERED = Known(
 )
 def test_pronouns_agree_with_the_article(history: list[Turn], question: str, expected: str) -> None:
     assert resolve(question, history, GENDERED) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("Why did the interview happen at all, according to the writer?", ("interview",)),
+        ("What does the author think of the tariff deal?", ("tariff", "deal")),
+        ("Which politicians does the writer want questioned?", ("politicians", "questioned")),
+        ("In the view of the columnist, who won the debate?", ("won", "debate")),
+    ],
+)
+def test_a_writers_view_asks_what_the_article_says(question: str, points: tuple[str, ...]) -> None:
+    read = analyze(question, KNOWN)
+    assert (read.point_words, read.statement_subject, read.asks_author) == (points, None, False)
