@@ -102,7 +102,11 @@ PLACE_NOUNS = (
     r"sites?|websites?|kitchens?|rooms?|offices?|halls?|hallways?|buildings?|stadiums?|arenas?|"
     r"campus|parks?|streets?|roads?|lawns?|steps|walls?|floors?|airports?|stations?|hospitals?|"
     r"churches|church|headquarters|studios?|stores?|shops?|restaurants?|hotels?|capitol|"
-    r"statehouse|courthouse|gym|classrooms?|schools?"
+    r"statehouse|courthouse|gym|classrooms?|schools?|terminals?|plants?|facility|facilities|"
+    r"factory|factories|bases?|ports?|harbou?rs?|camps?|prisons?|jails?|centers?|centres?|"
+    r"academy|academies|universit(?:y|ies)|colleges?|museums?|theat(?:er|re)s?|clubs?|farms?|"
+    r"mines?|villages?|neighbou?rhoods?|squares?|bridges?|border|embassy|embassies|mosques?|"
+    r"temples?|markets?|malls?|beach(?:es)?|islands?|highways?|homes?|houses?|apartments?"
 )
 PLACE = re.compile(
     r"\b(?:in|at|near|outside|across|throughout|from)\s+"
@@ -124,6 +128,8 @@ PLACE = re.compile(
     # a trip to a named place: "traveling to Florida for a conference"
     r"|\b(?:travel(?:l?ing|l?ed|s)?|trip|went|goes|flew|flying|head(?:ed|ing)|moved|returned|"
     r"arrived|drove)\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z][a-z]+"
+    # where a speech was given: "in a speech to the Diplomatic Academy of Vietnam"
+    r"|\b(?:speech|address|remarks|lecture)\s+(?:to|before)\s+(?:the\s+)?[A-Z]"
     # a place named by what it is: "on gaming sites", "on the wall by the dining table"
     r"|\b(?:in|at|on|inside|outside|near)\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?:{PLACE_NOUNS})\b",

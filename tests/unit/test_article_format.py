@@ -147,6 +147,12 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("where", "The research, published in the journal Nature Medicine, found it.", 1.0),
         ("where", "The findings appeared in The Lancet on Monday.", 1.0),
         ("where", "The study was published last week.", 0.0),
+        # a place named by what it is, and where a speech was given (deportation, protest,
+        # defence news)
+        ("where", "The plane landed at the T3 terminal of the city airport at 6am.", 1.0),
+        ("where", "Police fired near the fuel plant on Tuesday.", 1.0),
+        ("where", "He said so in a speech to the Diplomatic Academy of Vietnam.", 1.0),
+        ("where", "He gave a speech about trade on Tuesday.", 0.0),
         ("how_long", "Callers said they were on hold for more than two hours.", 1.0),
         ("how_long", "Subscribers can start with a free weeklong trial.", 1.0),
         ("how_long", "The program will be in its third year in January.", 1.0),
