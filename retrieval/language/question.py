@@ -414,7 +414,16 @@ LEADING_INTERJECTION = re.compile(
 # A chat's opening words before a question typed as a noun phrase: "and the score?".
 PHRASE_OPENING = re.compile(r"^(?:(?:and|but|so|ok|okay|also|then|plus)[,]?\s+)+", re.IGNORECASE)
 WH_TYPES = (
-    ("how_old", re.compile(r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b", re.I)),
+    # "What's Jabarjung's age?", "what is the age of the victim?"
+    (
+        "how_old",
+        re.compile(
+            r"^how\s+old\b|\bwhat\s+age\b|\bhow\s+young\b"
+            r"|^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w.'’-]+\s+){1,4}?ages?$"
+            r"|^what(?:['’]s|\s+(?:is|was))\s+the\s+age\s+of\b",
+            re.I,
+        ),
+    ),
     # "What was the final score?", "What was the final?", "What was the tally?": a score
     (
         "score",

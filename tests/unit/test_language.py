@@ -759,6 +759,9 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
     [
         ("How old is LeBron James?", "how_old"),
         ("What age is Kevin Mayer?", "how_old"),
+        ("What's Jabarjung's age?", "how_old"),  # deportation
+        ("What is the age of the victim?", "how_old"),  # crime report
+        ("What was the average age of the participants?", "other"),  # a study's measure
         ("What was the final score?", "score"),
         ("What was the final?", "score"),
         ("What was the tally?", "score"),
