@@ -1653,9 +1653,11 @@ def _asks_result(question: Question) -> bool:
 
 
 def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
-    """Whether the sentence reports words of someone the subject words name, or describe (a
-    `VOICE` word: "the doctor")."""
-    return any(w in subject_words for speaker in sentence.speakers for w in words(speaker)) or any(
+    """Whether the sentence reports words of someone the subject words name (among its
+    speakers, or owning one it describes: "Russia's foreign ministry" for "Russia"), or
+    describe (a `VOICE` word: "the doctor")."""
+    named = (w for speaker in (*sentence.speakers, *sentence.voices) for w in words(speaker))
+    return any(w in subject_words for w in named) or any(
         VOICE + _voice_head(voice) in subject_words for voice in sentence.voices
     )
 

@@ -334,7 +334,7 @@ SPEECH_VERBS = (
     r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened|commented|"
     r"comments|remarked|predicted|predicts|hinted|hints|"
     # a clause hung on the sentence: "Boudreau gave a pep talk, telling them to ..."
-    r"saying|telling|adding|noting|explaining|insisting"
+    r"saying|telling|adding|noting|explaining|insisting|warning|urging|arguing|vowing"
 )
 
 # Verbs that ask for someone's words rather than naming the content of them.

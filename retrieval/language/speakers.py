@@ -20,6 +20,10 @@ from retrieval.language.lexicon import (
 from retrieval.language.text import words
 
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+# Speech verbs that are as often plural nouns ("the only two Arab states", "his notes"): verbs
+# only before what is said ("states that ...", "notes: ...", "claims, “...").
+NOUN_LIKE_VERBS = frozenset({"states", "notes", "reports", "claims", "comments", "posts"})
+SAYS_NEXT = re.compile(r"\s*(?:that\b|[,:“\"])")
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
 QUOTE_CHARS = '"“”'
@@ -32,9 +36,13 @@ CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # ...,") between a subject and its verb.
 # Or a role at an organisation: ", associate professor of epidemiology at Columbia University
 # Mailman School of Public Health," (lower-case words up to "of", "at" or "for").
+PLACE_AND_REGION = r"\bin\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?,\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?(?=,)"
 APPOSITIVE = re.compile(
     # (not a clause that speaks: ", the singer and guitarist told the audience,")
-    rf",\s+(?:(?:a|an|the)\s(?:(?!\b(?:{SPEECH_VERBS})\b)[^,\"“”]){{1,200}}|(?:who|whose)\s"
+    # (a place in it with its country or state: "..., a fellow at the institute in Munich,
+    # Germany, and co-author of the study, said")
+    rf",\s+(?:(?:a|an|the)\s(?:(?!\b(?:{SPEECH_VERBS})\b)(?:{PLACE_AND_REGION}|[^,\"“”])){{1,200}}"
+    r"|(?:who|whose)\s"
     r"[^,\"“”]{1,200}),"
     # an aside between the speaker and the verb: "Richardson, via USA Today, said",
     # "Tim Clark, meanwhile, told reporters"
@@ -250,7 +258,7 @@ def speakers_of(
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
-        if _inside_quote(masked, verb.start()):
+        if _inside_quote(masked, verb.start()) or not _is_verb(masked, verb):
             continue  # “At no point did we say Taylor could not perform”: the quote's own verb
         # "..., an airport official said": the one described right before the verb, not a
         # name further back ("the Delhi airport")
@@ -287,10 +295,10 @@ def speakers_of(
 # Ruptly", "Police said"; the description ends at its head noun (a place or group after it
 # only says which one).
 DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[,;:]\s+|[”\"]\s*)"
+    r"(?:^|[,;:]\s+|[,.!?][”\"]\s*)"
     r"(?P<description>(?P<det>(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:['’]s|s['’]))\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
-    r"(?:\s+(?:on|at|for|of|in|from|with)\s+[^,;\"“”]{1,40}?)?"
+    r"(?:\s+(?:on|at|for|of|in|from|with)\s+(?:(?!\b(?:and|or|but)\b)[^,;\"“”]){1,40}?)?"
     r"(?:\s+(?:also|later|have|has|had|previously|repeatedly|then)){0,2}\s+$"
 )
 # After the verb, closing its clause: "said the company.", "said a spokesman for the ministry,".
@@ -312,7 +320,7 @@ def described_voices(sentence: str, mentions: Sequence[Mention]) -> list[str]:
     sentence whose speakers `speakers_of` names none."""
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(sentence):
-        if _inside_quote(sentence, verb.start()):
+        if _inside_quote(sentence, verb.start()) or not _is_verb(sentence, verb):
             continue
         match = DESCRIBED_BEFORE.search(sentence, 0, verb.start())
         if match is None and not TOLD.fullmatch(verb.group()):
@@ -323,6 +331,11 @@ def described_voices(sentence: str, mentions: Sequence[Mention]) -> list[str]:
         if description not in found:
             found.append(description)
     return found
+
+
+def _is_verb(text: str, verb: re.Match[str]) -> bool:
+    """Whether a speech verb's word is the verb: "states" only before what is stated."""
+    return verb.group().lower() not in NOUN_LIKE_VERBS or bool(SAYS_NEXT.match(text, verb.end()))
 
 
 def _is_description(match: re.Match[str], mentions: Sequence[Mention]) -> bool:

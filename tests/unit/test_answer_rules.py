@@ -16,6 +16,7 @@ from retrieval.answering.extractive import (
     SCOPE,
     SUPERLATIVE,
     SUPERLATIVE_SAID,
+    VOICE,
     WILL_QUESTION,
     ExtractiveAnswerer,
     _about_names_alone,
@@ -44,6 +45,7 @@ from retrieval.answering.extractive import (
     _purposes_of,
     _qualified_role,
     _role_holders,
+    _said_by,
     _says_another_kind,
     _says_own_scope,
     _scope_unsaid,
@@ -2449,3 +2451,45 @@ def test_a_who_answer_names_someone_the_question_does_not(
 )
 def test_a_currency_sign_says_its_name(text: str, currencies: set[str]) -> None:
     assert _currencies_signed(text) == set(stems(sorted(currencies)))
+
+
+def said(text: str, speakers: str = "", voices: str = "") -> Sentence:
+    """One sentence as the index keeps it, with its speakers and described speakers."""
+    row = {"start": 0, "end": len(text), "position": 0, "speakers": speakers, "voices": voices}
+    return sentence_of(
+        "a#0:0", "a#0", text, {"source": "a", "title": "a", "paragraph": 0, "start": 0}, row
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "spoken"),
+    [
+        # a speaker named, by any of the name's words (diplomacy, hockey)
+        (said("Peskov said talks were over.", speakers="Dmitry Peskov"), {"peskov"}, True),
+        (said("Lee said the team was ready.", speakers="Ann Lee"), {"peskov"}, False),
+        # a described speaker's owner: the country of "Russia's foreign ministry" (diplomacy)
+        (
+            said("Russia's foreign ministry said no.", voices="Russia's foreign ministry"),
+            {"russia"},
+            True,
+        ),
+        # a described speaker by its head noun, as the question describes it (protest report,
+        # deportation)
+        (said("“It was sad,” the doctor said.", voices="the doctor"), {VOICE + "doctor"}, True),
+        (
+            said("It landed, an airport official said.", voices="an airport official"),
+            {VOICE + "offici"},
+            True,
+        ),
+        (
+            said("It landed, an airport official said.", voices="an airport official"),
+            {VOICE + "doctor"},
+            False,
+        ),
+        (said("Sales rose.", speakers=""), {VOICE + "doctor"}, False),
+    ],
+)
+def test_whose_words_a_sentence_reports(
+    sentence: Sentence, subject: set[str], spoken: bool
+) -> None:
+    assert _said_by(sentence, subject) == spoken

@@ -680,6 +680,33 @@ def voices_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
             "",
             id="a pronoun describes no one (business news)",
         ),
+        pytest.param(
+            "Chile's trade ministry said it viewed the move as “another blow to” the talks on "
+            "a deal and said it would respond.",
+            "Chile's trade ministry said it viewed the move as “another blow to” the talks on "
+            "a deal and said it would respond.",
+            "",
+            "Chile's trade ministry",
+            id="whose ministry; nothing after a quotation's words is a speaker (diplomacy)",
+        ),
+        pytest.param(
+            "Two Gulf states have signed treaties with Israel, with Omani Foreign Minister Yusuf "
+            "Alawi warning of “grave consequences”.",
+            "Two Gulf states have signed treaties with Israel, with Omani Foreign Minister Yusuf "
+            "Alawi warning of “grave consequences”.",
+            "Yusuf Alawi",
+            "",
+            id="a warning is said; the states that signed said nothing (diplomacy)",
+        ),
+        pytest.param(
+            "“We got out more than we put in,” Ann Lee, a fellow at the institute in Munich, "
+            "Germany, and co-author of the study, said in a statement.",
+            "“We got out more than we put in,” Ann Lee, a fellow at the institute in Munich, "
+            "Germany, and co-author of the study, said in a statement.",
+            "Ann Lee",
+            "",
+            id="a city and its country inside the speaker's description (science news)",
+        ),
     ],
 )
 def test_a_speaker_described_but_never_named(
