@@ -170,6 +170,8 @@ WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", r
 # doctor said"), never a name word.
 VOICE = "voice:"
 DETERMINER = re.compile(r"^(?:The|An?)\b")
+# Whose a described speaker is: "Russia" of "Russia's foreign ministry".
+OWNER = re.compile(r"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|s['’])\s")
 OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )
@@ -1656,7 +1658,8 @@ def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
     """Whether the sentence reports words of someone the subject words name (among its
     speakers, or owning one it describes: "Russia's foreign ministry" for "Russia"), or
     describe (a `VOICE` word: "the doctor")."""
-    named = (w for speaker in (*sentence.speakers, *sentence.voices) for w in words(speaker))
+    owners = (owner.group("owner") for v in sentence.voices if (owner := OWNER.match(v)))
+    named = (w for speaker in (*sentence.speakers, *owners) for w in words(speaker))
     return any(w in subject_words for w in named) or any(
         VOICE + _voice_head(voice) in subject_words for voice in sentence.voices
     )

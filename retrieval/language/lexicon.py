@@ -332,7 +332,7 @@ SPEECH_VERBS = (
     r"claimed|claims|argued|argues|insisted|insists|stated|states|noted|notes|explained|"
     r"wrote|writes|tweeted|posted|reported|reports|asked|asks|replied|responded|declared|"
     r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened|commented|"
-    r"comments|remarked|predicted|predicts|hinted|hints|"
+    r"comments|remarked|predicted|predicts|hinted|hints|reiterated|reiterates|"
     # a clause hung on the sentence: "Boudreau gave a pep talk, telling them to ..."
     r"saying|telling|adding|noting|explaining|insisting|warning|urging|arguing|vowing"
 )

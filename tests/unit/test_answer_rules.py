@@ -2473,6 +2473,12 @@ def said(text: str, speakers: str = "", voices: str = "") -> Sentence:
             {"russia"},
             True,
         ),
+        # not a word the owner's description shares ("foreign") for "the British Foreign Office"
+        (
+            said("Russia's foreign ministry said no.", voices="Russia's foreign ministry"),
+            {"british", "foreign", "office"},
+            False,
+        ),
         # a described speaker by its head noun, as the question describes it (protest report,
         # deportation)
         (said("“It was sad,” the doctor said.", voices="the doctor"), {VOICE + "doctor"}, True),
