@@ -36,6 +36,7 @@ from retrieval.language.answer_kinds import (
     counts,
     counts_directly,
     lasts,
+    measured,
     only_ahead,
     result_score,
     shots_of_the_other_side,
@@ -135,10 +136,11 @@ COUNTED = frozenset({"how_many", "how_long"})
 # Questions after a count, a duration or an amount, which hold over a span: "How many goals in
 # his career?", "By how much did pay rise last year?".
 MEASURED = frozenset({*COUNTED, "how_much", "change", "share"})
-# Spans a count or an amount may be over: a number for one of them is none for another.
+# Spans a count or an amount may be over: a number for one of them is none for another. ("a
+# game" as a rate after what is counted: "points a game", not "a game streaming service".)
 SCOPE = re.compile(
     r"\b((?:last|next|previous)\s+(?:season|year)|career|season|all-time|ever|so far|total|"
-    r"per game|a game|this year|altogether|all told|in all|combined)\b",
+    r"per game|(?<=s\s)a game|this year|altogether|all told|in all|combined)\b",
     re.IGNORECASE,
 )
 # A thing the article says was kept back: "to an undisclosed injury".
@@ -1042,6 +1044,9 @@ class ExtractiveAnswerer:
                 # count his name owns, before "his goals ... gave the Wild a two-goal lead"
                 owned = [(s, e) for s, e in scored if _count_owned_by_asked(question, e.text)]
                 scored = owned + [pair for pair in scored if pair not in owned]
+        if question.wh == "how_many":
+            # "How tall is he?": a height in its units, not any number in a sentence on him
+            scored = [(s, e) for s, e in scored if measured(question.text, e.text)]
         if question.wh == "how_long":
             # "How long did the rally last?": a length of something asked, not any in a
             # sentence naming the rally

@@ -174,6 +174,9 @@ TIME_UNIT = re.compile(TIME_UNITS, re.IGNORECASE)
 DURATION = re.compile(
     rf"(?<![\w$.,-])(?:\d[\d,.]*|{COUNT_WORDS})[- ](?:{TIME_UNITS})(?:-old)?\b"
     rf"|\bfor\s+(?:an?|the\s+past|the\s+last)\s+(?:{TIME_UNITS})\b"
+    # "running continuously for more than a year"
+    r"|\bfor\s+(?:more\s+than|over|nearly|almost|about|around|less\s+than|under|roughly|"
+    rf"close\s+to|just\s+over|just\s+under)\s+an?\s+(?:{TIME_UNITS})\b"
     r"|\b(?:hour|day|night|week|month|year|decade|season)s?-?long\b"
     r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r"\s+(?:straight\s+|consecutive\s+)?(?:year|season|month|week|term)\b"
@@ -272,6 +275,38 @@ MONEY = re.compile(
     r"(?:dollars|euros|pounds|cents|yen|yuan|rupees|won|rubles|roubles|pesos|francs)\b",
     re.IGNORECASE,
 )
+# The units a "how far / tall / heavy / fast / hot ...?" answer is given in ("1,200 miles",
+# "230 million light-years", "6 feet 2", "90 mph"); "how big" takes any number.
+LENGTH_UNITS = (
+    r"miles?|kilomet(?:er|re)s?|km|feet|foot|ft|inch(?:es)?|meters?|metres?|yards?|"
+    r"light-years?|centimet(?:er|re)s?|cm|mm"
+)
+MEASURE_UNITS = {
+    "far": LENGTH_UNITS,
+    "wide": LENGTH_UNITS,
+    "tall": LENGTH_UNITS,
+    "high": LENGTH_UNITS,
+    "deep": LENGTH_UNITS,
+    "thick": LENGTH_UNITS,
+    "heavy": r"pounds|lbs?|kilograms?|kilos?|kg|tons?|tonnes?|grams?|ounces?",
+    "fast": r"mph|km/h|knots|(?:miles|kilomet(?:er|re)s)\s+(?:an|per)\s+hour",
+    "hot": r"degrees?|°",
+    "cold": r"degrees?|°",
+}
+MEASURE_ASKED = re.compile(rf"^how\s+(?P<measure>{'|'.join(MEASURE_UNITS)})\b", re.IGNORECASE)
+
+
+def measured(question: str, text: str) -> bool:
+    """Whether the text gives the measure a "how far/tall/heavy ...?" question asks, in its
+    units (any sentence does for other questions)."""
+    asked = MEASURE_ASKED.match(question)
+    if asked is None:
+        return True
+    units = MEASURE_UNITS[asked.group("measure").lower()]
+    amount = r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
+    return re.search(rf"{amount}[\s-]?(?:{units})(?![a-z])", text, re.IGNORECASE) is not None
+
+
 # A share or a change as a percentage: "65 percent", "by 2.5%", "just over half".
 SHARE = re.compile(
     r"\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"

@@ -339,7 +339,7 @@ SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s
 # Words that only shape the question: "How big was the sample?" asks for a number, "What day
 # did the protest take place?" when it happened, "go along with" what goes with it.
 SHAPING = re.compile(
-    r"^how\s+(?:big|large)\b|\b(?:take|takes|taking|taken|took)\s+place\b"
+    r"^how\s+(?:big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b|\b(?:take|takes|taking|taken|took)\s+place\b"
     # "What should go hand in hand with legalization?": what goes with it
     r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b"
     # "Is he one of the study authors?": one of them is one of them
@@ -660,7 +660,9 @@ def analyze(text: str, index: KnownWords) -> Question:
             or role.group("owner")
             or role.group("holder")
         )
-    name_words = frozenset(index.name_words_in(text))
+    # "How big is ...?" in a story on the Big Bang: "big" shapes the question, naming nothing
+    shaping = {w for m in SHAPING.finditer(text) for w in words(m.group())}
+    name_words = frozenset(w for w in index.name_words_in(text) if w not in shaping)
     # "What did he say after the game?" asks for his words, whatever they were about.
     topic_source = WHEN_SAID.sub("", statement.group("rest")) if statement else plain
     listeners: set[str] = set()

@@ -63,6 +63,7 @@ from retrieval.language.answer_kinds import (
     amount_of,
     counts_directly,
     lasts,
+    measured,
     result_score,
     shots_of_the_other_side,
     uncounted,
@@ -2499,3 +2500,34 @@ def test_whose_words_a_sentence_reports(
     sentence: Sentence, subject: set[str], spoken: bool
 ) -> None:
     assert _said_by(sentence, subject) == spoken
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "gives"),
+    [
+        # a measure in its units (a lost pet, science, sport, weather)
+        ("How far did the cat travel?", "It had traveled more than 1,200 miles.", True),
+        ("How far did the cat travel?", "It had been missing for five years.", False),
+        ("How big is the virtual universe?", "It is some 230 million light-years wide.", True),
+        ("How tall is he?", "He scored 25 points in 34 minutes.", False),
+        ("How tall is he?", "The 6-foot-8 forward, 7 feet with shoes, blocked it.", True),
+        ("How heavy was the lander?", "The lander weighs 1,400 kilograms.", True),
+        ("How fast was the wind?", "Gusts reached 60 mph overnight.", True),
+        ("How hot was it?", "It was 104 degrees in the shade.", True),
+        ("How many fans came?", "In front of 15,522 fans.", True),  # no measure asked
+    ],
+)
+def test_a_measure_is_given_in_its_units(question: str, sentence: str, gives: bool) -> None:
+    assert measured(question, sentence) == gives
+
+
+@pytest.mark.parametrize(
+    ("question", "scopes"),
+    [
+        ("How many points a game does he average?", ["a game"]),  # a rate (basketball)
+        ("Since when has Sony offered a game streaming service?", []),  # a kind of service
+        ("How many goals has he scored in his career?", ["career"]),
+    ],
+)
+def test_the_span_a_count_is_asked_over(question: str, scopes: list[str]) -> None:
+    assert SCOPE.findall(question) == scopes

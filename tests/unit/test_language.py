@@ -1098,7 +1098,8 @@ def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
         ("When did the meeting take place?", ("meeting",)),
         ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
         ("Did anybody from the union comment?", ("union", "comment")),
-        ("How tall is the lander?", ("tall", "lander")),
+        # the measure is asked of the evidence in its units (`measured`), not as a word
+        ("How tall is the lander?", ("lander",)),
         # adverbs that only insist ask no point: "specifically", "basically"
         ("What is the rate in Colorado specifically?", ("rate", "colorado")),
         ("What did the study basically find?", ("study", "find")),
@@ -1589,3 +1590,17 @@ def test_pronouns_agree_with_the_article(history: list[Turn], question: str, exp
 def test_a_writers_view_asks_what_the_article_says(question: str, points: tuple[str, ...]) -> None:
     read = analyze(question, KNOWN)
     assert (read.point_words, read.statement_subject, read.asks_author) == (points, None, False)
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        # the measure asked shapes the question; the article's "Big Bang" is no name here
+        ("How big is the virtual universe?", ("virtual", "universe")),
+        ("How far did the cat travel?", ("cat", "travel")),
+        ("How heavy is the lander?", ("lander",)),
+    ],
+)
+def test_the_measure_asked_is_no_point(question: str, points: tuple[str, ...]) -> None:
+    read = analyze(question, Known(["Big Bang"], "the universe began with the Big Bang"))
+    assert (read.point_words, read.name_words) == (points, frozenset())
