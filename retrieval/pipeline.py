@@ -101,6 +101,17 @@ class Pipeline:
             condensed = self.condense(asked, history)
         with clock.step("retrieve"):
             question = replace(analyze(condensed.standalone, self.index), article=article)
+            last = _last_cited(history)
+            if last is not None:
+                # "Who gave that number?", "When will they get it?": of what it quoted, however
+                # the condenser bound "they" and "it"
+                typed = analyze(asked, self.index) if condensed.standalone != asked else question
+                question = replace(
+                    question,
+                    last_quoted=tuple(c.quote for c in last.citations),
+                    asks_source_of_last=typed.asks_source_of_last,
+                    asks_about_last=typed.asks_about_last and typed.wh == question.wh,
+                )
             if history and asks_for_more(asked):
                 # "what else did he say?": not what the conversation has quoted already
                 shown = {c.quote for turn in history for c in turn.answer.citations}

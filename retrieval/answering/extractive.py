@@ -35,6 +35,7 @@ from retrieval.language.answer_kinds import (
     amount_of,
     counts,
     counts_directly,
+    kind_score,
     lasts,
     measured,
     only_ahead,
@@ -168,6 +169,9 @@ OWNED_ROLE = re.compile(
 # A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
 WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
 # "Hege's husband", "Jeff Sanborn's staff", "Boeing's CEO": someone described by whose they are.
+# Where a follow-up on the last answer looks for the asked kind of fact, in order: the quoted
+# sentence, the ones after it, then the one before.
+LAST_ANSWER_STEPS = (0, 1, 2, -1)
 # Marks a subject word as the head of a described speaker's description ("doctor" in "the
 # doctor said"), never a name word.
 VOICE = "voice:"
@@ -524,7 +528,9 @@ class ExtractiveAnswerer:
             opening = min(chosen, key=lambda e: (e.sentence.source, e.sentence.position)).text
             if lead and opening.startswith(lead):
                 lead = None  # "High school math teacher Angela Cooper said ...": said first
-        if question.wh == "who" and not question.definition_target:
+        if question.asks_source_of_last and question.wh == "who":
+            lead = next(iter((*first.speakers, *first.voices)), None)  # "Who gave that number?"
+        elif question.wh == "who" and not question.definition_target:
             lead = _doer(question, chosen[0].sentence)
             speakers = chosen[0].sentence.speakers
             if lead is None and SPEECH_TERM in question.point_stems and len(speakers) == 1:
@@ -629,6 +635,10 @@ class ExtractiveAnswerer:
     ) -> tuple[list[Evidence], str]:
         if question.unknown_names:
             return [], UNKNOWN_NAME
+        if question.last_quoted and (question.asks_source_of_last or question.asks_about_last):
+            found = self._from_last_answer(question)
+            if found is not None:
+                return found
         if question.asks_summary:
             lede = self._lede(evidence, question.article)
             headline = [e for e in lede if e.sentence.section == HEADLINE_SECTION]
@@ -699,6 +709,32 @@ class ExtractiveAnswerer:
             source = question.article or (evidence[0].sentence.source if evidence else None)
             best = self._dateline(source, question.name_words)
         return best, NOT_IN_ARTICLE
+
+    def _from_last_answer(self, question: Question) -> tuple[list[Evidence], str] | None:
+        """A follow-up on what the last answer quoted: its first sentence's speaker ("Who gave
+        that number?": "Bolivia's public defender's office"), or the asked kind of fact in it or
+        just around it ("When will they get it?": "He said it would be provided next year", the
+        sentence after the promise); None when it is not there, to be answered as any question.
+        """
+        quoted = [
+            s
+            for s in self.index.sentences
+            if any(quote in s.text for quote in question.last_quoted[:1])
+            and (question.article is None or s.source == question.article)
+        ]
+        if not quoted:
+            return None
+        first = quoted[0]
+        if question.asks_source_of_last:
+            if first.speakers or first.voices:
+                return [Evidence(first)], ""
+            return [], NOT_IN_ARTICLE  # the article gives no source for it
+        around = [
+            self._sentence_at(first.source, first.position + step) for step in LAST_ANSWER_STEPS
+        ]
+        holding = (s for s in around if s is not None and kind_score(question.wh, s.text) >= 1.0)
+        found = next(holding, None)
+        return ([Evidence(found, kind=1.0)], "") if found else None
 
     def _dateline(self, source: str | None, names: Collection[str]) -> list[Evidence]:
         """The article's opening sentence, when it has a dateline and the article's headline

@@ -404,6 +404,26 @@ LEADING_ASIDE = re.compile(
     r"^[A-Za-z]+(?:\s+[a-z]+)?,\s+(?=(?:how|who|whom|whose|what|which|where|when|why)\b)",
     re.IGNORECASE,
 )
+# "Who gave that number?", "Who said that?", "According to whom?": the source of the words
+# the conversation's last answer quoted.
+SOURCE_OF_LAST = re.compile(
+    r"^(?:who|which\s+\w+)\s+(?:said|says|gave|gives|reported|announced|released|provided|"
+    r"claimed|made|put\s+out|came\s+up\s+with)\s+(?:that|this|it|those|these)"
+    r"(?:\s+(?:number|numbers|figure|figures|estimate|count|claim|statement|data|information|"
+    r"info|report|total|quote))?"
+    r"|^according\s+to\s+(?:whom|who)|^(?:says|said)\s+who"
+    r"|^who(?:['’]s|\s+is|\s+was)\s+the\s+source(?:\s+(?:of|for)\s+(?:that|this|it))?",
+    re.IGNORECASE,
+)
+# A question's words that point back at what was just said.
+REFERS_BACK = re.compile(r"\b(?:that|this|it|there|then|they|them)\b", re.IGNORECASE)
+# The kinds of fact asked "about that", and the words that only name the kind.
+KINDS_OF_LAST = frozenset(
+    {"when", "when_day", "when_year", "when_future", "where", "how_long", "how_many", "how_much"}
+)
+KIND_WORDS = frozenset("date day year time month place city town country".split())
+# Verbs that ask nothing of their own about it: "When did that happen?", "When will they get it?"
+PLAIN_ACTS = frozenset("happen happened happens take took place get gets got many much".split())
 # A chat's opening words before the question ("hey what did ...", "ok so who ...").
 LEADING_INTERJECTION = re.compile(
     r"^(?:(?:hey|hi|hello|yo|ok|okay|so|but|and|then|um|uh|oh|well|also|btw|pls|please|quick\s+question)"
@@ -602,6 +622,13 @@ class Question:
     asks_name: bool = False
     # "Which companies did NASA add?": several names of a kind are asked for.
     asks_several: bool = False
+    # "Who gave that number?", "Who said that?": whose words the last answer quoted.
+    asks_source_of_last: bool = False
+    # "What date was that?", "When will they get it?": a fact of the asked kind about what the
+    # last answer quoted, asked with no word of its own.
+    asks_about_last: bool = False
+    # The quotes of the conversation's latest answer that cited the articles.
+    last_quoted: tuple[str, ...] = ()
     # The verb asking for someone's words ("predict" in "What did Mayer predict?").
     statement_verb: str | None = None
     # Its phrasal verbs ("rolled out"): the stems of their verb and particle, and those of the
@@ -728,6 +755,8 @@ def analyze(text: str, index: KnownWords) -> Question:
         describes=_described(plain) if asks_author or asks_summary or asks_date else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
+        asks_source_of_last=bool(SOURCE_OF_LAST.match(plain)),
+        asks_about_last=_asks_about_last(plain, wh, points, name_words),
         asks_several=_asks_several(plain),
         phrasal=phrasal_verbs(text),
         listeners=frozenset(stems(sorted(listeners))),
@@ -821,6 +850,19 @@ def _wh_of_phrase(asked: str) -> str | None:
     if not tokens or len(tokens) > PHRASE_QUESTION_WORDS or tokens[0] in QUESTION_OPENERS:
         return None
     return _wh(f"what is {asked}") or _wh(f"what is the {asked}")
+
+
+def _asks_about_last(
+    plain: str, wh: str, points: list[tuple[str, str]], name_words: frozenset[str]
+) -> bool:
+    """A fact of a kind ("When was that?", "What date was that?", "Where did it happen?")
+    about what the last answer said: no name, no word of its own but the kind's."""
+    if wh not in KINDS_OF_LAST or name_words or not REFERS_BACK.search(plain):
+        return False
+    # no act of its own ("When did it come out?" asks a release, not any time said there)
+    acts = [w for w in words(plain) if w not in STOPWORDS and not REFERS_BACK.fullmatch(w)]
+    acts = [w for w in acts if w not in QUESTION_OPENERS and w not in KIND_WORDS]
+    return all(word in KIND_WORDS for word, _ in points) and all(w in PLAIN_ACTS for w in acts)
 
 
 def _acronym_asked(plain: str) -> str | None:

@@ -1340,3 +1340,18 @@ def test_words_of_a_speaker_the_story_describes_but_never_names(empty_qabot: Run
     ], unions
     # no doctor speaks in either story
     assert doctor["abstained"] and doctor["citations"] == [], doctor
+
+
+def test_a_follow_up_on_what_the_last_answer_quoted(empty_qabot: Run) -> None:
+    rally = ingested(empty_qabot, "indiana-teachers.txt")
+    registered, source = ask_in_turn(
+        rally, "How many people registered for the rally?", "Who gave that number?"
+    )
+    (alone,) = ask_in_turn(rally, "Who gave that number?")
+    quote = "The unions said more than 15,000 people registered for the rally."
+    assert [c["quote"] for c in registered["citations"]] == [quote], registered
+    # the source of the figure just quoted: whose words they are
+    assert source["answer"].startswith("The unions:"), source
+    assert [c["quote"] for c in source["citations"]] == [quote], source
+    # with nothing quoted before, "that number" is no figure of the story's
+    assert not alone["answer"].startswith("The unions:"), alone

@@ -1604,3 +1604,29 @@ def test_a_writers_view_asks_what_the_article_says(question: str, points: tuple[
 def test_the_measure_asked_is_no_point(question: str, points: tuple[str, ...]) -> None:
     read = analyze(question, Known(["Big Bang"], "the universe began with the Big Bang"))
     assert (read.point_words, read.name_words) == (points, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "about"),
+    [
+        # the source of what the last answer quoted (protest report, teachers' rally)
+        ("Who gave that number?", True, False),
+        ("Who said that?", True, False),
+        ("According to whom?", True, False),
+        ("who's the source for that?", True, False),
+        ("Who gave the speech?", False, False),
+        # a fact of a kind about it, with no word of its own (royal interview, defence news)
+        ("What date was that?", False, True),
+        ("When will they get it?", False, True),
+        ("When did that happen?", False, True),
+        ("Where did it take place?", False, True),
+        ("When did it come out?", False, False),  # a release is asked, not any time
+        ("When did Parise score?", False, False),  # a name and an act of its own
+        ("When was the rally?", False, False),
+    ],
+)
+def test_a_follow_up_on_what_the_last_answer_quoted(
+    question: str, source: bool, about: bool
+) -> None:
+    read = analyze(question, KNOWN)
+    assert (read.asks_source_of_last, read.asks_about_last) == (source, about)
