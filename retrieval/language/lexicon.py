@@ -212,6 +212,8 @@ ROLE_SPELLINGS = {
     "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
     "leader": ("leader", "president", "prime minister", "premier", "chancellor"),
     "boss": ("boss", "chief executive", "ceo", "president", "head"),
+    # "the head of Take-Two" is its "CEO"; of an agency, its director or chief
+    "head": ("head", "chief executive", "ceo", "president", "chairman", "director", "chief"),
     "ceo": ("ceo", "chief executive"),
     # A company's "executive" is any of its officers: "vice president ... at Blue Origin".
     "executive": (

@@ -801,6 +801,20 @@ def test_the_role_a_who_question_asks_the_holder_of(
             ("spacex",),
             ["Gwynne Shotwell"],
         ),
+        # "the head of" a firm is its chief executive (gaming business, aid agencies)
+        (
+            '"Be where the consumer is," Ann Lee, CEO of Take-Two, adds.',
+            "head",
+            ("take", "two"),
+            ["Ann Lee"],
+        ),
+        (
+            "Tom Ray, director of the relief agency, said so.",
+            "head",
+            ("relief", "agency"),
+            ["Tom Ray"],
+        ),
+        ("Tom Ray, a client of the relief agency, said so.", "head", ("relief", "agency"), []),
         # said of someone named before, by surname: "X is the CEO of Y"
         ("Hege is the CEO of DH, the Spokane firm.", "ceo", ("dh",), ["Hege"]),
         ("Lee has been the head coach of the Owls since May.", "coach", ("owls",), ["Lee"]),
