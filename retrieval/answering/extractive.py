@@ -2268,9 +2268,12 @@ def _dateline_place(text: str) -> str | None:
 
 def _full_name(person: str, index: CorpusIndex) -> str | None:
     """A person named by surname alone as the article names them in full; None when it never
-    does (one capitalised word may be no person: "It is the CEO ...")."""
+    does (one capitalised word may be no person: "It is the CEO ..."). A name run into a
+    capitalised word before it ("Introducing Junior Gaspard, New CEO ...") as the article
+    names the person ("Junior Gaspard")."""
     if len(person.split()) >= 2:
-        return person
+        known = index.full_names.get(name_key(person))
+        return known if known and person.endswith(f" {known}") else person
     full = index.full_names.get(person.lower())
     return full if full and len(full.split()) >= 2 and is_person_name(full) else None
 

@@ -2545,3 +2545,14 @@ def test_a_measure_is_given_in_its_units(question: str, sentence: str, gives: bo
 )
 def test_the_span_a_count_is_asked_over(question: str, scopes: list[str]) -> None:
     assert SCOPE.findall(question) == scopes
+
+
+def test_a_role_holder_is_named_as_the_article_names_them() -> None:
+    # "Introducing Junior Gaspard, New CEO at Experience": a headline's opening verb runs
+    # into the name; the holder is the person the article names (company announcements)
+    announced = story(
+        "new-ceo.txt",
+        ("Introducing Ann Lee, New CEO at Orbit.", "Ann Lee|Orbit"),
+        ("Orbit is thrilled to have Ann Lee as its CEO.", "Orbit|Ann Lee"),
+    )
+    assert list(_role_holders("ceo", ("orbit",), corpus([announced]))) == ["Ann Lee"]
