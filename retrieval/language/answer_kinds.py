@@ -187,7 +187,9 @@ DURATION = re.compile(
     r"|\bfor\s+the\s+(?:rest|remainder|balance)\s+of\s+(?:the|this|his|her|their|its)\s+"
     r"(?:season|year|game|week|month|term|tournament|playoffs|campaign)\b"
     r"|\b(?:until|through|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?\d{4}(?:[/-]\d{2,4})?\b"
-    r"|\bindefinitely\b",
+    r"|\bindefinitely\b"
+    # a streak's length in games: "an 11-game losing streak", "a five-game skid"
+    rf"|\b(?:\d+|{COUNT_WORDS})-game\s+(?:\w+\s+)?(?:streak|skid|run|stretch)\b",
     re.IGNORECASE,
 )
 # Digits or number words: what a "how many" answer holds. A year ("since 2002", "their 2020
@@ -230,7 +232,11 @@ SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|—|\s+to\s+)\s*\d{1,3}\b(?![-–]\w)"
 # the Sabres 4-1", "victory, 112-107"), not a score along the way ("put them up 109-98").
 RESULT = re.compile(
     r"\b(?:win|wins|won|beat|beats|victory|victories|defeat|defeats|defeated|lost|loss|losses|"
-    r"edged|edges|topped|tops|routed|rout|held\s+off|holds?\s+off|fell|falls|final|passed)\b",
+    r"edged|edges|topped|tops|routed|rout|routs|held\s+off|holds?\s+off|fell|falls|final|passed|"
+    # "Eastern Michigan rolled past Northern Illinois, 45-17", "blanked", "outlasted"
+    r"(?:rolled|rolls|cruised|cruises|rallied|rallies|pulled|slipped|eased)\s+past|"
+    r"outlasted|outlasts|downed|downs|blanked|blanks|shut\s+out|crushed|crushes|thrashed|"
+    r"hammered|dumped|stunned|upset|trounced|knocked\s+off|swept|sweeps|outscored|triumphed)\b",
     re.IGNORECASE,
 )
 # How close a result word must stand to the score, in characters either way.

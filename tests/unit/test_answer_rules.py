@@ -648,6 +648,12 @@ def test_the_name_an_acronym_stands_for(sentence: str, acronym: str, name: str |
         ("Davis scored 34 points in the fifth straight victory, 112-107 over the Owls.", "112-107"),
         ("The Hawks lost 3-2 to the Owls in overtime.", "3-2"),
         ("The bill passed 52-48 in the state Senate.", "52-48"),
+        # other verbs of a win (college football, high school roundups)
+        (
+            "Ray threw three touchdowns and the Eagles rolled past the Owls, 45-17, on Tuesday.",
+            "45-17",
+        ),
+        ("Viera blanked Rockledge 21-0 to stay unbeaten.", "21-0"),
         # scores along the way, and numbers that only look like scores
         ("Lee's 3-pointer put the Hawks up 109-98 with 3:08 to play.", None),
         ("He had scored just once in a 10-game stretch.", None),

@@ -228,6 +228,7 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("change", "The budget added $40 million for schools.", 1.0),
         ("how_long", "The lander will carry cargo to the moon.", 0.0),
         ("how_long", "The supercomputer ran continuously for more than a year.", 1.0),  # science
+        ("how_long", "The Eagles snapped an 11-game losing streak to the Huskies.", 1.0),  # sport
         ("how_much", "The company spent more than $3 billion on programming.", 1.0),
         ("how_much", "The budget boosts school spending by 2.5% each year.", 0.0),  # a share
         # other currencies, by sign, code or name (deportation, trade, markets)
