@@ -700,6 +700,10 @@ class ExtractiveAnswerer:
             subject_words = self._voice_asked(question)  # "What did the doctor say?"
         if question.wants_statements and subject_words:
             subject_words = self._speaking_for_subject(question, subject_words)
+            if question.about_story and (question.article or len(self.index.articles()) == 1):
+                # "What did Bosc say about the deal?" in the story on the deal: all he said (in
+                # one story; among several, "the decision" may be another story's)
+                question = replace(question, topic_stems=(), point_stems=(), points=())
             return self._statements(question, subject_words, evidence)
         if question.wants_statements and OWNED_SUBJECT.search(question.statement_subject or ""):
             return [], NOT_IN_ARTICLE  # the words of someone's someone the article never names

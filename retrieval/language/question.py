@@ -415,6 +415,11 @@ SOURCE_OF_LAST = re.compile(
     r"|^who(?:['’]s|\s+is|\s+was)\s+the\s+source(?:\s+(?:of|for)\s+(?:that|this|it))?",
     re.IGNORECASE,
 )
+# Words for what a story is about that name nothing of their own: "What did the GE manager say
+# about the deal?" asks for his words in a story on the deal, whatever they were about.
+STORY_SUBJECTS = frozenset(
+    "deal product move decision plan partnership agreement announcement news".split()
+)
 # A question's words that point back at what was just said.
 REFERS_BACK = re.compile(r"\b(?:that|this|it|there|then|they|them)\b", re.IGNORECASE)
 # The kinds of fact asked "about that", and the words that only name the kind.
@@ -627,6 +632,8 @@ class Question:
     # "What date was that?", "When will they get it?": a fact of the asked kind about what the
     # last answer quoted, asked with no word of its own.
     asks_about_last: bool = False
+    # "What did Bosc say about the deal?": someone's words on what the story itself is about.
+    about_story: bool = False
     # The quotes of the conversation's latest answer that cited the articles.
     last_quoted: tuple[str, ...] = ()
     # The verb asking for someone's words ("predict" in "What did Mayer predict?").
@@ -703,6 +710,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     if group:  # "How big was the sample?": how many people, whatever the group is called
         topic_source = topic_source.replace(group.group("group"), " ")
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
+    about_story = False
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if writers_view:
         # "according to the writer", "does the author think": the whole article is theirs
@@ -714,6 +722,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         verb = (statement.groupdict().get("verb") or "").lower()
         topic = [w for w in topic if w not in subject_words and w not in SPEECH_WORDS]
         topic = [w for w in topic if w != verb]
+        about_story = bool(topic) and set(topic) <= STORY_SUBJECTS
     topic_stems = [
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)
@@ -756,6 +765,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
         asks_source_of_last=bool(SOURCE_OF_LAST.match(plain)),
+        about_story=about_story,
         asks_about_last=_asks_about_last(plain, wh, points, name_words),
         asks_several=_asks_several(plain),
         phrasal=phrasal_verbs(text),

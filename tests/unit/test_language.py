@@ -1630,3 +1630,19 @@ def test_a_follow_up_on_what_the_last_answer_quoted(
 ) -> None:
     read = analyze(question, KNOWN)
     assert (read.asks_source_of_last, read.asks_about_last) == (source, about)
+
+
+@pytest.mark.parametrize(
+    ("question", "about_story"),
+    [
+        # someone's words on what the story is about, in a word that names nothing of its own
+        # (a medical-device deal, a product launch, a policy decision)
+        ("What did the GE Healthcare manager say about the deal?", True),
+        ("What did he say about the product?", True),
+        ("What did China say about the decision?", True),
+        ("What did Peskov say about the truce?", False),  # a topic of its own
+        ("What did Pompeo say?", False),
+    ],
+)
+def test_words_on_what_the_story_is_about(question: str, about_story: bool) -> None:
+    assert analyze(question, KNOWN).about_story == about_story
