@@ -168,7 +168,6 @@ OWNED_ROLE = re.compile(
 )
 # A question after things of a kind by name: "Which gaming sites?", "ok which states ...".
 WHICH = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)*which\s+(?!of\b)", re.IGNORECASE)
-# "Hege's husband", "Jeff Sanborn's staff", "Boeing's CEO": someone described by whose they are.
 # Where a follow-up on the last answer looks for the asked kind of fact, in order: the quoted
 # sentence, the ones after it, then the one before.
 LAST_ANSWER_STEPS = (0, 1, 2, -1)
@@ -178,6 +177,7 @@ VOICE = "voice:"
 DETERMINER = re.compile(r"^(?:The|An?)\b")
 # Whose a described speaker is: "Russia" of "Russia's foreign ministry".
 OWNER = re.compile(r"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|s['’])\s")
+# "Hege's husband", "Jeff Sanborn's staff", "Boeing's CEO": someone described by whose they are.
 OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )

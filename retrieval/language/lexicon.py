@@ -339,6 +339,17 @@ SPEECH_VERBS = (
     r"saying|telling|adding|noting|explaining|insisting|warning|urging|arguing|vowing"
 )
 
+# Speech verbs as often plural nouns ("the only two Arab states", "his notes", "the claims"):
+# read as verbs only before what is said (settlements story, session 22).
+NOUN_LIKE_VERBS = frozenset({"states", "notes", "reports", "claims", "comments", "posts"})
+# Groups a story quotes with no article before them ("Police said", "Officials told reporters"):
+# the common subjects of unattributed news speech.
+COLLECTIVE_VOICES = frozenset(
+    "police officials authorities analysts experts investigators prosecutors witnesses "
+    "residents doctors researchers scientists organizers organisers critics lawmakers "
+    "economists traders sources officers protesters activists relatives".split()
+)
+
 # Verbs that ask for someone's words rather than naming the content of them.
 SAY_VERBS = (
     r"say|said|says|tell|told|state|stated|comment|commented|claim|claimed|think|thought|"

@@ -339,7 +339,8 @@ SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s
 # Words that only shape the question: "How big was the sample?" asks for a number, "What day
 # did the protest take place?" when it happened, "go along with" what goes with it.
 SHAPING = re.compile(
-    r"^how\s+(?:big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b|\b(?:take|takes|taking|taken|took)\s+place\b"
+    r"^how\s+(?:big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b"
+    r"|\b(?:take|takes|taking|taken|took)\s+place\b"
     # "What should go hand in hand with legalization?": what goes with it
     r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b"
     # "Is he one of the study authors?": one of them is one of them

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from retrieval.language.lexicon import (
     ABBREVIATIONS,
     AFFILIATION_WORDS,
+    COLLECTIVE_VOICES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    NOUN_LIKE_VERBS,
     ORG_WORDS,
     PREPOSITIONS,
     SPEECH_VERBS,
@@ -20,9 +22,7 @@ from retrieval.language.lexicon import (
 from retrieval.language.text import words
 
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-# Speech verbs that are as often plural nouns ("the only two Arab states", "his notes"): verbs
-# only before what is said ("states that ...", "notes: ...", "claims, “...").
-NOUN_LIKE_VERBS = frozenset({"states", "notes", "reports", "claims", "comments", "posts"})
+# "states", "notes": a verb only before what is said ("states that ...", "notes: ...").
 SAYS_NEXT = re.compile(r"\s*(?:that\b|[,:“\"])")
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
@@ -85,6 +85,22 @@ EPITHET_BEFORE = re.compile(
     rf"(?:\s+and\s+(?:{EPITHETS}))?(?:\s+[a-z]+ly)?\s+$"
 )
 EPITHET_AFTER = re.compile(rf"\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{EPITHETS})\b")
+# Someone a sentence quotes by a description, never by name, before the speech verb: "the doctor
+# said", "an airport official said", "Nadia Cruz’s office said", "A doctor on the scene told
+# Ruptly", "Police said"; the description ends at its head noun (a place or group after it
+# only says which one).
+DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[,;:]\s+|[,.!?][”\"]\s*)"
+    r"(?P<description>(?P<det>(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:['’]s|s['’]))\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
+    r"(?:\s+(?:on|at|for|of|in|from|with)\s+(?:(?!\b(?:and|or|but)\b)[^,;\"“”]){1,40}?)?"
+    r"(?:\s+(?:also|later|have|has|had|previously|repeatedly|then)){0,2}\s+$"
+)
+# After the verb, closing its clause: "said the company.", "said a spokesman for the ministry,".
+DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<description>(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][a-z-]+))"
+    r"(?:\s+(?:for|of|at|in)\s+[^,;.\"“”]{1,40}?)?\s*[.,;]"
+)
 # "The governor said ...": a role for its subject, right before the verb.
 # Or with whose role it is and a word of its kind: "Austria's interior minister said".
 ROLE_SUBJECT = re.compile(
@@ -290,30 +306,6 @@ def speakers_of(
     return found
 
 
-# Someone a sentence quotes by a description, never by name, before the speech verb: "the doctor
-# said", "an airport official said", "Nadia Cruz’s office said", "A doctor on the scene told
-# Ruptly", "Police said"; the description ends at its head noun (a place or group after it
-# only says which one).
-DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[,;:]\s+|[,.!?][”\"]\s*)"
-    r"(?P<description>(?P<det>(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:['’]s|s['’]))\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}?(?P<head>[A-Za-z][a-z-]+))"
-    r"(?:\s+(?:on|at|for|of|in|from|with)\s+(?:(?!\b(?:and|or|but)\b)[^,;\"“”]){1,40}?)?"
-    r"(?:\s+(?:also|later|have|has|had|previously|repeatedly|then)){0,2}\s+$"
-)
-# After the verb, closing its clause: "said the company.", "said a spokesman for the ministry,".
-DESCRIBED_AFTER = re.compile(
-    r"\s+(?P<description>(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][a-z-]+))"
-    r"(?:\s+(?:for|of|at|in)\s+[^,;.\"“”]{1,40}?)?\s*[.,;]"
-)
-# Groups a story quotes with no article before them: "Police said", "Officials told reporters".
-COLLECTIVE_VOICES = frozenset(
-    "police officials authorities analysts experts investigators prosecutors witnesses "
-    "residents doctors researchers scientists organizers organisers critics lawmakers "
-    "economists traders sources officers protesters activists relatives".split()
-)
-
-
 def described_voices(sentence: str, mentions: Sequence[Mention]) -> list[str]:
     """Whoever speaks in the sentence by a description alone, as the article words it ("the
     doctor", "an airport official", "Public Ombudsman Nadia Cruz’s office", "Police"); for a
@@ -347,10 +339,9 @@ def _is_description(match: re.Match[str], mentions: Sequence[Mention]) -> bool:
         return False
     if any(m.start <= match.start("head") < m.end for m in mentions):
         return False  # "... said Peskov": a name, which `speakers_of` reads
-    if "det" in match.groupdict() and match.group("det") is None:
-        bare = match.group("description")
-        return lower in COLLECTIVE_VOICES and len(bare.split()) <= 2
-    return head == lower or match.start("head") == 0
+    if "det" in match.groupdict() and match.group("det") is None:  # no article: a group
+        return lower in COLLECTIVE_VOICES and len(match.group("description").split()) <= 2
+    return head == lower  # "the Unions" would be a name
 
 
 def _subject_before(

@@ -22,12 +22,15 @@ from retrieval.language.speakers import (
 )
 
 
-def sentences_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
-    """Each sentence's speakers and mentions, as stored."""
+def sentences_of(
+    tmp_path: Path, text: str, stored: tuple[str, str] = ("speakers", "mentions")
+) -> dict[str, tuple[str, str]]:
+    """Each sentence's speakers and mentions (or the two `stored` fields), as stored."""
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
+    first, second = stored
     return {
-        record.text: (record.metadata["speakers"], record.metadata["mentions"])
+        record.text: (record.metadata[first], record.metadata[second])
         for chunk in build_chunks(load_article(path))
         for record in chunk.sentences
     }
@@ -602,17 +605,6 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
     assert names.person_pronoun("Martin Keller") == "he"  # each story still tells its people
 
 
-def voices_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
-    """Each sentence's named speakers and described ones, as stored."""
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    return {
-        record.text: (record.metadata["speakers"], record.metadata["voices"])
-        for chunk in build_chunks(load_article(path))
-        for record in chunk.sentences
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "sentence", "speakers", "voices"),
     [
@@ -712,4 +704,4 @@ def voices_of(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
 def test_a_speaker_described_but_never_named(
     tmp_path: Path, text: str, sentence: str, speakers: str, voices: str
 ) -> None:
-    assert voices_of(tmp_path, text)[sentence] == (speakers, voices)
+    assert sentences_of(tmp_path, text, ("speakers", "voices"))[sentence] == (speakers, voices)
