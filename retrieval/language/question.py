@@ -765,7 +765,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         describes=_described(plain) if asks_author or asks_summary or asks_date else (),
         speaks_for=_speaks_for(plain, index),
         asks_name=bool(NAME_ASKED.search(plain)),
-        asks_source_of_last=bool(SOURCE_OF_LAST.match(plain)),
+        asks_source_of_last=bool(SOURCE_OF_LAST.fullmatch(plain)),
         about_story=about_story,
         asks_about_last=_asks_about_last(plain, wh, points, name_words),
         asks_several=_asks_several(plain),

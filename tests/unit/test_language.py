@@ -1615,6 +1615,8 @@ def test_the_measure_asked_is_no_point(question: str, points: tuple[str, ...]) -
         ("According to whom?", True, False),
         ("who's the source for that?", True, False),
         ("Who gave the speech?", False, False),
+        ("Who reported this story?", False, False),  # the article's reporter (space news)
+        ("Who said that to the crowd?", False, False),  # an act of its own
         # a fact of a kind about it, with no word of its own (royal interview, defence news)
         ("What date was that?", False, True),
         ("When will they get it?", False, True),
