@@ -306,9 +306,14 @@ ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # the writer?", "What does the author think of that?", "the columnist's view" ask what the
 # article says, not who wrote it.
 WRITER = r"(?:writer|author|columnist)"
+VIEW_VERBS = (
+    r"think|believe|feel|want|argue|say|see|consider|suggest|call|predict|expect|hope|fear|"
+    r"propose|recommend|make\s+of|blame|critici[sz]e|conclude|mean|claim|prefer|like|dislike"
+)
 WRITERS_VIEW = re.compile(
     rf"\b(?:according\s+to|in\s+the\s+(?:view|opinion)\s+of)\s+the\s+{WRITER}\b"
-    rf"|\b(?:does|did|do)\s+the\s+{WRITER}\s+(?!(?:do|work|live|write)\b)[a-z]+"
+    # a verb of opinion, not of the writer's own work ("What does the author focus on?")
+    rf"|\b(?:does|did|do)\s+the\s+{WRITER}\s+(?:{VIEW_VERBS})\b"
     rf"|\bthe\s+{WRITER}['’]s\s+(?:view|opinion|argument|point|take|verdict|position|conclusion)\b",
     re.I,
 )
