@@ -308,7 +308,9 @@ ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 WRITER = r"(?:writer|author|columnist)"
 VIEW_VERBS = (
     r"think|believe|feel|want|argue|say|see|consider|suggest|call|predict|expect|hope|fear|"
-    r"propose|recommend|make\s+of|blame|critici[sz]e|conclude|mean|claim|prefer|like|dislike"
+    r"propose|recommend|make\s+of|blame|critici[sz]e|conclude|mean|claim|prefer|like|dislike|"
+    # what the piece itself says: "Which interests does the author name?"
+    r"name|mention|list|cite|describe|compare|warn|note|give"
 )
 WRITERS_VIEW = re.compile(
     rf"\b(?:according\s+to|in\s+the\s+(?:view|opinion)\s+of)\s+the\s+{WRITER}\b"

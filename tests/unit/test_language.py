@@ -998,6 +998,7 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Who is the writer?", True, False),
         ("What does the writer do?", True, False),
         ("what does the author focus on", True, False),  # the reporter's beat (bundled article)
+        ("Which Western interests does the author name?", False, False),  # what the piece says
     ],
 )
 def test_questions_about_the_article_itself(question: str, author: bool, summary: bool) -> None:
