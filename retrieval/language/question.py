@@ -343,10 +343,12 @@ SUMMARY = re.compile(
 # its own ("a rover NASA plans to fly in 2022"). Not "expected": what was expected is not what
 # happened.
 SCHEDULED = re.compile(r"\b(?:supposed|scheduled|slated|set|due|going)(?=\s+to\s+[a-z])", re.I)
+# "How big / far / heavy ...?": a size, asked as a number (its units: answer_kinds.MEASURE_UNITS).
+SIZES = r"big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast"
 # Words that only shape the question: "How big was the sample?" asks for a number, "What day
 # did the protest take place?" when it happened, "go along with" what goes with it.
 SHAPING = re.compile(
-    r"^how\s+(?:big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b"
+    rf"^how\s+(?:{SIZES})\b"
     r"|\b(?:take|takes|taking|taken|took)\s+place\b"
     # "What should go hand in hand with legalization?": what goes with it
     r"|\bhand\s+in\s+hand\b|\b(?:along|alongside|together)\b"
@@ -549,7 +551,7 @@ WH_TYPES = (
     (
         "how_many",
         re.compile(
-            r"^how\s+(?:many|much|big|large|heavy|tall|high|far|wide|deep|thick|hot|cold|fast)\b"
+            rf"^how\s+(?:many|much|{SIZES})\b"
             r"|\bnumber\s+of\b",
             re.I,
         ),
