@@ -58,7 +58,6 @@ from retrieval.language.lexicon import (
     JOB_WORDS,
     MEASURE_WORDS,
     NAME_SUFFIXES,
-    OPPOSITES,
     PLACE_OPENERS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
@@ -82,7 +81,7 @@ from retrieval.language.speakers import (
     unowned_role,
 )
 from retrieval.language.teams import PLACE_WORDS_OF_TEAM, TEAM_NICKNAMES
-from retrieval.language.text import CAPITALISED_RUN, WORD, stems, words
+from retrieval.language.text import CAPITALISED_RUN, OPPOSITE_STEMS, WORD, stems, words
 from retrieval.retrieve.scoring import (
     OUTLET_KINDS,
     Evidence,
@@ -367,21 +366,6 @@ REFERENCE_WINDOW = 2
 TOPIC_NAME_WINDOW = 4
 # A sentence about the person named before it: "He led key acquisitions ...".
 OPENING_PRONOUN = re.compile(r"^(?:He|She)\b")
-
-
-def _opposite_stems() -> dict[str, set[str]]:
-    """Each stem of an act and the stems of its opposites (lexicon.OPPOSITES)."""
-    found: dict[str, set[str]] = {}
-    for one, other in OPPOSITES:
-        one_stems, other_stems = set(stems(one.split())), set(stems(other.split()))
-        for stem in one_stems:
-            found.setdefault(stem, set()).update(other_stems)
-        for stem in other_stems:
-            found.setdefault(stem, set()).update(one_stems)
-    return found
-
-
-OPPOSITE_STEMS = _opposite_stems()
 
 
 def _with_opposites(points: Sequence[tuple[str, str]], stems_said: Collection[str]) -> set[str]:

@@ -8,7 +8,7 @@ from functools import cache
 
 import Stemmer
 
-from retrieval.language.lexicon import ABBREVIATIONS, STOPWORDS
+from retrieval.language.lexicon import ABBREVIATIONS, OPPOSITES, STOPWORDS
 
 # A run of capitalised words, as a name stands in a question or a sentence ("Jack Eichel",
 # "Walt Disney Co."), with a product's "+" ("Disney+").
@@ -67,3 +67,18 @@ def content_stems(text: str) -> list[str]:
 
 # A pseudo-word: questions about speech ("remarks", "said") match sentences that report speech.
 SPEECH_TERM = "__speech__"
+
+
+def _opposite_stems() -> dict[str, set[str]]:
+    """Each stem of an act and the stems of its opposites (lexicon.OPPOSITES)."""
+    found: dict[str, set[str]] = {}
+    for one, other in OPPOSITES:
+        one_stems, other_stems = set(stems(one.split())), set(stems(other.split()))
+        for stem in one_stems:
+            found.setdefault(stem, set()).update(other_stems)
+        for stem in other_stems:
+            found.setdefault(stem, set()).update(one_stems)
+    return found
+
+
+OPPOSITE_STEMS = _opposite_stems()

@@ -12,6 +12,7 @@ from retrieval.index.corpus import CorpusIndex
 from retrieval.index.embeddings import Embedder
 from retrieval.language.answer_kinds import KIND_PATTERNS, kind_score
 from retrieval.language.question import Question
+from retrieval.retrieve.near_words import NearWords, content_by_stem
 from retrieval.retrieve.scoring import Evidence, counts_asked_thing, score_sentence
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class HybridRetriever:
         self.index = index
         self.embeddings = embeddings
         self._by_source: dict[str, list[int]] | None = None
+        self.near_words = NearWords(embeddings.embed_documents)
 
     def as_langchain(self) -> LangChainRetriever:
         """This retriever as a LangChain `BaseRetriever` (a `Runnable`): `invoke(question)`
@@ -116,8 +118,15 @@ class HybridRetriever:
                 source = article or sentences[candidates[0]].source
                 candidates += self._holding(holds, source, set(candidates))
         similarities = self._similarities(vector, candidates)
+        # "When were they kidnapped?": "were abducted ... in August 2016" has the asked word
+        asked = {
+            stem: word
+            for stem, word in content_by_stem(question.text).items()
+            if stem in question.topic_stems or stem in question.point_stems
+        }
+        near = self.near_words.of(asked, (sentences[i].text for i in candidates))
         found = [
-            score_sentence(question, self.index, i, similarity)
+            score_sentence(question, self.index, i, similarity, near)
             for i, similarity in zip(candidates, similarities, strict=True)
         ]
         found.sort(key=lambda evidence: -evidence.score)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from retrieval.index.corpus import CorpusIndex
@@ -46,14 +46,20 @@ class Evidence:
         return self.sentence.text
 
 
-def score_sentence(question: Question, index: CorpusIndex, i: int, dense: float) -> Evidence:
-    """Sentence `i` as evidence: dense similarity, keyword coverage, named people and answer
-    kind, combined."""
+def score_sentence(
+    question: Question,
+    index: CorpusIndex,
+    i: int,
+    dense: float,
+    near: Mapping[str, frozenset[str]] | None = None,
+) -> Evidence:
+    """Sentence `i` as evidence: dense similarity, keyword coverage (a word counts as said by
+    its `near` words, retrieve.near_words), named people and answer kind, combined."""
     sentence = index.sentences[i]
     # Half for the whole topic, half for what it asks about the names it mentions.
-    lexical = _coverage(index, question.topic_stems, sentence, question)
+    lexical = _coverage(index, question.topic_stems, sentence, question, near)
     if question.point_stems and question.point_stems != question.topic_stems:
-        lexical = (lexical + _coverage(index, question.point_stems, sentence, question)) / 2
+        lexical = (lexical + _coverage(index, question.point_stems, sentence, question, near)) / 2
     named = _names(question, sentence) or _refers_back(question, index, i)
     kind = kind_score(question.wh, _asked_names_blanked(question, sentence.text))
     if question.wh == "who" and not question.definition_target and named:
@@ -162,14 +168,21 @@ def _asked(question: Question) -> set[str]:
 
 
 def _coverage(
-    index: CorpusIndex, terms: Sequence[str], sentence: Sentence, question: Question
+    index: CorpusIndex,
+    terms: Sequence[str],
+    sentence: Sentence,
+    question: Question,
+    near: Mapping[str, frozenset[str]] | None = None,
 ) -> float:
     """The share of the terms' weight (idf) that the sentence contains; a phrasal verb of the
-    question ("making fun of") is contained by a single verb that says it ("mockery")."""
+    question ("making fun of") is contained by a single verb that says it ("mockery"), a word
+    by one the model reads as the same ("kidnapped" by "abducted")."""
     said = set(sentence.stems)
     for verb, particle, single in question.phrasal:
         if single & said:
             said |= {verb, particle}
+    if near:
+        said |= {stem for stem, close in near.items() if close & said}
     wanted = sum(index.idf_of(stem) for stem in terms)
     covered = sum(index.idf_of(stem) for stem in terms if stem in said)
     return covered / wanted if wanted else 0.0
