@@ -25,6 +25,7 @@ from retrieval.language.answer_kinds import (
     FUTURE_SAID,
     HOME_NAMED,
     KIND_PATTERNS,
+    MEASURE_OF_WORD,
     MONTHS,
     NAME_LIST,
     NUMBER,
@@ -33,8 +34,10 @@ from retrieval.language.answer_kinds import (
     SAVES_COUNT,
     TIME,
     amount_of,
+    asked_measure,
     counts,
     counts_directly,
+    gives_measure,
     kind_score,
     lasts,
     measured,
@@ -403,6 +406,15 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
         if single & said:
             said.update((verb, particle))
     return said
+
+
+def _measures_given(points: Sequence[tuple[str, str]], text: str) -> set[str]:
+    """The stems of the points that name a measure ("weigh") the text gives in its units."""
+    return {
+        stem
+        for word, stem in points
+        if word in MEASURE_OF_WORD and gives_measure(MEASURE_OF_WORD[word], text)
+    }
 
 
 def _currencies_signed(text: str) -> set[str]:
@@ -1289,6 +1301,7 @@ class ExtractiveAnswerer:
         signs = _currencies_signed(" ".join(s.text for s in around))
         said, here = said | signs, here | _currencies_signed(sentence.text)
         here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
+        here = here | _measures_given(points, sentence.text)  # "weigh": "243 pounds"
         said = said | here
         # "How many people registered to attend?": the act said, its purpose may go unsaid
         purposes = _purposes_of(question, here)
@@ -1835,6 +1848,9 @@ def _counts_a_point(question: Question, text: str) -> bool:
     points = set(question.point_stems) - ({SPEECH_TERM} if question.counted else set())
     if CARRYING & points and not question.counted and WEIGHT.search(text):
         return True  # "How much can it carry?": "deliver up to 100 metric tons of cargo"
+    measure = asked_measure(question.text)
+    if measure and gives_measure(measure, text):
+        return True  # "How much does he weigh?": "he clocked in at 243 pounds"
     # "How many went inside?": a number beside the verb that says it ("5,000 people entered")
     phrasal = {stem for _, _, single in question.phrasal for stem in single}
     counted = {*points, *question.counted_things, *phrasal}

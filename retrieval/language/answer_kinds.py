@@ -300,15 +300,46 @@ MEASURE_UNITS = {
     "cold": r"degrees?|°",
 }
 MEASURE_ASKED = re.compile(rf"^how\s+(?P<measure>{'|'.join(MEASURE_UNITS)})\b", re.IGNORECASE)
+# A question's word for a measure, said by an amount in its units: "How much does he weigh?" by
+# "243 pounds", "What is its top speed?" by "90 mph".
+MEASURE_OF_WORD = {
+    "weigh": "heavy",
+    "weighs": "heavy",
+    "weighed": "heavy",
+    "weight": "heavy",
+    "height": "tall",
+    "distance": "far",
+    "speed": "fast",
+    "temperature": "hot",
+}
 
 
 def measured(question: str, text: str) -> bool:
     """Whether the text gives the measure a "how far/tall/heavy ...?" question asks, in its
     units (any sentence does for other questions)."""
+    measure = asked_measure(question)
+    return measure is None or gives_measure(measure, text)
+
+
+def asked_measure(question: str) -> str | None:
+    """The measure a question asks ("heavy" for "How heavy is it?" and "How much does he
+    weigh?"), or None."""
     asked = MEASURE_ASKED.match(question)
-    if asked is None:
-        return True
-    units = MEASURE_UNITS[asked.group("measure").lower()]
+    if asked:
+        return asked.group("measure").lower()
+    if re.match(r"(?:how\s+much|what)\b", question, re.IGNORECASE):
+        named = [
+            MEASURE_OF_WORD[w]
+            for w in re.findall(r"[a-z]+", question.lower())
+            if w in MEASURE_OF_WORD
+        ]
+        return named[0] if named else None
+    return None
+
+
+def gives_measure(measure: str, text: str) -> bool:
+    """Whether the text gives an amount in the units of a measure ("heavy": "243 pounds")."""
+    units = MEASURE_UNITS[measure]
     amount = r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
     return re.search(rf"{amount}[\s-]?(?:{units})(?![a-z])", text, re.IGNORECASE) is not None
 

@@ -34,12 +34,14 @@ QUESTION_OPENERS = frozenset(
 )
 
 # Words that frame a question without naming what it is about; "anyone" stands for the answer
-# ("Did the Wild lose anyone to injury?"), "main" only ranks it ("his main criticism"); a
-# chat's courtesies and asides ("pls", "lol") ask nothing.
+# ("Did the Wild lose anyone to injury?"), "main" only ranks it ("his main criticism"), a modal
+# only hedges it ("Where might he end up?"); a chat's courtesies and asides ("pls", "lol") ask
+# nothing.
 FRAMING = frozenset(
     """article story piece mention mentioned according happen happened happens else also
     exactly really do does did done doing go goes going gone went get gets got give gives gave given
-    take takes took make makes long many much kind kinds type types sort sorts recently
+    take takes took taking make makes making giving put puts putting might must shall
+    long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely specifically basically
     generally particularly final overall total latest
     current next then later afterwards afterward again come comes came coming versus vs
@@ -62,7 +64,7 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 ANSWER_TYPE_WORDS = frozenset(
     """city town village place country state region location date day year month time hour
     number numbers amount total figure count score tally result age old share percentage percent
-    proportion fraction portion stats statistics""".split()
+    proportion fraction portion stats statistics money""".split()
 )
 # Those of them that name a place: "state" names the kind of a "which state" answer, and is
 # what a "how much has the state stashed away" question is about.
@@ -359,7 +361,11 @@ SAY_VERBS = (
     # what someone pledges is in their words: "What did Bosma promise?"
     r"promise|promised|pledge|pledged|vow|vowed|"
     # what someone asks of others is in their words: "What did Martins recommend?"
-    r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted|explain|explained"
+    r"recommend|recommended|suggest|suggested|propose|proposed|want|wanted|explain|explained|"
+    # what someone made of a thing is in their words: "What did the watchdog make of the
+    # stunt?"; a post is words too ("reacted" is not: "How did she first react to the ads?" asks
+    # what she felt, "How did Moscow react?" what it did)
+    r"make\s+of|made\s+of|tweet|tweeted|post|posted"
 )
 
 # Words for speech; they match any sentence that reports what someone said.

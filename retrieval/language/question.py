@@ -302,6 +302,14 @@ PUBLISHED_WHEN = re.compile(
 )
 ANY_ARTICLE = re.compile(rf"\b{ARTICLE_NOUNS}\b", re.I)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
+# "Does the article mention / bring up / talk about X?": whether it names X, the verb asks nothing
+# of X.
+ARTICLE_MENTIONS = re.compile(
+    rf"\b(?:the|this)\s+{ARTICLE_NOUNS}\s+(?:ever\s+|even\s+|also\s+)?"
+    r"(?:mentions?|brings?\s+up|talks?\s+about|discuss(?:es)?|covers?|refers?\s+to|"
+    r"touch(?:es)?\s+on|names?|say\s+anything\s+about|says\s+anything\s+about)\b",
+    re.I,
+)
 # The article's own writer, whose views an opinion piece is: "Why did it happen, according to
 # the writer?", "What does the author think of that?", "the columnist's view" ask what the
 # article says, not who wrote it.
@@ -725,6 +733,10 @@ def analyze(text: str, index: KnownWords) -> Question:
     if writers_view:
         # "according to the writer", "does the author think": the whole article is theirs
         framing = set(words(writers_view.group()))
+        topic = [w for w in topic if w not in framing]
+    mentioning = ARTICLE_MENTIONS.search(text)
+    if mentioning:
+        framing = set(words(mentioning.group()))
         topic = [w for w in topic if w not in framing]
     if statement:
         subject_words = set(words(statement.group("subject")))

@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
-from retrieval.language.answer_kinds import NAME_LIST, QUOTED, counts_directly, kind_score
+from retrieval.language.answer_kinds import (
+    MEASURE_OF_WORD,
+    NAME_LIST,
+    QUOTED,
+    asked_measure,
+    counts_directly,
+    gives_measure,
+    kind_score,
+)
 from retrieval.language.lexicon import THIRD_PERSON
 from retrieval.language.question import Question
 from retrieval.language.speakers import is_person_name
@@ -183,6 +191,9 @@ def _coverage(
             said |= {verb, particle}
     if near:
         said |= {stem for stem, close in near.items() if close & said}
+    measure = asked_measure(question.text)
+    if measure and gives_measure(measure, sentence.text):
+        said |= {stem for word, stem in question.points if word in MEASURE_OF_WORD}
     wanted = sum(index.idf_of(stem) for stem in terms)
     covered = sum(index.idf_of(stem) for stem in terms if stem in said)
     return covered / wanted if wanted else 0.0

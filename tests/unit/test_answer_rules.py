@@ -1158,6 +1158,9 @@ def test_a_point_the_article_calls_undisclosed_is_not_said(
     [
         ("Which city is it in?", "city", "It rallied in Indianapolis.", True),
         ("How much has the state stashed away?", "state", "The state has $2 billion.", False),
+        # "how much money": the amount is the money (a bailout, a budget)
+        ("How much money is SoftBank putting in?", "money", "It committed $9.5 billion.", True),
+        ("How much money did the state save?", "money", "The state saved $2 billion.", True),
         # where a firm is based, said by a description naming the place
         (
             "Where is Disney based?",
@@ -2535,6 +2538,11 @@ def test_whose_words_a_sentence_reports(
         ("How fast was the wind?", "Gusts reached 60 mph overnight.", True),
         ("How hot was it?", "It was 104 degrees in the shade.", True),
         ("How many fans came?", "In front of 15,522 fans.", True),  # no measure asked
+        # asked by the measure's word (a president's health, a boxer, a lander)
+        ("How much does he weigh?", "He clocked in at 243 pounds.", True),
+        ("How much does he weigh?", "He is 73 years old.", False),
+        ("What is the boxer's weight?", "He weighed in at 215 lbs on Friday.", True),
+        ("What is the lander's top speed?", "It lands at 2 meters a second.", False),
     ],
 )
 def test_a_measure_is_given_in_its_units(question: str, sentence: str, gives: bool) -> None:

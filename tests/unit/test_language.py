@@ -1206,6 +1206,11 @@ def test_questions_that_ask_for_a_name(question: str, asks_name: bool) -> None:
         # "have to say", "been saying": the words asked for, not part of the speaker
         ("What did Sanborn have to say about the ads?", "Sanborn", ("ad",)),
         ("What has Lee been saying about the trade?", "Lee", ("trade",)),
+        # what someone made of a thing, and what they posted, are their words
+        ("What did the watchdog make of the stunt?", "the watchdog", ("stunt",)),
+        ("What did Dele tweet?", "Dele", ()),
+        # how someone reacted is not only what they said
+        ("How did Moscow react to the proposal?", None, None),
     ],
 )
 def test_verbs_of_opinion_ask_for_someones_words(
@@ -1601,6 +1606,17 @@ def test_a_writers_view_asks_what_the_article_says(question: str, points: tuple[
         ("How big is the virtual universe?", ("virtual", "universe")),
         ("How far did the cat travel?", ("cat", "travel")),
         ("How heavy is the lander?", ("lander",)),
+        # a modal only hedges the question (a coach's next job, a launch)
+        ("Where might the coach end up next?", ("coach", "end")),
+        ("When must the lander launch?", ("lander", "launch")),
+        # whether the article names someone: the verb asks nothing of them (a president's
+        # health, a football club, a strike)
+        ("Does the story bring up the virtual universe?", ("virtual", "universe")),
+        ("Does the article talk about the cat?", ("cat",)),
+        ("Does this piece ever mention the lander?", ("lander",)),
+        ("Did the cat bring up a mouse?", ("cat", "bring", "mouse")),
+        # "putting" frames; "money" names the answer's kind (said by any amount)
+        ("How much money is the fund putting in?", ("money", "fund")),
     ],
 )
 def test_the_measure_asked_is_no_point(question: str, points: tuple[str, ...]) -> None:
