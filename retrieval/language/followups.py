@@ -55,6 +55,7 @@ MORE_OF_IT = re.compile(
     re.IGNORECASE,
 )
 THEY = re.compile(r"\b(they|them)\b", re.IGNORECASE)
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
@@ -94,6 +95,8 @@ ORGANISATION_REFERENCE = re.compile(
 )
 # "How many firms did NASA add?": a count whose things a bare "Which ones?" asks to name.
 HOW_MANY_ASKED = re.compile(r"^how\s+many\s+", re.IGNORECASE)
+# "How many people will lose their jobs?": the things counted, whom a "their" after them means.
+HOW_MANY_OF = re.compile(r"^how\s+many\s+(?!of\b)[a-z][\w-]*\b", re.IGNORECASE)
 # "How many goals did Parise score?": the things counted, which a follow-up calls "them", with
 # the names before them ("How many Taliban prisoners ...?").
 COUNTED_ASKED = re.compile(
@@ -198,8 +201,12 @@ class Condensed:
 
 def _kept_it(match: re.Match[str]) -> bool:
     """ "Why did he do it?": the "it" done at the question's end is the act, not a thing; "he
-    says it's hard to reach conclusions": an "it" before what is hard to do stands for nothing."""
+    says it's hard to reach conclusions": an "it" before what is hard to do stands for nothing;
+    "their" after "how many people" is theirs."""
     text = match.string
+    counted = HOW_MANY_OF.match(text)
+    if counted and match.start() > counted.end() and match.group().lower() in PLURAL_PRONOUNS:
+        return True  # "How many people will lose their jobs?": the people counted, theirs
     if match.group().lower() != "it":
         return False
     done = DONE.search(text[: match.start()]) is not None and not text[match.end() :].strip(" ?.!")
@@ -372,7 +379,9 @@ def _possessed(question: str, index: KnownWords) -> re.Match[str] | None:
     """ "China's proposal", or typed in lowercase, "south dakota's campaign" when the corpus
     names its owner."""
     for match in POSSESSED.finditer(question):
-        if match.group("thing") not in STOPWORDS:  # not "What's the"
+        # not "What's the", nor "What's going on at WeWork?" ("what is", no owner)
+        owner = [w for w in words(match.group("owner")) if w not in STOPWORDS]
+        if owner and match.group("thing") not in STOPWORDS:
             return match
     for match in TYPED_POSSESSED.finditer(question):
         owner = [w for w in words(match.group("owner")) if w not in STOPWORDS]

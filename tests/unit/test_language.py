@@ -743,6 +743,33 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "when was it built?",
             "when was the stadium built?",
         ),
+        # "What's going on at SpaceX?" is "what is": no one owns a "going"
+        (
+            [turn("What's going on at SpaceX?", "SpaceX cut jobs.")],
+            "Why are they doing it?",
+            "Why are SpaceX doing it?",
+        ),
+        (
+            [turn("What's happening with the lander?", "The lander slipped.")],
+            "when did it slip?",
+            "when did the lander slip?",
+        ),
+        # "their" after the people a question counts is theirs (a layoff, a strike)
+        (
+            [turn("What's going on at SpaceX?", "SpaceX cut jobs.")],
+            "How many people will lose their jobs?",
+            "How many people will lose their jobs?",
+        ),
+        (
+            [turn("Which teachers went on strike?", "Teachers in Richmond did.")],
+            "How many teachers brought their kids?",
+            "How many teachers brought their kids?",
+        ),
+        (
+            [turn("Who won, the Sabres?", "The Sabres lost 4-1.")],
+            "How many of their players were hurt?",
+            "How many of Sabres's players were hurt?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
