@@ -21,6 +21,7 @@ from retrieval.language.answer_kinds import (
     AUDIENCE,
     AUDIENCE_COUNT,
     DATELINE,
+    DATELINE_CREDIT,
     DAY_OF_YEAR,
     FUTURE_SAID,
     HOME_NAMED,
@@ -533,6 +534,9 @@ class ExtractiveAnswerer:
                 lead = speakers[0]  # "Who said small companies have a role?": "Michael Sims"
             if question.predicate in WINNING:
                 lead = winner(chosen[0].text) or lead  # "Who won?": "Lakers"
+        credit = DATELINE_CREDIT.match(first.text) if question.asks_publisher else None
+        if credit:
+            lead = credit.group("agency")  # "LONDON (AP) — ...": "AP"
         result = result_score(chosen[0].text) if question.wh == "score" else None
         lead = result.group() if result else lead
         several = len({e.sentence.source for e in chosen}) > 1
@@ -648,7 +652,9 @@ class ExtractiveAnswerer:
             if question.article is None and len(self.index.articles()) > 1:
                 # several articles, none picked: the byline of the reporter the question names
                 bylines = [e for e in bylines if question.name_words & set(words(e.text))]
-            return [e for e in bylines if PUBLISHER_IN_BYLINE.search(e.text)], NOT_IN_ARTICLE
+            signed = [e for e in bylines if PUBLISHER_IN_BYLINE.search(e.text)]
+            # "LONDON (AP) — ...", "(CNN) President ...": the agency the dateline credits
+            return signed or self._credited(question.article), NOT_IN_ARTICLE
         if question.asks_author:
             return self._author_sentences(question.article), NO_AUTHOR
         if question.asks_date:
@@ -1603,6 +1609,23 @@ class ExtractiveAnswerer:
             s for s in body if s.section != AUTHOR_SECTION
         ]
         return [Evidence(s) for s in [*headline, *opening[:LEDE_SENTENCES]]]
+
+    def _credited(self, article: str | None) -> list[Evidence]:
+        """The opening sentence of the picked article (of the only one) when its dateline
+        credits a news agency or network: "LONDON (AP) — ...", "(CNN) President ..."."""
+        articles = self.index.articles()
+        if article is None and len(articles) == 1:
+            article = articles[0].source
+        if article is None:
+            return []
+        body = [
+            s
+            for s in self._sentences_of(article)
+            if s.section not in (HEADLINE_SECTION, AUTHOR_SECTION) and not s.is_heading
+        ]
+        opening = min(body, key=lambda s: s.position, default=None)
+        credited = opening is not None and DATELINE_CREDIT.match(opening.text) is not None
+        return [Evidence(opening)] if credited else []
 
     def _author_sentences(self, article: str | None) -> list[Evidence]:
         """The byline or author note of the picked article (of the only one, in an index of

@@ -139,6 +139,12 @@ PLACE = re.compile(
 DATELINE = re.compile(
     rf"{DATELINE_CAPS}|^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z][A-Za-z.]+)?\s*(?:\(\w+\)\s*)?[—–]\s"
 )
+# A dateline's credit to the agency or network that filed the story: "LONDON (AP) — ...",
+# "WASHINGTON (Reuters) - ...", "(CNN) President Donald Trump ...".
+DATELINE_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\s+)?"
+    r"\((?P<agency>[A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*){0,2})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])"
+)
 # Where a firm or a person is based, also said by naming the place before what is there: "the
 # Spokane advertising, public relations and branding firm", "the Burbank entertainment giant".
 HOME_NAMED = re.compile(

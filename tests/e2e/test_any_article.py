@@ -3,6 +3,8 @@ index, questions about the article itself, and abstentions that hold back."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import REPO, Run, json_lines
 
@@ -1355,3 +1357,19 @@ def test_a_follow_up_on_what_the_last_answer_quoted(empty_qabot: Run) -> None:
     assert [c["quote"] for c in source["citations"]] == [quote], source
     # with nothing quoted before, "that number" is no figure of the story's
     assert not alone["answer"].startswith("The unions:"), alone
+
+
+def test_the_agency_a_dateline_credits_is_the_publisher(empty_qabot: Run, tmp_path: Path) -> None:
+    # a wire story of our own with no byline: its dateline credits the agency
+    story = tmp_path / "wire.txt"
+    story.write_text(
+        "Council delays vote on bus fares\n\n"
+        "SPRINGFIELD (AP) — The city council delayed a vote on bus fares on Tuesday.\n\n"
+        "Members said they needed more time to study the plan.\n",
+        encoding="utf-8",
+    )
+    assert empty_qabot("ingest", str(story)).returncode == 0
+    agency, author = ask_in_turn(empty_qabot, "Which news agency is this from?", "Who wrote it?")
+    assert agency["answer"].startswith("AP: SPRINGFIELD (AP) — The city council"), agency
+    assert [c["paragraph"] for c in agency["citations"]] == [1], agency
+    assert author["abstained"] and author["citations"] == [], author

@@ -59,6 +59,7 @@ from retrieval.answering.extractive import (
 from retrieval.answering.paraphrase import ParaphraseJudge
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.language.answer_kinds import (
+    DATELINE_CREDIT,
     NAME_LIST,
     amount_of,
     counts_directly,
@@ -2570,3 +2571,22 @@ def test_a_role_holder_is_named_as_the_article_names_them() -> None:
         ("Orbit is thrilled to have Ann Lee as its CEO.", "Orbit|Ann Lee"),
     )
     assert list(_role_holders("ceo", ("orbit",), corpus([announced]))) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        # a wire story's dateline, a network's credit (politics, health, business)
+        ("LONDON (AP) — Britain's Conservative Party was accused Wednesday.", "AP"),
+        ("(CNN) President Donald Trump made an unscheduled trip to Walter Reed.", "CNN"),
+        ("WASHINGTON (Reuters) - The Senate passed the bill.", "Reuters"),
+        ("BUFFALO, N.Y. (AP) — Hours before Zach Parise's goal, coach Bruce Boudreau said.", "AP"),
+        # a dateline without a credit, a parenthesis that is no credit
+        ("BUFFALO, N.Y. — Hours before the game, the coach said.", None),
+        ("(Trump, it's also worth noting, sought to make it an issue.)", None),
+        ("Houston dealers (and their lenders) had a bad month.", None),
+    ],
+)
+def test_the_agency_a_dateline_credits(opening: str, agency: str | None) -> None:
+    credit = DATELINE_CREDIT.match(opening)
+    assert (credit.group("agency") if credit else None) == agency
