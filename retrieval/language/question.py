@@ -343,7 +343,16 @@ SUMMARY = re.compile(
     rf"{ABOUT_IT.pattern}|"
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
     rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+about|"
-    rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$)",
+    rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$|"
+    # "What's the big news in this one?", "the main argument of this piece", "the takeaway",
+    # "What's the story here?", "What is the piece arguing?" (not "the main argument of the
+    # lawyers", which asks theirs)
+    r"(?:big|main|top)\s+news\b|"
+    r"(?:main|central|key|overall)\s+(?:argument|idea|message|thesis|takeaway)s?"
+    rf"(?:\s+(?:of|in)\s+(?:the|this)\s+{ARTICLE_NOUNS})?\s*\??$|"
+    r"(?:the|this)\s+take-?aways?\s*\??$|"
+    rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+(?:news|story)(?:\s+here)?\s*\??$|"
+    rf"what\s+is\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+(?:arguing|saying)\s*\??$)",
     re.IGNORECASE,
 )
 

@@ -987,6 +987,15 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Who is this story's writer?", True, False),
         ("Who's the author?", True, False),
         ("What's this story about?", False, True),
+        # the story's news, its argument, its takeaway (a sacking, an opinion piece)
+        ("What's the big news in this one?", False, True),
+        ("What's the main argument of this piece?", False, True),
+        ("What is the column arguing?", False, True),
+        ("What's the takeaway?", False, True),
+        ("What's the story here?", False, True),
+        # someone else's argument or message is theirs
+        ("What's the main argument of the lawyers?", False, False),
+        ("What was the main message of his speech?", False, False),
         ("What is the article about?", False, True),
         ("What did the article say about Bucha?", False, False),
         # its reporter, not what someone reported
