@@ -75,6 +75,7 @@ from retrieval.language.lexicon import (
     TEAM_POSITIONS,
     THIRD_PERSON,
     TITLE_WORDS,
+    WRITINGS,
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import (
@@ -184,6 +185,8 @@ OWNER = re.compile(r"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|s['�
 OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )
+# What the owner owns: "letter" in "the coalition's letter to management".
+OWNED_THING = re.compile(r"[A-Za-z]['’]s?\s+(?P<thing>[a-z][\w-]*)")
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
 # next ones may answer, among the first few and within a margin of it: "Why does Hege enjoy
 # public health advertising?" is answered by her quote (0.53), not by the sentence on the
@@ -707,7 +710,8 @@ class ExtractiveAnswerer:
                 # one story; among several, "the decision" may be another story's)
                 question = replace(question, topic_stems=(), point_stems=(), points=())
             return self._statements(question, subject_words, evidence)
-        if question.wants_statements and OWNED_SUBJECT.search(question.statement_subject or ""):
+        owned = OWNED_SUBJECT.search(question.statement_subject or "")
+        if question.wants_statements and owned and not _owns_writing(question):
             return [], NOT_IN_ARTICLE  # the words of someone's someone the article never names
         best = self._best(question, evidence)
         if not best and _asks_where_the_story_happened(question):
@@ -2193,9 +2197,18 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         described = next(iter(holders)) if len(holders) == 1 else None
         named = set()
     if described is None and named and OWNED_SUBJECT.search(question.statement_subject):
+        if _owns_writing(question):
+            return named  # "What did Bornstein's letter say?": what he wrote
         # "What did Hege's husband say?": someone of hers the article does not name, not her
         return set()
     return set(words(described)) & set(index.name_words) if described else named
+
+
+def _owns_writing(question: Question) -> bool:
+    """Whether the question asks what someone's writing says ("Bornstein's letter", "the
+    coalition's letter to management")."""
+    owned = OWNED_THING.search(question.statement_subject or "")
+    return owned is not None and owned.group("thing").lower() in WRITINGS
 
 
 def _sole_article_naming(name_words: set[str], index: CorpusIndex) -> str | None:

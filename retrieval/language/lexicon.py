@@ -368,6 +368,14 @@ SAY_VERBS = (
     r"make\s+of|made\s+of|tweet|tweeted|post|posted"
 )
 
+# What someone writes or issues is their words: "What did Bornstein's letter say?" asks what he
+# wrote, where "What did Hege's husband say?" asks someone else's.
+WRITINGS = frozenset(
+    """letter letters statement statements email emails memo memos note notes tweet tweets post
+    posts message messages report filing complaint lawsuit release announcement op-ed essay
+    column blog""".split()
+)
+
 # Words for speech; they match any sentence that reports what someone said.
 SPEECH_WORDS = frozenset(
     """say said says saying tell told tells stated statement statements comment comments

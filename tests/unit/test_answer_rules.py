@@ -1526,6 +1526,9 @@ COACH_CHUNKS = [
         ("What did Ann Lee's husband say about the game?", "hawks-win.txt", set()),
         ("What did Tom Ray's staff think of it?", "hawks-win.txt", set()),
         ("What did Bo Reed's teammates say?", "owls-loss.txt", set()),
+        # what someone wrote or issued is their words (a doctor's letter, a club's statement)
+        ("What did Tom Ray's letter say?", "hawks-win.txt", {"tom", "ray"}),
+        ("What did Jim Hale's statement to the fans say?", "owls-loss.txt", {"jim", "hale"}),
         # no article picked: the coach of the one story naming whom the question names
         ("What did the coach say about Ann Lee?", None, {"tom", "ray"}),
         ("What did the coach say about Bo Reed?", None, {"jim", "hale"}),
