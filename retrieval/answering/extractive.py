@@ -185,6 +185,8 @@ OWNER = re.compile(r"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s|s['�
 OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )
+# A sentence opening on its speaker's age: "The 56-year-old said after his appointment: ...".
+AGED_SPEAKER = re.compile(r"^[Tt]he\s+\d+-year-old\s+(?:[a-z]+\s+){0,2}?(?:said|says|added|told)\b")
 # What the owner owns: "letter" in "the coalition's letter to management".
 OWNED_THING = re.compile(r"[A-Za-z]['’]s?\s+(?P<thing>[a-z][\w-]*)")
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the
@@ -1226,6 +1228,8 @@ class ExtractiveAnswerer:
             return False
         if question.wh != "yesno" and _withheld(question, best.text):
             return False  # "What is Dumba's injury?": "to an undisclosed injury" does not say
+        if question.wh == "how_old" and _age_of_another_speaker(question, best.sentence):
+            return False  # "How old is Pochettino?": not "The 56-year-old said ..." (Mourinho)
         if question.asks_name and not _gives_a_name(question, best.sentence):
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if _asks_which(question) and not _names_one(question, best.sentence):
@@ -2202,6 +2206,15 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         # "What did Hege's husband say?": someone of hers the article does not name, not her
         return set()
     return set(words(described)) & set(index.name_words) if described else named
+
+
+def _age_of_another_speaker(question: Question, sentence: Sentence) -> bool:
+    """Whether the sentence gives an age only as its speaker's ("The 56-year-old said ..."),
+    and that speaker is not whom the question asks about."""
+    if not AGED_SPEAKER.match(sentence.text) or not sentence.speakers:
+        return False
+    spoken = {w for speaker in sentence.speakers for w in words(speaker)}
+    return not spoken & question.name_words
 
 
 def _owns_writing(question: Question) -> bool:

@@ -20,6 +20,7 @@ from retrieval.answering.extractive import (
     WILL_QUESTION,
     ExtractiveAnswerer,
     _about_names_alone,
+    _age_of_another_speaker,
     _asks_result,
     _asks_where_the_story_happened,
     _count_owned_by_asked,
@@ -2593,3 +2594,37 @@ def test_a_role_holder_is_named_as_the_article_names_them() -> None:
 def test_the_agency_a_dateline_credits(opening: str, agency: str | None) -> None:
     credit = DATELINE_CREDIT.match(opening)
     assert (credit.group("agency") if credit else None) == agency
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "speakers", "another"),
+    [
+        # the age of the one speaking, who is not asked about (a new manager, a coach)
+        (
+            "How old is Pochettino?",
+            "The 56-year-old said after his appointment: it's great.",
+            "Jose Mourinho",
+            True,
+        ),
+        (
+            "How old is Mourinho?",
+            "The 56-year-old said after his appointment: it's great.",
+            "Jose Mourinho",
+            False,
+        ),
+        (
+            "How old is Ann Lee?",
+            "The 34-year-old forward told reporters she was fine.",
+            "Tom Ray",
+            True,
+        ),
+        # an age that is no speaker's, or a speaker not found
+        ("How old is Ann Lee?", "Ann Lee, 34, scored twice.", "", False),
+        ("How old is Ann Lee?", "The 34-year-old said nothing.", "", False),
+    ],
+)
+def test_an_age_that_is_another_speakers(
+    question: str, text: str, speakers: str, another: bool
+) -> None:
+    asked = analyze(question, Known(["Pochettino", "Jose Mourinho", "Ann Lee", "Tom Ray"], ""))
+    assert _age_of_another_speaker(asked, said(text, speakers)) is another
