@@ -157,9 +157,11 @@ HOME_NAMED = re.compile(
 )
 HOME = re.compile(rf"{PLACE.pattern}|{HOME_NAMED.pattern}")
 # Someone or something taken or gone to a place: "took the child to Forest Hill's WoodSpring
-# Suites hotel", "drove to a church parking lot" (where they went, not where they are from).
+# Suites hotel", "drove to a church parking lot", "sent them to Qatar" (where they went, not
+# where they are from).
 TAKEN_TO = (
-    r"\b(?:took|taken|brought|carried|drove|driven|went|ran|walked|fled|rushed)\s+"
+    r"\b(?:took|taken|brought|carried|drove|driven|went|ran|walked|fled|rushed|sent|flown|flew|"
+    r"moved|transferred|transported|deported|evacuated|airlifted|shipped|returned|headed)\s+"
     r"(?:(?:the|a|an|his|her|their|him|them)\s+)?(?:[a-z]+\s+)?to\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?"
     rf"(?:[A-Z][a-z]+|(?:[\w'’-]+\s+){{0,3}}(?:{PLACE_NOUNS}|parking\s+lots?)\b)"

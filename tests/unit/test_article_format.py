@@ -171,6 +171,11 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         # someone taken or gone to a place (crime news)
         ("where", "He took the child to Forest Hill's WoodSpring Suites hotel.", 1.0),
         ("where", "After the fight he drove to a church parking lot.", 1.0),
+        # sent or flown somewhere (a prisoner swap, an evacuation); not back to an act
+        ("where", "The government freed three prisoners and sent them to Qatar.", 1.0),
+        ("where", "The wounded soldier was flown to Germany for treatment.", 1.0),
+        ("where", "She returned to work on Monday.", 0.0),
+        ("where", "They sent a letter to management.", 0.0),
         ("where_home", "After the fight he drove to a church parking lot.", 0.0),  # no home
         ("where", "He took over the team after the season.", 0.0),
         # how often: a rate
