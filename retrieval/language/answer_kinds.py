@@ -52,6 +52,8 @@ def _time(year: str) -> re.Pattern[str]:
         r"|\b\d{1,2}:\d{2}(?!\d)(?!\s+(?:to\s+play|to\s+go|left|remaining|into)\b)"
         r"(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
         r"|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b"
+        # a month's day abbreviated: "the U.K.’s Dec. 12 election" (not "declined 5")
+        r"|\b(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}\b"
         # a time counted from the story's day
         rf"|{IN_DAYS}",
         re.IGNORECASE,

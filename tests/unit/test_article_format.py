@@ -112,6 +112,10 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("when", "The group left at about 4:30 a.m. for the rally.", 1.0),
         ("when", "The council met on Tuesday.", 1.0),
         ("when", "The council met in the old library.", 0.0),
+        # a month's day abbreviated (an election, a deadline); not a verb ending in a number
+        ("when", "Parties are battling to win the U.K.'s Dec. 12 election.", 1.0),
+        ("when", "He promised Britain would leave the EU on Oct. 31.", 1.0),
+        ("when", "New car sales declined 10 percent.", 0.0),
         # a day, for "What day ...?"
         ("when_day", "The court issued the warrant this month.", 0.0),
         ("when_day", "The Kremlin on Friday dismissed the proposal.", 1.0),
