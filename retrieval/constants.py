@@ -28,8 +28,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # quote that closes a quote inside it ("... attention,’ ” Hege said.") is one sentence with it;
 # 11, "hinted" reports speech ("Mayer hinted that the company was pleased ..."); 12, a sentence
 # opening "Right now," names no one called Right; 13, "Chapter & Verse" is one name, a firm's;
-# 20, speakers a sentence describes but never names ("the doctor said"), its `voices`.
-INDEX_LAYOUT = "20"
+# 20, speakers a sentence describes but never names ("the doctor said"), its `voices`; 21, a
+# quotation closed by two apostrophes ("...,’’ Will Moy ... said.") and a statement issued, a
+# point pointed out, a comment declined are speech.
+INDEX_LAYOUT = "21"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

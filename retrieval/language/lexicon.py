@@ -338,7 +338,12 @@ SPEECH_VERBS = (
     r"rejected|rejects|accused|accuses|acknowledged|admitted|confirmed|threatened|commented|"
     r"comments|remarked|predicted|predicts|hinted|hints|reiterated|reiterates|"
     # a clause hung on the sentence: "Boudreau gave a pep talk, telling them to ..."
-    r"saying|telling|adding|noting|explaining|insisting|warning|urging|arguing|vowing"
+    r"saying|telling|adding|noting|explaining|insisting|warning|urging|arguing|vowing|"
+    # what a statement says, what is pointed out, and a refusal to say anything are words too:
+    # "the Electoral Commission ... issued a statement saying", "it pointed out that", "WeWork
+    # declined to comment"
+    r"issued\s+a\s+statement|pointed\s+out|points\s+out|declined\s+to\s+comment|"
+    r"refused\s+to\s+comment"
 )
 
 # Speech verbs as often plural nouns ("the only two Arab states", "his notes", "the claims"):

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from retrieval.language.lexicon import GENDERED_NOUNS, GENDERED_TITLES
-from retrieval.language.speakers import QUOTE_CHARS, Mention, find_mentions, subject_person
+from retrieval.language.speakers import Mention, find_mentions, inside_quote, subject_person
 
 # A sentence that opens with "He" or "She" goes on about the person the sentence before was
 # about (not one opening a quotation: '"He has taken responsibility," his lawyer said').
@@ -83,7 +83,7 @@ def _pronoun_after(text: str, subject: str, mentions: Sequence[Mention]) -> str 
     others = [m.start for m in mentions if m.start > start and m.key != subject]
     end = min([*others, len(text)])
     for match in PERSONAL_PRONOUN.finditer(text, start, end):
-        if sum(text.count(q, 0, match.start()) for q in QUOTE_CHARS) % 2 == 0:
+        if not inside_quote(text, match.start()):
             return "she" if match.group().lower() in FEMININE else "he"
     return None
 

@@ -27,6 +27,9 @@ SAYS_NEXT = re.compile(r"\s*(?:that\b|[,:“\"])")
 PRONOUNS_PERSON = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]")
 QUOTE_CHARS = '"“”'
+# A quotation mark, with the closing one some papers set as two apostrophes: "“It was an attempt
+# to mislead voters,’’ Will Moy ... said."
+QUOTE_MARK = re.compile(r"[\"“”]|’’|''")
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 # A capitalised "-ing" word alone before a name: "Getting Orbit Plus right ...".
@@ -274,7 +277,7 @@ def speakers_of(
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
-        if _inside_quote(masked, verb.start()) or not _is_verb(masked, verb):
+        if inside_quote(masked, verb.start()) or not _is_verb(masked, verb):
             continue  # “At no point did we say Taylor could not perform”: the quote's own verb
         # "..., an airport official said": the one described right before the verb, not a
         # name further back ("the Delhi airport")
@@ -312,7 +315,7 @@ def described_voices(sentence: str, mentions: Sequence[Mention]) -> list[str]:
     sentence whose speakers `speakers_of` names none."""
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(sentence):
-        if _inside_quote(sentence, verb.start()) or not _is_verb(sentence, verb):
+        if inside_quote(sentence, verb.start()) or not _is_verb(sentence, verb):
             continue
         match = DESCRIBED_BEFORE.search(sentence, 0, verb.start())
         if match is None and not TOLD.fullmatch(verb.group()):
@@ -358,7 +361,7 @@ def _subject_before(
     candidates: list[tuple[int, str]] = []
     for mention in mentions:
         masked_out = not text[mention.start : mention.end].strip()
-        if masked_out or _inside_quote(text, mention.start):
+        if masked_out or inside_quote(text, mention.start):
             continue
         if clause_start <= mention.end <= position:
             word_before = text[: mention.start].split()[-1:] or [""]
@@ -393,7 +396,7 @@ def subject_person(
     sentences put it first.
     """
     for mention in mentions:
-        if mention.key not in persons or _inside_quote(sentence, mention.start):
+        if mention.key not in persons or inside_quote(sentence, mention.start):
             continue
         word_before = sentence[: mention.start].split()[-1:] or [""]
         if word_before[0].lower().strip(",") in PREPOSITIONS:
@@ -420,8 +423,9 @@ def _name_right_after(text: str, position: int, mentions: Sequence[Mention]) -> 
     return next((m.key for m in mentions if 0 <= m.start - position <= 1), None)
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    return sum(text.count(q, 0, position) for q in QUOTE_CHARS) % 2 == 1
+def inside_quote(text: str, position: int) -> bool:
+    """Whether a quotation is open at this position of the text."""
+    return len(QUOTE_MARK.findall(text, 0, position)) % 2 == 1
 
 
 def is_quote_only(sentence: str) -> bool:
@@ -436,9 +440,9 @@ def opens_quote(sentence: str) -> bool:
     actor.")."""
     if sentence[:1] not in '"“':
         return False
-    said = [m for m in SPEECH_VERB.finditer(sentence) if not _inside_quote(sentence, m.start())]
+    said = [m for m in SPEECH_VERB.finditer(sentence) if not inside_quote(sentence, m.start())]
     described = [
-        m for m in DESCRIBED_SPEAKER.finditer(sentence) if not _inside_quote(sentence, m.start())
+        m for m in DESCRIBED_SPEAKER.finditer(sentence) if not inside_quote(sentence, m.start())
     ]
     return not said or bool(described)
 

@@ -243,6 +243,27 @@ def sentences_of(
             "Ana Ruiz",
             id="a hint is said (streaming business)",
         ),
+        pytest.param(
+            "“It was an attempt to mislead voters,’’ Anna Moy, chief executive of Full Fact, "
+            "told the BBC.",
+            "“It was an attempt to mislead voters,’’ Anna Moy, chief executive of Full Fact, "
+            "told the BBC.",
+            "Anna Moy",
+            id="a quotation closed by two apostrophes (election news)",
+        ),
+        pytest.param(
+            "Orbit Labs cut 300 jobs on Monday. Orbit Labs declined to comment.",
+            "Orbit Labs declined to comment.",
+            "Orbit Labs",
+            id="a comment declined is said (business news)",
+        ),
+        pytest.param(
+            "Dr. Ian Hale studies addiction. However, he pointed out it is hard to draw "
+            "conclusions.",
+            "However, he pointed out it is hard to draw conclusions.",
+            "Ian Hale",
+            id="a point pointed out is said (health news)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
