@@ -186,7 +186,7 @@ OWNED_SUBJECT = re.compile(
     r"[A-Za-z]['’]s?\s+(?:[a-z][\w-]*\s+)*(?:[a-z][\w-]*|CEO|CFO|COO|CTO|GM)$"
 )
 # A sentence opening on its speaker's age: "The 56-year-old said after his appointment: ...".
-AGED_SPEAKER = re.compile(r"^[Tt]he\s+\d+-year-old\s+(?:[a-z]+\s+){0,2}?(?:said|says|added|told)\b")
+AGED_SPEAKER = re.compile(rf"^[Tt]he\s+\d+-year-old\s+(?:[a-z]+\s+){{0,2}}?(?:{SPEECH_VERBS})\b")
 # What the owner owns: "letter" in "the coalition's letter to management".
 OWNED_THING = re.compile(r"[A-Za-z]['’]s?\s+(?P<thing>[a-z][\w-]*)")
 # When the closest sentence fails the checks (it misses a point, or is about someone else), the

@@ -118,7 +118,7 @@ class HybridRetriever:
                 source = article or sentences[candidates[0]].source
                 candidates += self._holding(holds, source, set(candidates))
         similarities = self._similarities(vector, candidates)
-        # "When were they kidnapped?": "were abducted ... in August 2016" has the asked word
+        # "How many cars were sold?": "Dealers sold 30,154 new vehicles" has the asked word
         asked = {
             stem: word
             for stem, word in content_by_stem(question.text).items()

@@ -184,7 +184,8 @@ def _coverage(
 ) -> float:
     """The share of the terms' weight (idf) that the sentence contains; a phrasal verb of the
     question ("making fun of") is contained by a single verb that says it ("mockery"), a word
-    by one the model reads as the same ("kidnapped" by "abducted")."""
+    by one the model reads as the same ("cars" by "vehicles"), a measure by its units ("weigh"
+    by "243 pounds")."""
     said = set(sentence.stems)
     for verb, particle, single in question.phrasal:
         if single & said:
