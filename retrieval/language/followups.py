@@ -80,13 +80,18 @@ BARE_WH = re.compile(
 # answer happens, asked as "Where?" is.
 WHERE_OR_WHEN_OF_IT = re.compile(
     r"^(?:and\s+)?(?P<wh>where|when)\s+(?:will|would|is|was|are|were|did|does|do)\s+"
-    r"(?:that|this|those|these)(?:\s+[a-z]+)?\s+"
-    r"(?:be|happen|happened|take\s+place|took\s+place|held|played)\s*\??$"
+    r"(?P<that>that|this|those|these)"
+    r"(?:\s+(?!(?:be|happen|happened|take|took|held|played)\b)(?P<noun>[a-z]+))?\s+"
+    r"(?:be(?:\s+(?:played|held))?|happen|happened|take\s+place|took\s+place|held|played)\s*\??$"
     # "When was that?", "What time was that?", "When is it?": the time of what was asked last
     r"|^(?:and\s+|so\s+)?(?P<when>when|what\s+time|what\s+day|what\s+year|where)\s+"
     r"(?:is|was|are|were)\s+(?:that|this|it)\s*\??$",
     re.IGNORECASE,
 )
+# What "that game" or "that meeting" is when a follow-up asks where or when it is: the event
+# the last question asked about, asked again as "Where?" (a named act, "that sacking", is
+# asked of the article itself).
+EVENT_NOUNS = frozenset("game match meeting event one thing race fight show rally".split())
 # "Who runs that company?" after a question about Ceres Robotics: the organisation it named.
 ORGANISATION_REFERENCE = re.compile(
     r"\b(?:that|this)\s+(?:company|firm|agency|business|startup|organi[sz]ation|"
@@ -244,6 +249,12 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     )
     previous = history[-1].resolved_question or history[-1].question
     bare = BARE_WH.match(question) or WHERE_OR_WHEN_OF_IT.match(question)
+    noun = bare.groupdict().get("noun") if bare else None
+    if bare and noun and noun.lower() not in EVENT_NOUNS:
+        # "When did that sacking happen?": the sacking, asked of the article, not the last
+        # question (which may not be about it) asked again
+        question = f"{question[: bare.start('that')]}the{question[bare.end('that') :]}"
+        bare = None
     if bare:
         # "Why?" after "For whom?" asks about the question before both.
         was_bare = BARE_WH.match(history[-1].question) or WHERE_OR_WHEN_OF_IT.match(

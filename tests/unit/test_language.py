@@ -437,6 +437,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When did that happen?",
             "When: What happened in the Thunder's game the night before?",
         ),
+        # a named act is asked of the article, not the last question again (a sacking, a swap)
+        (
+            [turn("What has the coach done since the club got rid of him?", "He sat out.")],
+            "When did that sacking happen?",
+            "When did the sacking happen?",
+        ),
+        (
+            [turn("Who did the government free?", "Three prisoners.")],
+            "Where did that swap take place?",
+            "Where did the swap take place?",
+        ),
         (
             [
                 turn("When do the two teams meet again?", "In three days."),
