@@ -13,6 +13,7 @@ from retrieval.language.lexicon import (
     AUXILIARIES,
     CAPITALS,
     FRAMING,
+    PERSON_NOUNS,
     POSSESSIVES,
     QUESTION_OPENERS,
     ROLE_WORDS,
@@ -88,6 +89,8 @@ WHERE_OR_WHEN_OF_IT = re.compile(
     r"(?:is|was|are|were)\s+(?:that|this|it)\s*\??$",
     re.IGNORECASE,
 )
+# A role that names a person, not an organisation: no "it" stands for "the president".
+ROLE_HEAD = re.compile(rf"(?!(?:publication|newspaper|outlet|agency)$)(?:{ROLE_WORDS})", re.I)
 # What "that game" or "that meeting" is when a follow-up asks where or when it is: the event
 # the last question asked about, asked again as "Where?" (a named act, "that sacking", is
 # asked of the article itself).
@@ -439,8 +442,12 @@ def _last_phrase(question: str) -> str | None:
 
 
 def _agrees(pronoun: str, phrase: str) -> bool:
-    """ "they" for "the teachers", "it" for "the program"."""
+    """ "they" for "the teachers", "it" for "the program"; never "it" for a person ("the
+    president", "the girl")."""
     plural = phrase.endswith("s") and not phrase.endswith("ss")
+    head = phrase.split()[-1].lower()
+    if pronoun.lower() in ("it", "its") and (head in PERSON_NOUNS or ROLE_HEAD.fullmatch(head)):
+        return False
     return plural == (pronoun.lower() in ("they", "them", "their"))
 
 

@@ -437,6 +437,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When did that happen?",
             "When: What happened in the Thunder's game the night before?",
         ),
+        # no "it" stands for a person named by a role (a president's doctor, a coach)
+        (
+            [turn("What did the doctor recommend for the president?", "A diet.")],
+            "Did Trump stick to it?",
+            "Did Trump stick to it?",
+        ),
+        (
+            [turn("What did the coach say about the lander?", "It was fine.")],
+            "Who built it?",
+            "Who built the lander?",
+        ),
         # a named act is asked of the article, not the last question again (a sacking, a swap)
         (
             [turn("What has the coach done since the club got rid of him?", "He sat out.")],
