@@ -120,7 +120,10 @@ PLACE = re.compile(
     # "in the city of Bucha", "at the Statehouse"; not "in the Lakers’ last 10 games"
     r"|\b(?:in|at|near|outside|across|throughout|from)\s+the\s+"
     r"(?:(?:city|town|village|region|country)\s+of\s+)?[A-Z][a-z]+(?![a-z]|['’])"
-    r"|\b(?:based|held|located)\s+in\b|\bvisit\s+to\b|\b(?:city|town|region)\s+of\b"
+    # "a visit to Bucha", "a visit to the city of": not to the one asked about ("Where is Walter
+    # Reed?" is not answered by "Trump's visit to Walter Reed", its name blanked out)
+    r"|\b(?:based|held|located)\s+in\b|\bvisit\s+to\s+(?:the\s+)?(?:[A-Z]|city|town|region)"
+    r"|\b(?:city|town|region)\s+of\b"
     # where a study or a story came out: "published in the journal JAMA Psychiatry"
     r"|\b(?:published|appeared|appears)\s+in\s+(?:the\s+)?(?:(?:journal|magazine)\s+)?[A-Z]"
     r"|\bin\s+the\s+(?:journal|magazine)\s+[A-Z]"

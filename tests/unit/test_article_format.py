@@ -150,6 +150,10 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         # where a study came out
         ("where", "The research, published in the journal Nature Medicine, found it.", 1.0),
         ("where", "The findings appeared in The Lancet on Monday.", 1.0),
+        # a visit to a place, not a visit to one the question asks about (its name blanked)
+        ("where", "He spoke during a visit to the city of Bucha.", 1.0),
+        ("where", "He spoke during a visit to Bucha.", 1.0),
+        ("where", "Now consider Trump's visit to ______ ____ on Saturday.", 0.0),
         ("where", "The study was published last week.", 0.0),
         # a place named by what it is, and where a speech was given (deportation, protest,
         # defence news)
