@@ -64,7 +64,7 @@ POSSESSIVES = frozenset({"his", "hers", "its", "their"})
 ANSWER_TYPE_WORDS = frozenset(
     """city town village place country state region location date day year month time hour
     number numbers amount total figure count score tally result age old share percentage percent
-    proportion fraction portion stats statistics money""".split()
+    proportion fraction portion stats statistics""".split()
 )
 # Those of them that name a place: "state" names the kind of a "which state" answer, and is
 # what a "how much has the state stashed away" question is about.

@@ -1673,7 +1673,7 @@ def test_a_writers_view_asks_what_the_article_says(question: str, points: tuple[
         ("Does the article talk about the cat?", ("cat",)),
         ("Does this piece ever mention the lander?", ("lander",)),
         ("Did the cat bring up a mouse?", ("cat", "bring", "mouse")),
-        # "putting" frames; "money" names the answer's kind (said by any amount)
+        # "putting" frames the question; "money" stays a point
         ("How much money is the fund putting in?", ("money", "fund")),
     ],
 )
