@@ -1618,12 +1618,15 @@ class ExtractiveAnswerer:
         ]
         return [Evidence(s) for s in [*headline, *opening[:LEDE_SENTENCES]]]
 
+    def _picked_or_only(self, article: str | None) -> str | None:
+        """The picked article, or the index's only one when none is picked."""
+        articles = self.index.articles()
+        return articles[0].source if article is None and len(articles) == 1 else article
+
     def _credited(self, article: str | None) -> list[Evidence]:
         """The opening sentence of the picked article (of the only one) when its dateline
         credits a news agency or network: "LONDON (AP) — ...", "(CNN) President ..."."""
-        articles = self.index.articles()
-        if article is None and len(articles) == 1:
-            article = articles[0].source
+        article = self._picked_or_only(article)
         if article is None:
             return []
         body = [
@@ -1639,9 +1642,7 @@ class ExtractiveAnswerer:
         """The byline or author note of the picked article (of the only one, in an index of
         one); none when it names no author. With several articles and none picked yet (a
         conversation's first question), each article's byline, the first line of its note."""
-        articles = self.index.articles()
-        if article is None and len(articles) == 1:
-            article = articles[0].source
+        article = self._picked_or_only(article)
         notes = [
             s for s in self.index.sentences if s.section == AUTHOR_SECTION and not s.is_heading
         ]

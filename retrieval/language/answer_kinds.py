@@ -341,12 +341,8 @@ def asked_measure(question: str) -> str | None:
     if asked:
         return asked.group("measure").lower()
     if re.match(r"(?:how\s+much|what)\b", question, re.IGNORECASE):
-        named = [
-            MEASURE_OF_WORD[w]
-            for w in re.findall(r"[a-z]+", question.lower())
-            if w in MEASURE_OF_WORD
-        ]
-        return named[0] if named else None
+        named = (MEASURE_OF_WORD.get(word) for word in words(question))
+        return next((measure for measure in named if measure), None)
     return None
 
 

@@ -4,6 +4,7 @@ embedding model reads each word alone: "cars" by "vehicles", "soldiers" by "troo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,13 +19,17 @@ from retrieval.language.text import OPPOSITE_STEMS, stems, words
 # 0.58; above it still: "wife"/"husband" 0.87 (an opposite the lexicon does not list).
 NEAR_SIMILARITY = 0.85
 
+# How many texts' content words are kept: a few articles' sentences.
+CACHED_TEXTS = 4096
 # Texts to unit vectors, each read alone.
 EmbedTexts = Callable[[list[str]], list[list[float]]]
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def content_by_stem(text: str) -> dict[str, str]:
     """The text's content words by their stems (the first spelling of each): no stopwords,
-    numbers or names of one letter."""
+    numbers or names of one letter. Kept for the last texts read: a question's candidates are
+    mostly the last question's (callers only read the dict)."""
     found = [w for w in words(text) if w not in STOPWORDS and w.isalpha() and len(w) > 1]
     by_stem: dict[str, str] = {}
     for stem, word in zip(stems(found), found, strict=True):
