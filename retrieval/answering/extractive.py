@@ -86,7 +86,14 @@ from retrieval.language.speakers import (
     unowned_role,
 )
 from retrieval.language.teams import PLACE_WORDS_OF_TEAM, TEAM_NICKNAMES
-from retrieval.language.text import CAPITALISED_RUN, OPPOSITE_STEMS, WORD, stems, words
+from retrieval.language.text import (
+    CAPITALISED_RUN,
+    OPPOSITE_STEMS,
+    WORD,
+    stems,
+    verb_stems,
+    words,
+)
 from retrieval.retrieve.scoring import (
     OUTLET_KINDS,
     Evidence,
@@ -414,6 +421,13 @@ def _with_phrasal(question: Question, stems_said: Collection[str]) -> set[str]:
     return said
 
 
+def _said_in_another_tense(points: Sequence[tuple[str, str]], text: str) -> set[str]:
+    """The stems of the points the text says in another form of an irregular verb: "Who was
+    the girl taken by?" said by "he took the child", "What did Emirates buy?" by "bought"."""
+    said = set(verb_stems(words(text)))
+    return {stem for word, stem in points if verb_stems([word])[0] in said}
+
+
 def _measures_given(points: Sequence[tuple[str, str]], text: str) -> set[str]:
     """The stems of the points that name a measure ("weigh") the text gives in its units."""
     return {
@@ -476,6 +490,7 @@ class ExtractiveAnswerer:
         self._by_source: dict[str, list[Sentence]] | None = None
         self._speakers: dict[str, frozenset[str]] = {}
         self._stems_by_article: dict[str, frozenset[str]] = {}
+        self._verbs_by_article: dict[str, frozenset[str]] = {}
 
     def answer(
         self,
@@ -1316,6 +1331,8 @@ class ExtractiveAnswerer:
         said, here = said | signs, here | _currencies_signed(sentence.text)
         here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
         here = here | _measures_given(points, sentence.text)  # "weigh": "243 pounds"
+        here = here | _said_in_another_tense(points, sentence.text)  # "taken": "took"
+        said = said | _said_in_another_tense(points, " ".join(s.text for s in around))
         said = said | here
         # "How many people registered to attend?": the act said, its purpose may go unsaid
         purposes = _purposes_of(question, here)
@@ -1329,7 +1346,12 @@ class ExtractiveAnswerer:
             said, here = said | {question.counted}, here | {question.counted}
         # Stated anywhere in the sentence's article, not in another article of the index.
         stated = self._article_stems(sentence.source)
-        never_stated = [w for w, stem in points if stem not in said and stem not in stated]
+        verbs = self._article_verbs(sentence.source)
+        never_stated = [
+            w
+            for w, stem in points
+            if stem not in said and stem not in stated and verb_stems([w])[0] not in verbs
+        ]
         if question.wh == "yesno":
             # "Did Bevin win reelection?": "who lost his reelection bid" says the act, as a no.
             said, here = _with_opposites(points, said), _with_opposites(points, here)
@@ -1510,6 +1532,13 @@ class ExtractiveAnswerer:
             article = [s.stems for s in self._sentences_of(source)]
             self._stems_by_article[source] = frozenset().union(*article)
         return self._stems_by_article[source]
+
+    def _article_verbs(self, source: str) -> frozenset[str]:
+        """Every stem one article's sentences hold, an irregular past as its verb's."""
+        if source not in self._verbs_by_article:
+            article = " ".join(s.text for s in self._sentences_of(source))
+            self._verbs_by_article[source] = frozenset(verb_stems(words(article)))
+        return self._verbs_by_article[source]
 
     def _speakers_of(self, source: str) -> frozenset[str]:
         """Everyone the article quotes: the names it surely gives to people."""

@@ -339,8 +339,16 @@ ABOUT_IT = re.compile(
     r"about(?:\s+(?:then|anyway|again|exactly))?\s*[?.!]*$",
     re.I,
 )
+# "What happened?", "What's going on here?", asked of nothing in particular: the story's news.
+WHAT_HAPPENED = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+(?:exactly|just|has))?\s+happened"
+    r"(?:\s+here)?\s*[?.!]*$|"
+    r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+is|['’]s)\s+(?:happening|going\s+on)"
+    r"(?:\s+here)?\s*[?.!]*$",
+    re.I,
+)
 SUMMARY = re.compile(
-    rf"{ABOUT_IT.pattern}|"
+    rf"{ABOUT_IT.pattern}|{WHAT_HAPPENED.pattern}|"
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
     rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+about|"
     rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$|"

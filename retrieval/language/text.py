@@ -8,7 +8,13 @@ from functools import cache
 
 import Stemmer
 
-from retrieval.language.lexicon import ABBREVIATIONS, OPPOSITES, STOPWORDS
+from retrieval.language.lexicon import (
+    ABBREVIATIONS,
+    IRREGULAR_PAST,
+    OPPOSITES,
+    STOPWORDS,
+    TENSE_AMBIGUOUS,
+)
 
 # A run of capitalised words, as a name stands in a question or a sentence ("Jack Eichel",
 # "Walt Disney Co."), with a product's "+" ("Disney+").
@@ -59,6 +65,11 @@ NUMERALS = {
 
 def stems(tokens: list[str]) -> list[str]:
     return _stemmer().stemWords([NUMERALS.get(t, t) for t in tokens])
+
+
+def verb_stems(tokens: list[str]) -> list[str]:
+    """Stems with an irregular past read as its verb: "took" and "taken" as "take"."""
+    return stems([t if t in TENSE_AMBIGUOUS else IRREGULAR_PAST.get(t, t) for t in tokens])
 
 
 def content_stems(text: str) -> list[str]:

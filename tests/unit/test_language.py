@@ -8,7 +8,7 @@ import pytest
 from retrieval.answer import Answer, Citation, Turn
 from retrieval.language.followups import resolve
 from retrieval.language.question import SPEECH_TERM, analyze, asks_for_more, is_instruction
-from retrieval.language.text import NUMERALS, content_stems, stems, words
+from retrieval.language.text import NUMERALS, content_stems, stems, verb_stems, words
 
 
 class Known:
@@ -1029,6 +1029,11 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("so what is this all about anyway?", False, True),
         ("what is this about", False, True),
         ("What is it about the vaccine that worries you?", False, False),
+        # the story's news, asked of nothing in particular (a helicopter crash, a kidnapping)
+        ("What happened?", False, True),
+        ("so what's going on here?", False, True),
+        ("What happened to the girl?", False, False),
+        ("What happened at the hotel?", False, False),
         ("Who reported the injury?", False, False),
         # its headline: asked as a summary, answered by the headline alone
         ("What's the headline?", False, True),
@@ -1089,6 +1094,29 @@ def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> N
 def test_a_small_number_has_one_stem_in_words_and_digits(asked: str, written: str) -> None:
     number = next(w for w in words(asked) if w in NUMERALS or w.isdigit())
     assert stems([number])[0] in content_stems(written)
+
+
+@pytest.mark.parametrize(
+    ("asked", "verb", "written", "said"),
+    [
+        # an irregular past meets its verb (a kidnapping, a plane order, a layoff, a game)
+        ("Who took her?", "took", "Later that evening, he took the child to a hotel.", True),
+        ("How many jets will Emirates buy?", "buy", "Emirates bought 30 jets.", True),
+        ("Who did the company let go?", "let", "The company let go of 2,400 workers.", True),
+        ("Has the team ever lost to them?", "lost", "They lose to Pittsburgh often.", True),
+        ("What did she tell reporters?", "tell", "she told reporters on Monday", True),
+        ("Where was the plane flown?", "flown", "The jet flew to Dubai.", True),
+        # a form that is mostly another word is left alone: "born", "rose", "said"
+        ("Where was he born?", "born", "He bore the blame.", False),
+        ("What did Putin say?", "say", "Putin said nothing.", False),
+        ("When did she found her firm?", "found", "The study's findings were stark.", False),
+    ],
+)
+def test_an_irregular_past_has_its_verbs_stem(
+    asked: str, verb: str, written: str, said: bool
+) -> None:
+    assert (verb_stems([verb])[0] in verb_stems(words(written))) is said
+    assert verb in words(asked)
 
 
 @pytest.mark.parametrize("text", ["one of the teams", "the first one"])
