@@ -30,8 +30,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # opening "Right now," names no one called Right; 13, "Chapter & Verse" is one name, a firm's;
 # 20, speakers a sentence describes but never names ("the doctor said"), its `voices`; 21, a
 # quotation closed by two apostrophes ("...,’’ Will Moy ... said.") and a statement issued, a
-# point pointed out, a comment declined are speech.
-INDEX_LAYOUT = "21"
+# point pointed out, a comment declined are speech; 22, more groups quoted with no article
+# before them ("..., executives of both companies announced").
+INDEX_LAYOUT = "22"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -354,7 +354,9 @@ NOUN_LIKE_VERBS = frozenset({"states", "notes", "reports", "claims", "comments",
 COLLECTIVE_VOICES = frozenset(
     "police officials authorities analysts experts investigators prosecutors witnesses "
     "residents doctors researchers scientists organizers organisers critics lawmakers "
-    "economists traders sources officers protesters activists relatives".split()
+    "economists traders sources officers protesters activists relatives executives "
+    "spokespeople leaders employees workers members lawyers attorneys diplomats regulators "
+    "negotiators".split()
 )
 
 # Verbs that ask for someone's words rather than naming the content of them.

@@ -283,7 +283,7 @@ def speakers_of(
         # name further back ("the Delhi airport")
         described = DESCRIBED_BEFORE.search(masked, 0, verb.start())
         since = 0
-        if described and described.group("det") and _is_description(described, mentions):
+        if described and _is_description(described, mentions):
             since = described.start("description")
         key = _subject_before(masked, verb.start(), mentions, earlier, pronouns or {}, since)
         if key is None and not TOLD.fullmatch(verb.group()):

@@ -666,6 +666,29 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
             id="a group without an article (crime report)",
         ),
         pytest.param(
+            "Emirates agreed to buy 30 of Boeing's Dreamliner jets, executives of both "
+            "companies announced Wednesday.",
+            "Emirates agreed to buy 30 of Boeing's Dreamliner jets, executives of both "
+            "companies announced Wednesday.",
+            "",
+            "executives",
+            id="a group described after a name, not the name (plane order)",
+        ),
+        pytest.param(
+            "The union's offer was rejected, lawyers for the district said.",
+            "The union's offer was rejected, lawyers for the district said.",
+            "",
+            "lawyers",
+            id="a group, whose it is only says which (teachers' strike)",
+        ),
+        pytest.param(
+            "Ann Lee was arrested on Friday, police said.",
+            "Ann Lee was arrested on Friday, police said.",
+            "",
+            "police",
+            id="a group speaking of the one named before (crime report)",
+        ),
+        pytest.param(
             "Its sales fell 4%, said the company.",
             "Its sales fell 4%, said the company.",
             "",
