@@ -1344,6 +1344,12 @@ class ExtractiveAnswerer:
         if question.wh == "how_many" and counts_asked_thing(question, sentence.text):
             # A number that counts the asked thing says it: "in front of 15,522" says "fans".
             said, here = said | {question.counted}, here | {question.counted}
+        if question.wh in TYPED_KINDS and any(
+            _has_digit(word) and stem not in here for word, stem in points
+        ):
+            # "When will Emirates get its first 787?": a time for the fleet's growth is not
+            # the 787's; a number or model the question names says which thing it asks of
+            return True
         # Stated anywhere in the sentence's article, not in another article of the index.
         stated = self._article_stems(sentence.source)
         verbs = self._article_verbs(sentence.source)
@@ -1897,6 +1903,10 @@ def _names_answer_kind(question: Question, word: str, text: str = "") -> bool:
     if word in OUTLET_KINDS and text and name_of_kind(word, text):
         return True  # "Which news outlet did Hamilton talk to?": "told Newsweek"
     return word in ANSWER_TYPE_WORDS
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _counts_a_point(question: Question, text: str) -> bool:

@@ -1422,6 +1422,41 @@ def test_a_time_whose_sentence_says_half_of_what_is_asked(question: str, answers
     assert judge_none._misses_the_point(asked, Evidence(dock, kind=1.0)) is not answers
 
 
+ORDER_AND_GAME_CHUNKS = [
+    story(
+        "plane-order.txt",
+        ("Emirates signed a deal for 30 of the 787 jets, valued at $8.8 billion.", "Emirates"),
+        ("Emirates plans to grow its fleet by the end of 2025.", "Emirates"),
+    ),
+    story(
+        "wild-game.txt",
+        ("Parise scored two goals on Tuesday in Buffalo.", "Parise"),
+        ("In 2019 Parise scored 25 goals.", "Parise"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        # a number or model the question names says which thing it asks of (plane order, game)
+        ("When will Emirates get its first 787?", "grow its fleet", False),
+        ("When will Emirates grow its fleet?", "grow its fleet", True),
+        ("Where did Parise score his 2019 goals?", "on Tuesday in Buffalo", False),
+        ("Where did Parise score two goals?", "on Tuesday in Buffalo", True),
+        ("Where did Parise score the two goals?", "on Tuesday in Buffalo", True),  # a count
+    ],
+)
+def test_what_a_typed_question_names_is_in_its_sentence(
+    question: str, text: str, answers: bool
+) -> None:
+    index = corpus(ORDER_AND_GAME_CHUNKS)
+    found = next(s for s in index.sentences if text in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(found, kind=1.0)) is not answers
+
+
 @pytest.mark.parametrize(
     ("question", "answers"),
     [
