@@ -31,7 +31,8 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # 20, speakers a sentence describes but never names ("the doctor said"), its `voices`; 21, a
 # quotation closed by two apostrophes ("...,’’ Will Moy ... said.") and a statement issued, a
 # point pointed out, a comment declined are speech; 22, more groups quoted with no article
-# before them ("..., executives of both companies announced").
+# before them ("..., executives of both companies announced"), and no name in an opening
+# adverb ("According to the study, ...").
 INDEX_LAYOUT = "22"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and

@@ -128,7 +128,8 @@ FINDING_VERBS = r"(?:find|found|show|shown|reveal|revealed|conclude|suggest)"
 
 # --- Names -----------------------------------------------------------------------------------
 
-# Words that start with a capital letter yet name nobody.
+# Words that start with a capital letter yet name nobody: function words, days and months,
+# numbers, and the adverbs a sentence opens on ("According to the study, ...", "Critically, ...").
 NOT_NAMES = frozenset(
     """a about after all also an and another any are as at because before being but by can
     could did do does during each either even every few for from had has have he her here
@@ -142,7 +143,11 @@ NOT_NAMES = frozenset(
     more although despite unless whereas instead later earlier overall indeed moreover right
     furthermore nevertheless nonetheless besides otherwise afterward afterwards
     two three four five six seven eight nine ten eleven twelve twenty thirty hundreds
-    thousands dozens half several both none""".split()
+    thousands dozens half several both none
+    according critically finally ultimately recently currently previously additionally
+    similarly importantly notably initially eventually separately specifically unfortunately
+    fortunately surprisingly interestingly apparently clearly obviously officially reportedly
+    allegedly""".split()
 )
 
 # Titles and roles that come before a name and describe the person.
@@ -462,7 +467,8 @@ COUNTED_SYNONYMS = (
 PERSON_NOUNS = frozenset(
     """girl boy child kid baby teen teenager victim mother father mom dad wife husband son
     daughter sister brother friend neighbor neighbour man woman suspect driver passenger witness
-    student patient fan gunman shooter""".split()
+    student patient fan gunman shooter doctor physician nurse surgeon judge prosecutor detective
+    pilot soldier hunter farmer resident worker""".split()
 )
 
 # Nouns said of a person that tell whether the article calls them "he" or "she" ("Omar is one

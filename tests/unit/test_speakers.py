@@ -353,6 +353,13 @@ def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -
         # an adverb opening a sentence is no name either
         ("Right now, having scored four times, Parise is brimming.", ["Parise"]),
         ("Right after the game, the Sabres left Buffalo.", ["Sabres", "Buffalo"]),
+        # (a feather-bedding case study, a fact check, a prisoner swap)
+        (
+            "According to the study, published in BMJ Case Reports, he fell ill.",
+            ["BMJ Case Reports"],
+        ),
+        ("Critically, McKinley cited border agents.", ["McKinley"]),
+        ("Reportedly, Kevin Shaw was freed in Zabul.", ["Kevin Shaw", "Zabul"]),
     ],
 )
 def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
