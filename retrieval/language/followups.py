@@ -108,7 +108,8 @@ HOW_MANY_OF = re.compile(r"^how\s+many\s+(?!of\b)[a-z][\w-]*\b", re.IGNORECASE)
 # "How many goals did Parise score?": the things counted, which a follow-up calls "them", with
 # the names before them ("How many Taliban prisoners ...?").
 COUNTED_ASKED = re.compile(
-    r"^how\s+many\s+(?P<things>(?-i:[A-Z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.IGNORECASE
+    r"^how\s+many\s+(?P<things>(?-i:[A-Z][\w-]*\s+){0,2}?(?-i:(?![A-Z]+\b))[a-z][\w-]*s)\b",
+    re.IGNORECASE,
 )
 # What a bare follow-up put before the question it repeats: "Why: Who issued the warrant?".
 BARE_PREFIX = re.compile(r"^(?:\w+\s+){0,2}\w+: ")
@@ -355,8 +356,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # "How much can it carry?" after "What lander is Blue Origin offering?": the lander
         # the answer named, not the company the question did.
         things = [answered, *things]
-    # "How much did Disney pay for it?": not Disney, whose name the question gives
-    asked = {index.full_names.get(word, word).lower() for word in index.name_words_in(question)}
+    # "How much did Disney pay for it?": not Disney, whose name the question gives; "Does Trump
+    # want to keep them there?": not the place "there" already stands for
+    asked = {index.full_names.get(word, word).lower() for word in index.name_words_in(resolved)}
     things = [t for t in things if POSSESSION.search(t) or t.lower() not in asked]
     together = _people_together(previous, index)
     if together and not _named_before(THEY, question, index):
@@ -364,14 +366,23 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         # Ek?": the people that question named, not the team its answer did
         resolved = THEY.sub(lambda m: _replace(m, together, resolved), resolved)
     if things and not _named_before(THING_PRONOUN, question, index):
-        resolved = THING_PRONOUN.sub(
-            lambda m: (
-                m.group()
-                if _kept_it(m) or _plural_for_it(m, things[0])
-                else _replace(m, things[0], resolved)
-            ),
-            resolved,
-        )
+        taken: dict[bool, str] = {}  # the thing each number's pronoun stands for
+
+        def bound(m: re.Match[str]) -> str:
+            if _kept_it(m) or _plural_for_it(m, things[0]):
+                return m.group()
+            plural = m.group(1).lower() in PLURAL_PRONOUNS
+            thing = taken.get(plural)
+            if thing is None:
+                # "How did they get to it?": "they" and "it" are not one thing
+                other = taken.get(not plural)
+                thing = next((t for t in things if t != other), None)
+                if thing is None:
+                    return m.group()
+                taken[plural] = thing
+            return _replace(m, thing, resolved)
+
+        resolved = THING_PRONOUN.sub(bound, resolved)
     return resolved
 
 

@@ -74,6 +74,8 @@ KNOWN = Known(
         "Sabres",
         "Tenants Coalition",
         "Adam Neumann",
+        "US",
+        "Afghanistan",
     ],
     "proposal truce speech points rebounds subscribers launch lander",
 )
@@ -791,6 +793,23 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             [turn("Who won, the Sabres?", "The Sabres lost 4-1.")],
             "How many of their players were hurt?",
             "How many of Sabres's players were hurt?",
+        ),
+        # the things counted, not the country that names them (a war report); "it" and "they"
+        # in one question are two things (a fact check)
+        (
+            [turn("How many US troops are still in Afghanistan?", "Roughly 13,000.")],
+            "How long have they been there?",
+            "How long have the US troops been in Afghanistan?",
+        ),
+        (
+            [turn("What weekly figure did the fact-checkers come up with?", "About $44 million.")],
+            "How did they get to it?",
+            "How did the fact-checkers get to it?",
+        ),
+        (
+            [turn("How many Americans died in the crash?", "Two.")],
+            "Who were they?",
+            "Who were the Americans?",
         ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
