@@ -28,6 +28,8 @@ RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
+# A clipped plural ("Preds", "Dems") keeps this many letters of the name it is cut from.
+CLIPPED_MIN = 3
 # What English adds to a name to make a word of its own ("Americans", "Texan", "Chinese"), which
 # is no other spelling of the name.
 DERIVED_SUFFIX = re.compile(r"n|ns|an|ans|ian|ians|ese|s|es|ite|ites|er|ers|ism")
@@ -209,7 +211,12 @@ class NameGazetteer:
         def respell(match: re.Match[str]) -> str:
             token = match.group()
             lower = fold(token).lower()
-            if len(lower) < RESPELL_MIN or lower in self.vocab or lower in STOPWORDS:
+            if lower in self.vocab or lower in STOPWORDS:
+                return token
+            clipped = self._clipped_from(lower)
+            if clipped:
+                return clipped.capitalize()
+            if len(lower) < RESPELL_MIN:
                 return token
             close = [
                 name
@@ -226,6 +233,19 @@ class NameGazetteer:
             return self._in_capitals.get(match.group(), match.group())
 
         return LOWERCASE_WORD.sub(capitalise, CAPITALISED_WORD.sub(respell, text))
+
+    def _clipped_from(self, word: str) -> str | None:
+        """The one plural name word a clipped plural is cut from: "Preds" from "Predators",
+        "Dems" from "Democrats", "Cavs" from "Cavaliers", as fans and headlines write them."""
+        base = word[:-1]
+        if not word.endswith("s") or len(base) < CLIPPED_MIN:
+            return None
+        whole = [
+            name
+            for name in self._long_name_words
+            if name.startswith(base) and name.endswith("s") and len(name) >= len(word) + 2
+        ]
+        return whole[0] if len(whole) == 1 else None
 
     @property
     def _in_capitals(self) -> dict[str, str]:

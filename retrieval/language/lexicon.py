@@ -272,7 +272,7 @@ AFFILIATION_WORDS = frozenset(
 )
 
 # Abbreviated titles news copy uses before names, read as the word they stand for, so "Who is
-# the governor?" finds "Gov. Eric Holcomb".
+# the governor?" finds "Gov. Eric Holcomb"; and words chat shortens.
 ABBREVIATIONS = {
     "gov": "governor",
     "sen": "senator",
@@ -284,6 +284,14 @@ ABBREVIATIONS = {
     "atty": "attorney",
     "dept": "department",
     "corp": "corporation",
+    # as chat and box scores shorten words: "How far into OT?", "how many pts", "how many ppl"
+    "ot": "overtime",
+    "govt": "government",
+    "pres": "president",
+    "ppl": "people",
+    "pts": "points",
+    "yrs": "years",
+    "mins": "minutes",
 }
 
 # Capitals that news copy writes for their country's government ("Moscow rejected the offer"):

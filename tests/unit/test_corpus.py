@@ -241,6 +241,12 @@ NAMED_CHUNKS = [
         "Everybody in America reads it, said Lukashenko.",
         [{"start": 0, "end": 47, "position": 0, "mentions": "America|Lukashenko"}],
     ),
+    (
+        "games.txt",
+        1,
+        "The Predators lost to the Democrats.",
+        [{"start": 0, "end": 36, "position": 0, "mentions": "Predators|Democrats"}],
+    ),
 ]
 
 
@@ -263,6 +269,10 @@ NAMED_CHUNKS = [
         ("How many Americans have it?", "How many Americans have it?"),
         ("Was the Zelenskyan plan real?", "Was the Zelenskyan plan real?"),
         ("What did Amerika say?", "What did America say?"),
+        # a clipped plural, as fans and headlines write one (hockey, politics)
+        ("How many in a row have the Preds lost?", "How many in a row have the Predators lost?"),
+        ("Did the Dems walk out?", "Did the Democrats walk out?"),
+        ("Did the Sens win?", "Did the Sens win?"),  # no name it is cut from
     ],
 )
 def test_a_name_written_otherwise_is_read_as_the_stories_write_it(

@@ -1095,6 +1095,9 @@ def test_questions_about_the_article_itself(question: str, author: bool, summary
         ("Schroder scored", ["schroder", "scored"]),
         ("Zürich-based firm", ["zurich", "based", "firm"]),
         ("Putin’s troops", ["putin", "troops"]),
+        # a chat or box-score shortening, as the word it stands for (hockey, polling)
+        ("How far into OT?", ["how", "far", "into", "overtime"]),
+        ("how many ppl voted", ["how", "many", "people", "voted"]),
     ],
 )
 def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> None:
