@@ -50,6 +50,8 @@ _SPACE = re.compile(r"\s")
 # Where pysbd could end a sentence: its terminal punctuation, or a line break.
 _BOUNDARY = re.compile(r"[.!?。．！？…\n\r]")
 _LEADING_CLOSERS = re.compile(r"[\"'”’)\]]+(?=\s|$)")
+# Marks no sentence opens on: a piece after one goes on with the sentence before.
+CONTINUING = frozenset(",;:")
 # What may follow the last sentence's terminal punctuation.
 _TAIL = re.compile(r"[.!?。．！？…\"'”’)\]\s]*$")
 # A quotation that ends with its own question or exclamation mark ("..., right?”"), or with a
@@ -202,6 +204,12 @@ def pysbd_spans(text: str, offset: int = 0) -> list[Span]:
             and _ATTRIBUTION_ALONE.match(text[start:end])
         ):
             # "“..., right?” Sanborn said.": one sentence, so that the quote has its speaker.
+            last = spans.pop()
+            spans.append(Span(last.start, offset + end, text[last.start - offset : end]))
+            start = end
+        if spans and start < end and text[start] in CONTINUING:
+            # "Rep. David McKinley, R-W.Va., visited ...": pysbd ends a sentence at the state's
+            # abbreviation; what follows on a comma goes on with it.
             last = spans.pop()
             spans.append(Span(last.start, offset + end, text[last.start - offset : end]))
             start = end

@@ -134,6 +134,29 @@ def test_an_attribution_after_a_quoted_question_is_part_of_it(
         assert text[span.start - 7 : span.end - 7] == span.text
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a state's abbreviation after a lawmaker's party ends no sentence (fact check, politics)
+        (
+            "Rep. David Lee, R-W.Va., visited the border. He left.",
+            ["Rep. David Lee, R-W.Va., visited the border.", "He left."],
+        ),
+        (
+            "Sen. Ann Ray, D-N.Y.; her aide said no. It rained.",
+            ["Sen. Ann Ray, D-N.Y.; her aide said no.", "It rained."],
+        ),
+    ],
+)
+def test_a_sentence_goes_on_after_an_abbreviation_and_a_comma(
+    text: str, sentences: list[str]
+) -> None:
+    found = split_sentences(text, 7)
+    assert [span.text for span in found] == sentences
+    for span in found:
+        assert text[span.start - 7 : span.end - 7] == span.text
+
+
 def test_tokens_are_counted_not_padded_or_cut() -> None:
     # The model's tokenizer.json pads and truncates to 128 pieces; a count must do neither.
     assert count_tokens("Russia has denied the accusations.") == 6
