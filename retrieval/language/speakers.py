@@ -34,6 +34,8 @@ POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 POSSESSIVE_AFTER = re.compile(r"’s\b|'s\b|’(?!\w)|'(?!\w)")
 # A capitalised "-ing" word alone before a name: "Getting Orbit Plus right ...".
 OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
+# Words no name is made of but for a first name: "Will Moy".
+FIRST_NAME_WORDS = frozenset({"Will"})
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
 # An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
 # ...,") between a subject and its verb.
@@ -228,7 +230,10 @@ def find_mentions(sentence: str) -> list[Mention]:
         joined = gap.strip() == "&" and bool(run) and word[:1].isupper()
         if gap.strip() not in ("", "-") and not initial and not joined:
             close_run()
-        capital = word[0].isupper() and bare not in NOT_NAMES and not CONTRACTION.search(bare)
+        capital = word[0].isupper() and (
+            (bare not in NOT_NAMES and not CONTRACTION.search(bare))
+            or _first_name_before_name(sentence, match)
+        )
         if capital and not run and _opening_gerund(sentence, match):
             capital = False  # "Getting Disney+ right will be a key test": a verb, not a name
         if capital and bare in TITLE_WORDS:
@@ -242,6 +247,15 @@ def find_mentions(sentence: str) -> list[Mention]:
             close_run()
     close_run()
     return [m for m in mentions if not _is_demonym_only(m)]
+
+
+def _first_name_before_name(sentence: str, match: re.Match[str]) -> bool:
+    """ "Will Moy, chief executive of Full Fact, said": a modal that is also a first name, before
+    a capitalised word, in a sentence that asks nothing ("Will Trump run again?")."""
+    if match.group() not in FIRST_NAME_WORDS or sentence.rstrip(" \"”’'").endswith("?"):
+        return False
+    following = sentence[match.end() :].split()[:1]
+    return bool(following) and following[0][:1].isupper()
 
 
 def _opening_gerund(sentence: str, match: re.Match[str]) -> bool:

@@ -360,6 +360,9 @@ def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -
         ),
         ("Critically, McKinley cited border agents.", ["McKinley"]),
         ("Reportedly, Kevin Shaw was freed in Zabul.", ["Kevin Shaw", "Zabul"]),
+        # "Will" before a name is a first name, unless the sentence asks (a fact check, a race)
+        ("Will Moy, chief executive of Full Fact, said so.", ["Will Moy", "Full Fact"]),
+        ("Will Biden run again?", ["Biden"]),
     ],
 )
 def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
