@@ -105,6 +105,8 @@ from retrieval.retrieve.scoring import (
 
 log = logging.getLogger(__name__)
 
+# How many sentences after a "who" answer that describes people the one naming them may come.
+IDENTIFIED_WINDOW = 2
 # A sentence that opens on a thing the one before it named goes on about it: "That message is".
 DEMONSTRATIVE_OPENING = re.compile(r"^[“\"]?(?:That|This|These|Those)\s+(?P<noun>[a-z][\w-]+)")
 
@@ -522,6 +524,9 @@ class ExtractiveAnswerer:
             text = NOTHING_MORE if question.shown else reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         first = chosen[0].sentence
+        identified = self._identified_next(first) if question.wh == "who" else None
+        if identified is not None and all(e.id != identified.id for e in chosen):
+            chosen = [*chosen, Evidence(identified)]  # "Who are the two hostages?"
         if question.wh == "how_many" and question.name_words:
             # "How many points did Gallinari score?": the count he holds leads, of the
             # sentences chosen ("Danilo Gallinari added 25 points"), before the Thunder's run
@@ -914,6 +919,27 @@ class ExtractiveAnswerer:
         fight elsewhere."""
         around = (s.stems for s in self._neighbourhood(sentence))
         return frozenset().union(*around, stems(words(sentence.title)))
+
+    def _identified_next(self, sentence: Sentence) -> Sentence | None:
+        """For a "who" answer that describes people without naming them ("Two hostages — an
+        American and an Australian — ... were released"), the next sentence that names them
+        in the same words ("American Kevin King and Australian Timothy Weeks, ..."): news
+        identifies a story's people right after it describes them."""
+        if any(map(is_person_name, sentence.mentions)):
+            return None
+        described = set(sentence.stems)
+        for ahead in range(1, IDENTIFIED_WINDOW + 1):
+            following = self._sentence_at(sentence.source, sentence.position + ahead)
+            if following is None:
+                return None
+            people = [m for m in following.mentions if is_person_name(m)]
+            if not people:
+                continue
+            # the same words in both, the names aside: "American Kevin King" after "an American"
+            names = {w for person in people for w in words(person)[-2:]}
+            said = set(stems([w for w in words(following.text) if w not in names]))
+            return following if said & described else None
+        return None
 
     def _preceding(self, sentence: Sentence, window: int = REFERENCE_WINDOW) -> list[Sentence]:
         """The sentences right before this one in its article (`window` of them)."""

@@ -236,7 +236,7 @@ def find_mentions(sentence: str) -> list[Mention]:
         )
         if capital and not run and _opening_gerund(sentence, match):
             capital = False  # "Getting Disney+ right will be a key test": a verb, not a name
-        if capital and bare in TITLE_WORDS:
+        if capital and bare in TITLE_WORDS and not _surname_after_name(sentence, match, run):
             close_run()  # a title describes the name that follows; it is not part of it
             continue
         if capital or (run and bare in ("of", "the") and len(run) >= 1):
@@ -247,6 +247,13 @@ def find_mentions(sentence: str) -> list[Mention]:
             close_run()
     close_run()
     return [m for m in mentions if not _is_demonym_only(m)]
+
+
+def _surname_after_name(sentence: str, match: re.Match[str], run: Sequence[re.Match[str]]) -> bool:
+    """A title word closing a person's name is their surname: "Kevin King and ...", "Ann
+    Bishop said"; not "President" in "Russian President Vladimir Putin", a name after it."""
+    following = sentence[match.end() :].lstrip(" .")
+    return bool(run) and not following[:1].isupper()
 
 
 def _first_name_before_name(sentence: str, match: re.Match[str]) -> bool:

@@ -976,6 +976,21 @@ def test_the_holder_of_a_role_the_headlines_owner_has(
     assert list(_role_holders(role, context, corpus(ROLE_CHUNKS))) == people
 
 
+def test_people_described_are_named_by_the_sentence_after() -> None:
+    index = corpus(IDENTIFIED_CHUNKS)
+    judge = ExtractiveAnswerer(index, paraphrase=None)
+    by_text = {s.text: s for s in index.sentences}
+    # news describes a story's people, then names them in the same words (a prisoner swap)
+    swap = by_text["Two hostages, an American and an Australian, were released."]
+    assert judge._identified_next(swap).text.startswith("American Kevin King")
+    # a sentence that names its people needs no other (a crash report)
+    named = by_text["Pilot Ann Lee landed the plane."]
+    assert judge._identified_next(named) is None
+    # nor is a later sentence naming other people theirs
+    crash = by_text["Two passengers were hurt in the crash."]
+    assert judge._identified_next(crash) is None
+
+
 # Stories that name a person and go on about them as "he" or "his".
 def story(source: str, *sentences: tuple[str, str]) -> tuple:
     """A one-paragraph article of (sentence, names mentioned) pairs."""
@@ -987,6 +1002,23 @@ def story(source: str, *sentences: tuple[str, str]) -> tuple:
         rows.append({"start": start, "end": at, "position": position, "mentions": mentions})
     return (source, 1, text, rows)
 
+
+IDENTIFIED_CHUNKS = [
+    story(
+        "swap.txt",
+        ("Two hostages, an American and an Australian, were released.", ""),
+        (
+            "American Kevin King and Australian Tim Weeks were flown out.",
+            "American Kevin King|Australian Tim Weeks",
+        ),
+    ),
+    story(
+        "crash.txt",
+        ("Pilot Ann Lee landed the plane.", "Ann Lee"),
+        ("Two passengers were hurt in the crash.", ""),
+        ("Mayor Bo Reed thanked the crew.", "Bo Reed"),
+    ),
+]
 
 REFERRING_CHUNKS = [
     story(

@@ -437,6 +437,10 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
         ("Republican Gov. Eric Holcomb left.", ["Republican", "Eric Holcomb"]),
         ("State Supt. Ann Lee and Atty. Bo Reed spoke.", ["State", "Ann Lee", "Bo Reed"]),
         ("He chose Plan B. Then he left.", ["Plan B"]),  # an initial ends no first name here
+        # a title word closing a name is a surname (a prisoner swap, a school board)
+        ("American Kevin King and Tim Weeks were freed.", ["American Kevin King", "Tim Weeks"]),
+        ("Ann Bishop said no.", ["Ann Bishop"]),
+        ("King Charles spoke.", ["Charles"]),
     ],
 )
 def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -> None:
