@@ -524,7 +524,10 @@ class ExtractiveAnswerer:
             text = NOTHING_MORE if question.shown else reason or NOT_IN_ARTICLE
             return Answer(asked, text, abstained=True, resolved_question=standalone)
         first = chosen[0].sentence
-        identified = self._identified_next(first) if question.wh == "who" else None
+        # "Who are the two hostages?": the people described, as the next sentence names them;
+        # not a game's winner, which is a side ("who won the game")
+        asks_people = question.wh == "who" and question.predicate not in WINNING
+        identified = self._identified_next(first) if asks_people else None
         if identified is not None and all(e.id != identified.id for e in chosen):
             chosen = [*chosen, Evidence(identified)]  # "Who are the two hostages?"
         if question.wh == "how_many" and question.name_words:
