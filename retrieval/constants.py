@@ -31,11 +31,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # 20, speakers a sentence describes but never names ("the doctor said"), its `voices`; 21, a
 # quotation closed by two apostrophes ("...,’’ Will Moy ... said.") and a statement issued, a
 # point pointed out, a comment declined are speech; 22, more groups quoted with no article
-# before them ("..., executives of both companies announced"), and no name in an opening
-# adverb ("According to the study, ..."), chat's shortenings read as their words ("OT"), and
-# no sentence cut after a state's abbreviation ("Rep. David McKinley, R-W.Va., visited ..."),
-# "Will" a first name before a name ("Will Moy"), and a title word closing a name a surname
-# ("Kevin King").
+# before them ("..., executives of both companies announced"), no name in an opening adverb
+# ("According to the study, ..."), chat's shortenings as their words ("OT"), no sentence cut
+# after a state's abbreviation ("Rep. David McKinley, R-W.Va., visited ..."), "Will" a first
+# name before a name ("Will Moy") and a title word closing a name a surname ("Kevin King").
 INDEX_LAYOUT = "22"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and

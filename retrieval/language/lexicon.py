@@ -548,9 +548,10 @@ PHRASAL_VERBS = {
 }
 
 # Irregular past forms, read as their verb so that a question's "Who took her?" or "What did
-# Emirates buy?" meets the article's "took" or "bought" (a stemmer leaves them apart). Forms
-# that are more often another word are left out: "lay", "bit", "rose", "born", "said" (speech
-# has its own term), "read", "wound", "ground".
+# Emirates buy?" meets the article's "took" or "bought" (a stemmer leaves them apart); with
+# "making" and "makes", for the phrasal verbs above. Forms that are more often another word
+# are left out: "lay", "bit", "rose", "born", "said" (speech has its own term), "read",
+# "wound", "ground".
 IRREGULAR_PAST = {
     past: verb
     for verb, forms in {
