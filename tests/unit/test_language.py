@@ -806,6 +806,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "How did they get to it?",
             "How did the fact-checkers get to it?",
         ),
+        # no "it" for a person named by their trade (a case report)
+        (
+            [turn("When did he first go to the doctor about them?", "In November.")],
+            "And what did the doctor initially think it was?",
+            "What did the doctor initially think it was?",
+        ),
         (
             [turn("How many Americans died in the crash?", "Two.")],
             "Who were they?",
