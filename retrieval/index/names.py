@@ -236,16 +236,21 @@ class NameGazetteer:
 
     def _clipped_from(self, word: str) -> str | None:
         """The one plural name word a clipped plural is cut from: "Preds" from "Predators",
-        "Dems" from "Democrats", "Cavs" from "Cavaliers", as fans and headlines write them."""
-        base = word[:-1]
-        if not word.endswith("s") or len(base) < CLIPPED_MIN:
+        "Isles" from "Islanders", "Dems" from "Democrats", as fans and headlines write them."""
+        if not word.endswith("s"):
             return None
-        whole = [
+        # "Preds" keeps "Pred"; "Isles" keeps "Isl" of "Islanders"
+        bases = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+        whole = {
             name
             for name in self._long_name_words
-            if name.startswith(base) and name.endswith("s") and len(name) >= len(word) + 2
-        ]
-        return whole[0] if len(whole) == 1 else None
+            for base in bases
+            if len(base) >= CLIPPED_MIN
+            and name.startswith(base)
+            and name.endswith("s")
+            and len(name) >= len(word) + 2
+        }
+        return whole.pop() if len(whole) == 1 else None
 
     @property
     def _in_capitals(self) -> dict[str, str]:

@@ -244,8 +244,8 @@ NAMED_CHUNKS = [
     (
         "games.txt",
         1,
-        "The Predators lost to the Democrats.",
-        [{"start": 0, "end": 36, "position": 0, "mentions": "Predators|Democrats"}],
+        "The Predators lost to the Democrats and the Islanders.",
+        [{"start": 0, "end": 54, "position": 0, "mentions": "Predators|Democrats|Islanders"}],
     ),
 ]
 
@@ -272,6 +272,7 @@ NAMED_CHUNKS = [
         # a clipped plural, as fans and headlines write one (hockey, politics)
         ("How many in a row have the Preds lost?", "How many in a row have the Predators lost?"),
         ("Did the Dems walk out?", "Did the Democrats walk out?"),
+        ("Did the Isles win?", "Did the Islanders win?"),
         ("Did the Sens win?", "Did the Sens win?"),  # no name it is cut from
     ],
 )
