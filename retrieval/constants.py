@@ -34,7 +34,8 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # before them ("..., executives of both companies announced"), no name in an opening adverb
 # ("According to the study, ..."), chat's shortenings as their words ("OT"), no sentence cut
 # after a state's abbreviation ("Rep. David McKinley, R-W.Va., visited ..."), "Will" a first
-# name before a name ("Will Moy") and a title word closing a name a surname ("Kevin King").
+# name before a name ("Will Moy"), a title word closing a name a surname ("Kevin King") and a
+# name after an opening phrase no appositive (", the Electoral Commission, which ...").
 INDEX_LAYOUT = "22"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and

@@ -37,6 +37,8 @@ OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
 # Words no name is made of but for a first name: "Will Moy".
 FIRST_NAME_WORDS = frozenset({"Will"})
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
+# A name of two or more capitalised words: "Electoral Commission", "White House".
+PROPER_NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)+"
 # An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
 # ...,") between a subject and its verb.
 # Or a role at an organisation: ", associate professor of epidemiology at Columbia University
@@ -46,7 +48,10 @@ APPOSITIVE = re.compile(
     # (not a clause that speaks: ", the singer and guitarist told the audience,")
     # (a place in it with its country or state: "..., a fellow at the institute in Munich,
     # Germany, and co-author of the study, said")
-    rf",\s+(?:(?:a|an|the)\s(?:(?!\b(?:{SPEECH_VERBS})\b)(?:{PLACE_AND_REGION}|[^,\"“”])){{1,200}}"
+    # (not a name of its own after an opening phrase: "In a reflection of the confusion, the
+    # Electoral Commission, which regulates ..., issued a statement")
+    rf",\s+(?:(?:a|an|the)\s(?!{PROPER_NAME},)"
+    rf"(?:(?!\b(?:{SPEECH_VERBS})\b)(?:{PLACE_AND_REGION}|[^,\"“”])){{1,200}}"
     r"|(?:who|whose)\s"
     r"[^,\"“”]{1,200}),"
     # an aside between the speaker and the verb: "Richardson, via USA Today, said",

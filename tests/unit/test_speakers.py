@@ -696,6 +696,22 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
             id="a group, whose it is only says which (teachers' strike)",
         ),
         pytest.param(
+            "In a sign of the confusion, the Electoral Commission, which regulates campaign "
+            "finances, issued a statement warning voters.",
+            "In a sign of the confusion, the Electoral Commission, which regulates campaign "
+            "finances, issued a statement warning voters.",
+            "Electoral Commission",
+            "",
+            id="a name after an opening phrase is the subject, no appositive (election)",
+        ),
+        pytest.param(
+            "Tim Ray, the Wild coach, said the team was tired.",
+            "Tim Ray, the Wild coach, said the team was tired.",
+            "Tim Ray",
+            "",
+            id="an appositive between the speaker and the verb (hockey)",
+        ),
+        pytest.param(
             "Ann Lee was arrested on Friday, police said.",
             "Ann Lee was arrested on Friday, police said.",
             "",
