@@ -1616,13 +1616,16 @@ def test_a_datelines_city_is_no_antecedent(quote: str, resolved: str) -> None:
         # a plural of a word the articles use (aviation, streaming)
         ("How many Landers did SpaceX build?", ()),
         ("How many A380s does Emirates have?", ("Emirates",)),
+        # a singular of a plural the articles use (an election, a party)
+        ("How did the Tory chairman describe the video?", ()),
+        ("Which Democrat spoke first?", ()),
         # a person described, not named (crime, protest)
         ("What did the mom say about her daughter?", ()),
         ("what did his wife say", ()),
     ],
 )
 def test_names_the_articles_never_mention(question: str, unknown: tuple[str, ...]) -> None:
-    known = Known(["SpaceX"], "lander a380 truce")
+    known = Known(["SpaceX", "Tories", "Democrats"], "lander a380 truce")
     assert analyze(question, known).unknown_names == unknown
 
 
