@@ -37,8 +37,12 @@ OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
 # Words no name is made of but for a first name: "Will Moy".
 FIRST_NAME_WORDS = frozenset({"Will"})
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
-# A name of two or more capitalised words: "Electoral Commission", "White House".
-PROPER_NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)+"
+# A name of two or more capitalised words, no title among them: "Electoral Commission", "White
+# House" (not "Senate Majority Leader").
+PROPER_NAME = (
+    rf"(?!(?:[A-Z][\w.&’'-]*\s+)*(?i:{'|'.join(sorted(TITLE_WORDS))})\b)"
+    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)+"
+)
 # An appositive (", a staunch supporter of ...,") or a relative clause (", who has split from
 # ...,") between a subject and its verb.
 # Or a role at an organisation: ", associate professor of epidemiology at Columbia University
@@ -256,9 +260,12 @@ def find_mentions(sentence: str) -> list[Mention]:
 
 def _surname_after_name(sentence: str, match: re.Match[str], run: Sequence[re.Match[str]]) -> bool:
     """A title word closing a person's name is their surname: "Kevin King and ...", "Ann
-    Bishop said"; not "President" in "Russian President Vladimir Putin", a name after it."""
+    Bishop said"; not "President" in "Russian President Vladimir Putin", a name after it, nor
+    in "the Emirates President", a description."""
     following = sentence[match.end() :].lstrip(" .")
-    return bool(run) and not following[:1].isupper()
+    before = sentence[: run[0].start()].split()[-1:] if run else []
+    described = bool(before) and before[0].lower() in ("the", "a", "an")  # "the Emirates President"
+    return bool(run) and not described and not following[:1].isupper()
 
 
 def _first_name_before_name(sentence: str, match: re.Match[str]) -> bool:

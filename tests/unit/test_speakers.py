@@ -441,6 +441,7 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
         ("American Kevin King and Tim Weeks were freed.", ["American Kevin King", "Tim Weeks"]),
         ("Ann Bishop said no.", ["Ann Bishop"]),
         ("King Charles spoke.", ["Charles"]),
+        ("Tim Clark, the Emirates President, agreed.", ["Tim Clark", "Emirates"]),
     ],
 )
 def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -> None:
@@ -703,6 +704,13 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
             "Electoral Commission",
             "",
             id="a name after an opening phrase is the subject, no appositive (election)",
+        ),
+        pytest.param(
+            "Tim Clark, the Emirates President, said the order was firm.",
+            "Tim Clark, the Emirates President, said the order was firm.",
+            "Tim Clark",
+            "",
+            id="an appositive of capitalised words with a title in it (plane order)",
         ),
         pytest.param(
             "Tim Ray, the Wild coach, said the team was tired.",
