@@ -1352,8 +1352,7 @@ class ExtractiveAnswerer:
         said_around = frozenset().union(*(s.stems for s in around))
         if _says_another_kind([stem for _, stem in points], said_around):
             return True  # "medical marijuana" states: "Marijuana for recreational use ..."
-        said = frozenset().union(*(s.stems for s in around))
-        here = sentence.stems
+        said, here = said_around, sentence.stems
         said, here = _with_phrasal(question, said), _with_phrasal(question, here)
         # "What's the deal worth in pounds?": "£10bn" says pounds
         signs = _currencies_signed(" ".join(s.text for s in around))

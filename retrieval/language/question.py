@@ -977,11 +977,11 @@ def _known_word(word: str, vocab: Set[str]) -> bool:
     """Whether the corpus uses the word, its singular ("Dreamliners", "A380s") or its plural
     ("Tory" in a story on the "Tories", "Democrat" in one on the "Democrats")."""
     singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
-    plurals = (f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else "")
+    plurals = [f"{word}s", f"{word}es", *([f"{word[:-1]}ies"] if word.endswith("y") else [])]
     return (
         word in vocab
         or (word.endswith("s") and any(w in vocab for w in singulars))
-        or any(w in vocab for w in plurals if w)
+        or any(w in vocab for w in plurals)
     )
 
 
