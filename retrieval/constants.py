@@ -35,8 +35,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # ("According to the study, ..."), chat's shortenings as their words ("OT"), no sentence cut
 # after a state's abbreviation ("Rep. David McKinley, R-W.Va., visited ..."), "Will" a first
 # name before a name ("Will Moy"), a title word closing a name a surname ("Kevin King") and a
-# name after an opening phrase no appositive (", the Electoral Commission, which ...").
-INDEX_LAYOUT = "22"
+# name after an opening phrase no appositive (", the Electoral Commission, which ..."); 23, a
+# people's word stemmed as its country ("Swedish", "Sweden"), no name in an opening preposition
+# ("Like hibernating animals, ..."), a street or a team no person ("Gladstone Avenue").
+INDEX_LAYOUT = "23"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -77,6 +77,10 @@ BARE_WH = re.compile(
     r"(?:why|when|where|how|who|whom|what|which))(?P<more>\s+\w+)?\s*\??$",
     re.I,
 )
+# "How much?", "For how long?": a bare "how" that keeps the measure it asks for.
+HOW_MEASURE = re.compile(
+    r"(?:\w+\s+)?how\s+(?:much|many|long|old|far|often|big|soon|fast|late|early)", re.I
+)
 # "Where will that game be?", "When did that happen?": where or when the last question's
 # answer happens, asked as "Where?" is.
 WHERE_OR_WHEN_OF_IT = re.compile(
@@ -272,7 +276,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         if counted and wh.lower() in ("which", "what", "who") and _names_them(more):
             # "Which ones?" after "How many firms did NASA add?": which firms NASA added
             return f"Which {asked[counted.end() :]}"
-        if wh.lower().endswith(("what", "which")) and more:
+        if more and (
+            wh.lower().endswith(("what", "which")) or HOW_MEASURE.fullmatch(wh + more)
+        ):
             wh += more
         return f"{wh.capitalize()}: {asked}"
     if MORE_OF_IT.match(question):
@@ -622,27 +628,46 @@ def _bind_people(
     if _named_before(PERSON_PRONOUN, question, index, person=True):
         return question
     bound = question
-    for match in reversed(list(PERSON_PRONOUN.finditer(question))):
-        person = _person_for(match.group(1), people, besides, index, opening)
+    taken: dict[bool, str] = {}  # the person each gender's pronoun stands for
+    chosen: list[tuple[re.Match[str], str]] = []
+    for match in PERSON_PRONOUN.finditer(question):
+        feminine = match.group(1).lower() in FEMININE
+        person = taken.get(feminine)
+        if person is None:
+            # "Did she say why the president brought him up?": "she" and "him" are two people
+            other = taken.get(not feminine)
+            person = _person_for(match.group(1), people, besides, index, opening, other)
         if person:
-            said = _replace(match, person, question)
-            bound = bound[: match.start()] + said + bound[match.end() :]
+            taken[feminine] = person
+            chosen.append((match, person))
+    for match, person in reversed(chosen):
+        said = _replace(match, person, question)
+        bound = bound[: match.start()] + said + bound[match.end() :]
     return bound
 
 
 def _person_for(
-    pronoun: str, people: list[str], besides: list[str], index: KnownWords, opening: bool
+    pronoun: str,
+    people: list[str],
+    besides: list[str],
+    index: KnownWords,
+    opening: bool,
+    other: str | None = None,
 ) -> str | None:
     """Whom a "he" or "she" means: the first of the people the last turn named whom the articles
     do not call otherwise (no "she" for "he", no team or place); else the first such of the
     people its answer named besides; else, when none of them can be meant or the conversation
     opens with the question, the one man (or woman) the articles are about, if they are about
-    one."""
+    one. Never `other`, whom a pronoun of the other gender in the question already means."""
     said = "she" if pronoun.lower() in FEMININE else "he"
 
     def called(names: list[str]) -> list[str]:
         return [
-            n for n in names if _may_be_person(n, index) and index.person_pronoun(n) in (said, None)
+            n
+            for n in names
+            if n != other
+            and _may_be_person(n, index)
+            and index.person_pronoun(n) in (said, None)
         ]
 
     named = [*called(people), *called(besides)]
@@ -650,7 +675,8 @@ def _person_for(
         return named[0]
     # no one the last turn named can be "he" ("How old is he?" after "Who threatened Omar?"), or
     # the conversation has just begun
-    return index.central_person(said) if opening or people or besides else None
+    central = index.central_person(said) if opening or people or besides else None
+    return central if central != other else None
 
 
 def _may_be_person(name: str, index: KnownWords) -> bool:

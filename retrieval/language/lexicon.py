@@ -129,7 +129,8 @@ FINDING_VERBS = r"(?:find|found|show|shown|reveal|revealed|conclude|suggest)"
 # --- Names -----------------------------------------------------------------------------------
 
 # Words that start with a capital letter yet name nobody: function words, days and months,
-# numbers, and the adverbs a sentence opens on ("According to the study, ...", "Critically, ...").
+# numbers, and the adverbs and prepositions a sentence opens on ("According to the study, ...",
+# "Critically, ...", "Like hibernating animals, ...").
 NOT_NAMES = frozenset(
     """a about after all also an and another any are as at because before being but by can
     could did do does during each either even every few for from had has have he her here
@@ -147,7 +148,7 @@ NOT_NAMES = frozenset(
     according critically finally ultimately recently currently previously additionally
     similarly importantly notably initially eventually separately specifically unfortunately
     fortunately surprisingly interestingly apparently clearly obviously officially reportedly
-    allegedly""".split()
+    allegedly like unlike amid amidst among amongst against toward towards via""".split()
 )
 
 # Titles and roles that come before a name and describe the person.
@@ -169,7 +170,8 @@ PLACE_OPENERS = frozenset(
 )
 
 # Words that make a capitalized run an organisation or place rather than a person: the common
-# nouns in organisations' names ("The Moscow Times", "Columbia University", "Blue Origin LLC").
+# nouns in organisations' and places' names ("The Moscow Times", "Columbia University", "Blue
+# Origin LLC", "Gladstone Avenue").
 ORG_WORDS = frozenset(
     """court ministry times union council agency party nations committee department
     office government parliament army forces organization organisation institute university
@@ -184,7 +186,9 @@ ORG_WORDS = frozenset(
     initiative project
     tour festival cup championship championships tournament finals olympics awards prize trophy
     summit expo amendment act treaty accord records productions brothers magazine reports
-    review""".split()
+    review team
+    avenue ave road boulevard blvd lane highway parkway plaza bridge station park bay valley
+    beach""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".
@@ -651,3 +655,69 @@ TENSE_AMBIGUOUS = frozenset({"found"})
 GROUP_WORDS = frozenset(
     "team staff company firm agency department office organization organisation".split()
 )
+
+# Countries and the words for their people, read as the country's name so that a question's
+# "Why did the Swedes drop the case?" meets "Swedish prosecutors" and "Sweden has dropped", and
+# "Chinese officials" meet "China's health chiefs" (one word each; "Korean" serves both Koreas).
+NATIONS = {
+    nation: country
+    for country, forms in {
+        "afghanistan": "afghan afghans",
+        "america": "american americans",
+        "argentina": "argentine argentinian argentinians argentines",
+        "australia": "australian australians",
+        "austria": "austrian austrians",
+        "belarus": "belarusian belarusians",
+        "belgium": "belgian belgians",
+        "brazil": "brazilian brazilians",
+        "britain": "british brits briton britons uk",
+        "canada": "canadian canadians",
+        "chile": "chilean chileans",
+        "china": "chinese",
+        "colombia": "colombian colombians",
+        "croatia": "croatian croatians croat croats",
+        "cuba": "cuban cubans",
+        "denmark": "danish dane danes",
+        "ecuador": "ecuadorean ecuadorian ecuadoreans ecuadorians",
+        "egypt": "egyptian egyptians",
+        "england": "english",
+        "finland": "finnish finn finns",
+        "france": "french",
+        "germany": "german germans",
+        "greece": "greek greeks",
+        "hungary": "hungarian hungarians",
+        "india": "indian indians",
+        "indonesia": "indonesian indonesians",
+        "iran": "iranian iranians",
+        "iraq": "iraqi iraqis",
+        "ireland": "irish",
+        "israel": "israeli israelis",
+        "italy": "italian italians",
+        "japan": "japanese",
+        "kenya": "kenyan kenyans",
+        "korea": "korean koreans",
+        "mexico": "mexican mexicans",
+        "mongolia": "mongolian mongolians",
+        "netherlands": "dutch",
+        "nigeria": "nigerian nigerians",
+        "norway": "norwegian norwegians",
+        "pakistan": "pakistani pakistanis",
+        "philippines": "filipino filipinos philippine",
+        "poland": "polish",
+        "portugal": "portuguese",
+        "russia": "russian russians",
+        "scotland": "scottish scot scots",
+        "serbia": "serbian serbians serb serbs",
+        "spain": "spanish spaniard spaniards",
+        "sweden": "swedish swede swedes",
+        "switzerland": "swiss",
+        "syria": "syrian syrians",
+        "taiwan": "taiwanese",
+        "turkey": "turkish turk turks",
+        "ukraine": "ukrainian ukrainians",
+        "venezuela": "venezuelan venezuelans",
+        "vietnam": "vietnamese",
+        "wales": "welsh",
+    }.items()
+    for nation in forms.split()
+}

@@ -15,6 +15,7 @@ from retrieval.language.lexicon import (
     FRAMING,
     IRREGULAR_PAST,
     MEASURE_WORDS,
+    NATIONS,
     PERSON_NOUNS,
     PHRASAL_VERBS,
     QUESTION_OPENERS,
@@ -973,9 +974,16 @@ def _in_capitals(text: str) -> bool:
     return text.isupper() or (len(tokens) >= 3 and all(t[0].isupper() for t in tokens))
 
 
+NATION_WORDS = frozenset(NATIONS)
+
+
 def _known_word(word: str, vocab: Set[str]) -> bool:
     """Whether the corpus uses the word, its singular ("Dreamliners", "A380s") or its plural
-    ("Tory" in a story on the "Tories", "Democrat" in one on the "Democrats")."""
+    ("Tory" in a story on the "Tories", "Democrat" in one on the "Democrats"), or another word
+    for the same country or its people ("Swedes" in a story on "Sweden")."""
+    country = NATIONS.get(word, word)
+    if country in vocab or any(NATIONS[w] == country for w in NATION_WORDS & vocab):
+        return True
     singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
     plurals = [f"{word}s", f"{word}es", *([f"{word[:-1]}ies"] if word.endswith("y") else [])]
     return (

@@ -11,6 +11,7 @@ import Stemmer
 from retrieval.language.lexicon import (
     ABBREVIATIONS,
     IRREGULAR_PAST,
+    NATIONS,
     OPPOSITES,
     STOPWORDS,
     TENSE_AMBIGUOUS,
@@ -64,7 +65,7 @@ NUMERALS = {
 
 
 def stems(tokens: list[str]) -> list[str]:
-    return _stemmer().stemWords([NUMERALS.get(t, t) for t in tokens])
+    return _stemmer().stemWords([NUMERALS.get(t) or NATIONS.get(t, t) for t in tokens])
 
 
 def verb_stems(tokens: list[str]) -> list[str]:

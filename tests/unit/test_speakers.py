@@ -363,6 +363,10 @@ def test_the_subject_a_later_pronoun_means(sentence: str, subject: str | None) -
         # "Will" before a name is a first name, unless the sentence asks (a fact check, a race)
         ("Will Moy, chief executive of Full Fact, said so.", ["Will Moy", "Full Fact"]),
         ("Will Biden run again?", ["Biden"]),
+        # nor a preposition (hibernation research, a rally, a court case)
+        ("Like hibernating animals, the crew would gain fat.", []),
+        ("Unlike Biden, Patrick skipped Iowa.", ["Biden", "Patrick", "Iowa"]),
+        ("Amid the protests, Alibaba listed in Hong Kong.", ["Alibaba", "Hong Kong"]),
     ],
 )
 def test_a_number_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: list[str]) -> None:
@@ -417,6 +421,10 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("BMJ Case Reports", False),
         ("Doobie Brothers", False),
         ("Scott Borchetta", True),
+        # streets and a research team (drug arrests, hibernation research)
+        ("Gladstone Avenue", False),
+        ("Jolinda Drive", True),
+        ("ESA Topical Team", False),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
