@@ -276,9 +276,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         if counted and wh.lower() in ("which", "what", "who") and _names_them(more):
             # "Which ones?" after "How many firms did NASA add?": which firms NASA added
             return f"Which {asked[counted.end() :]}"
-        if more and (
-            wh.lower().endswith(("what", "which")) or HOW_MEASURE.fullmatch(wh + more)
-        ):
+        if more and (wh.lower().endswith(("what", "which")) or HOW_MEASURE.fullmatch(wh + more)):
             wh += more
         return f"{wh.capitalize()}: {asked}"
     if MORE_OF_IT.match(question):
@@ -665,9 +663,7 @@ def _person_for(
         return [
             n
             for n in names
-            if n != other
-            and _may_be_person(n, index)
-            and index.person_pronoun(n) in (said, None)
+            if n != other and _may_be_person(n, index) and index.person_pronoun(n) in (said, None)
         ]
 
     named = [*called(people), *called(besides)]
