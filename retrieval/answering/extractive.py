@@ -272,6 +272,28 @@ SUPERLATIVES = (
     r"youngest|longest|shortest|strongest|weakest|richest|hardest|easiest|most|least"
 )
 SUPERLATIVE = re.compile(rf"\b(?:{SUPERLATIVES})\b", re.IGNORECASE)
+# The kind of thing a question asks to have named: "Which prison ...?", "Which Beijing hospital
+# ...?", "What was the name of the restaurant ...?" ("What kind of van?" may ask for a
+# description: "an emotional pep talk").
+KIND_TO_NAME = re.compile(
+    r"^\W*(?:(?:and|so|but|then)\W+)*(?:"
+    r"which\s+(?:(?-i:[A-Z])[\w'’.-]*\s+)*(?P<which>(?-i:[a-z])[\w-]*)(?=\s+(?:is|was|are|were|did|does|do|has|had|will|would|can|could)\b)"
+    r"|what(?:['’]s|\s+(?:is|was|are|were))\s+the\s+names?\s+of\s+(?:the|a|an|his|her|their|its)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<named>(?-i:[a-z])[\w-]*)"
+    r"(?=\s+(?:that|who|which|where|he|she|they|it|we|you|(?-i:[A-Z])[\w'’.-]*)\b|\s*\?|$))",
+    re.IGNORECASE,
+)
+# Words that leave a thing unnamed before it: "a prison term", "another restaurant", and the
+# prepositions of a bare noun ("admitted to hospital").
+UNNAMING = frozenset("a an another some any to in at into from".split())
+# Words between a name and "a" that make the thing after it that name: "Nobu, a restaurant",
+# "Emirates is an airline", "Mercy served as a hospital".
+NAME_BEFORE_KIND = frozenset(", is was as became becomes remains".split())
+# Words after a thing that go on to name it: "a restaurant called Nobu".
+NAMING_NEXT = frozenset("called named dubbed titled".split())
+# How many modifiers may stand between "a" and the thing ("a nearby restaurant", "a South
+# Carolina shared workspace" names no workspace).
+UNNAMED_MODIFIERS = 3
 SUPERLATIVE_SAID = re.compile(
     rf"\b(?:{SUPERLATIVES}|top|record|all-time|ever|first|No\.\s*1)\b|\bin\s+(?:\w+\s+)?history\b"
     r"|\w+est\b(?<!\btest)(?<!\bprotest)(?<!\binterest)(?<!\brequest)(?<!\bwest)",
@@ -1278,6 +1300,8 @@ class ExtractiveAnswerer:
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if _asks_which(question) and not _names_one(question, best.sentence):
             return False  # "Which gaming sites?": not "doing our advertising on gaming sites"
+        if _kind_left_unnamed(question.text, best.text):
+            return False  # "Which prison is Assange held in?": not "serving a prison term"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
             return False  # "What's the best Pixar movie?": not a sentence naming its movies
         around = self._neighbourhood(best.sentence)
@@ -2611,4 +2635,47 @@ def _describes(sentence: str, name_words: frozenset[str]) -> bool:
         )
         if any(re.search(p, sentence, re.IGNORECASE) for p in patterns):
             return True
+    return False
+
+
+def _kind_left_unnamed(question: str, text: str) -> bool:
+    """Whether the text speaks of the kind of thing the question asks to have named only as "a"
+    one, never naming it: "Which prison ...?" answered with "serving a prison term", "What was
+    the name of the restaurant?" with "a nearby restaurant"; one thing, not several. A name
+    next to it ("the Belmarsh
+    prison", "a restaurant called Nobu", "Nobu, a restaurant") or a definite "the restaurant"
+    (named elsewhere, perhaps) is no such case; nor is a text that never says the kind."""
+    asked = KIND_TO_NAME.match(question)
+    if asked is None:
+        return False
+    kind = next(filter(None, asked.group("which", "named"))).lower()
+    if kind.endswith("s") and not kind.endswith("ss"):
+        return False  # "Which states ...?": things of a kind, named apart ("such as Colorado")
+    kind = stems([kind])[0]
+    tokens = re.findall(r"[\w'’-]+|[,;:]", text)
+    found = [at for at, token in enumerate(tokens) if stems([token.lower()])[0] == kind]
+    return bool(found) and all(_unnamed_at(tokens, at) for at in found)
+
+
+def _unnamed_at(tokens: Sequence[str], at: int) -> bool:
+    def capital(k: int) -> bool:
+        return 0 < k < len(tokens) and tokens[k][:1].isupper()
+
+    if capital(at - 1) or capital(at + 1):
+        return False  # "the Belmarsh prison", "the restaurant Nobu"
+    if at + 1 < len(tokens) and tokens[at + 1].lower() in NAMING_NEXT:
+        return False  # "a restaurant called Nobu"
+    for k in range(at - 1, max(at - 2 - UNNAMED_MODIFIERS, -1), -1):
+        word = tokens[k].lower()
+        if word in UNNAMING:
+            # "Nobu, a restaurant", "Emirates is an airline": the name before describes it
+            named_before = (
+                k >= 2
+                and tokens[k - 1] in NAME_BEFORE_KIND
+                and tokens[k - 2][:1].isupper()
+                and tokens[k - 2].lower() not in STOPWORDS
+            )
+            return not (word in ("a", "an") and named_before)
+        if not word.isalpha():
+            return False
     return False

@@ -35,6 +35,7 @@ from retrieval.answering.extractive import (
     _fact_span,
     _gives_a_name,
     _holders_in,
+    _kind_left_unnamed,
     _kind_named,
     _listed_apart,
     _names,
@@ -2692,3 +2693,47 @@ def test_an_age_that_is_another_speakers(
 ) -> None:
     asked = analyze(question, Known(["Pochettino", "Jose Mourinho", "Ann Lee", "Tom Ray"], ""))
     assert _age_of_another_speaker(asked, said(text, speakers)) is another
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "unnamed"),
+    [
+        # the kind asked to have named said only as "a" one or a bare noun (a dropped case, a
+        # plague case, a campaign stop)
+        (
+            "Which prison is Assange being held in?",
+            "He is currently serving a prison term in Britain for skipping bail.",
+            True,
+        ),
+        (
+            "Which Beijing hospital is he being treated at?",
+            "He was admitted to hospital on Saturday, where he was given antibiotics.",
+            True,
+        ),
+        (
+            "What was the name of the restaurant Deval Patrick went to afterwards?",
+            "She headed out for Patrick’s second stop at a nearby restaurant, where he spoke.",
+            True,
+        ),
+        (
+            "What was the name of the workspace?",
+            "Owners were gathered in a South Carolina shared workspace on Tuesday night.",
+            True,
+        ),
+        # a name next to it, before "a" or after "called" names it (an airline, a restaurant)
+        ("Which prison is he in?", "He is held at the Belmarsh prison in London.", False),
+        ("Which airline ordered the jets?", "Emirates, an airline based in Dubai, ordered.", False),
+        ("Which airline ordered the jets?", "Emirates is an airline based in Dubai.", False),
+        ("Which restaurant did he visit?", "He visited a restaurant called Nobu.", False),
+        # "the team" may be named before; a text without the kind; several things of a kind
+        ("Which team did he play for?", "He played for the team until 2010.", False),
+        ("Which city did it happen in?", "It happened in Hayward.", False),
+        ("Which states did they study?", "They studied a set of states with legal weed.", False),
+        # a kind asked for may be described, not named ("what kind of pep talk?")
+        ("What kind of pep talk did he give?", "He gave his players a pep talk.", False),
+    ],
+)
+def test_a_kind_asked_to_be_named_is_not_named_by_a_one(
+    question: str, text: str, unnamed: bool
+) -> None:
+    assert _kind_left_unnamed(question, text) is unnamed
