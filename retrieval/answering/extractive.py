@@ -61,6 +61,7 @@ from retrieval.language.lexicon import (
     HOME_WORDS,
     JOB_WORDS,
     MEASURE_WORDS,
+    MONEY_WORDS,
     NAME_SUFFIXES,
     PLACE_OPENERS,
     PLACE_TYPE_WORDS,
@@ -230,6 +231,7 @@ PURPOSE = re.compile(
 TYPED_RESTATEMENT_DENSE = 0.60
 # A currency's sign says its name: "£10bn" is in pounds.
 CURRENCY_STEMS = {sign: stems([name])[0] for sign, name in CURRENCY_SIGNS.items()}
+MONEY_STEMS = frozenset(stems(MONEY_WORDS.split()))
 # Other sentences join the best one when they score within this margin of it.
 NEAR_BEST = 0.08
 # For "why", a sentence giving a reason joins the best one, which gives none, when it scores
@@ -462,8 +464,10 @@ def _measures_given(points: Sequence[tuple[str, str]], text: str) -> set[str]:
 
 
 def _currencies_signed(text: str) -> set[str]:
-    """The stems of the currencies whose signs the text writes ("£10bn": "pound")."""
-    return {stem for sign, stem in CURRENCY_STEMS.items() if sign in text}
+    """The stems of the currencies whose signs the text writes ("£10bn": "pound"), and of
+    the words for money any sum says ("How much money is SoftBank putting in?": "$5 billion")."""
+    signed = {stem for sign, stem in CURRENCY_STEMS.items() if sign in text}
+    return signed | MONEY_STEMS if signed else signed
 
 
 def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:

@@ -500,6 +500,8 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Currency signs and the money they stand for: "What's the deal worth in pounds?" is answered
 # by "£10bn".
 CURRENCY_SIGNS = {"£": "pounds", "$": "dollars", "€": "euros", "¥": "yen", "₹": "rupees"}
+# What any sum of money says: "How much money ...?", "How much cash ...?".
+MONEY_WORDS = "money cash funds funding"
 # Courtesy titles that say it as plainly ("Mrs. Jones").
 GENDERED_TITLES = {
     "mr": "he",

@@ -2541,10 +2541,14 @@ def test_a_who_answer_names_someone_the_question_does_not(
         ("Alibaba is set to raise up to $12.9bn (£10bn).", {"pound", "dollar"}),
         ("The fine was €2m.", {"euro"}),
         ("The deal was priced at 176 Hong Kong dollars.", set()),  # written out: said already
+        # (a share listing, a fine, a rescue)
+        ("SoftBank committed to a $9.5 billion lifeline.", {"dollar"}),
     ],
 )
 def test_a_currency_sign_says_its_name(text: str, currencies: set[str]) -> None:
-    assert _currencies_signed(text) == set(stems(sorted(currencies)))
+    # and a sum of money says "money", "cash", "funds"
+    money = {"money", "cash", "funds", "funding"} if currencies else set()
+    assert _currencies_signed(text) == set(stems(sorted(currencies | money)))
 
 
 def said(text: str, speakers: str = "", voices: str = "") -> Sentence:
