@@ -1462,7 +1462,12 @@ class ExtractiveAnswerer:
             said_here = [w for w, stem in points if stem in here]
             most = 2 * len(said_here) > len(points)
             half = len(said_here) >= 2 and 2 * len(said_here) == len(points)
-            if question.wh in TYPED_KINDS - {"how_many"} and best.kind >= 1.0 and (most or half):
+            # a "how many" here counts the asked thing, checked above, and says more than half
+            # ("a fight between two people" for "How many people were involved in the fight?";
+            # so would "... injured in the fight?": the third word goes unchecked. Measured: +2
+            # answered on the read sets, none lost; half: +3, -1 declined)
+            enough = most if question.wh == "how_many" else most or half
+            if question.wh in TYPED_KINDS and best.kind >= 1.0 and enough:
                 return False
             if (
                 question.wh in TYPED_KINDS

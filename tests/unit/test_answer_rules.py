@@ -1455,6 +1455,40 @@ def test_a_time_whose_sentence_says_half_of_what_is_asked(question: str, answers
     assert judge_none._misses_the_point(asked, Evidence(dock, kind=1.0)) is not answers
 
 
+COUNT_CHUNKS = [
+    story(
+        "train-stabbing.txt",
+        ("He said it was a fight between two people who knew each other.", ""),
+    ),
+    story(
+        "lander-contracts.txt",
+        ("NASA said 14 companies can now bid for lunar lander orders.", "NASA"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        # a count of the asked thing saying more than half of the question (a stabbing, a
+        # contract): the rest may be in other words
+        ("How many people were involved in the fight?", "two people", True),
+        ("How many companies can compete for lander orders?", "14 companies", True),
+        # half is not enough for a count; nor a count of something else
+        ("How many people were involved in the crash?", "two people", False),
+        ("How many rockets can bid for lander orders?", "14 companies", False),
+    ],
+)
+def test_a_count_whose_sentence_says_most_of_what_is_asked(
+    question: str, text: str, answers: bool
+) -> None:
+    index = corpus(COUNT_CHUNKS)
+    found = next(s for s in index.sentences if text in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)  # nothing said in other words
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(found, kind=1.0)) is not answers
+
+
 ORDER_AND_GAME_CHUNKS = [
     story(
         "plane-order.txt",
