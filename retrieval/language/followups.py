@@ -14,6 +14,7 @@ from retrieval.language.lexicon import (
     CAPITALS,
     FRAMING,
     PERSON_NOUNS,
+    PLACE_OPENERS,
     POSSESSIVES,
     QUESTION_OPENERS,
     ROLE_WORDS,
@@ -680,7 +681,12 @@ def _may_be_person(name: str, index: KnownWords) -> bool:
     Islanders", "New York", "the Doobie Brothers")."""
     if ROLE_ASKED.fullmatch(name):
         return True  # "the governor"
-    place = name.lower() in PLACES_BY_LOWER or name in CAPITALS or name in CAPITALS.values()
+    place = (
+        name.lower() in PLACES_BY_LOWER
+        or name in CAPITALS
+        or name in CAPITALS.values()
+        or name.split()[0].lower() in PLACE_OPENERS  # "Inner Mongolia", "New York"
+    )
     return is_person_name(name) and not place and index.person_pronoun(name) != "it"
 
 

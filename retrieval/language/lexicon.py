@@ -163,10 +163,11 @@ TITLE_WORDS = frozenset(
 )
 
 # First words of places' names, never of a person's: "Fort Worth", "San Antonio", "Los Angeles",
-# "New York", "Port Said", "Mount Vernon", "Lake Placid", "Cape Town", "West Ham".
+# "New York", "Port Said", "Mount Vernon", "Lake Placid", "Cape Town", "West Ham", "Inner
+# Mongolia".
 PLACE_OPENERS = frozenset(
     """fort san santa los las new port mount mt lake cape saint st north south east west
-    upper lower greater""".split()
+    upper lower greater inner outer northern southern eastern western central""".split()
 )
 
 # Words that make a capitalized run an organisation or place rather than a person: the common
@@ -186,7 +187,8 @@ ORG_WORDS = frozenset(
     initiative project
     tour festival cup championship championships tournament finals olympics awards prize trophy
     summit expo amendment act treaty accord records productions brothers magazine reports
-    review team
+    review team chronicle tribune herald gazette daily telegraph examiner inquirer courier
+    dispatch bulletin
     avenue ave road boulevard blvd lane highway parkway plaza bridge station park bay valley
     beach""".split()
 )

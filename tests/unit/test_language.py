@@ -1681,6 +1681,8 @@ GENDERED = Known(
         "Kevin Mayer",
         "Gwynne Shotwell",
         "Alexander Lukashenko",
+        "Inner Mongolia",
+        "North Charleston",
     ],
     pronouns={
         "Ilhan Omar": "she",
@@ -1736,6 +1738,17 @@ GENDERED = Known(
             [turn("What did Gwynne Shotwell find odd?", "Gwynne Shotwell said it was odd.")],
             "Did she ask him why?",
             "Did Gwynne Shotwell ask Patrick Carlineo why?",
+        ),
+        # nor a place (a plague case, a campaign stop): the article's one man
+        (
+            [turn("Where did he eat the rabbit?", "He ate it in Inner Mongolia.")],
+            "When did he get sick?",
+            "When did Patrick Carlineo get sick?",
+        ),
+        (
+            [turn("Where is the rally?", "The rally is in North Charleston.")],
+            "Who did he meet there?",
+            "Who did Patrick Carlineo meet there?",
         ),
         # a conversation's first "he": the one man the article is about; no "she" stands out
         ([], "What sentence could he get?", "What sentence could Patrick Carlineo get?"),

@@ -425,6 +425,8 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("Gladstone Avenue", False),
         ("Jolinda Drive", True),
         ("ESA Topical Team", False),
+        # newspapers (a train stabbing, a football brawl)
+        ("San Francisco Chronicle", False),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
