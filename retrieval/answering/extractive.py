@@ -2641,6 +2641,9 @@ def _describes(sentence: str, name_words: frozenset[str]) -> bool:
             rf"(?:named|appointed|elected|promoted\s+to|hired\s+as)\s+(?:the\s+)?"
             rf"(?:[\w’'-]+\s+){{0,2}}(?:{ROLE_WORDS})\b",
             rf"\b(?:{ROLE_WORDS})\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
+            # "Sweden’s deputy director of public prosecutions, Eva-Marie Persson, said"
+            rf"\b(?:{ROLE_WORDS})\s+(?:of|for|at)(?:\s+[\w’'-]+){{1,4}},\s+"
+            rf"(?:[A-Z][\w-]+[\s-]+){{0,2}}{name}\b",
         )
         if any(re.search(p, sentence, re.IGNORECASE) for p in patterns):
             return True

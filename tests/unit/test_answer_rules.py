@@ -1713,6 +1713,17 @@ SPENDING_CHUNKS = [
         # a suffix after the surname (courts)
         ("James P. Kennedy Jr., the U.S. Attorney for the district, said so.", "kennedy", True),
         ("Ken Griffey Sr. was a scout for the team.", "griffey", True),
+        # a role of something before the name (a prosecution, a company, a team)
+        (
+            "“It is weak,” Sweden’s deputy director of public prosecutions, Eva-Marie Persson, "
+            "said on Tuesday.",
+            "persson",
+            True,
+        ),
+        ("The company's head of sales, Maria Lopez, left in May.", "lopez", True),
+        ("The coach of the Wild, Bruce Boudreau, spoke first.", "boudreau", True),
+        # a role of something that is not the person's
+        ("The director of the film praised Lopez, who starred.", "lopez", False),
         # what someone did, said or was near is not what they are
         ("James, who had 25 points and 11 rebounds, thanked the coach.", "james", False),
         ("Parise, Suter and the coach left.", "parise", False),
