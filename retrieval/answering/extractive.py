@@ -274,6 +274,9 @@ SUPERLATIVES = (
     r"youngest|longest|shortest|strongest|weakest|richest|hardest|easiest|most|least"
 )
 SUPERLATIVE = re.compile(rf"\b(?:{SUPERLATIVES})\b", re.IGNORECASE)
+# A sentence that opens on someone's age stands for the one the sentence before speaks of:
+# "The 55-year-old is the third Beijing resident to contract ...".
+AGE_ANAPHOR = re.compile(r"^\W*The\s+\d+-year-old\b(?!\s+[a-z]+\s+(?:said|says))")
 # The kind of thing a question asks to have named: "Which prison ...?", "Which Beijing hospital
 # ...?", "What was the name of the restaurant ...?" ("What kind of van?" may ask for a
 # description: "an emotional pep talk").
@@ -1385,6 +1388,16 @@ class ExtractiveAnswerer:
         # "What's the deal worth in pounds?": "£10bn" says pounds
         signs = _currencies_signed(" ".join(s.text for s in around))
         said, here = said | signs, here | _currencies_signed(sentence.text)
+        before = self._sentence_at(sentence.source, sentence.position - 1)
+        if (
+            AGE_ANAPHOR.match(sentence.text)
+            and before is not None
+            and all(stem in here | before.stems for _, stem in points)
+        ):
+            # "How old is the hunter?": "A HUNTER who ate a wild rabbit ...", then "The
+            # 55-year-old is the third Beijing resident ...": the one the sentence before names,
+            # if it says all the question does
+            here = here | before.stems
         here = _with_appointment(question, here)  # the sentence that says it, not a neighbour
         here = here | _measures_given(points, sentence.text)  # "weigh": "243 pounds"
         here = here | _said_in_another_tense(points, sentence.text)  # "taken": "took"

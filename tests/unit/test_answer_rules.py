@@ -1489,6 +1489,42 @@ def test_a_count_whose_sentence_says_most_of_what_is_asked(
     assert judge_none._misses_the_point(asked, Evidence(found, kind=1.0)) is not answers
 
 
+AGE_CHUNKS = [
+    story(
+        "plague-case.txt",
+        ("A hunter who ate a wild rabbit has been hit by the plague.", ""),
+        ("The 55-year-old is the third resident to contract the disease.", ""),
+    ),
+    story(
+        "rescue.txt",
+        ("A teacher was found safe in the woods.", ""),
+        ("The 34-year-old had been missing for two days.", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        # an age opening a sentence stands for the one the sentence before names (a plague
+        # case, a rescue)
+        ("How old is the hunter?", "55-year-old", True),
+        ("How old is the teacher?", "34-year-old", True),
+        # not for someone that sentence never names
+        ("How old is the doctor?", "55-year-old", False),
+        ("How old is the hunter's wife?", "55-year-old", False),
+    ],
+)
+def test_an_age_opening_a_sentence_is_the_one_named_before(
+    question: str, text: str, answers: bool
+) -> None:
+    index = corpus(AGE_CHUNKS)
+    found = next(s for s in index.sentences if text in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(found, kind=1.0)) is not answers
+
+
 ORDER_AND_GAME_CHUNKS = [
     story(
         "plane-order.txt",
