@@ -276,7 +276,7 @@ SUPERLATIVES = (
 SUPERLATIVE = re.compile(rf"\b(?:{SUPERLATIVES})\b", re.IGNORECASE)
 # A sentence that opens on someone's age stands for the one the sentence before speaks of:
 # "The 55-year-old is the third Beijing resident to contract ...".
-AGE_ANAPHOR = re.compile(r"^\W*The\s+\d+-year-old\b(?!\s+[a-z]+\s+(?:said|says))")
+AGE_ANAPHOR = re.compile(r"^\W*The\s+\d+-year-old\b")
 # The kind of thing a question asks to have named: "Which prison ...?", "Which Beijing hospital
 # ...?", "What was the name of the restaurant ...?" ("What kind of van?" may ask for a
 # description: "an emotional pep talk").
@@ -292,7 +292,7 @@ KIND_TO_NAME = re.compile(
 # prepositions of a bare noun ("admitted to hospital").
 UNNAMING = frozenset("a an another some any to in at into from".split())
 # Words between a name and "a" that make the thing after it that name: "Nobu, a restaurant",
-# "Emirates is an airline", "Mercy served as a hospital".
+# "Emirates is an airline", "Mercy became a hospital".
 NAME_BEFORE_KIND = frozenset(", is was as became becomes remains".split())
 # Words after a thing that go on to name it: "a restaurant called Nobu".
 NAMING_NEXT = frozenset("called named dubbed titled".split())
@@ -470,7 +470,7 @@ def _currencies_signed(text: str) -> set[str]:
     """The stems of the currencies whose signs the text writes ("£10bn": "pound"), and of
     the words for money any sum says ("How much money is SoftBank putting in?": "$5 billion")."""
     signed = {stem for sign, stem in CURRENCY_STEMS.items() if sign in text}
-    return signed | MONEY_STEMS if signed else signed
+    return (signed | MONEY_STEMS) if signed else signed
 
 
 def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
@@ -2667,9 +2667,9 @@ def _kind_left_unnamed(question: str, text: str) -> bool:
     """Whether the text speaks of the kind of thing the question asks to have named only as "a"
     one, never naming it: "Which prison ...?" answered with "serving a prison term", "What was
     the name of the restaurant?" with "a nearby restaurant"; one thing, not several. A name
-    next to it ("the Belmarsh
-    prison", "a restaurant called Nobu", "Nobu, a restaurant") or a definite "the restaurant"
-    (named elsewhere, perhaps) is no such case; nor is a text that never says the kind."""
+    next to it ("the Belmarsh prison", "a restaurant called Nobu", "Nobu, a restaurant") or a
+    definite "the restaurant" (named elsewhere, perhaps) is no such case; nor is a text that
+    never says the kind."""
     asked = KIND_TO_NAME.match(question)
     if asked is None:
         return False

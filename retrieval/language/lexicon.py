@@ -172,7 +172,7 @@ PLACE_OPENERS = frozenset(
 
 # Words that make a capitalized run an organisation or place rather than a person: the common
 # nouns in organisations' and places' names ("The Moscow Times", "Columbia University", "Blue
-# Origin LLC", "Gladstone Avenue").
+# Origin LLC", "Gladstone Avenue"; not "park", "lane" or "bay", which are surnames too).
 ORG_WORDS = frozenset(
     """court ministry times union council agency party nations committee department
     office government parliament army forces organization organisation institute university
@@ -189,8 +189,7 @@ ORG_WORDS = frozenset(
     summit expo amendment act treaty accord records productions brothers magazine reports
     review team chronicle tribune herald gazette daily telegraph examiner inquirer courier
     dispatch bulletin
-    avenue ave road boulevard blvd lane highway parkway plaza bridge station park bay valley
-    beach""".split()
+    avenue ave road boulevard blvd highway parkway plaza bridge station valley beach""".split()
 )
 
 # Roles that describe a person or outlet in "Kremlin spokesperson Dmitry Peskov", "X, a reporter".
@@ -555,14 +554,20 @@ PHRASAL_VERBS = {
     "talk to": "tell told interview interviewed",
 }
 
+
+def _by_form(table: dict[str, str]) -> dict[str, str]:
+    """Each form a table lists, by the word it is a form of: {"take": "took taken"} gives
+    {"took": "take", "taken": "take"}."""
+    return {form: word for word, forms in table.items() for form in forms.split()}
+
+
 # Irregular past forms, read as their verb so that a question's "Who took her?" or "What did
 # Emirates buy?" meets the article's "took" or "bought" (a stemmer leaves them apart); with
 # "making" and "makes", for the phrasal verbs above. Forms that are more often another word
 # are left out: "lay", "bit", "rose", "born", "said" (speech has its own term), "read",
 # "wound", "ground".
-IRREGULAR_PAST = {
-    past: verb
-    for verb, forms in {
+IRREGULAR_PAST = _by_form(
+    {
         "get": "got gotten",
         "come": "came",
         "become": "became",
@@ -646,9 +651,8 @@ IRREGULAR_PAST = {
         "speed": "sped",
         "awake": "awoke awoken",
         "wake": "woke woken",
-    }.items()
-    for past in forms.split()
-}
+    }
+)
 
 # Irregular pasts that are also verbs of their own: "When did she found her firm?" asks of a
 # founding, not of anything found.
@@ -663,9 +667,8 @@ GROUP_WORDS = frozenset(
 # Countries and the words for their people, read as the country's name so that a question's
 # "Why did the Swedes drop the case?" meets "Swedish prosecutors" and "Sweden has dropped", and
 # "Chinese officials" meet "China's health chiefs" (one word each; "Korean" serves both Koreas).
-NATIONS = {
-    nation: country
-    for country, forms in {
+NATIONS = _by_form(
+    {
         "afghanistan": "afghan afghans",
         "america": "american americans",
         "argentina": "argentine argentinian argentinians argentines",
@@ -722,6 +725,5 @@ NATIONS = {
         "venezuela": "venezuelan venezuelans",
         "vietnam": "vietnamese",
         "wales": "welsh",
-    }.items()
-    for nation in forms.split()
-}
+    }
+)

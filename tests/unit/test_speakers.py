@@ -427,6 +427,9 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         ("ESA Topical Team", False),
         # newspapers (a train stabbing, a football brawl)
         ("San Francisco Chronicle", False),
+        # a surname that is also a place's word (politics, film)
+        ("Park Geun-hye", True),
+        ("Michael Bay", True),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
