@@ -1388,12 +1388,12 @@ class ExtractiveAnswerer:
         # "What's the deal worth in pounds?": "£10bn" says pounds
         signs = _currencies_signed(" ".join(s.text for s in around))
         said, here = said | signs, here | _currencies_signed(sentence.text)
-        before = self._sentence_at(sentence.source, sentence.position - 1)
-        if (
-            AGE_ANAPHOR.match(sentence.text)
-            and before is not None
-            and all(stem in here | before.stems for _, stem in points)
-        ):
+        before = (
+            self._sentence_at(sentence.source, sentence.position - 1)
+            if AGE_ANAPHOR.match(sentence.text)
+            else None
+        )
+        if before is not None and all(stem in here | before.stems for _, stem in points):
             # "How old is the hunter?": "A HUNTER who ate a wild rabbit ...", then "The
             # 55-year-old is the third Beijing resident ...": the one the sentence before names,
             # if it says all the question does
@@ -2678,7 +2678,8 @@ def _kind_left_unnamed(question: str, text: str) -> bool:
         return False  # "Which states ...?": things of a kind, named apart ("such as Colorado")
     kind = stems([kind])[0]
     tokens = re.findall(r"[\w'’-]+|[,;:]", text)
-    found = [at for at, token in enumerate(tokens) if stems([token.lower()])[0] == kind]
+    token_stems = stems([token.lower() for token in tokens])
+    found = [at for at, stem in enumerate(token_stems) if stem == kind]
     return bool(found) and all(_unnamed_at(tokens, at) for at in found)
 
 
