@@ -604,7 +604,7 @@ def _antecedents(
         role = [held.group()] if held and held.group("role").lower() not in NO_PERSON else []
         # "What's his name?" after "Where was the governor ...?": the governor, not a place the
         # answer named
-        people = asked[0] or role
+        people = _pronouns_first(turn, asked[0]) or role
         besides = [person for person in quoted[0] if person not in people]
         things = asked[1] or quoted[1]
         given = turn.answer.person
@@ -617,6 +617,17 @@ def _antecedents(
         if people or things:
             return people, besides, things
     return [], [], []
+
+
+def _pronouns_first(turn: Turn, people: list[str]) -> list[str]:
+    """The people of a turn's question, the ones its "he" or "her" stood for first: the one a
+    conversation is about stays its "he" ("What did Tottenham say about him?", then "How many
+    titles has he won?": him, not Tottenham), as a pronoun keeps to whom the last one meant."""
+    if not PERSON_PRONOUN.search(turn.question):
+        return people
+    written = set(words(turn.question))
+    bound = [person for person in people if not set(words(person)) & written]
+    return [*bound, *(person for person in people if person not in bound)]
 
 
 def _bind_people(

@@ -172,7 +172,8 @@ PLACE_OPENERS = frozenset(
 
 # Words that make a capitalized run an organisation or place rather than a person: the common
 # nouns in organisations' and places' names ("The Moscow Times", "Columbia University", "Blue
-# Origin LLC", "Gladstone Avenue"; not "park", "lane" or "bay", which are surnames too).
+# Origin LLC", "Gladstone Avenue", a party's members: "Kentucky Democrats"; not "park", "lane"
+# or "bay", which are surnames too).
 ORG_WORDS = frozenset(
     """court ministry times union council agency party nations committee department
     office government parliament army forces organization organisation institute university
@@ -188,7 +189,7 @@ ORG_WORDS = frozenset(
     tour festival cup championship championships tournament finals olympics awards prize trophy
     summit expo amendment act treaty accord records productions brothers magazine reports
     review team chronicle tribune herald gazette daily telegraph examiner inquirer courier
-    dispatch bulletin
+    dispatch bulletin democrats republicans
     avenue ave road boulevard blvd highway parkway plaza bridge station valley beach""".split()
 )
 
@@ -200,7 +201,9 @@ ROLE_WORDS = (
     r"chairman|director|publication|newspaper|outlet|agency|officer|executive|ceo|coach|"
     r"superintendent|speaker|teacher|professor|governor|senator|representative|mayor|analyst|"
     r"manager|owner|captain|researcher|scientist|expert|attorney|lawyer|economist|player|author|"
-    r"assistant|deputy|agent"
+    r"assistant|deputy|agent|"
+    # people a crime or court story names by their part in it ("the sergeant who searched it")
+    r"sergeant|detective|sheriff|trooper|judge|prosecutor|suspect|victim|witness|doctor|nurse"
 )
 
 # Places on a team, roles a team's name owns ("Wild goalie Alex Stalock", "the Sabres goalie").

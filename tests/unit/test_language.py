@@ -1767,6 +1767,64 @@ def test_pronouns_agree_with_the_article(history: list[Turn], question: str, exp
     assert resolve(question, history, GENDERED) == expected
 
 
+CLUBS_AND_PEOPLE = Known(
+    ["Tottenham Hotspur", "Jose Mourinho", "Blue Origin", "Jeff Bezos", "Forest Hill"]
+)
+
+
+def bound_turn(question: str, resolved: str) -> Turn:
+    return Turn(question, resolved, Answer(resolved, "", []))
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # a "he" keeps to whom the last turn's "him" meant, not the club or company it named
+        (
+            [
+                bound_turn(
+                    "What did Tottenham Hotspur say about him?",
+                    "What did Tottenham Hotspur say about Jose Mourinho?",
+                )
+            ],
+            "How many titles has he won?",
+            "How many titles has Jose Mourinho won?",
+        ),
+        (
+            [bound_turn("What did Blue Origin tell him?", "What did Blue Origin tell Jeff Bezos?")],
+            "What did he say?",
+            "What did Jeff Bezos say?",
+        ),
+        # no pronoun before: the first person the question named, as always
+        (
+            [turn("What did Jeff Bezos tell Jose Mourinho?")],
+            "What did he say?",
+            "What did Jeff Bezos say?",
+        ),
+        # someone a crime or court story names by a role: the role, not the place beside it
+        (
+            [
+                turn(
+                    "What happened to the sergeant who searched the room?",
+                    "A Forest Hill police sergeant searched the room.",
+                )
+            ],
+            "What's his name?",
+            "What's the sergeant's name?",
+        ),
+        (
+            [turn("What did the judge decide?", "Forest Hill was told to pay.")],
+            "When did he rule?",
+            "When did the judge rule?",
+        ),
+    ],
+)
+def test_a_pronoun_keeps_to_whom_the_last_one_meant(
+    history: list[Turn], question: str, expected: str
+) -> None:
+    assert resolve(question, history, CLUBS_AND_PEOPLE) == expected
+
+
 @pytest.mark.parametrize(
     ("question", "points"),
     [

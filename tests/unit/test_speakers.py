@@ -430,6 +430,10 @@ def test_a_verb_opening_a_sentence_is_no_part_of_a_name(sentence: str, names: li
         # a surname that is also a place's word (politics, film)
         ("Park Geun-hye", True),
         ("Michael Bay", True),
+        # a party's members (state elections, Congress)
+        ("Kentucky Democrats", False),
+        ("House Republicans", False),
+        ("Matt Bevin", True),
     ],
 )
 def test_a_company_is_no_person(name: str, person: bool) -> None:
