@@ -37,8 +37,11 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # name before a name ("Will Moy"), a title word closing a name a surname ("Kevin King") and a
 # name after an opening phrase no appositive (", the Electoral Commission, which ..."); 23, a
 # people's word stemmed as its country ("Swedish", "Sweden"), no name in an opening preposition
-# ("Like hibernating animals, ..."), a street or a team no person ("Gladstone Avenue").
-INDEX_LAYOUT = "23"
+# ("Like hibernating animals, ..."), a street or a team no person ("Gladstone Avenue"); 24, a
+# party's members no person ("Kentucky Democrats"), a role in capitals between a speaker and the
+# verb (", Head of Research at ICICI Securities, pointed out"), a crime story's roles ("the
+# sergeant", "the suspect").
+INDEX_LAYOUT = "24"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

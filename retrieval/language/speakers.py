@@ -15,6 +15,7 @@ from retrieval.language.lexicon import (
     NOUN_LIKE_VERBS,
     ORG_WORDS,
     PREPOSITIONS,
+    ROLE_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
@@ -63,6 +64,9 @@ APPOSITIVE = re.compile(
     r"|,\s+(?:via|per|however|meanwhile|though|too|also|in\s+turn|in\s+a\s+statement|"
     r"for\s+(?:his|her|their|its)\s+part)\b[^,\"“”]{0,80},"
     r"|,\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for)\s[^,\"“”]{1,160},"
+    # the same role written with capitals: ", Head of Research at ICICI Securities,", ", Managing
+    # Director of Acme Bank,"
+    rf"|,\s+(?:[A-Z][\w-]*\s+){{0,2}}(?i:{ROLE_WORDS})\s+(?:of|at|for)\s[^,\"“”]{{1,160}},"
     # or a role at a named organisation: ", Edmunds' executive director of industry analysis,",
     # ", Google's chief executive," (not the speaker's own clause: ", Austria's interior
     # minister said on Tuesday,")

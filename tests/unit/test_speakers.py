@@ -83,6 +83,20 @@ def sentences_of(
             id="an aside naming a source between the speaker and the verb (football)",
         ),
         pytest.param(
+            "Shares rose. Raj Mehta, Head of Research at Orbit Securities, pointed out that this "
+            "is a stock-picker's market.",
+            "Raj Mehta, Head of Research at Orbit Securities, pointed out that this is a "
+            "stock-picker's market.",
+            "Raj Mehta",
+            id="a role written in capitals between the speaker and the verb (markets)",
+        ),
+        pytest.param(
+            "Jane Roe, Managing Director of Acme Bank, warned that rates could rise.",
+            "Jane Roe, Managing Director of Acme Bank, warned that rates could rise.",
+            "Jane Roe",
+            id="a capitalised role after the name, two words before it (banking)",
+        ),
+        pytest.param(
             "Airline President Tim Ward, meanwhile, told reporters that growth would resume.",
             "Airline President Tim Ward, meanwhile, told reporters that growth would resume.",
             "Tim Ward",
