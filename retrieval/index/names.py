@@ -26,6 +26,8 @@ ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # "Peskoff" (0.77 to "Peskov"), and no short word ("Igor" is no "Iger").
 RESPELL_MIN = 5
 # A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
+# A capitalised word of three letters or more before another: "Man United".
+CLIPPED_BEFORE_NAME = re.compile(r"\b(?P<clipped>[A-Z][a-z]{2,})\s+(?P<after>[A-Z][\w-]+)\b")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
 # A clipped plural ("Preds", "Dems") keeps this many letters of the name it is cut from.
@@ -232,7 +234,25 @@ class NameGazetteer:
         def capitalise(match: re.Match[str]) -> str:
             return self._in_capitals.get(match.group(), match.group())
 
+        text = CLIPPED_BEFORE_NAME.sub(self._unclipped, text)
         return LOWERCASE_WORD.sub(capitalise, CAPITALISED_WORD.sub(respell, text))
+
+    def _unclipped(self, match: re.Match[str]) -> str:
+        """ "Man United" as "Manchester United": a word cut short before the next word of one
+        name the corpus writes whole ("Man City" the same); not a word its names use as such."""
+        clipped, after = match.group("clipped"), match.group("after")
+        if clipped.lower() in self.name_words:
+            return match.group()
+        whole = {
+            name.split()[k - 1]
+            for name in set(self.full_names.values())
+            for k, word in enumerate(name.split())
+            if k > 0
+            and word == after
+            and name.split()[k - 1].lower().startswith(clipped.lower())
+            and len(name.split()[k - 1]) > len(clipped)
+        }
+        return f"{whole.pop()} {after}" if len(whole) == 1 else match.group()
 
     def _clipped_from(self, word: str) -> str | None:
         """The one plural name word a clipped plural is cut from: "Preds" from "Predators",

@@ -39,6 +39,10 @@ PRONOUN_CONTRACTION = re.compile(
     r"\b(?P<pronoun>he|she|it|they)['’](?P<verb>d|ll|re|ve)\b", re.IGNORECASE
 )
 CONTRACTED_VERBS = {"d": "would", "ll": "will", "re": "are", "ve": "have"}
+# A capitalised word that is no question's opening "Did" or "What".
+NOT_OPENER = rf"(?!(?i:{'|'.join(sorted(QUESTION_OPENERS))})\b)"
+# "How'd Bevin end up doing?", "where'd he go?": a question word's "'d" is its "did".
+WH_DID = re.compile(r"\b(?P<wh>how|where|what|who|why|when)['’]d\b", re.IGNORECASE)
 # "whats this story about", "who didnt play": chat's contractions typed without the apostrophe.
 UNMARKED = re.compile(rf"\b({'|'.join(UNMARKED_CONTRACTIONS)})\b", re.IGNORECASE)
 POSSESSION = re.compile(r"['’]s\b")
@@ -235,14 +239,15 @@ def _names_them(more: str | None) -> bool:
 
 
 def spell_contractions(question: str) -> str:
-    """ "whats" as "what's", "didnt" as "didn't": a contraction typed without its apostrophe."""
+    """ "whats" as "what's", "didnt" as "didn't": a contraction typed without its apostrophe;
+    "how'd" as "how did"."""
 
     def spelled(match: re.Match[str]) -> str:
         word = match.group(0)
         full = UNMARKED_CONTRACTIONS[word.lower()]
         return full[0].upper() + full[1:] if word[0].isupper() else full
 
-    return UNMARKED.sub(spelled, question)
+    return WH_DID.sub(lambda m: f"{m.group('wh')} did", UNMARKED.sub(spelled, question))
 
 
 def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
@@ -773,16 +778,32 @@ def _swap_object(previous: str, other: str) -> str | None:
     return f"{previous[: last.start('object')]}{other}?"
 
 
+def _personal(name: str, index: KnownWords) -> bool:
+    """Whether a name is a person's, as the articles call its bearer or by its form."""
+    return index.person_pronoun(name) in ("he", "she") or _may_be_person(name, index)
+
+
 def _swap_name(previous: str, other: str, index: KnownWords) -> str | None:
     """ "What did Peskov say?" + "what about Zelensky?" -> "What did Zelensky say?"."""
     old = _names_in(previous, index)
     if not old:
         return None
-    pattern = "|".join(re.escape(w) for w in words(old[0]) if w not in STOPWORDS)
     known = _names_in(other, index)
+    if known:
+        # "and Louisiana?" after "By how much did Trump carry Kentucky?": the state for the
+        # state, a person for a person
+        alike = [name for name in old if _personal(name, index) == _personal(known[0], index)]
+        old = alike or old
+    named = [re.escape(w) for w in words(old[0]) if w not in STOPWORDS]
+    # the whole name where the question writes it so ("North Charleston"), else a word of it
+    pattern = "|".join([r"\s+".join(named), *named])
     replacement = known[0] if known and len(words(other)) == 1 else other
-    # Titles and first names before the old name go with it; only the name is case-blind.
+    # Titles and first names before the old name go with it, not the question's first word;
+    # only the name is case-blind.
     swapped = re.sub(
-        rf"\b(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?i:{pattern})\b", replacement, previous, count=1
+        rf"\b(?:[Tt]he\s+)?(?:{NOT_OPENER}[A-Z][\w-]*\s+)*(?i:{pattern})\b",
+        replacement,
+        previous,
+        count=1,
     )
     return swapped if swapped != previous else None

@@ -87,6 +87,7 @@ DEFINITION = re.compile(
 ROLE_WHERE = (
     r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,2}?)?"
     r"(?:\s+(?:now|today|these\s+days|currently))?"
+    r"(?:\s+there)?"  # "What's Tim Clark's position there?": at the place just asked of
 )
 # "job", "job title", "current role": what someone's work is called.
 ROLE_NOUN = (
@@ -98,6 +99,8 @@ DESCRIBED_SUBJECT = re.compile(r"^\s*(?:the|a|an|his|her|their|its)\s", re.IGNOR
 # "Who does Peskov work for?", "What is Peskov's job?": asked like "Who is Peskov?".
 ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
+    # "Where does Bhasin work?": for whom, as "Director, IIFL Securities" says
+    r"|^where\s+(?:does|did)\s+(?P<worker>.+?)\s+work(?:\s+(?:now|today|currently))?$"
     r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
     r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
     rf"{ROLE_NOUN}{ROLE_WHERE}$"
@@ -726,6 +729,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     if role:  # "What's X's job?" asks who X is, not what "X's job" is
         target = (
             role.group("target")
+            or role.group("worker")
             or role.group("doer")
             or role.group("owner")
             or role.group("holder")

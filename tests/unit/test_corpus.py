@@ -282,6 +282,40 @@ def test_a_name_written_otherwise_is_read_as_the_stories_write_it(
     assert corpus(NAMED_CHUNKS).respell_names(text) == respelled
 
 
+CLIPPED_CHUNKS = [
+    (
+        "football.txt",
+        1,
+        "Manchester United sacked Jose Mourinho. Dan Lee and Danica Lee watched.",
+        [
+            {"start": 0, "end": 39, "position": 0, "mentions": "Manchester United|Jose Mourinho"},
+            {"start": 40, "end": 71, "position": 1, "mentions": "Dan Lee|Danica Lee"},
+        ],
+    ),
+    (
+        "hockey.txt",
+        1,
+        "The Minnesota Wild beat Buffalo.",
+        [{"start": 0, "end": 32, "position": 0, "mentions": "Minnesota Wild|Buffalo"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "respelled"),
+    [
+        # a word cut short before the next word of a name the stories write whole
+        ("When did Mourinho start at Man United?", "When did Mourinho start at Manchester United?"),
+        ("Did the Minn Wild win?", "Did the Minnesota Wild win?"),
+        # not a word the stories' names use as it is, nor one before another name's word
+        ("What did Dan Lee say?", "What did Dan Lee say?"),
+        ("Did Man Utd win?", "Did Man Utd win?"),
+    ],
+)
+def test_a_clipped_word_of_a_name_is_read_whole(text: str, respelled: str) -> None:
+    assert corpus(CLIPPED_CHUNKS).respell_names(text) == respelled
+
+
 INITIALS_CHUNKS = [
     (
         "landers.txt",

@@ -838,6 +838,9 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
         ([], "why didnt Schröder play", "why didn't Schröder play"),
         ([], "Whatsoever happened to the lander?", "Whatsoever happened to the lander?"),
+        # a question word's "'d" is its "did" (elections, a rescue)
+        ([], "how'd Matt Bevin end up doing?", "how did Matt Bevin end up doing?"),
+        ([], "Where’d the police find the girl?", "Where did the police find the girl?"),
     ],
 )
 def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -> None:
@@ -1208,6 +1211,10 @@ def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str 
         ("What's Kevin Mayer's job?", "Kevin Mayer"),
         ("What is Gwynne Shotwell's role?", "Gwynne Shotwell"),
         ("Who does Peskov work for?", "Peskov"),
+        # where someone works, for whom (markets, space industry)
+        ("where does Sanjiv Bhasin work?", "Sanjiv Bhasin"),
+        ("Where does Gwynne Shotwell work now?", "Gwynne Shotwell"),
+        ("What's Kevin Mayer's position there?", "Kevin Mayer"),
         # the role with where or when it is held, or asked what it is
         ("What's Kidd's role with the Lakers now?", "Kidd"),
         ("What's Mayer's job at Disney?", "Mayer"),
@@ -1765,6 +1772,28 @@ GENDERED = Known(
 )
 def test_pronouns_agree_with_the_article(history: list[Turn], question: str, expected: str) -> None:
     assert resolve(question, history, GENDERED) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        # "and X?" swaps X for the name of its kind: a place for a place (a plague case, a
+        # campaign stop), a person for a person (a threat case)
+        (
+            "Did Patrick Carlineo stop in North Charleston?",
+            "and Inner Mongolia?",
+            "Did Patrick Carlineo stop in Inner Mongolia?",
+        ),
+        (
+            "What did the North Charleston police tell Patrick Carlineo?",
+            "what about Sonya Zoghlin?",
+            "What did the North Charleston police tell Sonya Zoghlin?",
+        ),
+        ("What did Kevin Mayer say?", "and Gwynne Shotwell?", "What did Gwynne Shotwell say?"),
+    ],
+)
+def test_an_ellipsis_swaps_a_name_of_its_kind(previous: str, question: str, expected: str) -> None:
+    assert resolve(question, [turn(previous)], GENDERED) == expected
 
 
 CLUBS_AND_PEOPLE = Known(
