@@ -40,8 +40,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # ("Like hibernating animals, ..."), a street or a team no person ("Gladstone Avenue"); 24, a
 # party's members no person ("Kentucky Democrats"), a role in capitals between a speaker and the
 # verb (", Head of Research at ICICI Securities, pointed out"), a crime story's roles ("the
-# sergeant", "the suspect").
-INDEX_LAYOUT = "24"
+# sergeant", "the suspect"); 25, a quotation opened with a straight mark and closed with a curly
+# one kept whole (`"Open the door!” an officer shouts.`).
+INDEX_LAYOUT = "25"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

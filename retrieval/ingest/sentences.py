@@ -49,6 +49,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 _SPACE = re.compile(r"\s")
 # Where pysbd could end a sentence: its terminal punctuation, or a line break.
 _BOUNDARY = re.compile(r"[.!?。．！？…\n\r]")
+_DOUBLE_QUOTE = re.compile(r"[\"“”]")
 _LEADING_CLOSERS = re.compile(r"[\"'”’)\]]+(?=\s|$)")
 # Marks no sentence opens on: a piece after one goes on with the sentence before.
 CONTINUING = frozenset(",;:")
@@ -178,12 +179,33 @@ def _is_outside(position: int, enclosed: list[tuple[int, int]]) -> bool:
     return index < 0 or enclosed[index][1] <= position
 
 
+def paired_quotes(text: str) -> str:
+    """`text` with a straight double quote that opens (or closes) a quotation the other mark
+    closes (or opens) written as its curly pair, so that pysbd keeps the quotation whole:
+    `"Open the door! We’re coming in!” an officer shouts.` is one sentence. Same length, so
+    a position in one is the same in the other."""
+    marks = [(match.start(), match.group()) for match in _DOUBLE_QUOTE.finditer(text)]
+    paired = list(text)
+    for k, (at, mark) in enumerate(marks):
+        if mark != '"':
+            continue
+        following = marks[k + 1][1] if k + 1 < len(marks) else None
+        preceding = marks[k - 1][1] if k else None
+        opens = at == 0 or text[at - 1].isspace() or text[at - 1] in "([—"
+        if opens and following == "”":
+            paired[at] = "“"
+        elif not opens and preceding == "“":
+            paired[at] = "”"
+    return "".join(paired)
+
+
 def pysbd_spans(text: str, offset: int = 0) -> list[Span]:
     """pysbd's sentences of all of `text` at once, each located verbatim."""
     spans: list[Span] = []
     cursor = 0
-    for piece in _segmenter().segment(text):
-        start = text.find(piece.strip(), cursor) if piece.strip() else -1
+    read = paired_quotes(text)
+    for piece in _segmenter().segment(read):
+        start = read.find(piece.strip(), cursor) if piece.strip() else -1
         if start < 0:  # blank, or (never with clean=False) rewritten text
             continue
         end = start + len(piece.strip())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from retrieval.language.lexicon import RESEARCH, STOPWORDS
+from retrieval.language.lexicon import PERSON_NOUNS, RESEARCH, STOPWORDS
 from retrieval.language.text import stems, words
 
 # A place or time inside a quotation is what someone said, less often where or when it happened.
@@ -587,6 +587,8 @@ def lasts(text: str, asked: Collection[str]) -> bool:
     if not asked:
         return bool(DURATION.search(text))
     for duration in DURATION.finditer(text):
+        if _age_of_someone(text, duration):
+            continue  # "a kidnapped 8-year-old Fort Worth girl": her age, no length of anything
         before = stems(words(text[: duration.start()]))[-DURATION_DISTANCE:]
         inside = stems(words(duration.group()))
         after = stems(words(text[duration.end() :]))[:DURATION_DISTANCE]
@@ -594,6 +596,21 @@ def lasts(text: str, asked: Collection[str]) -> bool:
             return True
     return False
 
+
+def _age_of_someone(text: str, duration: re.Match[str]) -> bool:
+    """Whether an "N-year-old" is a person's age: a person noun or a name right after it
+    ("8-year-old Fort Worth girl", "the 32-year-old Smith") or "said" ("The 56-year-old said")."""
+    if not duration.group().endswith("-old"):
+        return False
+    after = text[duration.end() :].split()[:AGE_NOUN_WORDS]
+    following = words(" ".join(after))
+    named = bool(after) and after[0][:1].isupper()
+    return named or bool(PERSON_NOUNS & set(following)) or following[:1] == ["said"]
+
+
+# Words after an "N-year-old" among which the person it describes is named: "8-year-old Fort
+# Worth girl".
+AGE_NOUN_WORDS = 3
 
 # The words a part's things take after "of the": "its jets", "its Dreamliner jets".
 PARTITIVE_WORDS = 2

@@ -344,6 +344,14 @@ def test_a_sentence_on_another_kind_says_nothing_of_the_asked(
             False,
         ),
         ("The rally drew thousands.", "rally last", False),  # no length at all
+        # a person's age is no length of anything (a rescue, a football manager)
+        (
+            "A video shows the moment a kidnapped 8-year-old Fort Worth girl was rescued.",
+            "girl miss",
+            False,
+        ),
+        ("The 56-year-old said after his appointment that he was excited.", "appoint", False),
+        ("The 20-year-old rivalry between the clubs resumed.", "rivalry", True),
         ("The free trial runs for a week.", "", True),  # nothing asked: any length
     ],
 )

@@ -132,6 +132,21 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
             "Sen. Ann Ray, D-N.Y.; her aide said no. It rained.",
             ["Sen. Ann Ray, D-N.Y.; her aide said no.", "It rained."],
         ),
+        # a quotation opened with a straight mark and closed with a curly one, or the other way
+        # (a rescue, a match report): one quotation all the same
+        (
+            '"Police! Open the door!” an officer shouts. They went in.',
+            ['"Police! Open the door!” an officer shouts.', "They went in."],
+        ),
+        (
+            '“We were lucky. Very lucky!" the coach said. Fans cheered.',
+            ['“We were lucky. Very lucky!" the coach said.', "Fans cheered."],
+        ),
+        # straight marks that pair up are left as they are
+        (
+            '"Hey, here she is. Got her!" an officer said. "We got her."',
+            ['"Hey, here she is. Got her!" an officer said.', '"We got her."'],
+        ),
     ],
 )
 def test_a_sentence_ends_where_a_reader_would_end_it(text: str, sentences: list[str]) -> None:
