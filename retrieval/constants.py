@@ -41,8 +41,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # party's members no person ("Kentucky Democrats"), a role in capitals between a speaker and the
 # verb (", Head of Research at ICICI Securities, pointed out"), a crime story's roles ("the
 # sergeant", "the suspect"); 25, a quotation opened with a straight mark and closed with a curly
-# one kept whole (`"Open the door!” an officer shouts.`).
-INDEX_LAYOUT = "25"
+# one kept whole (`"Open the door!” an officer shouts.`); 26, an embedded post's words spoken
+# by whom the line under it signs ("— Dele (@dele_official) November 19, 2019").
+INDEX_LAYOUT = "26"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -172,8 +172,8 @@ class CorpusIndex:
     def person_pronoun(self, name: str) -> str | None:
         return self.names.person_pronoun(name)
 
-    def central_person(self, pronoun: str) -> str | None:
-        return self.names.central_person(pronoun)
+    def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
+        return self.names.central_person(pronoun, apart)
 
     def expand_acronyms(self, text: str) -> str:
         return self.names.expand_acronyms(text)

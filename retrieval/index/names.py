@@ -37,6 +37,9 @@ CLIPPED_MIN = 3
 DERIVED_SUFFIX = re.compile(r"n|ns|an|ans|ian|ians|ese|s|es|ite|ites|er|ers|ism")
 # What stands before a word that opens a sentence (or a quotation): nothing, an opening
 # quotation mark, or a sentence's end.
+# A social handle or a link, whose lowercase spells no plain word: "@dele_official" makes no
+# "dele" of "Dele"'s, "pic.twitter.com/dUO6AJlMxR" nothing at all.
+HANDLE_OR_LINK = re.compile(r"@\w+|https?://\S+|\b[\w.-]+\.(?:com|org|net|co|uk)/\S*")
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”'’)]*\s+|[“‘]\s*)[\"“‘'(]*$")
 LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 
@@ -70,6 +73,7 @@ class NameGazetteer:
         self._texts: dict[str, list[str]] | None = None  # each article's sentences, by source
         self._pronouns: dict[str, dict[str, str]] = {}  # by source
         self._central: dict[str, str | None] = {}  # by pronoun
+        self._sole_source: str | None = None  # the one article's, when there is one
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -79,7 +83,8 @@ class NameGazetteer:
         full_names: dict[str, str] = {}
         for i, sentence in enumerate(sentences):
             vocab.update(words(sentence.text))
-            lowercase_vocab.update(w for w in WORD.findall(sentence.text) if w.islower())
+            prose = HANDLE_OR_LINK.sub(" ", sentence.text)
+            lowercase_vocab.update(w for w in WORD.findall(prose) if w.islower())
             for name in (*sentence.mentions, *sentence.speakers):
                 for word in words(name):
                     name_words[word].add(i)
@@ -124,21 +129,29 @@ class NameGazetteer:
         said = {self._pronouns_of(source).get(key) for source in sorted(sources)} - {None}
         return said.pop() if len(said) == 1 else None
 
-    def central_person(self, pronoun: str) -> str | None:
+    def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
         """The full name of the one person an index of one article is about whom it calls
         `pronoun`; none in an index of several, where no one person is the story's."""
         if pronoun not in self._central:
             sources = {sentence.source for sentence in self._sentences}
-            one = len(sources) == 1
-            self._central[pronoun] = self._central_of(sources.pop(), pronoun) if one else None
+            self._sole_source = sources.pop() if len(sources) == 1 else None
+            sole = self._sole_source
+            self._central[pronoun] = self._central_of(sole, pronoun) if sole else None
+        sole = self._sole_source
+        if apart and sole is not None:  # one question's: not kept
+            return self._central_of(sole, pronoun, apart)
         return self._central[pronoun]
 
-    def _central_of(self, source: str, pronoun: str) -> str | None:
+    def _central_of(
+        self, source: str, pronoun: str, apart: frozenset[str] = frozenset()
+    ) -> str | None:
         said = self._pronouns_of(source)
         # rivals: people the article calls "he" or "she" or quotes; not every name of a person's
         # form ("Manchester United")
         speakers = {name_key(name) for s in self._sentences for name in s.speakers}
         people = {key for key in [*said, *speakers] if said.get(key) != "it"}
+        # not whom the question itself names: "What did Tottenham say about him?"
+        people = {key for key in people if not set(words(key)) & apart}
         counts = {key: len(self.name_words.get(key, ())) for key in people}
         key = central_person(said, counts, pronoun)
         # the story's own person is named in its headline or opening: not the doctor quoted

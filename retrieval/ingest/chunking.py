@@ -20,6 +20,7 @@ from retrieval.language.speakers import (
     described_voices,
     find_mentions,
     is_quote_only,
+    name_key,
     opens_quote,
     speakers_of,
     still_quoting,
@@ -32,6 +33,12 @@ RECENT_PEOPLE = 4
 # A sentence opening with one of these is about the person named last ("Her focus is ..."):
 # that person counts as mentioned and is embedded with the sentence as its context.
 LEADING_PRONOUN = re.compile(r"^(?:He|She|His|Her|Hers)\b")
+# The line a news page prints under an embedded post, which says whose words the paragraph
+# before it is: "— Dele (@dele_official) November 19, 2019".
+POST_SIGNATURE = re.compile(
+    r"^\s*[—–-]\s*(?P<name>[^()@\n]{1,60}?)\s*\(@\w{1,30}\)"
+    r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
 
 
 @dataclass
@@ -135,9 +142,10 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     last_quote_voices: list[str] = []
     headline_person: str | None = None  # "The 56-year-old said ...": the story's own person
     position = 0
-    for paragraph, count in zip(article.paragraphs, reading.counts, strict=True):
+    for k, (paragraph, count) in enumerate(zip(article.paragraphs, reading.counts, strict=True)):
         is_headline = paragraph.section == HEADLINE_SECTION
         quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
+        poster = _poster(article.paragraphs[k + 1 : k + 2], names)
         for _ in range(count):
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
@@ -148,6 +156,8 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             speakers = speakers_of(
                 text, mentions, last_person, role_holders, headline_person, recent, pronouns
             )
+            if poster and not speakers:
+                speakers = [poster]  # a post's words, signed on the line after it
             voices = [] if speakers else described_voices(text, mentions)
             continued = is_quote_only(text) or quoting or opens_quote(text)
             context = ""
@@ -163,7 +173,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
             last_quote_speakers = speakers if has_quote or quoting else []
             last_quote_voices = voices if has_quote or quoting else []
             quoting = still_quoting(text, quoting)
-            referred = {m.key for m in mentions}
+            referred = {m.key for m in mentions} | ({poster} & set(speakers))
             if last_person and LEADING_PRONOUN.match(text):
                 referred.add(last_person)  # "Her focus is ..." is about the person just named
                 context = context or names.display(last_person)
@@ -187,6 +197,18 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
                 context,
             )
             position += 1
+
+
+def _poster(following: Sequence[Paragraph], names: _Names) -> str | None:
+    """The key of whoever signs the paragraph after this one as an embedded post, if it is one
+    ("— Dele (@dele_official) November 19, 2019"), made known by the name signed."""
+    signed = POST_SIGNATURE.match(following[0].text) if following else None
+    if signed is None:
+        return None
+    name = signed.group("name").strip()
+    key = name_key(name)
+    names.full.setdefault(key, name)
+    return key
 
 
 def _pronouns(article: Article, reading: SentenceReading) -> dict[str, str]:

@@ -651,7 +651,9 @@ def _bind_people(
         if person is None:
             # "Did she say why the president brought him up?": "she" and "him" are two people
             other = taken.get(not feminine)
-            person = _person_for(match.group(1), people, besides, index, opening, other)
+            person = _person_for(
+                match.group(1), people, besides, index, opening, other, _named_in(question, index)
+            )
         if person:
             taken[feminine] = person
             chosen.append((match, person))
@@ -668,12 +670,14 @@ def _person_for(
     index: KnownWords,
     opening: bool,
     other: str | None = None,
+    apart: frozenset[str] = frozenset(),
 ) -> str | None:
     """Whom a "he" or "she" means: the first of the people the last turn named whom the articles
     do not call otherwise (no "she" for "he", no team or place); else the first such of the
     people its answer named besides; else, when none of them can be meant or the conversation
     opens with the question, the one man (or woman) the articles are about, if they are about
-    one. Never `other`, whom a pronoun of the other gender in the question already means."""
+    one. Never `other`, whom a pronoun of the other gender in the question already means, nor
+    one the question names itself (`apart`, name words): "What did Tottenham say about him?"."""
     said = "she" if pronoun.lower() in FEMININE else "he"
 
     def called(names: list[str]) -> list[str]:
@@ -688,8 +692,13 @@ def _person_for(
         return named[0]
     # no one the last turn named can be "he" ("How old is he?" after "Who threatened Omar?"), or
     # the conversation has just begun
-    central = index.central_person(said) if opening or people or besides else None
+    central = index.central_person(said, apart) if opening or people or besides else None
     return central if central != other else None
+
+
+def _named_in(question: str, index: KnownWords) -> frozenset[str]:
+    """The name words a question gives itself."""
+    return frozenset(index.name_words_in(question))
 
 
 def _may_be_person(name: str, index: KnownWords) -> bool:

@@ -27,8 +27,9 @@ class KnownWords(Protocol):
         """ "he", "she", "it" (a name written after "the"), or None: how the articles refer to
         whoever bears this name."""
 
-    def central_person(self, pronoun: str) -> str | None:
-        """The one person the articles are about whom they call `pronoun` ("he" or "she")."""
+    def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
+        """The one person the articles are about whom they call `pronoun` ("he" or "she"),
+        of all but those the name words `apart` name."""
 
     def name_words_in(self, text: str) -> list[str]:
         """Words of `text` that name someone or something in the articles."""

@@ -316,6 +316,35 @@ def test_a_clipped_word_of_a_name_is_read_whole(text: str, respelled: str) -> No
     assert corpus(CLIPPED_CHUNKS).respell_names(text) == respelled
 
 
+POSTS_CHUNKS = [
+    (
+        "football.txt",
+        1,
+        "Good luck, my friend. — Dele (@dele_official) November 19, 2019",
+        [
+            {"start": 0, "end": 21, "position": 0, "speakers": "Dele", "mentions": "Dele"},
+            {"start": 22, "end": 63, "position": 1, "mentions": ""},
+        ],
+    ),
+    (
+        "music.txt",
+        1,
+        "Tour dates out now! pic.twitter.com/sabrina_tour — Sabrina (@sabrina) May 2, 2020",
+        [
+            {"start": 0, "end": 48, "position": 0, "speakers": "Sabrina", "mentions": "Sabrina"},
+            {"start": 49, "end": 82, "position": 1, "mentions": ""},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("question", ["Dele", "What did Sabrina post?", "Sabrina"])
+def test_a_handle_or_a_link_spells_no_plain_word(question: str) -> None:
+    # "dele" of "@dele_official" and "sabrina" of a link are no lowercase uses of the names
+    found = corpus(POSTS_CHUNKS).name_words_in(question)
+    assert found == [w for w in ("dele", "sabrina") if w in question.lower()]
+
+
 INITIALS_CHUNKS = [
     (
         "landers.txt",

@@ -50,8 +50,9 @@ class Known:
     def person_pronoun(self, name: str) -> str | None:
         return self.pronouns.get(name)
 
-    def central_person(self, pronoun: str) -> str | None:
-        return self.central.get(pronoun)
+    def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
+        central = self.central.get(pronoun)
+        return None if central and set(words(central)) & apart else central
 
 
 KNOWN = Known(
