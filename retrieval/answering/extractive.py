@@ -304,6 +304,21 @@ SUPERLATIVE_SAID = re.compile(
     r"|\w+est\b(?<!\btest)(?<!\bprotest)(?<!\binterest)(?<!\brequest)(?<!\bwest)",
     re.IGNORECASE,
 )
+# What a thing is worth, asked ("How much is it worth?") and said ("valued at $8.8 billion").
+WORTH = frozenset(stems(["worth", "value"]))
+VALUED = re.compile(
+    r"\b(?:valued\s+at|worth|a\s+value\s+of)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|"
+    r"some\s+|more\s+than\s+|up\s+to\s+)?[$£€¥₹]\s?\d",
+    re.IGNORECASE,
+)
+# A question after a figure in named units ("What's its range in miles?", "in dollars"): a
+# sentence with no number in it gives none.
+IN_UNITS = re.compile(
+    r"\bin\s+(?:miles|kilometers|kilometres|km|feet|foot|meters|metres|inches|pounds|kilograms|"
+    r"kilos|kg|tons|tonnes|dollars|euros|rupees|yen|percent|percentage\s+points|degrees|"
+    r"gallons|liters|litres|acres|hectares)\b",
+    re.IGNORECASE,
+)
 # A doer is followed by what they did, their possessive or a clause on them: "OrbitBeyond
 # canceled", "Zucker’s empty-net goal", "Schröder, who scored 31 points".
 DOER_FOLLOWED = re.compile(r"(?:['’]s?)?\s+[\w“\"']|,\s+who\b")
@@ -1293,6 +1308,11 @@ class ExtractiveAnswerer:
         # "How many people were at the game?": "in front of 15,522" counts them, in a sentence
         # that shares no other word with the question.
         counts = question.wh == "how_many" and counts_asked_thing(question, best.text)
+        # "How much is the deal worth?": "The order is valued at $8.8 billion" says what it is
+        # worth, in a sentence that shares no other word with the question (not any price:
+        # "a budget of $449,000" is no cost of the ads asked)
+        valued = question.wh == "how_much" and bool(WORTH & set(question.point_stems))
+        counts = counts or (valued and VALUED.search(best.text) is not None)
         if score < ABSTAIN_SCORE and not counts and not self._close_and_said(question, score, best):
             return False
         if best.lexical == 0 and best.dense < DENSE_ONLY_SCORE and not counts:
@@ -1309,6 +1329,8 @@ class ExtractiveAnswerer:
             return False  # "Which gaming sites?": not "doing our advertising on gaming sites"
         if _kind_left_unnamed(question.text, best.text):
             return False  # "Which prison is Assange held in?": not "serving a prison term"
+        if IN_UNITS.search(question.text) and not NUMBER.search(best.text):
+            return False  # "What's its max range in miles?": not "a longer-range variant"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
             return False  # "What's the best Pixar movie?": not a sentence naming its movies
         around = self._neighbourhood(best.sentence)

@@ -354,7 +354,8 @@ WHAT_HAPPENED = re.compile(
 SUMMARY = re.compile(
     rf"{ABOUT_IT.pattern}|{WHAT_HAPPENED.pattern}|"
     r"\b(?:summar(?:y|ise|ize)|tl;?dr|gist|main\s+points?|key\s+points?|"
-    rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+about|"
+    # "What's this Emirates story about?": the story named by a word or two of its subject
+    rf"what(?:\s+is|['’]s)\s+(?:the|this)\s+(?:[\w'’-]+\s+){{0,2}}?{ARTICLE_NOUNS}\s+about|"
     rf"what\s+(?:does|did)\s+(?:the|this)\s+{ARTICLE_NOUNS}\s+say\s*\??$|"
     # "What's the big news in this one?", "the main argument of this piece", "the takeaway",
     # "What's the story here?", "What is the piece arguing?" (not "the main argument of the

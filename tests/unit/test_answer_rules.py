@@ -11,11 +11,13 @@ from test_corpus import corpus
 from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
+    IN_UNITS,
     OWNED_SUBJECT,
     PUBLISHER_IN_BYLINE,
     SCOPE,
     SUPERLATIVE,
     SUPERLATIVE_SAID,
+    VALUED,
     VOICE,
     WILL_QUESTION,
     ExtractiveAnswerer,
@@ -2830,3 +2832,35 @@ def test_a_kind_asked_to_be_named_is_not_named_by_a_one(
     question: str, text: str, unnamed: bool
 ) -> None:
     assert _kind_left_unnamed(question, text) is unnamed
+
+
+@pytest.mark.parametrize(
+    ("question", "in_units"),
+    [
+        # a figure asked in named units needs a number (aviation, weather, farming)
+        ("What's its max range in miles?", True),
+        ("How hot did it get in degrees?", True),
+        ("How big is the farm in acres?", True),
+        # "in" before anything else asks no unit (politics, sport)
+        ("Who won in Kentucky?", False),
+        ("What happened in the first period?", False),
+    ],
+)
+def test_a_figure_asked_in_named_units(question: str, in_units: bool) -> None:
+    assert bool(IN_UNITS.search(question)) is in_units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "valued"),
+    [
+        # what a thing is worth, said (aviation, a house fire, a football transfer)
+        ("The order is valued at $8.8 billion at list prices.", True),
+        ("The house, worth about $1.2 million, burned down.", True),
+        ("He joined in a deal with a value of £50m.", True),
+        # a price of something else is no worth (an ad campaign, a salary)
+        ("The campaign had a budget of $449,000.", False),
+        ("Teachers earn $50,000 on average.", False),
+    ],
+)
+def test_what_a_thing_is_worth(sentence: str, valued: bool) -> None:
+    assert bool(VALUED.search(sentence)) is valued

@@ -1096,6 +1096,9 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Who wrote the study on cannabis use?", False, False),
         ("who's the reporter on this story?", True, False),
         ("Who is the journalist behind the Disney+ article?", True, False),
+        ("what's this emirates story about?", False, True),
+        ("What is the Boeing deal article about?", False, True),
+        ("What's the lawsuit about?", False, False),
         ("Who was the reporter on the scene?", False, False),
         # an opinion piece's writer, whose views are the article's words: what it says, not
         # who wrote it (royal scandal, trade talks, election columns)
