@@ -42,8 +42,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # verb (", Head of Research at ICICI Securities, pointed out"), a crime story's roles ("the
 # sergeant", "the suspect"); 25, a quotation opened with a straight mark and closed with a curly
 # one kept whole (`"Open the door!” an officer shouts.`); 26, an embedded post's words spoken
-# by whom the line under it signs ("— Dele (@dele_official) November 19, 2019").
-INDEX_LAYOUT = "26"
+# by whom the line under it signs ("— Dele (@dele_official) November 19, 2019"); 27, a handle's
+# words apart ("@MattBevin": "matt", "bevin"), an attribution with a time or place after its
+# quotation ("“...!” Trump tweeted before Election Day.").
+INDEX_LAYOUT = "27"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

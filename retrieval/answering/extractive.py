@@ -89,6 +89,7 @@ from retrieval.language.speakers import (
 from retrieval.language.teams import PLACE_WORDS_OF_TEAM, TEAM_NICKNAMES
 from retrieval.language.text import (
     CAPITALISED_RUN,
+    HANDLE,
     OPPOSITE_STEMS,
     WORD,
     stems,
@@ -906,7 +907,10 @@ class ExtractiveAnswerer:
         # Schröder?" is not answered by his words on James.
         others = _asked_about(question, subject_words)
         context = [*around, *self._preceding(statement.sentence, TOPIC_NAME_WINDOW)]
-        if others and not others & {w for s in context for w in words(" ".join(s.mentions))}:
+        named = {w for s in context for w in words(" ".join(s.mentions))}
+        # or by a handle in the statement itself: "Governor @MattBevin has done a wonderful job"
+        named |= {w for handle in HANDLE.findall(statement.text) for w in words(f"@{handle}")}
+        if others and not others & named:
             return False
         if others and _about_names_alone(question.text, others):
             # "What did LeBron say about Anthony Davis?": on a person alone, the words must name

@@ -64,6 +64,10 @@ _QUOTE_CLOSED = re.compile(r"[,?!][\"'”’](?:\s?[\"'”’])*$")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _WHEN = (
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|later))?"
+    # to whom, where or when, in a few words: "Trump tweeted before Election Day.", "she told
+    # reporters in Dallas."
+    r"(?:\s+reporters)?"
+    r"(?:\s+(?:before|after|during|at|in|on|last|this|earlier)\s+[^.“”\"]{1,40})?"
 )
 _ATTRIBUTION_ALONE = re.compile(
     rf"^(?:(?:{_NAME}|he|she|they|we|I)\s+(?:{SPEECH_VERBS}){_WHEN}"

@@ -21,6 +21,9 @@ from retrieval.language.lexicon import (
 # "Walt Disney Co."), with a product's "+" ("Disney+").
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
 # Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
+# A social handle written in capitalised words: "@MattBevin", "@SpursOfficial".
+HANDLE = re.compile(r"@(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
+CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
 
@@ -38,7 +41,10 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words, accents and possessives folded ("Schröder's" -> "schroder")."""
+    """Lower-cased words, accents and possessives folded ("Schröder's" -> "schroder"); a
+    handle's words apart ("@MattBevin" -> "matt", "bevin")."""
+    if "@" in text:
+        text = HANDLE.sub(lambda m: CAMEL_HUMP.sub(" ", m.group("name")), text)
     out = []
     for word in WORD.findall(text.replace("’", "'")):
         lower = fold(word).lower()

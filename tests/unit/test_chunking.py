@@ -142,6 +142,16 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
             '“We were lucky. Very lucky!" the coach said. Fans cheered.',
             ['“We were lucky. Very lucky!" the coach said.', "Fans cheered."],
         ),
+        # an attribution with when, where or to whom after a quoted exclamation (politics, a
+        # press conference)
+        (
+            "“He has done a wonderful job!” Trump tweeted before Election Day. “Vote!”",
+            ["“He has done a wonderful job!” Trump tweeted before Election Day.", "“Vote!”"],
+        ),
+        (
+            "“Are we ready?” she told reporters in Dallas. Then she left.",
+            ["“Are we ready?” she told reporters in Dallas.", "Then she left."],
+        ),
         # straight marks that pair up are left as they are
         (
             '"Hey, here she is. Got her!" an officer said. "We got her."',

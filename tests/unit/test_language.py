@@ -1127,6 +1127,10 @@ def test_questions_about_the_article_itself(question: str, author: bool, summary
         # a chat or box-score shortening, as the word it stands for (hockey, polling)
         ("How far into OT?", ["how", "far", "into", "overtime"]),
         ("how many ppl voted", ["how", "many", "people", "voted"]),
+        # a handle's capitalised words apart (politics, football); a lowercase one as before
+        ("Governor @MattBevin won", ["governor", "matt", "bevin", "won"]),
+        ("(@SpursOfficial)", ["spurs", "official"]),
+        ("@dele_official", ["dele", "official"]),
     ],
 )
 def test_words_fold_accents_and_possessives(text: str, expected: list[str]) -> None:
