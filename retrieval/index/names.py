@@ -25,9 +25,9 @@ ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # (difflib's ratio): "Zelenskyy" 0.94 to "Zelensky", "Lukashenka" 0.90 to "Lukashenko"; not
 # "Peskoff" (0.77 to "Peskov"), and no short word ("Igor" is no "Iger").
 RESPELL_MIN = 5
-# A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 # A capitalised word of three letters or more before another: "Man United".
 CLIPPED_BEFORE_NAME = re.compile(r"\b(?P<clipped>[A-Z][a-z]{2,})\s+(?P<after>[A-Z][\w-]+)\b")
+# A capitalised word, without a possessive's "'s" ("Zelenskyy's" is respelled as "Zelensky's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b(?!['’][^\W\d_]{2,})")
 RESPELL_CLOSENESS = 0.85
 # A clipped plural ("Preds", "Dems") keeps this many letters of the name it is cut from.
@@ -35,11 +35,11 @@ CLIPPED_MIN = 3
 # What English adds to a name to make a word of its own ("Americans", "Texan", "Chinese"), which
 # is no other spelling of the name.
 DERIVED_SUFFIX = re.compile(r"n|ns|an|ans|ian|ians|ese|s|es|ite|ites|er|ers|ism")
-# What stands before a word that opens a sentence (or a quotation): nothing, an opening
-# quotation mark, or a sentence's end.
 # A social handle or a link, whose lowercase spells no plain word: "@dele_official" makes no
 # "dele" of "Dele"'s, "pic.twitter.com/dUO6AJlMxR" nothing at all.
 HANDLE_OR_LINK = re.compile(r"@\w+|https?://\S+|\b[\w.-]+\.(?:com|org|net|co|uk)/\S*")
+# What stands before a word that opens a sentence (or a quotation): nothing, an opening
+# quotation mark, or a sentence's end.
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”'’)]*\s+|[“‘]\s*)[\"“‘'(]*$")
 LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 

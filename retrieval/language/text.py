@@ -20,10 +20,11 @@ from retrieval.language.lexicon import (
 # A run of capitalised words, as a name stands in a question or a sentence ("Jack Eichel",
 # "Walt Disney Co."), with a product's "+" ("Disney+").
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.&’'-]*\+*(?:\s+[A-Z][\w.&’'-]*\+*)*")
-# Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
-# A social handle written in capitalised words: "@MattBevin", "@SpursOfficial".
+# A social handle written in capitalised words: "@MattBevin", "@SpursOfficial"; and where its
+# words meet.
 HANDLE = re.compile(r"@(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Letters and digits of any script ("Schröder", "Zürich"), with an apostrophe's tail ("Putin's").
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
 
