@@ -76,6 +76,7 @@ from retrieval.language.lexicon import (
     TEAM_POSITIONS,
     THIRD_PERSON,
     TITLE_WORDS,
+    VOICE_ALIKE,
     WRITINGS,
 )
 from retrieval.language.question import SPEECH_TERM, Question
@@ -1146,12 +1147,15 @@ class ExtractiveAnswerer:
         if not asked:
             return set()
         head, context = stems(asked[-1:])[0], set(asked[:-1])
+        # "the cop": the article's "an officer" too
+        heads = {head, *stems(list(VOICE_ALIKE.get(asked[-1], ())))}
         for sentence in self.index.sentences:
             if question.article is not None and sentence.source != question.article:
                 continue
             for voice in sentence.voices:
-                if _voice_head(voice) == head and context <= set(words(sentence.text)):
-                    return {VOICE + head}
+                said = _voice_head(voice)
+                if said in heads and context <= set(words(sentence.text)):
+                    return {VOICE + said}
         return set()
 
     def _best(self, question: Question, evidence: Sequence[Evidence]) -> list[Evidence]:

@@ -219,6 +219,17 @@ ROLE_QUALIFIERS = frozenset(
 )
 # Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
 # "Michael Sims, chief executive of Ceres Robotics".
+# A speaker the article describes without a name, as chat calls them: "the cop" is the article's
+# "an officer said", "the lawyer" its "the attorney said".
+VOICE_ALIKE = {
+    "cop": ("officer", "policeman", "policewoman", "trooper", "deputy", "sergeant", "detective"),
+    "cops": ("officers", "police"),
+    "lawyer": ("attorney",),
+    "attorney": ("lawyer",),
+    "doc": ("doctor", "physician"),
+    "medic": ("paramedic", "medics", "paramedics"),
+}
+
 ROLE_SPELLINGS = {
     # Asked in other words than the article's: "the Kremlin's spokesman" is its "Kremlin
     # spokesperson Dmitry Peskov"; "the Belarusian leader" its "Belarusian President ...".

@@ -2864,3 +2864,36 @@ def test_a_figure_asked_in_named_units(question: str, in_units: bool) -> None:
 )
 def test_what_a_thing_is_worth(sentence: str, valued: bool) -> None:
     assert bool(VALUED.search(sentence)) is valued
+
+
+VOICE_CHUNKS = [
+    (
+        "rescue.txt",
+        1,
+        "“Got her!” an officer said.",
+        [{"start": 0, "end": 27, "position": 0, "mentions": "", "voices": "an officer"}],
+    ),
+    (
+        "court.txt",
+        1,
+        "The plea was fair, the attorney said.",
+        [{"start": 0, "end": 37, "position": 0, "mentions": "", "voices": "the attorney"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "voice"),
+    [
+        # an unnamed speaker asked in chat's words (a rescue, a court case)
+        ("What did the cop say?", "offic"),
+        ("What did the lawyer say?", "attorney"),
+        ("What did the officer say?", "offic"),
+        # no speaker so described in either story
+        ("What did the doctor say?", None),
+    ],
+)
+def test_an_unnamed_speaker_asked_in_other_words(question: str, voice: str | None) -> None:
+    index = corpus(VOICE_CHUNKS)
+    found = ExtractiveAnswerer(index, paraphrase=None)._voice_asked(analyze(question, index))
+    assert found == ({VOICE + voice} if voice else set())
