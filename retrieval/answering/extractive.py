@@ -302,7 +302,10 @@ NAMING_NEXT = frozenset("called named dubbed titled".split())
 # Carolina shared workspace" names no workspace).
 UNNAMED_MODIFIERS = 3
 SUPERLATIVE_SAID = re.compile(
-    rf"\b(?:{SUPERLATIVES}|top|record|all-time|ever|first|No\.\s*1)\b|\bin\s+(?:\w+\s+)?history\b"
+    # ("key", "main", "leading": "SBI and ICICI Bank as its key beneficiaries" for "Which banks
+    # gain the most?")
+    rf"\b(?:{SUPERLATIVES}|top|record|all-time|ever|first|No\.\s*1|key|main|leading|primary)\b"
+    r"|\bin\s+(?:\w+\s+)?history\b"
     r"|\w+est\b(?<!\btest)(?<!\bprotest)(?<!\binterest)(?<!\brequest)(?<!\bwest)",
     re.IGNORECASE,
 )

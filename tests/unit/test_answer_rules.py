@@ -1821,6 +1821,9 @@ def test_the_count_led_with_is_the_asked_persons(
         ("The teachers protest to request better pay in the west.", False, False),
         ("Who was the strongest critic of the campaign?", True, True),
         ("Who criticised the campaign?", False, False),
+        # a word that ranks first without "-est" (markets, medicine)
+        ("Nomura identified SBI and ICICI Bank as its key beneficiaries.", False, True),
+        ("Smoking is the leading cause of lung cancer.", False, True),
     ],
 )
 def test_asking_and_saying_the_most_of_something(
