@@ -487,6 +487,7 @@ COUNTED_SYNONYMS = (
     "children kids",
     "doctors physicians",
     "homes houses",
+    "people residents citizens inhabitants",
 )
 
 # People a story describes without a title: "What is the little girl's name?" asks for the

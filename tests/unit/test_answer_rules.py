@@ -2584,6 +2584,13 @@ def test_a_count_the_asked_name_owns(question: str, sentence: str, owned: bool) 
         # things news counts under another name (soccer, aviation)
         ("How many games have Spurs won?", "Spurs have won just five matches.", {"match"}),
         ("How many planes are grounded?", "Roughly 400 jets have been grounded.", {"jet"}),
+        # people counted as a place's residents (health policy, elections)
+        (
+            "How many people got coverage?",
+            "An estimated 100,000 residents would be eligible for coverage.",
+            {"resident"},
+        ),
+        ("How many people voted?", "Some 2 million citizens voted.", {"citizen"}),
         # another thing counted, however close in meaning (basketball)
         ("How many players scored?", "The Lakers beat 30 teams.", set()),
     ],
