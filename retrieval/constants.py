@@ -44,8 +44,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # one kept whole (`"Open the door!” an officer shouts.`); 26, an embedded post's words spoken
 # by whom the line under it signs ("— Dele (@dele_official) November 19, 2019"); 27, a handle's
 # words apart ("@MattBevin": "matt", "bevin"), an attribution with a time or place after its
-# quotation ("“...!” Trump tweeted before Election Day.").
-INDEX_LAYOUT = "27"
+# quotation ("“...!” Trump tweeted before Election Day."); 28, a line in title case a heading,
+# however long (another story's headline linked from the page).
+INDEX_LAYOUT = "28"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

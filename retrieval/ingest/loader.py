@@ -37,6 +37,11 @@ TEASER_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*Read more\s*$", re.IGNORECASE)
 AUTHOR_HEADINGS = re.compile(r"^(?:about the (?:writer|author|reporter)s?|author|byline)$", re.I)
 # A short line without closing punctuation reads as a heading ("About the writer").
 HEADING_MAX_CHARS = 60
+# A longer line is a heading when every word of four letters or more is capitalised, four such
+# words at least: a linked headline, not a sentence, which has lowercase words of that length.
+TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
+TITLE_CASE_MIN_LETTERS = 4
+TITLE_CASE_MIN_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # A headline: the first line, one of about 15 words or fewer that does not end a sentence
 # ("Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal"); 20 leaves room.
@@ -323,7 +328,21 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _is_heading_line(text: str) -> bool:
-    return len(text) <= HEADING_MAX_CHARS and not SENTENCE_END.search(text)
+    short = len(text) <= HEADING_MAX_CHARS and not SENTENCE_END.search(text)
+    return short or _in_title_case(text)
+
+
+def _in_title_case(text: str) -> bool:
+    """A line in a headline's capitals, however long, that ends no sentence: another story's
+    headline linked from the page ("Updated Police Identify Man, Woman Found Dead in Plano
+    Apartment", "Fitzgerald Equates Firing to Professional 'Death Sentence'")."""
+    long_words = [w for w in TITLE_WORD.findall(text) if len(w) >= TITLE_CASE_MIN_LETTERS]
+    return (
+        len(text.split()) <= HEADLINE_MAX_WORDS
+        and len(long_words) >= TITLE_CASE_MIN_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in long_words)
+        and not HEADLINE_END.search(text)
+    )
 
 
 def is_headline(text: str) -> bool:

@@ -76,6 +76,35 @@ def test_a_plain_text_article_keeps_its_headline_as_title_and_its_byline_as_auth
 
 
 @pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        # another story's headline linked from the page, however long (crime, politics)
+        ("Updated Police Identify Man, Woman Found Dead in Plano Apartment", True),
+        ("Fitzgerald Equates Firing to Professional 'Death Sentence'", True),
+        ("Senate Leaders Strike Deal to Reopen the Government Through Next Month", True),
+        # a sentence of the story, with or without its full stop (crime, sport)
+        ("The suspect was convicted and sentenced to life in federal prison last Thursday", False),
+        (
+            "Mourinho, who also managed Porto, Real Madrid and Inter Milan, has turned down offers",
+            False,
+        ),
+    ],
+)
+def test_a_linked_headline_in_the_body_is_a_heading(
+    tmp_path: Path, line: str, heading: bool
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Girl rescued from hotel room\n\nBy Ann Lee\n\nPolice found the girl on Monday.\n\n"
+        "Officers forced open the door.\n\nShe was unhurt.\n\nHer family thanked them.\n\n"
+        f"{line}\n\nThe video was released later.\n",
+        encoding="utf-8",
+    )
+    found = next(p for p in load_article(story).paragraphs if p.text == line)
+    assert found.is_heading is heading
+
+
+@pytest.mark.parametrize(
     ("closing", "credited"),
     [
         ("(Reporting by Will Dunham; Editing by Tom Brown)", True),
