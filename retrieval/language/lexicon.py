@@ -217,8 +217,6 @@ TEAM_POSITIONS = (
 ROLE_QUALIFIERS = frozenset(
     "deputy associate assistant vice former acting interim ex co lieutenant under sub".split()
 )
-# Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
-# "Michael Sims, chief executive of Ceres Robotics".
 # A speaker the article describes without a name, as chat calls them: "the cop" is the article's
 # "an officer said", "the lawyer" its "the attorney said".
 VOICE_ALIKE = {
@@ -230,6 +228,8 @@ VOICE_ALIKE = {
     "medic": ("paramedic", "medics", "paramedics"),
 }
 
+# Roles as questions shorten them and articles spell them out: "the Ceres Robotics CEO" is
+# "Michael Sims, chief executive of Ceres Robotics".
 ROLE_SPELLINGS = {
     # Asked in other words than the article's: "the Kremlin's spokesman" is its "Kremlin
     # spokesperson Dmitry Peskov"; "the Belarusian leader" its "Belarusian President ...".
