@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -257,13 +258,12 @@ class NameGazetteer:
         if clipped.lower() in self.name_words:
             return match.group()
         whole = {
-            name.split()[k - 1]
+            before
             for name in set(self.full_names.values())
-            for k, word in enumerate(name.split())
-            if k > 0
-            and word == after
-            and name.split()[k - 1].lower().startswith(clipped.lower())
-            and len(name.split()[k - 1]) > len(clipped)
+            for before, word in itertools.pairwise(name.split())
+            if word == after
+            and before.lower().startswith(clipped.lower())
+            and len(before) > len(clipped)
         }
         return f"{whole.pop()} {after}" if len(whole) == 1 else match.group()
 

@@ -643,6 +643,7 @@ def _bind_people(
     if _named_before(PERSON_PRONOUN, question, index, person=True):
         return question
     bound = question
+    apart = frozenset(index.name_words_in(question))  # whom the question names itself
     taken: dict[bool, str] = {}  # the person each gender's pronoun stands for
     chosen: list[tuple[re.Match[str], str]] = []
     for match in PERSON_PRONOUN.finditer(question):
@@ -651,9 +652,7 @@ def _bind_people(
         if person is None:
             # "Did she say why the president brought him up?": "she" and "him" are two people
             other = taken.get(not feminine)
-            person = _person_for(
-                match.group(1), people, besides, index, opening, other, _named_in(question, index)
-            )
+            person = _person_for(match.group(1), people, besides, index, opening, other, apart)
         if person:
             taken[feminine] = person
             chosen.append((match, person))
@@ -694,11 +693,6 @@ def _person_for(
     # the conversation has just begun
     central = index.central_person(said, apart) if opening or people or besides else None
     return central if central != other else None
-
-
-def _named_in(question: str, index: KnownWords) -> frozenset[str]:
-    """The name words a question gives itself."""
-    return frozenset(index.name_words_in(question))
 
 
 def _may_be_person(name: str, index: KnownWords) -> bool:

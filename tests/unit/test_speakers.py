@@ -599,13 +599,28 @@ def test_name_key_leaves_out_suffixes(name: str, key: str) -> None:
 
 def story(*texts: str, source: str = "a.txt") -> list[Sentence]:
     """One article's sentences as ingest stores them, with the names each mentions."""
+    return spoken_story(*((text, "") for text in texts), source=source)
+
+
+def spoken_story(*lines: tuple[str, str], source: str = "a.txt") -> list[Sentence]:
+    """`story`, each sentence with its speaker as ingest found it."""
     chunk = {"source": source, "title": "A", "paragraph": 1, "start": 0}
-    stored = []
-    for position, text in enumerate(texts):
-        mentions = "|".join(m.text for m in find_mentions(text))
-        row = {"start": 0, "end": len(text), "position": position, "mentions": mentions}
-        stored.append(sentence_of(f"a#1:{position}", "a#1", text, chunk, {**row, "speakers": ""}))
-    return stored
+    return [
+        sentence_of(
+            f"a#1:{position}",
+            "a#1",
+            text,
+            chunk,
+            {
+                "start": 0,
+                "end": len(text),
+                "position": position,
+                "mentions": "|".join(m.text for m in find_mentions(text)),
+                "speakers": speaker,
+            },
+        )
+        for position, (text, speaker) in enumerate(lines)
+    ]
 
 
 FILLER = ("The case drew wide attention.", "Officials gave no details.", "It was rare.")
@@ -642,27 +657,6 @@ FILLER = ("The case drew wide attention.", "Officials gave no details.", "It was
 )
 def test_the_one_person_a_story_is_about(texts: tuple[str, ...], central: str | None) -> None:
     assert NameGazetteer.build(story(*texts)).central_person("he") == central
-
-
-def spoken_story(*lines: tuple[str, str]) -> list[Sentence]:
-    """`story`, each sentence with its speaker as ingest found it."""
-    chunk = {"source": "a.txt", "title": "A", "paragraph": 1, "start": 0}
-    return [
-        sentence_of(
-            f"a#1:{k}",
-            "a#1",
-            text,
-            chunk,
-            {
-                "start": 0,
-                "end": len(text),
-                "position": k,
-                "mentions": "|".join(m.text for m in find_mentions(text)),
-                "speakers": speaker,
-            },
-        )
-        for k, (text, speaker) in enumerate(lines)
-    ]
 
 
 @pytest.mark.parametrize(
