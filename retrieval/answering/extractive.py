@@ -63,6 +63,7 @@ from retrieval.language.lexicon import (
     MEASURE_WORDS,
     MONEY_WORDS,
     NAME_SUFFIXES,
+    NATIONS,
     PLACE_OPENERS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
@@ -750,7 +751,7 @@ class ExtractiveAnswerer:
             described = [
                 e
                 for e in evidence
-                if _describes(e.text, question.name_words)
+                if _describes(e.text, question.name_words, job=question.asks_job)
                 # named all, but not where the role is held: "What was Adam Neumann's job at
                 # WeWork?" is described by "After CEO and co-founder Adam Neumann left ..."
                 and set(words(question.definition_target or "")) - STOPWORDS
@@ -758,6 +759,8 @@ class ExtractiveAnswerer:
             ]
             if described:
                 return described[:MAX_SENTENCES], ""
+            if question.asks_job:
+                return [], NOT_IN_ARTICLE  # "What does he do for work?": no job, no answer
         if question.wh == "who" and question.predicate in WINNING:
             # "Who won the game?": the sentence that gives the result, if the article has one.
             results = self._results(question, evidence, near=True)
@@ -1625,12 +1628,14 @@ class ExtractiveAnswerer:
     def _names_one_asked(self, name_words: Collection[str], named: set[str]) -> bool:
         """Whether one of the question's names stands among these words: every word the
         question gives it ("Blue Origin", not the "Blue" of "Blue Moon"), or a person's surname,
-        which the article calls them by after the first mention ("LeBron" is "James")."""
+        which the article calls them by after the first mention ("LeBron" is "James"). A
+        people's word is named by its country's name: "Swedish prosecutors" by "Sweden"."""
         by_name: dict[str, set[str]] = {}
         for word in name_words:
             by_name.setdefault(self.index.full_names.get(word, word), set()).add(word)
         return any(
-            given <= named or (is_person_name(full) and name_key(full) in named)
+            all(w in named or NATIONS.get(w) in named for w in given)
+            or (is_person_name(full) and name_key(full) in named)
             for full, given in by_name.items()
         )
 
@@ -2669,19 +2674,28 @@ def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:
     return all(w in name_words for w in words(target) if w not in STOPWORDS)
 
 
-def _describes(sentence: str, name_words: frozenset[str]) -> bool:
-    """Does the sentence say what the named person or thing is?"""
+def _describes(sentence: str, name_words: frozenset[str], job: bool = False) -> bool:
+    """Does the sentence say what the named person or thing is (with `job`, what work they
+    do: "Carlineo is a convicted felon" describes him, but gives no job)?"""
     for word in name_words:
         # "James P. Kennedy Jr., the U.S. Attorney ...": the suffix is part of the name
         name = rf"{re.escape(word)}(?:\w*\s+(?:{'|'.join(NAME_SUFFIXES)})\.?)?"
-        patterns = (
+        described = (
             rf"\b{name}\w*,\s+(?:a|an|the)\s",
+            rf"\b{name}\w*\s+(?:is|was|are|were)\s+(?:a|an|the)\s",
+        )
+        patterns = (
+            *(() if job else described),
+            # "Smith is a retired teacher"
+            rf"\b{name}\w*\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}"
+            rf"(?:{ROLE_WORDS})\b",
+            # "Smith, 45, works as a plumber", "who worked for the county"
+            rf"\b{name}\w*,?\s+(?:[\w’'-]+,\s+)?(?:who\s+)?(?:works?|worked)\s+(?:as|for|at)\s",
             # "Shotwell, president and chief operating officer of SpaceX, said", "Mayer,
             # Disney’s chairman of ...", "Julie Graham, Washington State Department of Health
             # public information officer"
             rf"\b{name}\w*,\s+(?:(?!(?:who|which|and|said)\b)[\w’'-]+\s+){{0,7}}"
             rf"(?:{ROLE_WORDS})\b",
-            rf"\b{name}\w*\s+(?:is|was|are|were)\s+(?:a|an|the)\s",
             # "Mayer was named chairman of ..."
             rf"\b{name}\w*\s+(?:is|was|were|has\s+been|had\s+been)\s+"
             rf"(?:named|appointed|elected|promoted\s+to|hired\s+as)\s+(?:the\s+)?"

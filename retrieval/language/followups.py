@@ -91,7 +91,9 @@ HOW_MEASURE = re.compile(
 WHERE_OR_WHEN_OF_IT = re.compile(
     r"^(?:and\s+)?(?P<wh>where|when)\s+(?:will|would|is|was|are|were|did|does|do)\s+"
     r"(?P<that>that|this|those|these)"
-    r"(?:\s+(?!(?:be|happen|happened|take|took|held|played)\b)(?P<noun>[a-z]+))?\s+"
+    r"(?:\s+(?!(?:be|happen|happened|take|took|held|played)\b)(?![a-z]+ly\b)(?P<noun>[a-z]+))?"
+    # "Where did that supposedly happen?": an adverb is no noun of "that"
+    r"(?:\s+[a-z]+ly)?\s+"
     r"(?:be(?:\s+(?:played|held))?|happen|happened|take\s+place|took\s+place|held|played)\s*\??$"
     # "When was that?", "What time was that?", "When is it?": the time of what was asked last
     r"|^(?:and\s+|so\s+)?(?P<when>when|what\s+time|what\s+day|what\s+year|where)\s+"

@@ -101,7 +101,7 @@ ROLE = re.compile(
     r"^(?:who|what)\s+(?:does|did)\s+(?P<target>.+?)\s+work\s+(?:for|as)"
     # "Where does Bhasin work?": for whom, as "Director, IIFL Securities" says
     r"|^where\s+(?:does|did)\s+(?P<worker>.+?)\s+work(?:\s+(?:now|today|currently))?$"
-    r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?:\s+for\s+a\s+living)?$"
+    r"|^what\s+(?:does|did)\s+(?P<doer>.+?)\s+do(?P<living>\s+for\s+(?:a\s+living|work))?$"
     r"|^what(?:\s+(?:is|was)|['’]s)\s+(?P<owner>.+?)['’]s?\s+"
     rf"{ROLE_NOUN}{ROLE_WHERE}$"
     # "What position does Peskov hold?"
@@ -339,7 +339,7 @@ HEADLINE_ASKED = re.compile(
 )
 # "What's it about?" with nothing before it, or after a question on the article itself.
 ABOUT_IT = re.compile(
-    r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+is|['’]s)\s+(?:it|this)\s+(?:all\s+)?"
+    r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+is|['’]s)\s+(?:it|this(?:\s+one)?)\s+(?:all\s+)?"
     r"about(?:\s+(?:then|anyway|again|exactly))?\s*[?.!]*$",
     re.I,
 )
@@ -348,7 +348,7 @@ WHAT_HAPPENED = re.compile(
     r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+(?:exactly|just|has))?\s+happened"
     r"(?:\s+here)?\s*[?.!]*$|"
     r"^(?:(?:ok|okay|so|and|but|well|hey)[,]?\s+)*what(?:\s+is|['’]s)\s+(?:happening|going\s+on)"
-    r"(?:\s+here)?\s*[?.!]*$",
+    rf"(?:\s+here|\s+in\s+(?:the|this)\s+{ARTICLE_NOUNS})?\s*[?.!]*$",
     re.I,
 )
 SUMMARY = re.compile(
@@ -636,6 +636,8 @@ class Question:
     asks_summary: bool
     # "What's the headline?": the summary asked, the headline alone where the article has one.
     asks_headline: bool = False
+    # "What does X do for a living?", "What's X's job?": a job, not any description of X.
+    asks_job: bool = False
     # "Which outlet published this?", "Which news org is he with?": the byline's publisher.
     asks_publisher: bool = False
     # "When was it published?": the date the byline gives.
@@ -800,6 +802,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_author=asks_author,
         asks_summary=asks_summary,
         asks_headline=asks_headline,
+        asks_job=bool(role) and not (role.group("doer") and not role.group("living")),
         asks_publisher=asks_publisher,
         asks_date=asks_date,
         spelled_out=_acronym_asked(plain),

@@ -1781,6 +1781,26 @@ def test_a_sentence_that_says_what_someone_is(sentence: str, name: str, says_who
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "gives_job"),
+    [
+        # a job, in any of the ways a description names one (court news, sport, business)
+        ("Bruce Boudreau is the Wild coach.", "boudreau", True),
+        ("Julie Graham, a state health officer, said so.", "graham", True),
+        ("Mayer was named chairman of the division in March 2018.", "mayer", True),
+        ("Ann Lee, 45, works as a nurse in Ohio.", "lee", True),
+        ("Sims is a former NASA scientist.", "sims", True),
+        # a description that gives no work
+        ("Carlineo is a convicted felon and owned a handgun.", "carlineo", False),
+        ("Parise, a native of Minnesota, scored twice.", "parise", False),
+    ],
+)
+def test_a_sentence_that_says_what_work_someone_does(
+    sentence: str, name: str, gives_job: bool
+) -> None:
+    assert _describes(sentence, frozenset({name}), job=True) is gives_job
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "mentions", "span"),
     [
         # the count that follows the person asked about, not the first one of the asked thing
@@ -2338,9 +2358,32 @@ RATE_CHUNKS = [
 ]
 
 
+NATION_CHUNKS = [
+    story(
+        "inquiry.txt",
+        ("Swedish law sets a limit.", "Swedish"),
+        ("Prosecutors have dropped the inquiry.", ""),
+        ("They said it had weakened.", ""),
+        ("Sweden said so on Tuesday.", "Sweden"),
+        ("Prosecutors spoke after interviews with seven witnesses.", ""),
+    ),
+    story(
+        "plague.txt",
+        ("Japanese doctors flew in.", "Japanese"),
+        ("Two patients are in hospital.", ""),
+        ("The risk is low.", ""),
+        ("Officials in China said 28 people were watched.", "China"),
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("chunks", "question", "evidence", "other"),
     [
+        # a people's word is named by its country's name (court news, health news)
+        (NATION_CHUNKS, "How many witnesses did Swedish prosecutors talk to?", "seven", False),
+        (NATION_CHUNKS, "How many people did Chinese officials watch?", "28 people", False),
+        (NATION_CHUNKS, "How many people did Japanese officials watch?", "28 people", True),
         # a fact question asks about each name it gives: a fact of one of them alone is not it
         (SPENDING_CHUNKS, "How much did Acme pay for Reelco?", "$3 billion", True),
         (SPENDING_CHUNKS, "How much has Acme spent on programming?", "$3 billion", False),

@@ -456,6 +456,12 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When did that happen?",
             "When: What happened in the Thunder's game the night before?",
         ),
+        # an adverb between is no noun of "that" (court news)
+        (
+            [turn("What was Assange accused of?", "Rape, after a conference.")],
+            "where did that supposedly happen?",
+            "Where: What was Assange accused of?",
+        ),
         # no "it" stands for a person named by a role (a president's doctor, a coach)
         (
             [turn("What did the doctor recommend for the president?", "A diet.")],
@@ -1077,6 +1083,11 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         # the story's news, asked of nothing in particular (a helicopter crash, a kidnapping)
         ("What happened?", False, True),
         ("so what's going on here?", False, True),
+        ("what's going on in this story?", False, True),
+        ("What is happening in the article", False, True),
+        ("What's going on in Hong Kong?", False, False),
+        ("what's this one about?", False, True),
+        ("What's this one about the vaccine?", False, False),
         ("What happened to the girl?", False, False),
         ("What happened at the hotel?", False, False),
         ("Who reported the injury?", False, False),
@@ -1237,6 +1248,24 @@ def test_questions_after_what_an_acronym_stands_for(question: str, acronym: str 
 )
 def test_questions_that_ask_who_someone_is(question: str, target: str) -> None:
     assert analyze(question, KNOWN).definition_target == target
+
+
+@pytest.mark.parametrize(
+    ("question", "job"),
+    [
+        # a job asked for, not any description (court news, business news, politics)
+        ("what does Kevin Mayer do for work?", True),
+        ("What does Peskov do for a living?", True),
+        ("What's Kevin Mayer's job?", True),
+        ("Where does Gwynne Shotwell work now?", True),
+        ("What position does Peskov hold?", True),
+        ("What does Peskov do?", False),
+        ("Who is Anthony Davis?", False),
+    ],
+)
+def test_questions_that_ask_someones_job(question: str, job: bool) -> None:
+    read = analyze(question, KNOWN)
+    assert (read.definition_target is not None, read.asks_job) == (True, job)
 
 
 @pytest.mark.parametrize(
