@@ -57,6 +57,9 @@ APPOSITIVE = re.compile(
     # Electoral Commission, which regulates ..., issued a statement")
     rf",\s+(?:(?:a|an|the)\s(?!{PROPER_NAME},)"
     rf"(?:(?!\b(?:{SPEECH_VERBS})\b)(?:{PLACE_AND_REGION}|[^,\"“”])){{1,200}}"
+    # and a second place of work: "..., a planetary scientist at NASA's Goddard Space Flight
+    # Center in Greenbelt, Maryland, and American University in Washington, D.C., said"
+    rf"(?:,\s+and\s+(?:(?!\b(?:{SPEECH_VERBS})\b)(?:{PLACE_AND_REGION}|[^,\"“”])){{1,160}})?"
     r"|(?:who|whose)\s"
     r"[^,\"“”]{1,200}),"
     # an aside between the speaker and the verb: "Richardson, via USA Today, said",

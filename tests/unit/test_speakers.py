@@ -882,6 +882,15 @@ def test_an_index_of_several_stories_has_no_one_person() -> None:
             "",
             id="a city and its country inside the speaker's description (science news)",
         ),
+        pytest.param(
+            "“Water is hard to find,” lead author Ann Lee, a scientist at the Goddard center in "
+            "Greenbelt, Maryland, and American University in Washington, D.C., said.",
+            "“Water is hard to find,” lead author Ann Lee, a scientist at the Goddard center in "
+            "Greenbelt, Maryland, and American University in Washington, D.C., said.",
+            "Ann Lee",
+            "",
+            id="two places of work, each with its state (science news)",
+        ),
     ],
 )
 def test_a_speaker_described_but_never_named(
