@@ -2500,7 +2500,8 @@ def _holders_in(
     role_pattern = rf"(?<!vice )(?<!vice-)(?<!deputy )(?:{role_pattern})"
     patterns = (
         # "Senior author Dr. Silvia S. Martins": the courtesy title is no part of the name
-        re.compile(rf"\b(?i:{role_pattern})\s+(?:{HONORIFIC}\.?\s+)?({name})"),
+        # "Carlineo's attorney, Sonya Zoghlin, said": the name in apposition after the role
+        re.compile(rf"\b(?i:{role_pattern})(?:\s+|,\s+(?={name},))(?:{HONORIFIC}\.?\s+)?({name})"),
         # "Julie Graham, Washington State Department of Health public information officer"
         # (a list goes on with "and": "Russell Westbrook, Lakers great Magic Johnson and ...";
         # two titles do not: "Gwynne Shotwell, president and chief operating officer of SpaceX")

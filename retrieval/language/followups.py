@@ -691,9 +691,10 @@ def _person_for(
     named = [*called(people), *called(besides)]
     if named:
         return named[0]
-    # no one the last turn named can be "he" ("How old is he?" after "Who threatened Omar?"), or
+    # no one the last turn named can be "he" ("How old is he?" after "Who threatened Omar?"),
+    # the turns before named no one ("What did she say?" after two unanswered questions), or
     # the conversation has just begun
-    central = index.central_person(said, apart) if opening or people or besides else None
+    central = index.central_person(said, apart)
     return central if central != other else None
 
 

@@ -259,6 +259,9 @@ ROLE_SPELLINGS = {
     "cto": ("cto", "chief technology officer"),
     "gm": ("gm", "general manager"),
     "governor": ("governor", "gov."),
+    # "his lawyer" is the article's "Carlineo's attorney, Sonya Zoghlin"
+    "lawyer": ("lawyer", "attorney"),
+    "attorney": ("attorney", "lawyer"),
     "goalie": ("goalie", "goaltender", "netminder"),
     "goaltender": ("goaltender", "goalie", "netminder"),
 }

@@ -853,6 +853,15 @@ def test_the_role_a_who_question_asks_the_holder_of(
             ("lead",),
             ["Tom Reyes"],
         ),
+        # the name in apposition after the role; a lawyer is an attorney (court news, business)
+        (
+            "Carlineo's attorney, Sonya Zoghlin, said he meant no harm.",
+            "lawyer",
+            ("carlineo",),
+            ["Sonya Zoghlin"],
+        ),
+        ("Acme's spokesman, Tom Ray, declined to comment.", "spokesman", ("acme",), ["Tom Ray"]),
+        ("Acme's spokesman, who declined to comment, left.", "spokesman", ("acme",), []),
     ],
 )
 def test_who_a_sentence_names_in_a_role(

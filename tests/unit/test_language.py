@@ -1797,8 +1797,14 @@ GENDERED = Known(
         # a conversation's first "he": the one man the article is about; no "she" stands out
         ([], "What sentence could he get?", "What sentence could Patrick Carlineo get?"),
         ([], "What did she say?", "What did she say?"),
-        # later, with no one named before, "he" stays unresolved rather than guessed
-        ([turn("What happened?", "Nothing much.")], "Why did he leave?", "Why did he leave?"),
+        # later, with no one named before (the turns before went unanswered), the same one man;
+        # still no "she"
+        (
+            [turn("What happened?", "Nothing much.")],
+            "Why did he leave?",
+            "Why did Patrick Carlineo leave?",
+        ),
+        ([turn("What happened?", "Nothing much.")], "What did she say?", "What did she say?"),
         # a pronoun after a name the question gives is that name's
         (
             [turn("Who threatened Ilhan Omar?", "A man pleaded guilty.")],
