@@ -46,7 +46,7 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # words apart ("@MattBevin": "matt", "bevin"), an attribution with a time or place after its
 # quotation ("“...!” Trump tweeted before Election Day."); 28, a line in title case a heading,
 # however long (another story's headline linked from the page).
-INDEX_LAYOUT = "29"
+INDEX_LAYOUT = "30"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

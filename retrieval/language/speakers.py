@@ -38,6 +38,9 @@ OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
 # Words no name is made of but for a first name: "Will Moy".
 FIRST_NAME_WORDS = frozenset({"Will"})
 CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re)$")
+# Initials written with their full stops, the last one left off: "J.K", "W.M", "H.R"; not a
+# place's ("U.S."), after which a new sentence may start ("... to the U.S. Kate stayed.").
+DOTTED_INITIALS = re.compile(r"(?!(?:U\.[SKN]|E\.U|D\.C)$)[A-Z](?:\.[A-Z])+")
 # A name of two or more capitalised words, no title among them: "Electoral Commission", "White
 # House" (not "Senate Majority Leader").
 PROPER_NAME = (
@@ -234,13 +237,15 @@ def find_mentions(sentence: str) -> list[Mention]:
         word = match.group()
         bare = word.lower().rstrip(".").replace("’s", "").replace("'s", "")
         gap = sentence[run[-1].end() : match.start()] if run else " "
-        # A middle initial's full stop stays inside the name: "Silvia S. Martins".
+        # A middle initial's full stop stays inside the name: "Silvia S. Martins"; so do
+        # initials' own: "J.K. Rowling", "the W.M. Keck Observatory".
         initial = (
             gap.strip() == "."
-            and len(run) >= 2
-            and len(run[-1].group()) == 1
-            and run[-1].group().isupper()
             and word[:1].isupper()
+            and (
+                (len(run) >= 2 and len(run[-1].group()) == 1 and run[-1].group().isupper())
+                or (bool(run) and DOTTED_INITIALS.fullmatch(run[-1].group()) is not None)
+            )
         )
         # "Chapter & Verse", "Procter & Gamble": an ampersand joins one firm's name.
         joined = gap.strip() == "&" and bool(run) and word[:1].isupper()

@@ -481,6 +481,12 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
         ("Republican Gov. Eric Holcomb left.", ["Republican", "Eric Holcomb"]),
         ("State Supt. Ann Lee and Atty. Bo Reed spoke.", ["State", "Ann Lee", "Bo Reed"]),
         ("He chose Plan B. Then he left.", ["Plan B"]),  # an initial ends no first name here
+        # initials with their own full stops open a name; a place's may end a sentence
+        # (science news, books, politics)
+        ("They used the W.M. Keck Observatory in Hawaii.", ["W.M. Keck Observatory", "Hawaii"]),
+        ("J.K. Rowling said it was fine.", ["J.K. Rowling"]),
+        ("National security adviser H.R. McMaster left.", ["National", "H.R. McMaster"]),
+        ("He moved to the U.S. Kate stayed.", ["U.S", "Kate"]),
         # a title word closing a name is a surname (a prisoner swap, a school board)
         ("American Kevin King and Tim Weeks were freed.", ["American Kevin King", "Tim Weeks"]),
         ("Ann Bishop said no.", ["Ann Bishop"]),
