@@ -159,6 +159,8 @@ HOME_NAMED = re.compile(
     # "New Jersey native Connor Clifton", "a Sugar Land-based provider", "a native of Ohio"
     r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s+(?:native|resident)|-based|-born)\b"
     r"|\bnatives?\s+of\s+[A-Z]|\bgrew\s+up\s+in\b"
+    # news style's hometown after an age: "Patrick W. Carlineo Jr., 55, of Addison"
+    r"|\b\d{1,3},\s+of\s+[A-Z]"
 )
 HOME = re.compile(rf"{PLACE.pattern}|{HOME_NAMED.pattern}")
 # Someone or something taken or gone to a place: "took the child to Forest Hill's WoodSpring

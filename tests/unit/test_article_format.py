@@ -247,6 +247,10 @@ def test_a_wire_story_credits_its_writers_in_its_last_lines(
         ("where_home", "The data came from a Sugar Land-based provider.", 1.0),
         ("where_home", "Lee, a native of Ohio, moved west in 2001.", 1.0),
         ("where_home", "Lee grew up in Dayton and moved west.", 1.0),
+        # a hometown after an age, in news style (court news, sport)
+        ("where_home", "Patrick Carlineo Jr., 55, of Addison, pleaded guilty.", 1.0),
+        ("where_home", "Defenseman Ann Lee, 23, of Duluth scored twice.", 1.0),
+        ("where_home", "He got 55, of which 30 came late.", 0.0),
         ("where_home", "Native plants grow along the border.", 0.0),
         ("where", "Hege runs DH, the Spokane advertising and branding firm.", 0.0),
         ("where_home", "The Disney streaming service launched on Tuesday.", 0.0),
