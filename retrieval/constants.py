@@ -45,7 +45,10 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # by whom the line under it signs ("— Dele (@dele_official) November 19, 2019"); 27, a handle's
 # words apart ("@MattBevin": "matt", "bevin"), an attribution with a time or place after its
 # quotation ("“...!” Trump tweeted before Election Day."); 28, a line in title case a heading,
-# however long (another story's headline linked from the page).
+# however long (another story's headline linked from the page); 29, a speaker's description
+# with a second place of work passed over (", a scientist at Goddard in Greenbelt, Maryland, and
+# American University in Washington, D.C., said"); 30, initials with their own full stops
+# opening a name ("J.K. Rowling", "the W.M. Keck Observatory").
 INDEX_LAYOUT = "30"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
