@@ -259,7 +259,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     question = index.name_teams(question)
     if not history:
         # "What sentence could he get?" opening a conversation on a story about one man: him
-        return _bind_people(question, [], [], index, opening=True)
+        return _bind_people(question, [], [], index)
     question = PRONOUN_CONTRACTION.sub(
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
@@ -637,9 +637,7 @@ def _pronouns_first(turn: Turn, people: list[str]) -> list[str]:
     return [*bound, *(person for person in people if person not in bound)]
 
 
-def _bind_people(
-    question: str, people: list[str], besides: list[str], index: KnownWords, opening: bool = False
-) -> str:
+def _bind_people(question: str, people: list[str], besides: list[str], index: KnownWords) -> str:
     """The question with its "he", "his", "she" and "her" spelled out as the people they mean,
     each by `_person_for`; a pronoun after a name the question gives is that name's."""
     if _named_before(PERSON_PRONOUN, question, index, person=True):
@@ -654,7 +652,7 @@ def _bind_people(
         if person is None:
             # "Did she say why the president brought him up?": "she" and "him" are two people
             other = taken.get(not feminine)
-            person = _person_for(match.group(1), people, besides, index, opening, other, apart)
+            person = _person_for(match.group(1), people, besides, index, other, apart)
         if person:
             taken[feminine] = person
             chosen.append((match, person))
@@ -669,16 +667,16 @@ def _person_for(
     people: list[str],
     besides: list[str],
     index: KnownWords,
-    opening: bool,
     other: str | None = None,
     apart: frozenset[str] = frozenset(),
 ) -> str | None:
     """Whom a "he" or "she" means: the first of the people the last turn named whom the articles
     do not call otherwise (no "she" for "he", no team or place); else the first such of the
-    people its answer named besides; else, when none of them can be meant or the conversation
-    opens with the question, the one man (or woman) the articles are about, if they are about
-    one. Never `other`, whom a pronoun of the other gender in the question already means, nor
-    one the question names itself (`apart`, name words): "What did Tottenham say about him?"."""
+    people its answer named besides; else (none of them can be meant, no turn named anyone, or
+    the conversation opens with the question) the one man (or woman) the articles are about, if
+    they are about one. Never `other`, whom a pronoun of the other gender in the question
+    already means, nor one the question names itself (`apart`, name words): "What did
+    Tottenham say about him?"."""
     said = "she" if pronoun.lower() in FEMININE else "he"
 
     def called(names: list[str]) -> list[str]:

@@ -802,7 +802,8 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_author=asks_author,
         asks_summary=asks_summary,
         asks_headline=asks_headline,
-        asks_job=bool(role) and not (role.group("doer") and not role.group("living")),
+        # every role question but a bare "What does X do?", which any description answers
+        asks_job=bool(role) and (role.group("doer") is None or role.group("living") is not None),
         asks_publisher=asks_publisher,
         asks_date=asks_date,
         spelled_out=_acronym_asked(plain),
