@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from test_corpus import corpus
+from test_corpus import corpus, story
 from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
@@ -1012,17 +1012,6 @@ def test_people_described_are_named_by_the_sentence_after() -> None:
 
 
 # Stories that name a person and go on about them as "he" or "his".
-def story(source: str, *sentences: tuple[str, str]) -> tuple:
-    """A one-paragraph article of (sentence, names mentioned) pairs."""
-    text = " ".join(sentence for sentence, _ in sentences)
-    rows, at = [], 0
-    for position, (sentence, mentions) in enumerate(sentences):
-        start = text.index(sentence, at)
-        at = start + len(sentence)
-        rows.append({"start": start, "end": at, "position": position, "mentions": mentions})
-    return (source, 1, text, rows)
-
-
 IDENTIFIED_CHUNKS = [
     story(
         "swap.txt",

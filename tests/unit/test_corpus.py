@@ -123,6 +123,17 @@ def corpus(chunks: list = CHUNKS) -> CorpusIndex:
     return index
 
 
+def story(source: str, *sentences: tuple[str, str]) -> tuple:
+    """A one-paragraph article of (sentence, names mentioned) pairs."""
+    text = " ".join(sentence for sentence, _ in sentences)
+    rows, at = [], 0
+    for position, (sentence, mentions) in enumerate(sentences):
+        start = text.index(sentence, at)
+        at = start + len(sentence)
+        rows.append({"start": start, "end": at, "position": position, "mentions": mentions})
+    return (source, 1, text, rows)
+
+
 def test_the_hand_made_chunks_cut_into_their_sentences() -> None:
     assert [s.text for s in corpus().sentences] == [
         "The Port Authority of Dover reopened the harbour.",
@@ -283,21 +294,12 @@ def test_a_name_written_otherwise_is_read_as_the_stories_write_it(
 
 
 CLIPPED_CHUNKS = [
-    (
+    story(
         "football.txt",
-        1,
-        "Manchester United sacked Jose Mourinho. Dan Lee and Danica Lee watched.",
-        [
-            {"start": 0, "end": 39, "position": 0, "mentions": "Manchester United|Jose Mourinho"},
-            {"start": 40, "end": 71, "position": 1, "mentions": "Dan Lee|Danica Lee"},
-        ],
+        ("Manchester United sacked Jose Mourinho.", "Manchester United|Jose Mourinho"),
+        ("Dan Lee and Danica Lee watched.", "Dan Lee|Danica Lee"),
     ),
-    (
-        "hockey.txt",
-        1,
-        "The Minnesota Wild beat Buffalo.",
-        [{"start": 0, "end": 32, "position": 0, "mentions": "Minnesota Wild|Buffalo"}],
-    ),
+    story("hockey.txt", ("The Minnesota Wild beat Buffalo.", "Minnesota Wild|Buffalo")),
 ]
 
 
