@@ -48,8 +48,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # however long (another story's headline linked from the page); 29, a speaker's description
 # with a second place of work passed over (", a scientist at Goddard in Greenbelt, Maryland, and
 # American University in Washington, D.C., said"); 30, initials with their own full stops
-# opening a name ("J.K. Rowling", "the W.M. Keck Observatory").
-INDEX_LAYOUT = "30"
+# opening a name ("J.K. Rowling", "the W.M. Keck Observatory"); 31, a quote's "Hey" or "OK" no
+# name.
+INDEX_LAYOUT = "31"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -325,6 +325,9 @@ IN_UNITS = re.compile(
     r"gallons|liters|litres|acres|hectares)\b",
     re.IGNORECASE,
 )
+# A sentence that asks rather than states, outside any quotation: a subheading ("What charges
+# does Assange face in the US?") or the writer's aside; it answers no question.
+ASKING_SENTENCE = re.compile(r"[^“”\"]*\?")
 # A doer is followed by what they did, their possessive or a clause on them: "OrbitBeyond
 # canceled", "Zucker’s empty-net goal", "Schröder, who scored 31 points".
 DOER_FOLLOWED = re.compile(r"(?:['’]s?)?\s+[\w“\"']|,\s+who\b")
@@ -1345,6 +1348,10 @@ class ExtractiveAnswerer:
             return False  # "Which prison is Assange held in?": not "serving a prison term"
         if IN_UNITS.search(question.text) and not NUMBER.search(best.text):
             return False  # "What's its max range in miles?": not "a longer-range variant"
+        if ASKING_SENTENCE.fullmatch(best.text.strip()):
+            return False  # "Who represents Assange?": not the subheading "What charges does ...?"
+        if _asks_a_measure(question) and not NUMBER.search(best.text):
+            return False  # "What's the population of X?": not "a sparsely populated region"
         if SUPERLATIVE.search(question.text) and not SUPERLATIVE_SAID.search(best.text):
             return False  # "What's the best Pixar movie?": not a sentence naming its movies
         around = self._neighbourhood(best.sentence)
@@ -1865,6 +1872,12 @@ def _only_as_epithet(points: Sequence[tuple[str, str]], text: str) -> bool:
         if not epithet:
             return False
     return found
+
+
+def _asks_a_measure(question: Question) -> bool:
+    """Whether the question asks a measure of something ("What's the population of Inner
+    Mongolia?", "What was the retention rate?"), which only a figure gives."""
+    return any(word in MEASURE_WORDS for word, _ in question.focus)
 
 
 def _asks_result(question: Question) -> bool:

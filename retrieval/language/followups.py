@@ -194,6 +194,9 @@ PARTICIPLES = frozenset(
 )
 # The longest such phrase: "the South Dakota ad campaign".
 MAX_PHRASE_WORDS = 4
+# Verbs so common they are stopwords: one after a question's subject ends it ("What type of
+# plague did the first two patients have?": "the first two patients", not "the first two")
+BARE_VERBS = frozenset("have has had be been do does get got go make made say said".split())
 # "the governor", "the Wild coach": someone a question names by a role only.
 ROLE_ASKED = re.compile(
     rf"\bthe\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<role>{ROLE_WORDS})\b(?!['’])", re.IGNORECASE
@@ -334,7 +337,8 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         while len(owner) > 1 and owner[0].lower() in STOPWORDS:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
-    phrase = _last_phrase(previous)
+    # "When does it come out?" after "What's the gist?": the story, not "the gist"
+    phrase = None if _asked_of_article(previous) else _last_phrase(previous)
     if phrase and possessed and previous.rfind(phrase) < possessed.start():
         # "Who made it?" after "What's the budget for South Dakota's campaign?": the campaign,
         # named last, not the budget asked of it
@@ -379,6 +383,12 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         resolved = THEY.sub(lambda m: _replace(m, together, resolved), resolved)
     if things and not _named_before(THING_PRONOUN, question, index):
         taken: dict[bool, str] = {}  # the thing each number's pronoun stands for
+        # "How long did they watch the moon for?" after "What telescope did they use?", whose
+        # "they" (the researchers) stood for none of the names: still none of the names its
+        # answer quoted ("Hawaii"); the one it gave ("Who canceled its order?": "SpaceX") or
+        # a thing asked of is another matter
+        unbound = {p.lower() for p in THING_PRONOUN.findall(previous)}
+        given = {history[-1].answer.person, answered}
 
         def bound(m: re.Match[str]) -> str:
             if _kept_it(m) or _plural_for_it(m, things[0]):
@@ -390,6 +400,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
                 other = taken.get(not plural)
                 thing = next((t for t in things if t != other), None)
                 if thing is None:
+                    return m.group()
+                kept = m.group(1).lower() in unbound  # "they" again; "one of them" is another
+                if kept and thing not in given and thing not in previous:
                     return m.group()
                 taken[plural] = thing
             return _replace(m, thing, resolved)
@@ -441,9 +454,11 @@ def _last_phrase(question: str) -> str | None:
     found = None
     for match in DEFINITE.finditer(question):
         kept: list[str] = []
+        verb_next = False
         for word in match.group("rest").split():
             bare = word.strip("?.!,;:")
             if not bare or bare.lower() in STOPWORDS or bare.lower() in FRAMING:
+                verb_next = bare.lower() in BARE_VERBS
                 break
             if bare.endswith(("'s", "’s", "ing")) or bare.lower() in QUESTION_OPENERS:
                 break
@@ -455,7 +470,7 @@ def _last_phrase(question: str) -> str | None:
         participle = kept[-1:] and (
             kept[-1].lower().endswith(PARTICIPLE_ENDINGS) or kept[-1].lower() in PARTICIPLES
         )
-        if aux and len(kept) >= 2 and (done or participle):
+        if aux and len(kept) >= 2 and (done or participle) and not verb_next:
             # "How did the Kremlin react ...?", "When were the hostages kidnapped?": its verb
             # follows the subject (not "When is the Week 13 rematch ...?")
             kept.pop()

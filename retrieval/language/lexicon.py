@@ -131,7 +131,7 @@ FINDING_VERBS = r"(?:find|found|show|shown|reveal|revealed|conclude|suggest)"
 
 # Words that start with a capital letter yet name nobody: function words, days and months,
 # numbers, and the adverbs and prepositions a sentence opens on ("According to the study, ...",
-# "Critically, ...", "Like hibernating animals, ...").
+# "Critically, ...", "Like hibernating animals, ...") or a quote on ("Hey, here she is").
 NOT_NAMES = frozenset(
     """a about after all also an and another any are as at because before being but by can
     could did do does during each either even every few for from had has have he her here
@@ -149,7 +149,8 @@ NOT_NAMES = frozenset(
     according critically finally ultimately recently currently previously additionally
     similarly importantly notably initially eventually separately specifically unfortunately
     fortunately surprisingly interestingly apparently clearly obviously officially reportedly
-    allegedly like unlike amid amidst among amongst against toward towards via""".split()
+    allegedly like unlike amid amidst among amongst against toward towards via
+    hey hi hello oh ok okay yes yeah wow please thanks sorry""".split()
 )
 
 # Titles and roles that come before a name and describe the person.

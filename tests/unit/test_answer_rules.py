@@ -11,6 +11,7 @@ from test_corpus import corpus, story
 from test_language import KNOWN, Known
 
 from retrieval.answering.extractive import (
+    ASKING_SENTENCE,
     IN_UNITS,
     OWNED_SUBJECT,
     PUBLISHER_IN_BYLINE,
@@ -23,6 +24,7 @@ from retrieval.answering.extractive import (
     ExtractiveAnswerer,
     _about_names_alone,
     _age_of_another_speaker,
+    _asks_a_measure,
     _asks_result,
     _asks_where_the_story_happened,
     _count_owned_by_asked,
@@ -2948,3 +2950,35 @@ def test_an_unnamed_speaker_asked_in_other_words(question: str, voice: str | Non
     index = corpus(VOICE_CHUNKS)
     found = ExtractiveAnswerer(index, paraphrase=None)._voice_asked(analyze(question, index))
     assert found == ({VOICE + voice} if voice else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        # a subheading or the writer's own question states nothing (law, markets)
+        ("What charges does Assange face in the US?", True),
+        ("Why is the market behaving differently from the economy?", True),
+        # a question inside a quotation is someone's words; a statement is one (sport, space)
+        ('"Why would we stop now?" Boudreau asked.', False),
+        ("“What did we do wrong?”", False),
+        ("NASA is developing a mission called Europa Clipper.", False),
+    ],
+)
+def test_a_sentence_that_asks(sentence: str, asks: bool) -> None:
+    assert bool(ASKING_SENTENCE.fullmatch(sentence)) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        # a measure of a thing, which only a figure gives (health, labour, science)
+        ("What's the population of Inner Mongolia?", True),
+        ("What was the rate of cannabis use disorder in Colorado?", True),
+        ("What is the starting salary for teachers?", True),
+        # a thing or a name, which words give (politics, space)
+        ("What is the slogan of the campaign?", False),
+        ("What's the name of the lander?", False),
+    ],
+)
+def test_a_measure_asked(question: str, measure: bool) -> None:
+    assert _asks_a_measure(analyze(question, KNOWN)) is measure

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answer, Citation, Turn
-from retrieval.language.followups import resolve
+from retrieval.language.followups import _last_phrase, resolve
 from retrieval.language.question import SPEECH_TERM, analyze, asks_for_more, is_instruction
 from retrieval.language.text import NUMERALS, content_stems, stems, verb_stems, words
 
@@ -1981,3 +1981,74 @@ def test_a_follow_up_on_what_the_last_answer_quoted(
 )
 def test_words_on_what_the_story_is_about(question: str, about_story: bool) -> None:
     assert analyze(question, KNOWN).about_story == about_story
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # a common verb after the subject ends it; the subject keeps its noun (health, crime)
+        ("What type of plague did the first two patients have?", "the first two patients"),
+        ("What did the two officers say?", "the two officers"),
+        # a verb of its own is dropped (politics, crime)
+        ("How did the Kremlin react to the warrant?", "the warrant"),
+        ("When were the hostages kidnapped?", "the hostages"),
+    ],
+)
+def test_last_phrase_of_a_question(question: str, phrase: str) -> None:
+    assert _last_phrase(question) == phrase
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # a "they" the last question left to no name stays so: not a place its answer quoted
+        # (science, gaming)
+        (
+            [
+                turn(
+                    "What telescope did they use for this?",
+                    "Paganini and his colleagues used the W.M. Keck Observatory in Hawaii.",
+                )
+            ],
+            "How long did they watch the moon for?",
+            "How long did they watch the moon for?",
+        ),
+        (
+            [turn("Which game were they using to show it off?", "It runs Destiny 2 in Germany.")],
+            "Did they fix it?",
+            "Did they fix it?",
+        ),
+        # "them" after "they" may be the answer's ("Which states ...?": the states) (health)
+        (
+            [
+                turn(
+                    "Which states did they focus on?",
+                    "The team looked at states where cannabis had been legalized: Colorado.",
+                )
+            ],
+            "Was California one of them?",
+            "Was California one of Colorado?",
+        ),
+        # after a question on the story itself, "it" is no word of that question (gaming, sport)
+        (
+            [turn("What's the gist?", "Stadia Falls Short of 4K at Launch.")],
+            "When does it come out?",
+            "When does it come out?",
+        ),
+        (
+            [turn("What's the story about?", "The Wild beat the Sabres 4-1.")],
+            "When was it played?",
+            "When was it played?",
+        ),
+    ],
+)
+def test_a_pronoun_the_last_question_left_unbound(
+    history: list[Turn], question: str, expected: str
+) -> None:
+    assert resolve(question, history, KNOWN_PLACES) == expected
+
+
+KNOWN_PLACES = Known(
+    ["W.M. Keck Observatory", "Hawaii", "Lucas Paganini", "Destiny", "Germany", "Colorado"],
+    "telescope moon game states",
+)

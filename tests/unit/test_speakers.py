@@ -492,6 +492,9 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
         ("Ann Bishop said no.", ["Ann Bishop"]),
         ("King Charles spoke.", ["Charles"]),
         ("Tim Clark, the Emirates President, agreed.", ["Tim Clark", "Emirates"]),
+        # a quote's opening word of address or assent names no one (police, business)
+        ('"Hey, we found her," an officer said.', []),
+        ('"OK, we will look at it again," Clark said.', ["Clark"]),
     ],
 )
 def test_a_middle_initial_is_part_of_the_name(sentence: str, names: list[str]) -> None:
