@@ -789,6 +789,10 @@ class ExtractiveAnswerer:
                 # "What did Bosc say about the deal?" in the story on the deal: all he said (in
                 # one story; among several, "the decision" may be another story's)
                 question = replace(question, topic_stems=(), point_stems=(), points=())
+            elif question.about_event and self._story_event(question):
+                # "What did Davis say about the milestone?" in a story that never says
+                # "milestone": all he said on what it reports
+                question = replace(question, topic_stems=(), point_stems=(), points=())
             return self._statements(question, subject_words, evidence)
         owned = OWNED_SUBJECT.search(question.statement_subject or "")
         if question.wants_statements and owned and not _owns_writing(question):
@@ -1360,6 +1364,13 @@ class ExtractiveAnswerer:
         # "Will Dumba miss the next game?", "Who do the Wild play next?": not answered by what
         # has happened.
         return not (WILL_QUESTION.search(question.text) and not FUTURE_SAID.search(best.text))
+
+    def _story_event(self, question: Question) -> bool:
+        """Whether the event a question names by its kind ("the milestone") is the one story's
+        own: one article is asked about, and it never writes the word (one it writes, "the
+        record", is asked of where it stands)."""
+        one = question.article or len(self.index.articles()) == 1
+        return bool(one) and all(stem not in self.index.idf for stem in question.topic_stems)
 
     def _close_and_said(self, question: Question, score: float, best: Evidence) -> bool:
         """Whether a sentence scored a little below the bar says, in other words the model

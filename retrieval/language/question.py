@@ -40,9 +40,13 @@ NAMED_PREDICATE = re.compile(
     r"^(?i:what)\s+(?i:did|does|do|has|have|had|will|would|can|could)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?P<verb>[a-z]+)\b"
     # "Who assisted on Zucker's goal?", "Who ended his shutout bid?": the act whose doer is asked
-    r"|^(?i:who)\s+(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
+    # "Who else worked with him?", "Who at Spurs made the call?": the same act
+    r"|^(?i:who)\s+(?:(?i:else)\s+|(?:at|in|from|on)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?"
+    r"(?P<act>[a-z]+(?:ed|s)|won|lost|led|beat|hit|took|made|gave|wrote|ran|"
     r"left|got|bought|sent|spent|sold|chose|broke|threw|struck)\b"
     r"(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bdoes)"
+    # "Who's representing Assange?": the one doing it (not "Who was Stalock filling in for?")
+    r"|^(?i:who)(?:['’]s|\s+(?i:is|was|are|were))\s+(?P<ing>[a-z]+ing)\b(?<!\bthing)"
     # "Who will build the rover?", "Who could replace him?"
     r"|^(?i:who)\s+(?i:will|would|can|could|might|may|should|must)\s+(?P<will>[a-z]+)\b"
     r"(?<!\bbe)(?<!\bhave)"
@@ -460,6 +464,13 @@ SOURCE_OF_LAST = re.compile(
 STORY_SUBJECTS = frozenset(
     "deal product move decision plan partnership agreement announcement news".split()
 )
+# Words for the kind of event a story reports, by which a reader may name its own ("the
+# milestone" of a story that says "became the first player to ...").
+STORY_EVENTS = frozenset(
+    # not "incident": a story may report several ("What did his coach say about the incident?")
+    """milestone feat achievement accomplishment record win victory loss defeat ruling
+    verdict""".split()
+)
 # A question's words that point back at what was just said.
 REFERS_BACK = re.compile(r"\b(?:that|this|it|there|then|they|them)\b", re.IGNORECASE)
 # The kinds of fact asked "about that", and the words that only name the kind.
@@ -676,6 +687,9 @@ class Question:
     asks_about_last: bool = False
     # "What did Bosc say about the deal?": someone's words on what the story itself is about.
     about_story: bool = False
+    # "What did Davis say about the milestone?": on the story's event by a word for its kind,
+    # which the article may never write.
+    about_event: bool = False
     # The quotes of the conversation's latest answer that cited the articles.
     last_quoted: tuple[str, ...] = ()
     # The verb asking for someone's words ("predict" in "What did Mayer predict?").
@@ -753,7 +767,7 @@ def analyze(text: str, index: KnownWords) -> Question:
     if group:  # "How big was the sample?": how many people, whatever the group is called
         topic_source = topic_source.replace(group.group("group"), " ")
     topic = [w for w in words(topic_source) if w not in STOPWORDS and w not in FRAMING]
-    about_story = False
+    about_story = about_event = False
     topic = [w for w in topic if w not in QUESTION_OPENERS]
     if writers_view:
         # "according to the writer", "does the author think": the whole article is theirs
@@ -770,6 +784,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         topic = [w for w in topic if w not in subject_words and w not in SPEECH_WORDS]
         topic = [w for w in topic if w != verb]
         about_story = bool(topic) and set(topic) <= STORY_SUBJECTS
+        about_event = bool(topic) and set(topic) <= STORY_EVENTS
     topic_stems = [
         SPEECH_TERM if w in SPEECH_WORDS else stem
         for w, stem in zip(topic, stems(topic), strict=True)
@@ -815,6 +830,7 @@ def analyze(text: str, index: KnownWords) -> Question:
         asks_name=bool(NAME_ASKED.search(plain)),
         asks_source_of_last=bool(SOURCE_OF_LAST.fullmatch(plain)),
         about_story=about_story,
+        about_event=about_event,
         asks_about_last=_asks_about_last(plain, wh, points, name_words),
         asks_several=_asks_several(plain),
         phrasal=phrasal_verbs(text),
@@ -973,7 +989,7 @@ def _predicate(plain: str, point_words: list[str]) -> str | None:
     found = NAMED_PREDICATE.match(plain)
     if found is None:
         return None
-    verb = next(filter(None, found.group("verb", "act", "will", "deed")), None)
+    verb = next(filter(None, found.group("verb", "act", "will", "deed", "ing")), None)
     return verb if verb in point_words else None
 
 

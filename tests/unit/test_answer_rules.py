@@ -2982,3 +2982,33 @@ def test_a_sentence_that_asks(sentence: str, asks: bool) -> None:
 )
 def test_a_measure_asked(question: str, measure: bool) -> None:
     assert _asks_a_measure(analyze(question, KNOWN)) is measure
+
+
+EVENT_CHUNKS = {
+    "game.txt": story(
+        "game.txt",
+        ("James became the first player to do it against every team.", "James"),
+        ("“Amazing,” Davis said.", "Davis"),
+    ),
+    "court.txt": story(
+        "court.txt",
+        ("The jury returned its verdict on Monday.", ""),
+        ("“Justice was done,” Lee said.", "Lee"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("articles", "question", "own"),
+    [
+        # one story, which never writes the kind's word: its own event (sport)
+        (["game.txt"], "What did Davis say about the milestone?", True),
+        # a word it writes is asked of where it stands (courts)
+        (["court.txt"], "What did Lee say about the verdict?", False),
+        # among several stories, none is the one the question means
+        (["game.txt", "court.txt"], "What did Davis say about the milestone?", False),
+    ],
+)
+def test_the_story_s_event_by_its_kind(articles: list[str], question: str, own: bool) -> None:
+    judge = ExtractiveAnswerer(corpus([EVENT_CHUNKS[name] for name in articles]))
+    assert judge._story_event(analyze(question, KNOWN)) is own

@@ -1041,6 +1041,14 @@ def test_several_named_things_are_asked_for(question: str, several: bool) -> Non
         ("What NBA team drafted Kuzma?", "drafted"),
         ("What percentage of voters backed it?", None),
         ("Which state schools superintendent is a Republican?", None),
+        # who else did it, who at a place did it, who is doing it (sport, law, science)
+        ("Who else worked with Paganini on the paper?", "worked"),
+        ("Who at Spurs made the call to hire him?", "made"),
+        ("Who's representing Assange in the US case?", "representing"),
+        ("Who is leading the inquiry?", "leading"),
+        # whom someone else acts on is no act of the one asked for (sport)
+        ("Who was Alex Stalock filling in for?", None),
+        ("Who is something to watch?", None),
     ],
 )
 def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> None:
@@ -1981,6 +1989,23 @@ def test_a_follow_up_on_what_the_last_answer_quoted(
 )
 def test_words_on_what_the_story_is_about(question: str, about_story: bool) -> None:
     assert analyze(question, KNOWN).about_story == about_story
+
+
+@pytest.mark.parametrize(
+    ("question", "about_event"),
+    [
+        # the story's event by a word for its kind (sport, courts, politics)
+        ("What did Anthony Davis say about the milestone?", True),
+        ("What did the judge say about the verdict?", True),
+        ("What did Pompeo say about the ruling?", True),
+        # a topic of its own, or none (space, sport)
+        ("What did Gwynne Shotwell say about the lander?", False),
+        ("What did Davis say about the milestone and the fans?", False),
+        ("What did Davis say?", False),
+    ],
+)
+def test_words_on_the_story_s_event(question: str, about_event: bool) -> None:
+    assert analyze(question, KNOWN).about_event == about_event
 
 
 @pytest.mark.parametrize(
