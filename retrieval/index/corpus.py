@@ -175,6 +175,9 @@ class CorpusIndex:
     def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
         return self.names.central_person(pronoun, apart)
 
+    def central_thing(self) -> str | None:
+        return self.names.central_thing()
+
     def expand_acronyms(self, text: str) -> str:
         return self.names.expand_acronyms(text)
 

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS, ORG_WORDS
 from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
@@ -47,6 +48,10 @@ LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,6}(?![\w-])")
 
 # The headline and first sentences of a story, where it names the person it is about.
 OPENING_SENTENCES = 4
+# How many sentences must name the thing a story is about, for its "it" to mean that thing.
+CENTRAL_THING_MENTIONS = 3
+# Lines of an article that are not its text: the headline and the byline.
+NOT_TEXT = frozenset({HEADLINE_SECTION, AUTHOR_SECTION})
 
 
 class NameGazetteer:
@@ -75,6 +80,7 @@ class NameGazetteer:
         self._pronouns: dict[str, dict[str, str]] = {}  # by source
         self._central: dict[str, str | None] = {}  # by pronoun
         self._sole_source: str | None = None  # the one article's, when there is one
+        self._central_thing: tuple[str] | None = None  # the story's thing, "" for none
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -142,6 +148,39 @@ class NameGazetteer:
         if apart and sole is not None:  # one question's: not kept
             return self._central_of(sole, pronoun, apart)
         return self._central[pronoun]
+
+    def central_thing(self) -> str | None:
+        """The thing an index of one article is about: of the names its first sentence of
+        text gives that its headline names too, and that it never calls "he" or "she", the
+        one most of its sentences name ("Google Stadia" in a story headlined
+        "Stadia Falls Short of 4K at Launch ..."); none among several articles."""
+        if self._central_thing is None:
+            self._central_thing = (self._central_thing_of() or "",)
+        return self._central_thing[0] or None
+
+    def _central_thing_of(self) -> str | None:
+        if len({sentence.source for sentence in self._sentences}) != 1:
+            return None
+        headline = next((s for s in self._sentences if s.section == HEADLINE_SECTION), None)
+        lede = next((s for s in self._sentences if s.section not in NOT_TEXT and s.mentions), None)
+        if headline is None or lede is None:
+            return None
+        titled = set(words(headline.text))
+        counts = {
+            name: max((len(self.name_words.get(w, ())) for w in words(name)), default=0)
+            for name in lede.mentions
+            if set(words(name)) & titled
+            and self.person_pronoun(name) not in ("he", "she")
+            and not self._written_as_place(name)
+        }
+        best = max(counts, key=lambda name: counts[name], default=None)
+        return best if best and counts[best] >= CENTRAL_THING_MENTIONS else None
+
+    def _written_as_place(self, name: str) -> bool:
+        """Whether the articles write the name where a place goes ("in China", "from New
+        York"): a place is no "it" of the story."""
+        where = re.compile(rf"\b(?:in|from|at)\s+(?:the\s+)?{re.escape(name)}\b(?![’'.]?\w)")
+        return any(where.search(sentence.text) for sentence in self._sentences)
 
     def _central_of(
         self, source: str, pronoun: str, apart: frozenset[str] = frozenset()

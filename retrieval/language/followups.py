@@ -13,6 +13,7 @@ from retrieval.language.lexicon import (
     AUXILIARIES,
     CAPITALS,
     FRAMING,
+    LIGHT_VERBS,
     PERSON_NOUNS,
     PLACE_OPENERS,
     POSSESSIVES,
@@ -63,6 +64,7 @@ MORE_OF_IT = re.compile(
 THEY = re.compile(r"\b(they|them)\b", re.IGNORECASE)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
+STORY_IT = re.compile(r"\b(it)\b", re.IGNORECASE)  # "its" goes with a noun of the question
 DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
 EXPLETIVE = re.compile(
@@ -194,9 +196,6 @@ PARTICIPLES = frozenset(
 )
 # The longest such phrase: "the South Dakota ad campaign".
 MAX_PHRASE_WORDS = 4
-# Verbs so common they are stopwords: one after a question's subject ends it ("What type of
-# plague did the first two patients have?": "the first two patients", not "the first two")
-BARE_VERBS = frozenset("have has had be been do does get got go make made say said".split())
 # "the governor", "the Wild coach": someone a question names by a role only.
 ROLE_ASKED = re.compile(
     rf"\bthe\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<role>{ROLE_WORDS})\b(?!['’])", re.IGNORECASE
@@ -261,8 +260,9 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     question = index.name_countries(index.expand_acronyms(index.respell_names(question)))
     question = index.name_teams(question)
     if not history:
-        # "What sentence could he get?" opening a conversation on a story about one man: him
-        return _bind_people(question, [], [], index)
+        # "What sentence could he get?" opening a conversation on a story about one man: him;
+        # "When does it launch?" on a story about one thing: it
+        return _it_of_the_story(_bind_people(question, [], [], index), index)
     question = PRONOUN_CONTRACTION.sub(
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
@@ -408,7 +408,25 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             return _replace(m, thing, resolved)
 
         resolved = THING_PRONOUN.sub(bound, resolved)
+    elif not things and not SUMMARY.search(previous):
+        # "When does it come out?" after "Who wrote this?": the thing the story is about
+        resolved = _it_of_the_story(resolved, index)
     return resolved
+
+
+def _it_of_the_story(question: str, index: KnownWords) -> str:
+    """The question with its "it" as the one thing the story is about, when there is one and
+    the question asks of that thing, not of the article ("Who wrote it?", "What's it about?")."""
+    thing = index.central_thing()
+    asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN, SUMMARY, ABOUT_IT)
+    if not thing or any(asked.search(question) for asked in asks_itself):
+        return question
+    if index.name_words_in(question):
+        return question  # "Did anyone from Astrobotic comment on it?": any of its things
+    pronoun = STORY_IT.search(question)
+    if pronoun is None or _kept_it(pronoun) or _last_phrase(question[: pronoun.start()]):
+        return question  # "Who said the campaign buried its message?": the campaign's
+    return f"{question[: pronoun.start()]}{thing}{question[pronoun.end() :]}"
 
 
 def _people_together(question: str, index: KnownWords) -> str | None:
@@ -458,7 +476,7 @@ def _last_phrase(question: str) -> str | None:
         for word in match.group("rest").split():
             bare = word.strip("?.!,;:")
             if not bare or bare.lower() in STOPWORDS or bare.lower() in FRAMING:
-                verb_next = bare.lower() in BARE_VERBS
+                verb_next = bare.lower() in LIGHT_VERBS
                 break
             if bare.endswith(("'s", "’s", "ing")) or bare.lower() in QUESTION_OPENERS:
                 break

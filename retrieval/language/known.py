@@ -31,6 +31,9 @@ class KnownWords(Protocol):
         """The one person the articles are about whom they call `pronoun` ("he" or "she"),
         of all but those the name words `apart` name."""
 
+    def central_thing(self) -> str | None:
+        """The one thing (no person) the articles are about, whom their headline names."""
+
     def name_words_in(self, text: str) -> list[str]:
         """Words of `text` that name someone or something in the articles."""
 

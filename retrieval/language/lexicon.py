@@ -112,6 +112,13 @@ rate rates percentage percentages average averages ratio median salary salaries 
 temperature temperatures thickness depth height weight speed distance population
 """.split()
 
+# Verbs so common they say little alone: one after a question's subject ends it ("What type
+# of plague did the first two patients have?": "the first two patients").
+LIGHT_VERBS = frozenset(
+    """have has had having be been do does did doing done get gets got getting gotten go goes
+    went going gone make makes made making say said""".split()
+)
+
 # The words of a question on the article's date that describe no one article ("When was the
 # NASA story published?" describes it by "NASA").
 DATE_ASKING = frozenset("when date day published written posted released dated filed out".split())

@@ -20,7 +20,9 @@ class Known:
         text: str = "",
         pronouns: dict[str, str] | None = None,
         central: dict[str, str] | None = None,
+        thing: str | None = None,
     ):
+        self.thing = thing  # the one thing the story is about
         self.pronouns = pronouns or {}  # name -> "he", "she" or "it", as the article calls them
         self.central = central or {}  # "he" -> the one man the article is about
         self.full_names = {}
@@ -53,6 +55,9 @@ class Known:
     def central_person(self, pronoun: str, apart: frozenset[str] = frozenset()) -> str | None:
         central = self.central.get(pronoun)
         return None if central and set(words(central)) & apart else central
+
+    def central_thing(self) -> str | None:
+        return self.thing
 
 
 KNOWN = Known(
@@ -2077,3 +2082,35 @@ KNOWN_PLACES = Known(
     ["W.M. Keck Observatory", "Hawaii", "Lucas Paganini", "Destiny", "Germany", "Colorado"],
     "telescope moon game states",
 )
+
+
+KNOWN_STADIA = Known(["Google Stadia", "SpaceX"], "launch review", thing="Google Stadia")
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # a conversation's "it", with nothing before it, is the thing the story is about
+        # (gaming; the same in a story on a lander or a campaign)
+        ([], "When does it launch?", "When does Google Stadia launch?"),
+        (
+            [turn("Who wrote this?", "By Nathan Birch")],
+            "How much does it cost?",
+            "How much does Google Stadia cost?",
+        ),
+        # not the article itself, not an act, not what the question's own noun owns
+        ([], "Who wrote it?", "Who wrote it?"),
+        ([], "Why did he do it?", "Why did he do it?"),
+        ([], "Who said the review buried its lede?", "Who said the review buried its lede?"),
+        # a question naming something else may mean any of its things (space)
+        ([], "Did anyone from SpaceX comment on it?", "Did anyone from SpaceX comment on it?"),
+        # after the story's summary, "it" is its event, which no name stands for
+        (
+            [turn("What's the gist?", "Stadia Falls Short of 4K at Launch.")],
+            "How many reviewers noticed it?",
+            "How many reviewers noticed it?",
+        ),
+    ],
+)
+def test_it_is_the_story_s_thing(history: list[Turn], question: str, expected: str) -> None:
+    assert resolve(question, history, KNOWN_STADIA) == expected

@@ -3,10 +3,12 @@ the patterns of several real articles)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from retrieval.constants import HEADLINE_SECTION
 from retrieval.index.names import NameGazetteer
 from retrieval.index.sentences import Sentence, sentence_of
 from retrieval.ingest.chunking import build_chunks
@@ -906,3 +908,67 @@ def test_a_speaker_described_but_never_named(
     tmp_path: Path, text: str, sentence: str, speakers: str, voices: str
 ) -> None:
     assert sentences_of(tmp_path, text, ("speakers", "voices"))[sentence] == (speakers, voices)
+
+
+def headlined(headline: str, *texts: str) -> list[Sentence]:
+    """`story` under a headline, as ingest marks the headline's line."""
+    first, *rest = story(headline, *texts)
+    return [replace(first, section=HEADLINE_SECTION), *rest]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "thing"),
+    [
+        # the headline's thing the lede names, named most (gaming, aviation)
+        (
+            headlined(
+                "Stadia Falls Short of 4K at Launch",
+                "Google Stadia launches tomorrow in 14 countries.",
+                "Google Stadia costs $130.",
+                "Reviewers found Google Stadia slow.",
+            ),
+            "Google Stadia",
+        ),
+        (
+            headlined(
+                "Emirates orders 30 Boeing jets",
+                "Emirates finalized a deal with Boeing on Wednesday in Dubai.",
+                "Emirates had cut an earlier order.",
+                "Emirates also flies Airbus jets.",
+            ),
+            "Emirates",
+        ),
+        # no place ("in China") and no person ("she") is the story's "it" (health, politics)
+        (
+            headlined(
+                "Plague cases in China",
+                "Three cases of plague were found in China.",
+                "China said the risk was low.",
+                "Doctors in China were told to watch.",
+            ),
+            None,
+        ),
+        (
+            headlined(
+                "Hege defends the campaign",
+                "Michelle Hege defended the campaign.",
+                "Hege said she was proud of it.",
+                "Hege runs a firm in Spokane.",
+            ),
+            None,
+        ),
+        # named too seldom to be what the story is about (science)
+        (
+            headlined("Plumes on Europa", "Europa has plumes, NASA says.", "They are rare."),
+            None,
+        ),
+    ],
+)
+def test_the_one_thing_a_story_is_about(sentences: list[Sentence], thing: str | None) -> None:
+    assert NameGazetteer.build(sentences).central_thing() == thing
+
+
+def test_no_one_thing_among_several_stories() -> None:
+    one = headlined("Emirates orders jets", *["Emirates bought jets."] * 3)
+    other = [replace(s, source="b.txt") for s in story("Boeing sells jets.")]
+    assert NameGazetteer.build([*one, *other]).central_thing() is None
