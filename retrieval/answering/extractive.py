@@ -74,6 +74,7 @@ from retrieval.language.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
+    STUDY_WORDS,
     TEAM_POSITIONS,
     THIRD_PERSON,
     TITLE_WORDS,
@@ -2621,6 +2622,8 @@ def spelled_out_before(text: str, acronym: str) -> str | None:
 def _names(word: str, text: str) -> bool:
     """Whether `text` names what `word` does, as a country's adjective names the country:
     "Ukraine" in "Ukrainian President Volodymyr Zelensky", "Belarus" in "Belarusian"."""
+    if word in STUDY_WORDS:
+        return bool(STUDY_WORDS & set(words(text)))  # "the research's lead": "study lead author"
     stem = word[:-1] if word.endswith("e") and len(word) > 5 else word
     return any(w == word or (len(stem) >= 5 and w.startswith(stem)) for w in words(text))
 

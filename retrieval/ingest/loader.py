@@ -336,18 +336,28 @@ def _in_title_case(text: str) -> bool:
     """A line in a headline's capitals, however long, that ends no sentence: another story's
     headline linked from the page ("Updated Police Identify Man, Woman Found Dead in Plano
     Apartment", "Fitzgerald Equates Firing to Professional 'Death Sentence'")."""
-    long_words = [w for w in TITLE_WORD.findall(text) if len(w) >= TITLE_CASE_MIN_LETTERS]
     return (
         len(text.split()) <= HEADLINE_MAX_WORDS
-        and len(long_words) >= TITLE_CASE_MIN_WORDS
-        and all(w[0].isupper() or w[0].isdigit() for w in long_words)
+        and _title_cased(text)
         and not HEADLINE_END.search(text)
     )
 
 
+def _title_cased(text: str) -> bool:
+    """Whether every word of four letters or more opens with a capital, four such at least."""
+    long_words = [w for w in TITLE_WORD.findall(text) if len(w) >= TITLE_CASE_MIN_LETTERS]
+    return len(long_words) >= TITLE_CASE_MIN_WORDS and all(
+        w[0].isupper() or w[0].isdigit() for w in long_words
+    )
+
+
 def is_headline(text: str) -> bool:
-    """Could this first line of an article be its headline?"""
-    return len(text.split()) <= HEADLINE_MAX_WORDS and not HEADLINE_END.search(text)
+    """Could this first line of an article be its headline? A short line that ends as no
+    sentence does, or one in title case whatever it ends with ("Home Depot Stock Is Falling
+    After Its Earnings Release. Why You Shouldn’t Worry.")."""
+    if len(text.split()) > HEADLINE_MAX_WORDS:
+        return False
+    return not HEADLINE_END.search(text) or _title_cased(text)
 
 
 def is_byline(text: str) -> bool:

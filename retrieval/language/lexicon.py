@@ -126,6 +126,8 @@ DATE_ASKING = frozenset("when date day published written posted released dated f
 # Words a reader calls the article itself by: "Who wrote the recap?", "What's this piece about?".
 ARTICLE_NOUNS = r"(?:article|story|piece|report|news|text|recap|write-?up|column|coverage)"
 
+# Words for one piece of research: who "led the research" is the "study lead author".
+STUDY_WORDS = frozenset("study research paper report survey analysis".split())
 # What reports findings: "What did the study find?", "according to a study".
 RESEARCH = (
     r"(?:study|studies|research|report|survey|poll|analysis|paper|researchers|scientists|"
@@ -449,6 +451,12 @@ FURNITURE_LINES = (
     re.compile(r"^\W*Voice is AI-generated\. Inconsistencies may occur\.?\s*$", re.IGNORECASE),
     re.compile(r"^\W*Listen to (?:this )?article\W*$", re.IGNORECASE),
     re.compile(r"^\W*(?:Read more|Share this article|Advertisement)\W*$", re.IGNORECASE),
+    # a page's label over the story: "Opinion", "Analysis", "Breaking news"
+    re.compile(
+        r"^\W*(?:Opinion|Analysis|Commentary|Editorial|Perspective|Exclusive|Breaking(?: news)?|"
+        r"Sponsored(?: content)?)\W*$",
+        re.IGNORECASE,
+    ),
     # a page's newsletter box: "Subscribe to the Morning Review newsletter", "Get the day's top
     # headlines ... by subscribing to our newsletter."
     re.compile(r"^(?=.{0,150}$).*\bsubscrib\w*\b.*\bnewsletters?\W*$", re.IGNORECASE),

@@ -52,6 +52,9 @@ PROPER_NAME = (
 # Or a role at an organisation: ", associate professor of epidemiology at Columbia University
 # Mailman School of Public Health," (lower-case words up to "of", "at" or "for").
 PLACE_AND_REGION = r"\bin\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?,\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?(?=,)"
+# A stock ticker after a company's name: "Home Depot (ticker: HD) reported ...", "(NYSE: HD)";
+# the company reports, not the ticker.
+TICKER = re.compile(r"\([^()]*:[^()]*\)")
 APPOSITIVE = re.compile(
     # (not a clause that speaks: ", the singer and guitarist told the audience,")
     # (a place in it with its country or state: "..., a fellow at the institute in Munich,
@@ -320,6 +323,7 @@ def speakers_of(
     (`pronouns`: "he said" after a sentence about a woman is not hers)."""
     earlier = [*([previous_person] if previous_person else []), *recent]
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
+    masked = TICKER.sub(lambda m: " " * len(m.group()), masked)
     found: list[str] = []
     for verb in SPEECH_VERB.finditer(masked):
         if inside_quote(masked, verb.start()) or not _is_verb(masked, verb):

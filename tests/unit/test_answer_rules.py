@@ -3012,3 +3012,18 @@ EVENT_CHUNKS = {
 def test_the_story_s_event_by_its_kind(articles: list[str], question: str, own: bool) -> None:
     judge = ExtractiveAnswerer(corpus([EVENT_CHUNKS[name] for name in articles]))
     assert judge._story_event(analyze(question, KNOWN)) is own
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "named"),
+    [
+        # one piece of research by another of its names (science, health)
+        ("research", "study lead author Lucas Paganini", True),
+        ("study", "the paper's senior author", True),
+        ("research", "the team's coach", False),
+        # a country by its adjective (politics)
+        ("ukraine", "Ukrainian President Volodymyr Zelensky", True),
+    ],
+)
+def test_a_word_named_in_other_words(word: str, text: str, named: bool) -> None:
+    assert _names(word, text) is named

@@ -28,6 +28,10 @@ from retrieval.language.lexicon import FURNITURE_LINES
         ("Mayor Signs Budget; Council Vows Review", True),
         ("What happens next:", False),
         ("The council approved the budget on Tuesday after a long debate.", False),
+        # title case may end as a sentence does (markets, politics)
+        ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.", True),
+        ("Will Voters Forgive the Governor?", True),
+        ("Economy in stress and markets on a high; time to be careful?", False),
         (" ".join(["word"] * 25), False),
     ],
 )
@@ -505,6 +509,9 @@ def test_a_page_without_a_story_gives_no_paragraphs(tmp_path: Path) -> None:
         ("More AP NFL: https://apnews.com/NFL and https://twitter.com/AP_NFL", True),
         ("Follow us: https://example.com/sports", True),
         ("Advertisement", True),
+        # a label over the story (opinion pages, news sites)
+        ("Opinion", True),
+        ("Breaking News", True),
         # a story's own sentences about subscriptions or links
         (
             "The paper said 4,000 readers had subscribed since the newsletter launched in May.",
@@ -516,6 +523,7 @@ def test_a_page_without_a_story_gives_no_paragraphs(tmp_path: Path) -> None:
             False,
         ),
         ("Officials posted the plan at https://example.gov/plan for comment.", False),
+        ("Opinion polls show a close race.", False),
     ],
 )
 def test_page_furniture_lines(line: str, furniture: bool) -> None:

@@ -293,6 +293,18 @@ def sentences_of(
             "Ian Hale",
             id="a point pointed out is said (health news)",
         ),
+        pytest.param(
+            "Orbit Labs (ticker: ORBL) reported a loss of $2 a share.",
+            "Orbit Labs (ticker: ORBL) reported a loss of $2 a share.",
+            "Orbit Labs",
+            id="the company reports, not its ticker (markets news)",
+        ),
+        pytest.param(
+            "Maple Foods (NYSE: MPL) said sales rose.",
+            "Maple Foods (NYSE: MPL) said sales rose.",
+            "Maple Foods",
+            id="an exchange and a ticker (business news)",
+        ),
     ],
 )
 def test_whom_he_or_she_means(tmp_path: Path, text: str, sentence: str, speaker: str) -> None:
