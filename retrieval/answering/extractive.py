@@ -784,6 +784,10 @@ class ExtractiveAnswerer:
         subject_words = _subject_words(question, self.index)
         if question.wants_statements and not subject_words:
             subject_words = self._voice_asked(question)  # "What did the doctor say?"
+        if question.wants_statements and subject_words and self._writes(subject_words, question):
+            # "What does he want Google to do?" of the one whose byline it is: the whole article
+            # is their voice, as for "What does the writer want?"
+            return self._choose(_as_writers_view(question, subject_words), evidence)
         if question.wants_statements and subject_words:
             subject_words = self._speaking_for_subject(question, subject_words)
             if question.about_story and (question.article or len(self.index.articles()) == 1):
@@ -1804,6 +1808,11 @@ class ExtractiveAnswerer:
         credited = opening is not None and DATELINE_CREDIT.match(opening.text) is not None
         return [Evidence(opening)] if credited else []
 
+    def _writes(self, subject_words: set[str], question: Question) -> bool:
+        """Whether the ones asked about are the article's writer, whom its byline names."""
+        bylines = self._author_sentences(question.article)
+        return any(subject_words <= set(words(byline.text)) for byline in bylines)
+
     def _author_sentences(self, article: str | None) -> list[Evidence]:
         """The byline or author note of the picked article (of the only one, in an index of
         one); none when it names no author. With several articles and none picked yet (a
@@ -1884,6 +1893,19 @@ def _only_as_epithet(points: Sequence[tuple[str, str]], text: str) -> bool:
         if not epithet:
             return False
     return found
+
+
+def _as_writers_view(question: Question, writer: Collection[str]) -> Question:
+    """The question asked of the article's own view: the writer's name is no point of it."""
+    named = set(stems(sorted(writer)))
+    return replace(
+        question,
+        statement_subject=None,
+        name_words=question.name_words - set(writer),
+        points=tuple(point for point in question.points if point[1] not in named),
+        topic_stems=tuple(stem for stem in question.topic_stems if stem not in named),
+        point_stems=tuple(stem for stem in question.point_stems if stem not in named),
+    )
 
 
 def _asks_a_measure(question: Question) -> bool:

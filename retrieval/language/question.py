@@ -332,6 +332,8 @@ WRITERS_VIEW = re.compile(
     rf"\b(?:according\s+to|in\s+the\s+(?:view|opinion)\s+of)\s+the\s+{WRITER}\b"
     # a verb of opinion, not of the writer's own work ("What does the author focus on?")
     rf"|\b(?:does|did|do)\s+the\s+{WRITER}\s+(?:{VIEW_VERBS})\b"
+    # "Is the writer saying Stadia is bad?"
+    rf"|\b(?:is|was)\s+the\s+{WRITER}\s+(?:saying|arguing|suggesting|claiming|implying)\b"
     rf"|\bthe\s+{WRITER}['’]s\s+(?:view|opinion|argument|point|take|verdict|position|conclusion)\b",
     re.I,
 )

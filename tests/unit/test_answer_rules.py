@@ -24,6 +24,7 @@ from retrieval.answering.extractive import (
     ExtractiveAnswerer,
     _about_names_alone,
     _age_of_another_speaker,
+    _as_writers_view,
     _asks_a_measure,
     _asks_result,
     _asks_where_the_story_happened,
@@ -3027,3 +3028,26 @@ def test_the_story_s_event_by_its_kind(articles: list[str], question: str, own: 
 )
 def test_a_word_named_in_other_words(word: str, text: str, named: bool) -> None:
     assert _names(word, text) is named
+
+
+WRITERS = Known(["Nathan Birch", "Google", "Jeff Foust", "NASA"])
+
+
+@pytest.mark.parametrize(
+    ("question", "writer", "names"),
+    [
+        # the byline's writer asked about: the article's own view, named by what it is about
+        # (a game review, space news)
+        ("What does Nathan Birch want Google to do?", {"nathan", "birch"}, {"google"}),
+        ("What did Jeff Foust say about NASA?", {"jeff", "foust"}, {"nasa"}),
+    ],
+)
+def test_the_writer_s_words_are_the_article_s(
+    question: str, writer: set[str], names: set[str]
+) -> None:
+    read = analyze(question, WRITERS)
+    assert read.wants_statements
+    view = _as_writers_view(read, writer)
+    assert not view.wants_statements
+    assert view.name_words == names
+    assert not {stem for _, stem in view.points} & {"nathan", "birch", "jeff", "foust"}

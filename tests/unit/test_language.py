@@ -1130,6 +1130,8 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("Which politicians does the writer want questioned about Epstein?", False, False),
         ("What does the author think of the tariff deal?", False, False),
         ("What is the columnist's view of the debate?", False, False),
+        ("Is the writer saying Stadia is bad?", False, False),
+        ("Was the author arguing for a recount?", False, False),
         ("Who is the writer?", True, False),
         ("What does the writer do?", True, False),
         ("what does the author focus on", True, False),  # the reporter's beat (bundled article)
