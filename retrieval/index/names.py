@@ -150,9 +150,9 @@ class NameGazetteer:
         return self._central[pronoun]
 
     def central_thing(self) -> str | None:
-        """The thing an index of one article is about: of the names its first sentence of
-        text gives that its headline names too, and that it never calls "he" or "she", the
-        one most of its sentences name ("Google Stadia" in a story headlined
+        """The thing an index of one article is about: of the names the first sentence of its
+        text to name any gives, those its headline names too and it never calls "he" or "she",
+        the one most of its sentences name ("Google Stadia" in a story headlined
         "Stadia Falls Short of 4K at Launch ..."); none among several articles."""
         if self._central_thing is None:
             self._central_thing = (self._central_thing_of() or "",)
