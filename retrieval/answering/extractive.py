@@ -1374,8 +1374,8 @@ class ExtractiveAnswerer:
         """Whether the event a question names by its kind ("the milestone") is the one story's
         own: one article is asked about, and it never writes the word (one it writes, "the
         record", is asked of where it stands)."""
-        one = question.article or len(self.index.articles()) == 1
-        return bool(one) and all(stem not in self.index.idf for stem in question.topic_stems)
+        one = self._picked_or_only(question.article) is not None
+        return one and all(stem not in self.index.idf for stem in question.topic_stems)
 
     def _close_and_said(self, question: Question, score: float, best: Evidence) -> bool:
         """Whether a sentence scored a little below the bar says, in other words the model
@@ -1598,7 +1598,7 @@ class ExtractiveAnswerer:
         if _owned_by_another(question, sentence.text):
             return True  # "How many saves did the Sabres goalie make?": not the Wild goalie's
         asked: Collection[str] = question.name_words
-        measured = any(word in MEASURE_WORDS for word, _ in question.focus)
+        measured = _asks_a_measure(question)
         if question.wh not in TYPED_KINDS and not measured:
             # "How did Peskov react to the warrant?": a person the article quotes, when asked
             # about, must be the one the sentence speaks of; a sentence on the warrant alone

@@ -7,6 +7,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 
 from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.sentences import Sentence
@@ -80,7 +81,6 @@ class NameGazetteer:
         self._pronouns: dict[str, dict[str, str]] = {}  # by source
         self._central: dict[str, str | None] = {}  # by pronoun
         self._sole_source: str | None = None  # the one article's, when there is one
-        self._central_thing: tuple[str] | None = None  # the story's thing, "" for none
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence]) -> NameGazetteer:
@@ -154,11 +154,10 @@ class NameGazetteer:
         text to name any gives, those its headline names too and it never calls "he" or "she",
         the one most of its sentences name ("Google Stadia" in a story headlined
         "Stadia Falls Short of 4K at Launch ..."); none among several articles."""
-        if self._central_thing is None:
-            self._central_thing = (self._central_thing_of() or "",)
-        return self._central_thing[0] or None
+        return self._central_thing
 
-    def _central_thing_of(self) -> str | None:
+    @cached_property
+    def _central_thing(self) -> str | None:
         if len({sentence.source for sentence in self._sentences}) != 1:
             return None
         headline = next((s for s in self._sentences if s.section == HEADLINE_SECTION), None)
