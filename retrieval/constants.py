@@ -49,8 +49,11 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # with a second place of work passed over (", a scientist at Goddard in Greenbelt, Maryland, and
 # American University in Washington, D.C., said"); 30, initials with their own full stops
 # opening a name ("J.K. Rowling", "the W.M. Keck Observatory"); 31, a quote's "Hey" or "OK" no
-# name; 32, a first line in title case is the headline whatever it ends with.
-INDEX_LAYOUT = "32"
+# name; 32, a first line in title case is the headline whatever it ends with; 33, a speaker
+# after "said" behind a lowercase title and its words ("said study co-author Ana Reyes") or
+# behind a description and a comma, closing the sentence ("..., said another witness in the
+# probe, former adviser Fiona Hill.").
+INDEX_LAYOUT = "33"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

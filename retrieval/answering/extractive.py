@@ -537,6 +537,10 @@ def _with_appointment(question: Question, stems_said: Collection[str]) -> set[st
     return said
 
 
+# "Who led the research?": the words after "who", as a sentence's clause may repeat them.
+AFTER_WHO = re.compile(r"^\s*who\s+(?P<rest>[a-z][\w\s’'-]*?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 class ExtractiveAnswerer:
     """Composes answers from evidence sentences; every quote is checked against the index."""
 
@@ -559,8 +563,16 @@ class ExtractiveAnswerer:
         nothing streams, so `on_token` is never called."""
         standalone = question.text
         if question.asked_role and not question.unknown_names:
-            # "Who is the Wild coach?": the one the article describes so, named first.
-            return self._naming(asked, question, self._holders_of_asked_role(question))
+            # "Who is the Wild coach?": the one the article describes so, named first; none
+            # described so, the one a sentence says did as asked ("Who led the research?":
+            # "..., added Lopes, who led the research published in ...")
+            holders = self._holders_of_asked_role(question)
+            clause = None if holders else self._who_clause(question)
+            if clause:
+                name, sentence = clause
+                chosen = self._with_introduction(name, [Evidence(sentence)])
+                return self._compose(asked, question, chosen, lead=name, person=name)
+            return self._naming(asked, question, holders)
         if question.speaks_for and not question.unknown_names:
             # "Who spoke for Blue Origin?": whom the article quotes, introduced as its people.
             return self._naming(asked, question, self._speaking_for(question))
@@ -631,6 +643,23 @@ class ExtractiveAnswerer:
         if named:
             chosen = self._with_introduction(named, chosen)
         return self._compose(asked, question, chosen, lead=lead, person=named)
+
+    def _who_clause(self, question: Question) -> tuple[str, Sentence] | None:
+        """The name and sentence of "<Name>, who <the question's own words>": "Lopes, who led
+        the research" for "Who led the research?"."""
+        asked = AFTER_WHO.match(question.text)
+        if asked is None:
+            return None
+        clause = re.compile(
+            rf"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*),\s+who\s+"
+            rf"(?i:{re.escape(asked.group('rest'))})\b"
+        )
+        source = self._picked_or_only(question.article)
+        for sentence in self._sentences_of(source) if source else self.index.sentences:
+            found = clause.search(sentence.text)
+            if found:
+                return found.group("name"), sentence
+        return None
 
     def _results_apart(self, question: Question, chosen: Sequence[Evidence]) -> str | None:
         """Each article's result ("112-107" or who won), with its headline, in the order the
@@ -798,7 +827,13 @@ class ExtractiveAnswerer:
                 # "What did Davis say about the milestone?" in a story that never says
                 # "milestone": all he said on what it reports
                 question = replace(question, topic_stems=(), point_stems=(), points=())
-            return self._statements(question, subject_words, evidence)
+            found = self._statements(question, subject_words, evidence)
+            if not found[0] and self._headline_topic(question):
+                # "What did Will Moy say about the Tories?" in the story headlined on them,
+                # where nothing he said names them: all he said on the story
+                everything = replace(question, topic_stems=(), point_stems=(), points=())
+                return self._statements(everything, subject_words, evidence)
+            return found
         owned = OWNED_SUBJECT.search(question.statement_subject or "")
         if question.wants_statements and owned and not _owns_writing(question):
             return [], NOT_IN_ARTICLE  # the words of someone's someone the article never names
@@ -825,15 +860,28 @@ class ExtractiveAnswerer:
             return None
         first = quoted[0]
         if question.asks_source_of_last:
-            if first.speakers or first.voices:
-                return [Evidence(first)], ""
-            return [], NOT_IN_ARTICLE  # the article gives no source for it
+            # "Who said that?" after an answer whose first sentence is the story's own: the
+            # first of its sentences someone said
+            sourced = (s for s in self._last_sentences(question) if s.speakers or s.voices)
+            said = next(sourced, None)
+            return ([Evidence(said)], "") if said else ([], NOT_IN_ARTICLE)
         around = [
             self._sentence_at(first.source, first.position + step) for step in LAST_ANSWER_STEPS
         ]
         holding = (s for s in around if s is not None and kind_score(question.wh, s.text) >= 1.0)
         found = next(holding, None)
         return ([Evidence(found, kind=1.0)], "") if found else None
+
+    def _last_sentences(self, question: Question) -> list[Sentence]:
+        """The sentences the last answer quoted, in its order."""
+        found = []
+        for quote in question.last_quoted:
+            found += [
+                s
+                for s in self.index.sentences
+                if quote in s.text and (question.article is None or s.source == question.article)
+            ][:1]
+        return found
 
     def _dateline(self, source: str | None, names: Collection[str]) -> list[Evidence]:
         """The article's opening sentence, when it has a dateline and the article's headline
@@ -1377,6 +1425,19 @@ class ExtractiveAnswerer:
         one = self._picked_or_only(question.article) is not None
         return one and all(stem not in self.index.idf for stem in question.topic_stems)
 
+    def _headline_topic(self, question: Question) -> bool:
+        """Whether all a question asks about is what the one story's headline says ("the
+        Tories" of "UK Tories under fire for Twitter name switch")."""
+        source = self._picked_or_only(question.article)
+        # not a name ("What did Eichel say about Parise?" asks what he said of Parise)
+        if source is None or not question.topic_stems or not question.point_stems:
+            return False
+        if set(question.topic_stems) - set(question.point_stems):
+            return False
+        heads = (s for s in self._sentences_of(source) if s.section == HEADLINE_SECTION)
+        headline = next(heads, None)
+        return headline is not None and set(question.topic_stems) <= headline.stems
+
     def _close_and_said(self, question: Question, score: float, best: Evidence) -> bool:
         """Whether a sentence scored a little below the bar says, in other words the model
         confirms, every point of the question its own words leave out ("Did SpaceX get
@@ -1911,7 +1972,11 @@ def _as_writers_view(question: Question, writer: Collection[str]) -> Question:
 def _asks_a_measure(question: Question) -> bool:
     """Whether the question asks a measure of something ("What's the population of Inner
     Mongolia?", "What was the retention rate?"), which only a figure gives."""
-    return any(word in MEASURE_WORDS for word, _ in question.focus)
+    # "What's the temperature there?": the thing asked to be defined is a measure (not "What
+    # is he waiting for before raising salaries?")
+    target = words(question.definition_target or "") if question.wh == "other" else []
+    measured = bool(target) and target[0] in MEASURE_WORDS
+    return measured or any(word in MEASURE_WORDS for word, _ in question.focus)
 
 
 def _asks_result(question: Question) -> bool:
@@ -2376,6 +2441,11 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     subject = words(question.statement_subject)
     # "the teachers" names no "Indiana State Teachers Association": a plain word is no name
     named = set(index.name_words_in(question.statement_subject))
+    # "How did France respond?" of "The French foreign ministry said ...": the country as the
+    # article writes it, or its people
+    nations = {w: _nation_as_named(w, index) for w in subject if w not in index.name_words}
+    named |= {form for forms in nations.values() for form in forms}
+    subject = [w for w in subject if not nations.get(w)]
     others = [w for w in subject if w not in index.name_words and w not in STOPWORDS]
     if not others:
         return named
@@ -2405,6 +2475,16 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
         # "What did Hege's husband say?": someone of hers the article does not name, not her
         return set()
     return set(words(described)) & set(index.name_words) if described else named
+
+
+def _nation_as_named(word: str, index: CorpusIndex) -> set[str]:
+    """The words the articles name a country or its people by, for another of its words
+    ("france": "french"); none for a word of no country."""
+    country = NATIONS.get(word, word)
+    if country not in NATIONS.values():
+        return set()
+    forms = {form for form, named in NATIONS.items() if named == country} | {country}
+    return {form for form in forms if form in index.name_words}
 
 
 def _age_of_another_speaker(question: Question, sentence: Sentence) -> bool:

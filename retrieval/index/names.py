@@ -107,8 +107,11 @@ class NameGazetteer:
             found: dict[str, set[str]] = {}
             for name in set(self.full_names.values()):
                 capitals = [w for w in name.split() if w[:1].isupper()]
-                if len(capitals) >= 2:
-                    found.setdefault("".join(w[0] for w in capitals).upper(), set()).add(name)
+                # "AFP": "Agence France-Presse", a hyphen's capitals each an initial too
+                parts = [p for w in capitals for p in w.split("-") if p[:1].isupper()]
+                for initials in {"".join(w[0] for w in capitals), "".join(p[0] for p in parts)}:
+                    if len(initials) >= 2 and len(capitals) >= 2:
+                        found.setdefault(initials.upper(), set()).add(name)
             self._acronyms = {
                 acronym: next(iter(names)) for acronym, names in found.items() if len(names) == 1
             }

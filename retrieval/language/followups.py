@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from retrieval.answer import Turn
@@ -12,6 +12,7 @@ from retrieval.language.known import KnownWords
 from retrieval.language.lexicon import (
     AUXILIARIES,
     CAPITALS,
+    CHAT_SPELLINGS,
     FRAMING,
     LIGHT_VERBS,
     PERSON_NOUNS,
@@ -47,6 +48,9 @@ WH_DID = re.compile(r"\b(?P<wh>how|where|what|who|why|when)['’]d\b", re.IGNORE
 # "whats this story about", "who didnt play": chat's contractions typed without the apostrophe.
 UNMARKED = re.compile(rf"\b({'|'.join(UNMARKED_CONTRACTIONS)})\b", re.IGNORECASE)
 POSSESSION = re.compile(r"['’]s\b")
+# A chat spelling as a word of its own: not inside "U.S." nor "U" in capitals.
+CHAT_WORDS = "|".join(re.escape(w) for w in sorted(CHAT_SPELLINGS, key=len, reverse=True))
+CHAT_WORD = re.compile(rf"(?<![\w.'’/-])(?:{CHAT_WORDS})(?![\w.'’-])")
 # What follows an "it" that is an object: the end, or a preposition or a conjunction.
 OBJECT_END = re.compile(
     r"\s*(?:[?.!,;]|$)|\s+(?:for|to|in|on|at|about|with|from|by|after|before|during|over|"
@@ -69,6 +73,13 @@ DONE = re.compile(r"\b(?:do|did|does|doing|done)\s+$", re.IGNORECASE)
 # "it's hard to ...", "it is important that ...": after the "it", what it stands for.
 EXPLETIVE = re.compile(
     r"(?:['’]s|\s+(?:is|was|seems|seemed))\s+(?:\w+\s+)?\w+\s+(?:to|that)\b", re.IGNORECASE
+)
+# "is it rainy everywhere?", "does it snow there", "it's cold": weather's "it" stands for nothing.
+WEATHER_IT = re.compile(
+    r"(?:['’]s|\s+(?:is|was|be|been|get|gets|got|getting|usually|often|always|ever|really|very"
+    r"|so|too|still))*\s+(?:rain|snow|hail|drizzl|sunny|cloudy|windy|foggy|humid|freezing|"
+    r"stormy)",
+    re.IGNORECASE,
 )
 # Idioms whose "it" stands for nothing: "get into it" (a fight), "go for it", "mix it up" (not
 # "make it": "Who made it?" asks who made the thing).
@@ -202,6 +213,8 @@ ROLE_ASKED = re.compile(
 )
 # Role words that name no person.
 NO_PERSON = frozenset({"publication", "newspaper", "outlet", "agency"})
+# A question asking who: "Who was in the debate?", "who's playing".
+WHO_ASKED = re.compile(r"^\s*who(?:['’]s|\b)", re.IGNORECASE)
 LEADING_AND = re.compile(r"^(?:and|but|so)\s+(?=\w)", re.IGNORECASE)
 # The longest "what about X?" whose X is a name or a thing rather than a question of its own.
 MAX_ELLIPSIS_WORDS = 5
@@ -233,7 +246,8 @@ def _kept_it(match: re.Match[str]) -> bool:
         return False
     done = DONE.search(text[: match.start()]) is not None and not text[match.end() :].strip(" ?.!")
     idiom = IDIOM_BEFORE_IT.search(text[: match.start()]) is not None
-    return done or idiom or EXPLETIVE.match(text[match.end() :]) is not None
+    weather = WEATHER_IT.match(text[match.end() :]) is not None
+    return done or idiom or weather or EXPLETIVE.match(text[match.end() :]) is not None
 
 
 def _names_them(more: str | None) -> bool:
@@ -244,13 +258,14 @@ def _names_them(more: str | None) -> bool:
 
 def spell_contractions(question: str) -> str:
     """ "whats" as "what's", "didnt" as "didn't": a contraction typed without its apostrophe;
-    "how'd" as "how did"."""
+    "how'd" as "how did"; chat's "ppl" and "govt" as "people" and "government"."""
 
     def spelled(match: re.Match[str]) -> str:
         word = match.group(0)
         full = UNMARKED_CONTRACTIONS[word.lower()]
         return full[0].upper() + full[1:] if word[0].isupper() else full
 
+    question = CHAT_WORD.sub(lambda m: CHAT_SPELLINGS[m.group()], question)
     return WH_DID.sub(lambda m: f"{m.group('wh')} did", UNMARKED.sub(spelled, question))
 
 
@@ -309,7 +324,12 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         other = ellipsis.group("other")
         swapped = None if _names_in(other, index) else _swap_object(previous, other)
         return swapped or _swap_name(previous, other, index) or question
-    if ABOUT_IT.match(question) and not _last_phrase(previous) and not POSSESSED.search(previous):
+    people_words = _person_words(index)
+    if (
+        ABOUT_IT.match(question)
+        and not _last_phrase(previous, people_words)
+        and not POSSESSED.search(previous)
+    ):
         return question  # "What's it about?" after "Who wrote this?": the article
     if LEADING_AND.match(question):  # "And how did they react?" asks a whole question
         question = LEADING_AND.sub("", question)
@@ -338,7 +358,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
             owner = owner[1:]
         things = [f"{' '.join(owner)}'s {possessed.group('thing')}", *things]
     # "When does it come out?" after "What's the gist?": the story, not "the gist"
-    phrase = None if _asked_of_article(previous) else _last_phrase(previous)
+    phrase = None if _asked_of_article(previous) else _last_phrase(previous, people_words)
     if phrase and possessed and previous.rfind(phrase) < possessed.start():
         # "Who made it?" after "What's the budget for South Dakota's campaign?": the campaign,
         # named last, not the budget asked of it
@@ -377,6 +397,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     asked = {index.full_names.get(word, word).lower() for word in index.name_words_in(resolved)}
     things = [t for t in things if POSSESSION.search(t) or t.lower() not in asked]
     together = _people_together(previous, index)
+    if not together and not PERSON_PRONOUN.search(question):
+        # "What did they argue about?" after "Who was in the debate?"; not "What did he tell
+        # them?", whose "them" are others than "he"
+        together = _people_answered(history[-1], index)
     if together and not _named_before(THEY, question, index):
         # "Did either of them get a penalty?" after "What happened between Eichel and Eriksson
         # Ek?": the people that question named, not the team its answer did
@@ -402,7 +426,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
                 if thing is None:
                     return m.group()
                 kept = m.group(1).lower() in unbound  # "they" again; "one of them" is another
-                if kept and thing not in given and thing not in previous:
+                # "Did they say how they were treated?" after "How did they look in the
+                # Taliban videos?": not the videos, which that "they" was seen in
+                after = _named_after(previous, m.group(1), thing)
+                if kept and thing not in given and (thing not in previous or after):
                     return m.group()
                 taken[plural] = thing
             return _replace(m, thing, resolved)
@@ -424,7 +451,11 @@ def _it_of_the_story(question: str, index: KnownWords) -> str:
     if index.name_words_in(question):
         return question  # "Did anyone from Astrobotic comment on it?": any of its things
     pronoun = STORY_IT.search(question)
-    if pronoun is None or _kept_it(pronoun) or _last_phrase(question[: pronoun.start()]):
+    if (
+        pronoun is None
+        or _kept_it(pronoun)
+        or _last_phrase(question[: pronoun.start()], _person_words(index))
+    ):
         return question  # "Who said the campaign buried its message?": the campaign's
     return f"{question[: pronoun.start()]}{thing}{question[pronoun.end() :]}"
 
@@ -432,6 +463,21 @@ def _it_of_the_story(question: str, index: KnownWords) -> str:
 def _people_together(question: str, index: KnownWords) -> str | None:
     """The people a question named, two or more, as one: "Jack Eichel and Joel Eriksson Ek"."""
     people, _ = _split_people(_names_in(question, index), index)
+    if len(people) < 2:
+        return None
+    return f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def _people_answered(turn: Turn, index: KnownWords) -> str | None:
+    """The people a "who" question that named no one was answered with, two or more, as one:
+    "Who was in the debate?" answered "... between Boris Johnson and Jeremy Corbyn"."""
+    asked = turn.resolved_question or turn.question
+    if not WHO_ASKED.match(asked) or _names_in(asked, index) or not turn.answer.citations:
+        return None
+    quote = DATELINE.sub("", turn.answer.citations[0].quote)
+    named, _ = _split_people(_names_in(quote, index), index)
+    # people the article calls "he" or "she" ("United States" has a person's form only)
+    people = [name for name in named if index.person_pronoun(name) in ("he", "she")]
     if len(people) < 2:
         return None
     return f"{', '.join(people[:-1])} and {people[-1]}"
@@ -465,10 +511,11 @@ def _asked_of_article(question: str) -> bool:
     return any(a.search(question) for a in asked) and not OTHER_WORK.search(question)
 
 
-def _last_phrase(question: str) -> str | None:
+def _last_phrase(question: str, names: Collection[str] = ()) -> str | None:
     """The last "the ..." phrase of a question, to the noun it ends on: "the ad campaign" in
     "What's the slogan of the ad campaign everyone's talking about?", "the South Dakota
-    campaign", "the teachers" in "What were the teachers asking for?"."""
+    campaign", "the teachers" in "What were the teachers asking for?"; a name after its noun
+    (one of `names`) opens a clause of its own ("the conversation morrison witnessed")."""
     found = None
     for match in DEFINITE.finditer(question):
         kept: list[str] = []
@@ -477,6 +524,8 @@ def _last_phrase(question: str) -> str | None:
             bare = word.strip("?.!,;:")
             if not bare or bare.lower() in STOPWORDS or bare.lower() in FRAMING:
                 verb_next = bare.lower() in LIGHT_VERBS
+                break
+            if kept and kept[-1][:1].islower() and bare.lower() in names:
                 break
             if bare.endswith(("'s", "’s", "ing")) or bare.lower() in QUESTION_OPENERS:
                 break
@@ -495,6 +544,22 @@ def _last_phrase(question: str) -> str | None:
         if kept and kept[-1][:1].islower():
             found = f"the {' '.join(kept)}"
     return found
+
+
+def _named_after(question: str, pronoun: str, thing: str) -> bool:
+    """Whether `question` names `thing` only after its own `pronoun`, as the pronoun's object
+    or a place it is in ("How did they look in the Taliban videos?")."""
+    first = re.search(rf"\b{re.escape(pronoun)}\b", question, re.IGNORECASE)
+    return first is not None and question.find(thing) > first.start()
+
+
+def _person_words(index: KnownWords) -> frozenset[str]:
+    """The words of the people the articles name and call "he" or "she" ("morrison")."""
+    return frozenset(
+        word
+        for word, name in index.full_names.items()
+        if is_person_name(name) and index.person_pronoun(name) in ("he", "she")
+    )
 
 
 def _agrees(pronoun: str, phrase: str) -> bool:

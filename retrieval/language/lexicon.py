@@ -105,6 +105,25 @@ UNMARKED_CONTRACTIONS = {
     """.split()
 }
 
+# Chat's short spellings of whole words, as typed in a channel: "how many ppl are testifying",
+# "what did the afghan govt say". Lowercase only ("U.S." is no "u"), each a word of its own.
+CHAT_SPELLINGS = {
+    "ppl": "people",
+    "govt": "government",
+    "gov't": "government",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "tho": "though",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "yrs": "years",
+    "smth": "something",
+    "w/": "with",
+}
+
 # Measures a question asks of a thing ("What's the retention rate?"): a sentence that speaks of
 # the thing without the measure does not answer.
 MEASURE_WORDS = """
@@ -571,7 +590,10 @@ PHRASAL_VERBS = {
     "go in": "enter entered",
     "kick out": "expel expelled remove removed eject ejected",
     "make fun": "mock mocked mockery ridicule ridiculed",
-    "give up": "quit surrender surrendered abandon abandoned",
+    "give up": "quit surrender surrendered abandon abandoned drop dropped",
+    "come out": "publish published release released launch launched debut debuted",
+    "hole up": "hide hid shelter sheltered refuge",
+    "sign off": "approve approved",
     "shut down": "close closed",
     "speak out": "criticize criticized",
     "get back": "return returned",

@@ -1048,7 +1048,10 @@ def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[s
         subject_words = [w for w in words(subject) if w not in STOPWORDS]
         known = any(w in index.name_words for w in subject_words)
         # A role the article words otherwise ("the Belarusian leader") is no stranger.
-        strangers = [w for w in subject_words if w not in index.vocab and w not in ROLE_SPELLINGS]
+        # "what did france say" of "the French foreign ministry": the country is no stranger
+        strangers = [
+            w for w in subject_words if not _known_word(w, index.vocab) and w not in ROLE_SPELLINGS
+        ]
         if subject_words and not known and strangers:
             names.append(subject.strip())
     return tuple(names)

@@ -88,6 +88,14 @@ ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # Capitalised words of a title between a speech verb and the name it introduces ("said U.S.
 # Attorney Nealy Cox", "said White House Press Secretary Stephanie Grisham"), at most.
 TITLE_GAP_WORDS = 5
+# After a verb of speech, a description of the speaker before their name: "said another witness
+# in the impeachment probe, former White House Russia adviser Fiona Hill".
+DESCRIBED_THEN_NAMED = re.compile(
+    r"[,”\"]\s+(?:said|says|added|wrote)\s+(?:a|an|another|one)\s+[a-z][^,;“”\"]{2,60},\s+"
+)
+# The most words a title after "said" may carry in lowercase before the name: "said study
+# co-author Anezina Solomonidou", "said team spokesman Jon Doe".
+TITLE_MODIFIED_WORDS = 3
 # A title "of" something, whose capitalised words run into the name after them: "Secretary of
 # State Mike Pompeo", "Minister of Foreign Affairs Sergei Lavrov".
 TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\s+(?:the\s+)?$")
@@ -273,6 +281,17 @@ def find_mentions(sentence: str) -> list[Mention]:
     return [m for m in mentions if not _is_demonym_only(m)]
 
 
+def _named_after_description(text: str, mentions: Sequence[Mention]) -> str | None:
+    """ "..., said another witness in the impeachment probe, former White House Russia adviser
+    Fiona Hill.": a person described after the verb, then named last, closing the sentence."""
+    described = DESCRIBED_THEN_NAMED.search(text)
+    if described is None or inside_quote(text, described.start()):
+        return None
+    last = [m for m in mentions if m.start >= described.end()]
+    closing = last and not text[last[-1].end :].strip(" .\"”’'")
+    return last[-1].key if closing and last[-1].is_person and len(last) <= 2 else None
+
+
 def _surname_after_name(sentence: str, match: re.Match[str], run: Sequence[re.Match[str]]) -> bool:
     """A title word closing a person's name is their surname: "Kevin King and ...", "Ann
     Bishop said"; not "President" in "Russian President Vladimir Putin", a name after it, nor
@@ -321,6 +340,9 @@ def speakers_of(
     56-year-old said ...". A "he" or "she" is the latest person named (in the sentence, then
     `previous_person` and the `recent` ones before) whom the article does not call otherwise
     (`pronouns`: "he said" after a sentence about a woman is not hers)."""
+    closing = _named_after_description(sentence, mentions)
+    if closing:
+        return [closing]  # "..., said another witness in the probe, former adviser Fiona Hill."
     earlier = [*([previous_person] if previous_person else []), *recent]
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     masked = TICKER.sub(lambda m: " " * len(m.group()), masked)
@@ -466,10 +488,19 @@ def _name_right_after(text: str, position: int, mentions: Sequence[Mention]) -> 
     for mention in mentions:
         gap = text[position : mention.start]
         titled = gap.startswith(" ") and len(gap.split()) <= TITLE_GAP_WORDS
-        title = all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in gap.split())
+        said = gap.split()
+        title = all(w[:1].isupper() or _is_title_word(w) for w in said) or (
+            # "said study co-author Anezina Solomonidou": a title after a word or two of its own
+            0 < len(said) <= TITLE_MODIFIED_WORDS and _is_title_word(said[-1])
+        )
         if mention.is_person and titled and title:
             return mention.key
     return next((m.key for m in mentions if 0 <= m.start - position <= 1), None)
+
+
+def _is_title_word(word: str) -> bool:
+    """ "spokesman", "co-author", "vice-president": a title, or a hyphened one."""
+    return word.lower() in TITLE_WORDS or word.lower().rsplit("-", 1)[-1] in TITLE_WORDS
 
 
 def inside_quote(text: str, position: int) -> bool:

@@ -1593,10 +1593,10 @@ def test_a_yes_no_sentence_says_most_of_what_is_asked(question: str, answers: bo
     ("question", "dense", "answers"),
     [
         # a time, a word of the question, and the whole close in meaning: the rest paraphrased
-        ("When did the board sign off on the ferry pier?", 0.62, True),
-        ("When did the board sign off on the ferry pier?", 0.50, False),
+        ("When did the board okay the ferry pier?", 0.62, True),
+        ("When did the board okay the ferry pier?", 0.50, False),
         # close in meaning, but sharing no word of what is asked
-        ("When did the council sign off on the ferry pier?", 0.62, False),
+        ("When did the council okay the ferry pier?", 0.62, False),
     ],
 )
 def test_a_time_whose_sentence_is_close_in_meaning(
@@ -1685,6 +1685,38 @@ def test_whose_words_a_role_of_someone_asks_for(
     question: str, article: str | None, subject: set
 ) -> None:
     index = corpus(COACH_CHUNKS)
+    asked = replace(analyze(question, index), article=article)
+    assert _subject_words(asked, index) == subject
+
+
+COUNTRY_CHUNKS = [
+    story(
+        "settlements.txt",
+        ("The French foreign ministry said it regrets the decision.", "French"),
+        ("Chinese officials said the talks would go on.", "Chinese"),
+    ),
+    story(
+        "cup.txt",
+        ("Spain beat Russia 2-1 in Madrid.", "Spain|Russia|Madrid"),
+        ("“We were lucky,” said Russian captain Ivan Sokol.", "Ivan Sokol"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "subject"),
+    [
+        # a country asked of, as the article names it or its people (diplomacy)
+        ("How did France respond?", "settlements.txt", {"french"}),
+        ("what did china say", "settlements.txt", {"chinese"}),
+        # a country the article names itself (sport)
+        ("What did Spain say?", "cup.txt", {"spain"}),
+        # no word of the country in the article: no one
+        ("What did Germany say?", "cup.txt", set()),
+    ],
+)
+def test_a_countrys_words_are_its_peoples(question: str, article: str | None, subject: set) -> None:
+    index = corpus(COUNTRY_CHUNKS)
     asked = replace(analyze(question, index), article=article)
     assert _subject_words(asked, index) == subject
 
@@ -2083,6 +2115,10 @@ def test_a_which_question_leads_with_the_name_of_the_kind(
         ("Were people making fun of the ads?", "make", "The ads drew backlash and mockery.", True),
         ("When did Disney+ go live?", "go", "Disney+ launched on Tuesday.", True),
         ("What time did her group head out?", "head", "They left about 4:30 a.m.", True),
+        ("When did the study come out?", "come", "It was published online today.", True),
+        ("When does the console come out?", "come", "It launches tomorrow.", True),
+        ("Why did they give up on the case?", "give", "Prosecutors dropped it.", True),
+        ("Who signed off on the request?", "sign", "The minister approved it.", True),
         # an irregular past, as its present
         ("Who got back in the game?", "got", "Kuzma returned in the second half.", True),
         ("Which company took over the project?", "took", "Tyvak replaced OrbitBeyond.", True),
@@ -2976,6 +3012,10 @@ def test_a_sentence_that_asks(sentence: str, asks: bool) -> None:
         ("What's the population of Inner Mongolia?", True),
         ("What was the rate of cannabis use disorder in Colorado?", True),
         ("What is the starting salary for teachers?", True),
+        # a measure asked to be defined, with no thing named (science, economy)
+        ("what's the temperature there", True),
+        ("What's the unemployment rate now?", True),
+        ("What is he waiting for before raising salaries?", False),
         # a thing or a name, which words give (politics, space)
         ("What is the slogan of the campaign?", False),
         ("What's the name of the lander?", False),
@@ -2997,6 +3037,119 @@ EVENT_CHUNKS = {
         ("“Justice was done,” Lee said.", "Lee"),
     ),
 }
+
+
+WHO_CLAUSE_CHUNKS = [
+    story(
+        "titan.txt",
+        ("“It matters,” added Lopes, who led the research published on Monday.", "Lopes"),
+    ),
+    story(
+        "hockey.txt",
+        ("The comeback was sealed by Brock Nelson, who scored twice in overtime.", "Brock Nelson"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # the question's own words, after a name and ", who" (science, sport)
+        ("Who led the research?", "Lopes"),
+        ("who scored twice in overtime", "Brock Nelson"),
+        # other words: no clause says it
+        ("Who led the team?", None),
+        ("Who scored in regulation?", None),
+    ],
+)
+def test_who_did_it_in_a_clause_of_the_questions_words(question: str, name: str | None) -> None:
+    judge = ExtractiveAnswerer(corpus(WHO_CLAUSE_CHUNKS))
+    found = judge._who_clause(analyze(question, KNOWN))
+    assert (found[0] if found else None) == name
+
+
+SOURCED_CHUNKS = [
+    (
+        "titan.txt",
+        1,
+        "On Earth, water rains down. Rain falls everywhere, said Ann Lee.",
+        [
+            {"start": 0, "end": 27, "position": 0, "mentions": "Earth"},
+            {"start": 28, "end": 64, "position": 1, "mentions": "Ann Lee", "speakers": "Ann Lee"},
+        ],
+    ),
+    (
+        "cup.txt",
+        1,
+        "Spain won 2-1. The crowd was loud.",
+        [
+            {"start": 0, "end": 14, "position": 0, "mentions": "Spain"},
+            {"start": 15, "end": 34, "position": 1},
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "source"),
+    [
+        # the first sentence quoted that someone said, after one that is the story's (science)
+        (("On Earth, water rains down.", "Rain falls everywhere, said Ann Lee."), "Ann Lee"),
+        (("Rain falls everywhere, said Ann Lee.",), "Ann Lee"),
+        # no sentence quoted is anyone's: no source (sport)
+        (("Spain won 2-1.", "The crowd was loud."), None),
+    ],
+)
+def test_who_said_that_is_whoever_said_a_quoted_sentence(
+    quoted: tuple[str, ...], source: str | None
+) -> None:
+    index = corpus(SOURCED_CHUNKS)
+    asked = replace(analyze("Who said that?", index), last_quoted=quoted, asks_source_of_last=True)
+    found, _ = ExtractiveAnswerer(index)._from_last_answer(asked)
+    assert (found[0].sentence.speakers[0] if found else None) == source
+
+
+HEADLINED_CHUNKS = {
+    "tories.txt": [
+        (
+            "tories.txt",
+            0,
+            "Tories under fire for Twitter name switch",
+            [{"start": 0, "end": 41, "position": 0, "mentions": "Tories|Twitter"}],
+            "headline",
+        ),
+        story("tories.txt", ("“It was an attempt to mislead voters,” Will Moy said.", "Will Moy")),
+    ],
+    "stadia.txt": [
+        (
+            "stadia.txt",
+            0,
+            "Stadia falls short of 4K at launch",
+            [{"start": 0, "end": 34, "position": 0, "mentions": "Stadia"}],
+            "headline",
+        ),
+        story("stadia.txt", ("“It looks soft,” reviewer Ann Lee said.", "Ann Lee")),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("articles", "question", "headline"),
+    [
+        # all the question asks about is the one story's headline (politics, gaming)
+        (["tories.txt"], "What did Will Moy say about the name switch?", True),
+        (["stadia.txt"], "What did Ann Lee say about the launch?", True),
+        # something the headline does not say
+        (["stadia.txt"], "What did Ann Lee say about the price?", False),
+        # a name the headline gives is asked of as itself
+        (["stadia.txt"], "What did Ann Lee say about Stadia?", False),
+        # among several stories, none is the one the question means
+        (["tories.txt", "stadia.txt"], "What did Ann Lee say about the launch?", False),
+    ],
+)
+def test_a_topic_the_headline_says(articles: list[str], question: str, headline: bool) -> None:
+    index = corpus([c for name in articles for c in HEADLINED_CHUNKS[name]])
+    assert ExtractiveAnswerer(index)._headline_topic(analyze(question, index)) is headline
 
 
 @pytest.mark.parametrize(

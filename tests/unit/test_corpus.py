@@ -107,10 +107,11 @@ CAPITAL_CHUNKS = [
 
 def corpus(chunks: list = CHUNKS) -> CorpusIndex:
     sentences, ids, texts, starts = [], [], [], []
-    for source, paragraph, text, rows in chunks:
+    for source, paragraph, text, rows, *section in chunks:  # a section, if any: "headline"
         chunk_id = f"{source}#{paragraph}"
         start = rows[0]["start"]
         meta = {"source": source, "title": source, "paragraph": paragraph, "start": start}
+        meta |= {"section": section[0]} if section else {}
         sentences += [
             sentence_of(f"{chunk_id}:{k}", chunk_id, text, meta, row) for k, row in enumerate(rows)
         ]
@@ -191,6 +192,35 @@ def test_a_name_spelled_out_also_names_its_acronym(text: str, names: list[str]) 
 )
 def test_acronyms_are_spelled_out_from_the_corpus_names(text: str, expanded: str) -> None:
     assert corpus().expand_acronyms(text) == expanded
+
+
+# Names with a hyphen between capitals: each capital an initial ("AFP": Agence France-Presse).
+HYPHENED_NAMES = [
+    (
+        "hostages.txt",
+        1,
+        "The men were freed, a source told Agence France-Presse.",
+        [{"start": 0, "end": 55, "position": 0, "mentions": "Agence France-Presse"}],
+    ),
+    (
+        "printers.txt",
+        1,
+        "Shares of Hewlett-Packard Enterprise rose on Monday.",
+        [{"start": 0, "end": 52, "position": 0, "mentions": "Hewlett-Packard Enterprise"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("Who told AFP?", "Who told Agence France-Presse?"),  # news
+        ("What did HPE report?", "What did Hewlett-Packard Enterprise report?"),  # business
+        ("Who told AF?", "Who told Agence France-Presse?"),  # the words' initials still do
+    ],
+)
+def test_a_hyphens_capitals_are_initials_too(text: str, expanded: str) -> None:
+    assert corpus(HYPHENED_NAMES).expand_acronyms(text) == expanded
 
 
 # Two articles whose names share their initials: "DC" is neither.

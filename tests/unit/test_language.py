@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answer, Citation, Turn
-from retrieval.language.followups import _last_phrase, resolve
+from retrieval.language.followups import _last_phrase, resolve, spell_contractions
 from retrieval.language.question import SPEECH_TERM, analyze, asks_for_more, is_instruction
 from retrieval.language.text import NUMERALS, content_stems, stems, verb_stems, words
 
@@ -2031,6 +2031,36 @@ def test_last_phrase_of_a_question(question: str, phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # a person's name after the phrase's noun opens a clause of its own (politics, sport)
+        ("Where did the conversation morrison witnessed happen?", "the conversation"),
+        ("Why was the goal nelson scored disallowed?", "the goal"),
+        # not a name inside the phrase, written as a name (politics)
+        ("What did the South Dakota campaign cost?", "the South Dakota campaign"),
+    ],
+)
+def test_last_phrase_stops_at_a_persons_name(question: str, phrase: str) -> None:
+    assert _last_phrase(question, {"morrison", "nelson", "dakota"}) == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "spelled"),
+    [
+        # chat's short spellings, as whole words (politics, sport, business)
+        ("how many ppl are testifying this week", "how many people are testifying this week"),
+        ("what did the afghan govt release", "what did the afghan government release"),
+        ("did u see the game w/ the wild", "did you see the game with the wild"),
+        # not inside a name, nor in capitals
+        ("is the U.S. deal done", "is the U.S. deal done"),
+        ("what did UBS say abt it", "what did UBS say about it"),
+    ],
+)
+def test_chat_spellings_as_their_words(question: str, spelled: str) -> None:
+    assert spell_contractions(question) == spelled
+
+
+@pytest.mark.parametrize(
     ("history", "question", "expected"),
     [
         # a "they" the last question left to no name stays so: not a place its answer quoted
@@ -2080,6 +2110,82 @@ def test_a_pronoun_the_last_question_left_unbound(
     assert resolve(question, history, KNOWN_PLACES) == expected
 
 
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # "they" again, the last "they" bound to nothing: not the thing that question named
+        # after its "they", where they were seen or what they met (hostages, diplomacy)
+        (
+            [turn("How did they look in the videos?", "They appeared pale and thin.")],
+            "Did they say how they were treated?",
+            "Did they say how they were treated?",
+        ),
+        (
+            [turn("Why did they reject the sanctions?", "They called them unlawful.")],
+            "Are they going to appeal?",
+            "Are they going to appeal?",
+        ),
+        # the thing named before the "they" is what it stands for (health)
+        (
+            [turn("Did the clinics say how they were paid?", "They were paid by the state.")],
+            "Were they closed?",
+            "Were the clinics closed?",
+        ),
+    ],
+)
+def test_a_pronoun_the_last_question_left_unbound_again(
+    history: list[Turn], question: str, expected: str
+) -> None:
+    assert resolve(question, history, KNOWN_PLACES) == expected
+
+
+PAIRS = ["Boris Johnson", "Jeremy Corbyn", "Brock Nelson", "Jordan Eberle", "Julian Assange"]
+KNOWN_PAIRS = Known(
+    [*PAIRS, "Britain", "United States"],
+    pronouns={**dict.fromkeys(PAIRS, "he"), "United States": "it"},
+)
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # "they" after a "who" question that named no one: the people its answer named
+        # (politics, hockey)
+        (
+            [turn("who was in the debate", "In Britain, Boris Johnson met Jeremy Corbyn.")],
+            "what did they argue about",
+            "what did Boris Johnson and Jeremy Corbyn argue about",
+        ),
+        (
+            [turn("Who scored the goals?", "Brock Nelson and Jordan Eberle scored.")],
+            "When did they score?",
+            "When did Brock Nelson and Jordan Eberle score?",
+        ),
+        # one person answered is no "they", nor a country the article calls "it" (sport, law)
+        (
+            [turn("Who scored the winner?", "Brock Nelson scored in overtime.")],
+            "Did they win?",
+            "Did they win?",
+        ),
+        (
+            [turn("Who wants extradition?", "The United States wants Julian Assange.")],
+            "Why do they want it?",
+            "Why do they want it?",
+        ),
+        # "them" beside "he" are others than him (sport)
+        (
+            [turn("Who was on the ice?", "Brock Nelson skated with Jordan Eberle.")],
+            "What did he tell them?",
+            "What did Brock Nelson tell them?",
+        ),
+    ],
+)
+def test_they_are_the_people_a_who_question_was_answered_with(
+    history: list[Turn], question: str, expected: str
+) -> None:
+    assert resolve(question, history, KNOWN_PAIRS) == expected
+
+
 KNOWN_PLACES = Known(
     ["W.M. Keck Observatory", "Hawaii", "Lucas Paganini", "Destiny", "Germany", "Colorado"],
     "telescope moon game states",
@@ -2104,6 +2210,9 @@ KNOWN_STADIA = Known(["Google Stadia", "SpaceX"], "launch review", thing="Google
         ([], "Who wrote it?", "Who wrote it?"),
         ([], "Why did he do it?", "Why did he do it?"),
         ([], "Who said the review buried its lede?", "Who said the review buried its lede?"),
+        # weather's "it" is nothing's (science, sport)
+        ([], "is it rainy everywhere?", "is it rainy everywhere?"),
+        ([], "Does it snow there in winter?", "Does it snow there in winter?"),
         # a question naming something else may mean any of its things (space)
         ([], "Did anyone from SpaceX comment on it?", "Did anyone from SpaceX comment on it?"),
         # after the story's summary, "it" is its event, which no name stands for

@@ -130,6 +130,30 @@ def sentences_of(
             id="quote, verb, then the speaker behind an organisation and a title (politics)",
         ),
         pytest.param(
+            "The moon is wetter at its poles, said study co-author Ana Reyes, a research fellow.",
+            "The moon is wetter at its poles, said study co-author Ana Reyes, a research fellow.",
+            "Ana Reyes",
+            id="verb, then the speaker behind a lowercase, hyphened title (science)",
+        ),
+        pytest.param(
+            "He was in charge, said another witness in the probe, former adviser Fiona Hale.",
+            "He was in charge, said another witness in the probe, former adviser Fiona Hale.",
+            "Fiona Hale",
+            id="verb, a description of the speaker, then the name closing the sentence (politics)",
+        ),
+        pytest.param(
+            "The ice is thin, said a scientist at the station, Ann Lee.",
+            "The ice is thin, said a scientist at the station, Ann Lee.",
+            "Ann Lee",
+            id="verb, a description, then the name closing the sentence (science)",
+        ),
+        pytest.param(
+            "“We will appeal,” said team spokesman Jon Hale.",
+            "“We will appeal,” said team spokesman Jon Hale.",
+            "Jon Hale",
+            id="verb, then the speaker behind a title and its word (sport)",
+        ),
+        pytest.param(
             "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
             "Coach Tom Ray gave his players a pep talk Tuesday, telling them to believe.",
             "Tom Ray",
