@@ -64,6 +64,7 @@ from retrieval.language.lexicon import (
     MONEY_WORDS,
     NAME_SUFFIXES,
     NATIONS,
+    PEOPLE_COUNTED,
     PLACE_OPENERS,
     PLACE_TYPE_WORDS,
     PREPOSITIONS,
@@ -514,11 +515,14 @@ def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
 def _counted_synonyms(counted: str) -> set[str]:
     """The stems of the things counted under other names than `counted`'s (lexicon
     COUNTED_SYNONYMS: "matches" for "games")."""
+    found: set[str] = set()
     for group in COUNTED_SYNONYMS:
         group_stems = set(stems(group.split()))
         if counted in group_stems:
-            return group_stems
-    return set()
+            found = group_stems
+    if counted in stems(["people", "persons"]):
+        found |= set(stems(PEOPLE_COUNTED))  # "How many people ...?": "nine witnesses"
+    return found
 
 
 def _about_names_alone(question: str, names: Collection[str]) -> bool:
@@ -1283,6 +1287,10 @@ class ExtractiveAnswerer:
             # "How did Djokovic do against Japan?": not "Djokovic will make his first appearance
             # on Wednesday"
             scored = [(s, e) for s, e in scored if not only_ahead(e.text)]
+        if WILL_QUESTION.search(question.text) and not question.wants_statements:
+            # "Who do Spain play next?": "Spain will be back in action on Wednesday against
+            # Croatia", below the result just reported (which could not answer it)
+            scored = [(s, e) for s, e in scored if FUTURE_SAID.search(e.text)]
         if not scored:
             return []
         closest, first = scored[0]
@@ -2807,6 +2815,7 @@ def _is_name_only(target: str | None, name_words: frozenset[str]) -> bool:
 def _describes(sentence: str, name_words: frozenset[str], job: bool = False) -> bool:
     """Does the sentence say what the named person or thing is (with `job`, what work they
     do: "Carlineo is a convicted felon" describes him, but gives no job)?"""
+    roles = rf"(?:{ROLE_WORDS})s?"  # "Weeks, both professors at ...": a role of several
     for word in name_words:
         # "James P. Kennedy Jr., the U.S. Attorney ...": the suffix is part of the name
         name = rf"{re.escape(word)}(?:\w*\s+(?:{'|'.join(NAME_SUFFIXES)})\.?)?"
@@ -2818,21 +2827,21 @@ def _describes(sentence: str, name_words: frozenset[str], job: bool = False) -> 
             *(() if job else described),
             # "Smith is a retired teacher"
             rf"\b{name}\w*\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}"
-            rf"(?:{ROLE_WORDS})\b",
+            rf"{roles}\b",
             # "Smith, 45, works as a plumber", "who worked for the county"
             rf"\b{name}\w*,?\s+(?:[\w’'-]+,\s+)?(?:who\s+)?(?:works?|worked)\s+(?:as|for|at)\s",
             # "Shotwell, president and chief operating officer of SpaceX, said", "Mayer,
             # Disney’s chairman of ...", "Julie Graham, Washington State Department of Health
             # public information officer"
             rf"\b{name}\w*,\s+(?:(?!(?:who|which|and|said)\b)[\w’'-]+\s+){{0,7}}"
-            rf"(?:{ROLE_WORDS})\b",
+            rf"{roles}\b",
             # "Mayer was named chairman of ..."
             rf"\b{name}\w*\s+(?:is|was|were|has\s+been|had\s+been)\s+"
             rf"(?:named|appointed|elected|promoted\s+to|hired\s+as)\s+(?:the\s+)?"
             rf"(?:[\w’'-]+\s+){{0,2}}(?:{ROLE_WORDS})\b",
-            rf"\b(?:{ROLE_WORDS})\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
+            rf"\b{roles}\s+(?:[A-Z][\w-]+\s+){{0,2}}{name}\b",
             # "Sweden’s deputy director of public prosecutions, Eva-Marie Persson, said"
-            rf"\b(?:{ROLE_WORDS})\s+(?:of|for|at)(?:\s+[\w’'-]+){{1,4}},\s+"
+            rf"\b{roles}\s+(?:of|for|at)(?:\s+[\w’'-]+){{1,4}},\s+"
             rf"(?:[A-Z][\w-]+[\s-]+){{0,2}}{name}\b",
         )
         if any(re.search(p, sentence, re.IGNORECASE) for p in patterns):

@@ -529,6 +529,14 @@ COUNTED_SYNONYMS = (
     "people residents citizens inhabitants",
 )
 
+# People counted under what they are, for "How many people ...?" (one way: "How many
+# witnesses?" is not answered by "12 people"): "nine witnesses testifying over three days".
+PEOPLE_COUNTED = """
+witnesses employees workers staffers officials officers students teachers members voters
+protesters demonstrators marchers players fans patients residents citizens children adults men
+women passengers soldiers troops candidates hostages prisoners victims spectators attendees
+""".split()
+
 # People a story describes without a title: "What is the little girl's name?" asks for the
 # name the article gives one so described ("the victim, Jane Doe,"), if any.
 PERSON_NOUNS = frozenset(

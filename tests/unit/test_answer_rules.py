@@ -30,6 +30,7 @@ from retrieval.answering.extractive import (
     _asks_where_the_story_happened,
     _count_owned_by_asked,
     _counted_nouns,
+    _counted_synonyms,
     _counts_a_point,
     _currencies_signed,
     _dateline_place,
@@ -1822,6 +1823,9 @@ def test_a_sentence_that_says_what_someone_is(sentence: str, name: str, says_who
         ("Mayer was named chairman of the division in March 2018.", "mayer", True),
         ("Ann Lee, 45, works as a nurse in Ohio.", "lee", True),
         ("Sims is a former NASA scientist.", "sims", True),
+        # a role of several people together (a hostage story, a school strike)
+        ("Kevin King and Tim Weeks, both professors in Kabul, were freed.", "weeks", True),
+        ("Ann Lee and Bo Reed, two teachers at the school, marched.", "reed", True),
         # a description that gives no work
         ("Carlineo is a convicted felon and owned a handgun.", "carlineo", False),
         ("Parise, a native of Minnesota, scored twice.", "parise", False),
@@ -3037,6 +3041,64 @@ EVENT_CHUNKS = {
         ("“Justice was done,” Lee said.", "Lee"),
     ),
 }
+
+
+@pytest.mark.parametrize(
+    ("asked", "counted", "alike"),
+    [
+        # "How many people ...?" is answered by people counted under what they are (politics,
+        # business, health)
+        ("people", "witnesses", True),
+        ("people", "employees", True),
+        ("persons", "patients", True),
+        # one way only: "How many witnesses?" is not answered by "12 people" (courts)
+        ("witnesses", "people", False),
+        # the other groups as before (sport)
+        ("games", "matches", True),
+        ("games", "witnesses", False),
+    ],
+)
+def test_things_counted_under_other_names(asked: str, counted: str, alike: bool) -> None:
+    assert (stems([counted])[0] in _counted_synonyms(stems([asked])[0])) is alike
+
+
+AHEAD_CHUNKS = [
+    story(
+        "cup.txt",
+        ("Spain beat Russia 2-1 on Tuesday.", "Spain|Russia"),
+        ("Spain will face Croatia on Wednesday.", "Spain|Croatia"),
+    ),
+    story(
+        "landers.txt",
+        ("NASA picked five companies on Monday.", "NASA"),
+        ("NASA will pick more companies next year.", "NASA"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "chosen"),
+    [
+        # what is still to come, below a closer sentence on what has happened (sport, space)
+        ("Who do Spain play next?", "Spain will face Croatia on Wednesday."),
+        ("Will NASA pick more companies?", "NASA will pick more companies next year."),
+        # a question on what happened keeps the closest
+        ("Who did Spain beat?", "Spain beat Russia 2-1 on Tuesday."),
+    ],
+)
+def test_a_question_on_what_is_to_come_is_answered_by_what_is_ahead(
+    question: str, chosen: str
+) -> None:
+    index = corpus(AHEAD_CHUNKS)
+    asked = analyze(question, index)
+    # the first sentence of each story far closer than the second
+    pool = [
+        Evidence(s, score=0.9 - 0.4 * s.position, dense=0.7, lexical=0.5)
+        for s in index.sentences
+        if asked.name_words & set(words(s.text))
+    ]
+    best = ExtractiveAnswerer(index, paraphrase=None)._best(asked, pool)
+    assert best and best[0].text == chosen
 
 
 WHO_CLAUSE_CHUNKS = [
