@@ -324,7 +324,7 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         other = ellipsis.group("other")
         swapped = None if _names_in(other, index) else _swap_object(previous, other)
         return swapped or _swap_name(previous, other, index) or question
-    people_words = _person_words(index)
+    people_words = _person_words(previous, index)
     if (
         ABOUT_IT.match(question)
         and not _last_phrase(previous, people_words)
@@ -454,7 +454,7 @@ def _it_of_the_story(question: str, index: KnownWords) -> str:
     if (
         pronoun is None
         or _kept_it(pronoun)
-        or _last_phrase(question[: pronoun.start()], _person_words(index))
+        or _last_phrase(question[: pronoun.start()], _person_words(question, index))
     ):
         return question  # "Who said the campaign buried its message?": the campaign's
     return f"{question[: pronoun.start()]}{thing}{question[pronoun.end() :]}"
@@ -553,13 +553,14 @@ def _named_after(question: str, pronoun: str, thing: str) -> bool:
     return first is not None and question.find(thing) > first.start()
 
 
-def _person_words(index: KnownWords) -> frozenset[str]:
-    """The words of the people the articles name and call "he" or "she" ("morrison")."""
-    return frozenset(
-        word
-        for word, name in index.full_names.items()
-        if is_person_name(name) and index.person_pronoun(name) in ("he", "she")
-    )
+def _person_words(text: str, index: KnownWords) -> frozenset[str]:
+    """The words of `text` that name people the articles call "he" or "she" ("morrison")."""
+    people = set()
+    for word in index.name_words_in(text):
+        name = index.full_names.get(word, "")
+        if is_person_name(name) and index.person_pronoun(name) in ("he", "she"):
+            people.add(word)
+    return frozenset(people)
 
 
 def _agrees(pronoun: str, phrase: str) -> bool:
