@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from retrieval.index.corpus import CorpusIndex
 from retrieval.index.sentences import Sentence
 from retrieval.language.answer_kinds import (
+    DATELINE,
     MEASURE_OF_WORD,
     NAME_LIST,
     QUOTED,
@@ -30,6 +31,12 @@ WEIGHT_KIND = 0.20
 # Questions whose answer is a place, and a word that may be one of the question's names.
 PLACE_ASKED = frozenset({"where", "where_home"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+# Where someone comes from or lives: "What town is he from?", "Where was she born?".
+ORIGIN_ASKED = re.compile(
+    r"\b(?:born|(?:grow|grows|grew|growing)\s+up|raised|hometown|home\s+town|native|lives?|lived)\b"
+    r"|\b(?:town|city|village|country|state)\b.*\bfrom\b",
+    re.IGNORECASE,
+)
 # A name of one or more capitalised words ("JAMA Psychiatry", "BamTech", "Chapter & Verse").
 NAME_RUN = r"[A-Z][\w’'+-]*(?:\s+(?:&\s+)?[A-Z][\w’'+-]*)*"
 
@@ -155,8 +162,13 @@ def name_of_kind(kind: str, text: str, quoted: bool = False) -> str | None:
 
 def _asked_names_blanked(question: Question, text: str) -> str:
     """For "where", the text without the question's own names: "Where in Florida was the
-    conference held?" is not answered by "traveling to Florida"."""
-    if question.wh not in PLACE_ASKED or not question.name_words:
+    conference held?" is not answered by "traveling to Florida"; nor, for where someone is from
+    or lives, the place the story was filed from ("What town is Nadal from?": not "MADRID —")."""
+    if question.wh not in PLACE_ASKED:
+        return text
+    if ORIGIN_ASKED.search(question.text):
+        text = DATELINE.sub(lambda m: " " * len(m.group()), text)
+    if not question.name_words:
         return text
     return NAME_WORD.sub(
         lambda m: "_" * len(m.group()) if m.group().lower() in question.name_words else m.group(),

@@ -1954,6 +1954,24 @@ def test_questions_about_what_is_to_come(question: str, to_come: bool) -> None:
             "Peskov visited China in March.",
             "Peskov visited China in March.",
         ),
+        # where someone is from or lives: not the place the story was filed from (sport,
+        # politics)
+        (
+            "what town is Peskov from",
+            "MADRID — Peskov won his match.",
+            "         ______ won his match.",
+        ),
+        (
+            "Where did Peskov grow up?",
+            "COLUMBIA, S.C. (AP) — Peskov spoke on Tuesday.",
+            "                      ______ spoke on Tuesday.",
+        ),
+        # where something happened may be there
+        (
+            "Where was the match played?",
+            "MADRID — Peskov won his match.",
+            "MADRID — Peskov won his match.",
+        ),
     ],
 )
 def test_where_the_question_names_is_no_place_found(
