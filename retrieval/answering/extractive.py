@@ -520,6 +520,7 @@ def _counted_synonyms(counted: str) -> set[str]:
         group_stems = set(stems(group.split()))
         if counted in group_stems:
             found = group_stems
+            break
     if counted in stems(["people", "persons"]):
         found |= set(stems(PEOPLE_COUNTED))  # "How many people ...?": "nine witnesses"
     return found
@@ -854,20 +855,14 @@ class ExtractiveAnswerer:
         just around it ("When will they get it?": "He said it would be provided next year", the
         sentence after the promise); None when it is not there, to be answered as any question.
         """
-        quoted = [
-            s
-            for s in self.index.sentences
-            if any(quote in s.text for quote in question.last_quoted[:1])
-            and (question.article is None or s.source == question.article)
-        ]
-        if not quoted:
-            return None
+        quoted = self._last_sentences(question)
+        if not quoted or question.last_quoted[0] not in quoted[0].text:
+            return None  # its first quote is not there
         first = quoted[0]
         if question.asks_source_of_last:
             # "Who said that?" after an answer whose first sentence is the story's own: the
             # first of its sentences someone said
-            sourced = (s for s in self._last_sentences(question) if s.speakers or s.voices)
-            said = next(sourced, None)
+            said = next((s for s in quoted if s.speakers or s.voices), None)
             return ([Evidence(said)], "") if said else ([], NOT_IN_ARTICLE)
         around = [
             self._sentence_at(first.source, first.position + step) for step in LAST_ANSWER_STEPS
@@ -880,11 +875,14 @@ class ExtractiveAnswerer:
         """The sentences the last answer quoted, in its order."""
         found = []
         for quote in question.last_quoted:
-            found += [
+            holding = (
                 s
                 for s in self.index.sentences
                 if quote in s.text and (question.article is None or s.source == question.article)
-            ][:1]
+            )
+            sentence = next(holding, None)
+            if sentence is not None:
+                found.append(sentence)
         return found
 
     def _dateline(self, source: str | None, names: Collection[str]) -> list[Evidence]:

@@ -463,9 +463,7 @@ def _it_of_the_story(question: str, index: KnownWords) -> str:
 def _people_together(question: str, index: KnownWords) -> str | None:
     """The people a question named, two or more, as one: "Jack Eichel and Joel Eriksson Ek"."""
     people, _ = _split_people(_names_in(question, index), index)
-    if len(people) < 2:
-        return None
-    return f"{', '.join(people[:-1])} and {people[-1]}"
+    return _as_one(people)
 
 
 def _people_answered(turn: Turn, index: KnownWords) -> str | None:
@@ -477,10 +475,19 @@ def _people_answered(turn: Turn, index: KnownWords) -> str | None:
     quote = DATELINE.sub("", turn.answer.citations[0].quote)
     named, _ = _split_people(_names_in(quote, index), index)
     # people the article calls "he" or "she" ("United States" has a person's form only)
-    people = [name for name in named if index.person_pronoun(name) in ("he", "she")]
+    return _as_one([name for name in named if _called_he_or_she(name, index)])
+
+
+def _as_one(people: list[str]) -> str | None:
+    """Two or more people as one: "Jack Eichel and Joel Eriksson Ek"; None for fewer."""
     if len(people) < 2:
         return None
     return f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def _called_he_or_she(name: str, index: KnownWords) -> bool:
+    """A person's name the articles call "he" or "she" (not "the United States ... it")."""
+    return is_person_name(name) and index.person_pronoun(name) in ("he", "she")
 
 
 def _plural_for_it(pronoun: re.Match[str], thing: str) -> bool:
@@ -555,12 +562,8 @@ def _named_after(question: str, pronoun: str, thing: str) -> bool:
 
 def _person_words(text: str, index: KnownWords) -> frozenset[str]:
     """The words of `text` that name people the articles call "he" or "she" ("morrison")."""
-    people = set()
-    for word in index.name_words_in(text):
-        name = index.full_names.get(word, "")
-        if is_person_name(name) and index.person_pronoun(name) in ("he", "she"):
-            people.add(word)
-    return frozenset(people)
+    names = index.name_words_in(text)
+    return frozenset(w for w in names if _called_he_or_she(index.full_names.get(w, ""), index))
 
 
 def _agrees(pronoun: str, phrase: str) -> bool:
