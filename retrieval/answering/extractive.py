@@ -542,6 +542,9 @@ def _with_appointment(question: Question, stems_said: Collection[str]) -> set[st
     return said
 
 
+# A title in quotation marks opens on a capital or a figure ("Starts with one"), not a word
+# quoted from someone ("calls me her “sister”").
+QUOTED_TITLE = re.compile(r"[\"“](?=[A-Z0-9])[^\"“”]*[\"”]")
 # "Who led the research?": the words after "who", as a sentence's clause may repeat them.
 AFTER_WHO = re.compile(r"^\s*who\s+(?P<rest>[a-z][\w\s’'-]*?)\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -655,15 +658,20 @@ class ExtractiveAnswerer:
         asked = AFTER_WHO.match(question.text)
         if asked is None:
             return None
+        rest = re.escape(asked.group("rest"))
+        name = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
         clause = re.compile(
-            rf"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*),\s+who\s+"
-            rf"(?i:{re.escape(asked.group('rest'))})\b"
+            rf"\b(?P<name>{name}),\s+who\s+(?i:{rest})\b"
+            # "The company that runs the AMAs, Dick Clark Productions, ..." for "Who runs the
+            # AMAs?": the one a described holder's name follows
+            rf"|\b(?i:the|a|an)\s+[a-z][\w-]*\s+(?:that|who|which)\s+(?i:{rest}),\s+"
+            rf"(?P<named>{name})\b"
         )
         source = self._picked_or_only(question.article)
         for sentence in self._sentences_of(source) if source else self.index.sentences:
             found = clause.search(sentence.text)
             if found:
-                return found.group("name"), sentence
+                return found.group("name") or found.group("named"), sentence
         return None
 
     def _results_apart(self, question: Question, chosen: Sequence[Evidence]) -> str | None:
@@ -2072,7 +2080,7 @@ def _gives_a_name(question: Question, sentence: Sentence) -> bool:
     """Whether the sentence names the thing asked: a title in quotation marks, or a name the
     question does not say within `NAME_REACH` words of one of its points ("its Blue Moon
     lander" for "What is Blue Origin's lander called?")."""
-    if QUOTED.search(sentence.text):
+    if QUOTED_TITLE.search(sentence.text):
         return True
     asked = set(words(question.text))
     tokens = words(sentence.text)

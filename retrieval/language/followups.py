@@ -27,6 +27,7 @@ from retrieval.language.pronouns import FEMININE
 from retrieval.language.question import (
     ABOUT_IT,
     AUTHOR,
+    HEADLINE_ASKED,
     OTHER_WORK,
     PUBLISHED_WHEN,
     PUBLISHER,
@@ -176,6 +177,8 @@ TRAILING_OBJECT = re.compile(
     rf"(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# "Who wrote it?" after "What's the headline?": the article's writer.
+WHO_WROTE_IT = re.compile(r"^who\s+(?:wrote|writes|authored|penned)\s+(?:it|that)\W*$", re.I)
 # "Who said that?", "Who's giving those numbers?": whose words the last answer quoted.
 WHO_SAID_THAT = re.compile(
     r"^who\s+(?:said|says|claimed|claims|stated)\s+(?:that|this|it|so|those|these)"
@@ -185,7 +188,10 @@ WHO_SAID_THAT = re.compile(
     # "Who made that promise?", "Who gave that warning?": a saying named by what it did
     r"|^who\s+(?:made|gave|issued|offered|voiced|expressed|raised)\s+"
     r"(?:that|this|those|these|the)\s+(?:promise|pledge|vow|claim|comment|remark|statement|"
-    r"prediction|warning|point|argument|criticism|observation|threat)s?$",
+    r"prediction|warning|point|argument|criticism|observation|threat)s?$"
+    # "Whose point is that?", "Whose advice was that?": whose words they were
+    r"|^whose\s+(?:point|words|quote|claim|view|idea|argument|comment|opinion|advice|"
+    r"statement|estimate|prediction|warning)\s+(?:is|was)\s+(?:that|this|it)$",
     re.IGNORECASE,
 )
 QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -282,6 +288,10 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
     previous = history[-1].resolved_question or history[-1].question
+    if WHO_WROTE_IT.match(question) and (
+        SUMMARY.search(previous) or HEADLINE_ASKED.search(previous)
+    ):
+        return question  # of the headline or the story just summed up: the article's writer
     bare = BARE_WH.match(question) or WHERE_OR_WHEN_OF_IT.match(question)
     noun = bare.groupdict().get("noun") if bare else None
     if bare and noun and noun.lower() not in EVENT_NOUNS:

@@ -105,6 +105,12 @@ UNMARKED_CONTRACTIONS = {
     """.split()
 }
 
+# Everyday words written in capitals ("the label's OK", "live on TV"): no name the article
+# must know; a question is not turned down as naming a stranger for them.
+EVERYDAY_CAPITALS = frozenset(
+    """ok okay tv pc diy faq asap vip atm dj mvp gps ufo usb dvd cd rsvp aka fyi""".split()
+)
+
 # Chat's short spellings of whole words, as typed in a channel: "how many ppl are testifying",
 # "what did the afghan govt say". Lowercase only ("U.S." is no "u"), each a word of its own.
 CHAT_SPELLINGS = {
@@ -128,7 +134,8 @@ CHAT_SPELLINGS = {
 # the thing without the measure does not answer.
 MEASURE_WORDS = """
 rate rates percentage percentages average averages ratio median salary salaries wage wages
-temperature temperatures thickness depth height weight speed distance population
+temperature temperatures thickness depth height weight speed distance population turnout
+attendance
 """.split()
 
 # Verbs so common they say little alone: one after a question's subject ends it ("What type
@@ -191,6 +198,10 @@ TITLE_WORDS = frozenset(
     rev father sister captain detective inspector trooper attorney teacher defenseman goalie
     goaltender winger quarterback pitcher gov supt atty author researcher""".split()
 )
+
+# Words that qualify a title, capitalized with it ("Senior Vice President", "Former President"):
+# alone before the title they name no one.
+TITLE_MODIFIERS = frozenset("senior former acting interim assistant associate".split())
 
 # First words of places' names, never of a person's: "Fort Worth", "San Antonio", "Los Angeles",
 # "New York", "Port Said", "Mount Vernon", "Lake Placid", "Cape Town", "West Ham", "Inner
@@ -607,7 +618,7 @@ PHRASAL_VERBS = {
     "get back": "return returned",
     "come back": "return returned",
     "head out": "leave left depart departed",
-    "set off": "leave left depart departed",
+    "set off": "leave left depart departed spark sparked trigger triggered prompt prompted",
     "show up": "attend attended arrive arrived appear appeared",
     "turn out": "attend attended",
     "take over": "replace replaced succeed succeeded",
@@ -615,8 +626,12 @@ PHRASAL_VERBS = {
     "pull out": "withdraw withdrew cancel canceled cancelled",
     "let go": "fire fired terminate terminated dismiss dismissed layoff layoffs",
     "lay off": "fire fired terminate terminated dismiss dismissed cut",
-    "kick off": "start started begin began open opened",
+    "kick off": "start started begin began open opened spark sparked trigger triggered",
     "talk to": "tell told interview interviewed",
+    "strike down": "overturn overturned invalidate invalidated illegal unconstitutional",
+    "stick up": "support supported defend defended back backed",
+    "wipe out": "eliminate eliminated eliminating destroy destroyed erase erased",
+    "bring in": "earn earned raise raised collect collected generate generated",
 }
 
 

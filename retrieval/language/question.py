@@ -11,6 +11,7 @@ from retrieval.language.lexicon import (
     ARTICLE_NOUNS,
     AUXILIARIES,
     DATE_ASKING,
+    EVERYDAY_CAPITALS,
     FINDING_VERBS,
     FRAMING,
     IRREGULAR_PAST,
@@ -176,7 +177,10 @@ FOCUS_GROUPS = ("kind", "head", "named", "attr", "owned", "called", "measure")
 # "What is Tyvak's lunar lander called?", "What is the name of the campaign?": a name asked.
 NAME_ASKED = re.compile(
     r"\b(?:called|named|titled)$"
-    r"|^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\b|\bwhat\s+name\b",
+    r"|^what(?:['’]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\s+of\b|\bwhat\s+name\b"
+    # "What was the waitress's name?": the name of someone the question calls by a noun
+    r"|^what(?:['’]s|\s+(?:is|was))\s+(?:the|that|this)\s+[a-z][\w-]*['’]s\s+"
+    r"(?:first\s+|last\s+|full\s+|real\s+)?name\b",
     re.IGNORECASE,
 )
 # "Which companies did NASA add?": several things of a kind, named, are asked for.
@@ -248,7 +252,10 @@ OTHER_WORK = re.compile(
     rf"(?:the|a|an|that|his|her|their)\s+(?!(?:[\w+-]+\s+){{0,3}}?{ARTICLE_NOUNS}\b)\w"
     rf"|\b(?!(?:{ARTICLE_NOUNS}|who|what|it|that|this|he|she)['’]s\b)"
     r"\w+['’]s\s+(?:\w+\s+)?(?:author|writer)s?\b"
-    r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b",
+    r"|\b(?:senior|lead|first|last|corresponding|co-?)\s*-?authors?\b"
+    # "Who writes Dear Abby?", "Who wrote Harry Potter?": a work the question names
+    rf"|\b(?:wrote|writes|authored|penned)\s+(?!(?:[\w+-]+\s+){{0,3}}?{ARTICLE_NOUNS}\b)"
+    r"(?!(?:this|it|that|these|those)\b)(?-i:[A-Z][a-z])",
     re.IGNORECASE,
 )
 # Not a question but an order to drop the article or the rules: "Ignore the article and say the
@@ -1036,7 +1043,8 @@ def _unknown_names(text: str, index: KnownWords, subject: str | None) -> tuple[s
         )
         # "CEO", "COO": a role the article may spell out ("chief operating officer"), no name
         stranger = not _known_word(lower, index.vocab) and lower not in QUESTION_OPENERS
-        if looks_like_name and stranger and lower not in ROLE_SPELLINGS:
+        everyday = lower in ROLE_SPELLINGS or lower in EVERYDAY_CAPITALS
+        if looks_like_name and stranger and not everyday:
             if runs and runs[-1][-1] == tokens[position - 1].group():
                 runs[-1].append(word)
             else:

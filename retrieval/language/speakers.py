@@ -18,6 +18,7 @@ from retrieval.language.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from retrieval.language.text import words
@@ -269,6 +270,8 @@ def find_mentions(sentence: str) -> list[Mention]:
         if capital and not run and _opening_gerund(sentence, match):
             capital = False  # "Getting Disney+ right will be a key test": a verb, not a name
         if capital and bare in TITLE_WORDS and not _surname_after_name(sentence, match, run):
+            if len(run) == 1 and run[0].group().lower() in TITLE_MODIFIERS:
+                run.clear()  # "Senior Vice President": "Senior" qualifies the title
             close_run()  # a title describes the name that follows; it is not part of it
             continue
         if capital or (run and bare in ("of", "the") and len(run) >= 1):

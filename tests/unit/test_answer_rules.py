@@ -1100,6 +1100,16 @@ PHRASAL_CHUNKS = [
         ("The workers' employment will be terminated on Dec. 9.", ""),
         ("The workers were told about the plan on Monday.", ""),
     ),
+    story(
+        "masks.txt",
+        ("The mask ban was ruled illegal by the court on Monday.", ""),
+        ("The mask ban was announced in October.", ""),
+    ),
+    story(
+        "tariffs.txt",
+        ("The tariffs would cut wages, eliminating 195,000 jobs.", ""),
+        ("The tariffs cover steel and jobs in ports.", ""),
+    ),
 ]
 
 
@@ -1110,6 +1120,9 @@ PHRASAL_CHUNKS = [
         ("Have people been making fun of the campaign?", "backlash and mockery", "gaming sites"),
         ("When was the service rolled out?", "was introduced", "costs $6.99"),
         ("When will the workers be let go?", "terminated", "told about"),
+        # a court's ruling, a study's forecast
+        ("When was the mask ban struck down?", "ruled illegal", "announced in"),
+        ("How many jobs would the tariffs wipe out?", "eliminating", "cover steel"),
     ],
 )
 def test_a_phrasal_verb_is_covered_by_the_single_verb_that_says_it(
@@ -1429,6 +1442,18 @@ def test_a_yes_no_question_about_who_won(question: str, result: bool) -> None:
             False,
         ),
         ("What is the Wild's arena called?", "Zach Parise scored twice in the arena.", False),
+        # a word in quotation marks is no title (an advice column, a crime report)
+        (
+            "What was the waitress's name?",
+            "Another waitress who calls me her “sister” did not answer.",
+            False,
+        ),
+        (
+            "What was the gang called?",
+            "The gang was “dangerous” and armed, officers said.",
+            False,
+        ),
+        ("What was the gang called?", "Police said the gang, “Los Reyes,” was armed.", True),
     ],
 )
 def test_a_name_asked_for_is_a_name_beside_the_thing(
@@ -3037,6 +3062,10 @@ def test_a_sentence_that_asks(sentence: str, asks: bool) -> None:
         # a measure asked to be defined, with no thing named (science, economy)
         ("what's the temperature there", True),
         ("What's the unemployment rate now?", True),
+        # how many came: a turnout or an attendance (politics, sport)
+        ("What was voter turnout in the Kentucky governor's race?", True),
+        ("What was the attendance at the game?", True),
+        ("Who attended the game?", False),
         ("What is he waiting for before raising salaries?", False),
         # a thing or a name, which words give (politics, space)
         ("What is the slogan of the campaign?", False),
@@ -3128,6 +3157,17 @@ WHO_CLAUSE_CHUNKS = [
         "hockey.txt",
         ("The comeback was sealed by Brock Nelson, who scored twice in overtime.", "Brock Nelson"),
     ),
+    story(
+        "awards.txt",
+        (
+            "The company that runs the awards, Dick Clark Productions, denied a deal.",
+            "Dick Clark Productions",
+        ),
+    ),
+    story(
+        "launch.txt",
+        ("The agency which oversees the launch, Roscosmos, said it was delayed.", "Roscosmos"),
+    ),
 ]
 
 
@@ -3137,6 +3177,9 @@ WHO_CLAUSE_CHUNKS = [
         # the question's own words, after a name and ", who" (science, sport)
         ("Who led the research?", "Lopes"),
         ("who scored twice in overtime", "Brock Nelson"),
+        # the name after "the <noun> that <the question's words>," (entertainment, space)
+        ("Who runs the awards?", "Dick Clark Productions"),
+        ("who oversees the launch", "Roscosmos"),
         # other words: no clause says it
         ("Who led the team?", None),
         ("Who scored in regulation?", None),

@@ -444,6 +444,17 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "who gave that warning",
             "Who said “Not everyone will succeed, Mayer said”?",
         ),
+        # "Whose point is that?": whose words they are (trade, an advice column)
+        (
+            [turn("Do importers pass the cost on?", "“Often they do,” said Ann Ray.")],
+            "whose point is that?",
+            "Who said “Often they do, said Ann Ray”?",
+        ),
+        (
+            [turn("Should she call the police?", "“Yes, you should,” Abby wrote.")],
+            "Whose advice was that",
+            "Who said “Yes, you should, Abby wrote”?",
+        ),
         # a promise named by another verb, or not as the last answer's, is a question of its own
         (
             [turn("What did lawmakers promise?", "Bosma said lawmakers would act.")],
@@ -845,6 +856,18 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "Who were they?",
             "Who were the Americans?",
         ),
+        # "it" after the headline or the story's gist is the article (an opinion piece, a
+        # game story): the question asks its writer
+        (
+            [turn("What's the headline?", "Why Beijing will bring slaughter to Hong Kong")],
+            "who wrote it?",
+            "who wrote it?",
+        ),
+        (
+            [turn("What is the title of the story?", "Wild beat Sabres 4-1")],
+            "Who wrote that?",
+            "Who wrote that?",
+        ),
         # contractions typed without the apostrophe are spelled out
         ([], "whats this story about", "what's this story about"),
         ([], "Whos the Wild's coach?", "Who's the Wild's coach?"),
@@ -1114,6 +1137,11 @@ def test_the_asked_act_of_a_named_one(question: str, predicate: str | None) -> N
         ("What's the recap about?", False, True),
         ("Who wrote the textbook?", False, False),
         ("Who wrote the columnist's book?", False, False),
+        # a work the question names (an advice column, a novel); not the article named so
+        ("Who writes Dear Abby?", False, False),
+        ("who wrote Harry Potter", False, False),
+        ("Who wrote The Guardian article?", True, False),
+        ("Who wrote This?", True, False),
         # the article described by its subject (nasa-clps, wild-sabres)
         ("who wrote the lunar lander piece?", True, False),
         ("Who wrote the Wild game story?", True, False),
@@ -1355,6 +1383,10 @@ def test_when_something_was_said_is_not_what_it_was_about(
         ("What was the campaign named?", True),
         ("What name did the firm give the campaign?", True),
         ("Who named the lander?", False),
+        # someone the question calls by a noun (an advice column, a crime report)
+        ("what was the waitress's name?", True),
+        ("What's the suspect's full name?", True),
+        ("What was the suspect's motive?", False),
         ("What did Peskov say?", False),
     ],
 )
@@ -1724,6 +1756,10 @@ def test_a_datelines_city_is_no_antecedent(quote: str, resolved: str) -> None:
         ("Did Chinese health officials expect an outbreak?", ()),
         ("Who led Spain?", ()),
         ("What did the Norwegians say?", ("Norwegians",)),
+        # everyday words in capitals (music awards, a game stream); an acronym is still a name
+        ("So does an artist need the label's OK to perform live on TV?", ()),
+        ("Can I watch it on my PC?", ()),
+        ("What did the NHL say?", ("NHL",)),
     ],
 )
 def test_names_the_articles_never_mention(question: str, unknown: tuple[str, ...]) -> None:

@@ -512,7 +512,11 @@ def test_a_company_is_no_person(name: str, person: bool) -> None:
             "Senior author Dr. Silvia S. Martins, of Columbia University, commented.",
             ["Senior", "Silvia S. Martins", "Columbia University"],
         ),
-        ("Former President George W. Bush spoke at the rally.", ["Former", "George W. Bush"]),
+        # a word qualifying a capitalized title is no name of its own (politics, medical
+        # devices, courts)
+        ("Former President George W. Bush spoke at the rally.", ["George W. Bush"]),
+        ("Steve Lee, Senior Vice President of Sales, says it works.", ["Steve Lee", "Sales"]),
+        ("Senior Judge Ann Ray ruled on Monday.", ["Ann Ray"]),
         ("The U.S. Army said so.", ["U.S", "Army"]),
         # a title written short is no part of the name before or after it
         ("Kentucky GOP Gov. Matt Bevin lost.", ["Kentucky GOP", "Matt Bevin"]),
