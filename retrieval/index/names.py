@@ -334,6 +334,7 @@ class NameGazetteer:
             self._capitals = {
                 token.lower(): token
                 for name in self.full_names.values()
+                if not _shouted(name)
                 for token in ACRONYM.findall(name)
                 if len(token) > 2
                 and token.lower() not in self.lowercase_vocab
@@ -376,3 +377,10 @@ class NameGazetteer:
             if short in self.name_words and spelled_out <= set(found):
                 found.append(short)
         return list(dict.fromkeys(found))
+
+
+def _shouted(name: str) -> bool:
+    """Words in capitals for emphasis, not initials: "GET OUT and VOTE" in a quoted post, a
+    column's "DEAR ABBY" (two or more words, every one in capitals)."""
+    tokens = name.split()
+    return len(tokens) >= 2 and all(token.isupper() for token in tokens)

@@ -128,6 +128,8 @@ CHAT_SPELLINGS = {
     "yrs": "years",
     "smth": "something",
     "w/": "with",
+    "r": "are",
+    "b4": "before",
 }
 
 # Measures a question asks of a thing ("What's the retention rate?"): a sentence that speaks of

@@ -316,6 +316,7 @@ PUBLISHED_WHEN = re.compile(
     re.IGNORECASE,
 )
 ANY_ARTICLE = re.compile(rf"\b{ARTICLE_NOUNS}\b", re.I)
+THIS_ONE = re.compile(r"\b(?:this|that)\s+one\b", re.I)
 ARTICLE_ITSELF = re.compile(rf"(?:the|this)\s+{ARTICLE_NOUNS}|it", re.I)
 # "Does the article mention / bring up / talk about X?": whether it names X, the verb asks nothing
 # of X.
@@ -887,6 +888,7 @@ def _described(plain: str) -> tuple[str, ...]:
     """The words of a question about the article itself beyond its asking for the author or
     the summary: "the story about the NBA game" in "Who wrote the story about the NBA game?"."""
     asked = HEADLINE_ASKED.sub(" ", SUMMARY.sub(" ", AUTHOR.sub(" ", plain)))
+    asked = THIS_ONE.sub(" ", asked)  # "What's the headline on this one?": the article
     rest = words(ANY_ARTICLE.sub(" ", asked))  # "the recap" is any article
     if PUBLISHED_WHEN.search(plain):
         rest = [w for w in rest if w not in DATE_ASKING]  # "When was the NASA story published?"

@@ -323,6 +323,31 @@ def test_a_name_written_otherwise_is_read_as_the_stories_write_it(
     assert corpus(NAMED_CHUNKS).respell_names(text) == respelled
 
 
+CAPITALS_CHUNKS = [
+    story(
+        "election.txt",
+        ("“GET OUT and VOTE on Tuesday!” Trump wrote.", "GET OUT|VOTE|Trump"),
+        ("The ABC poll agreed.", "ABC"),
+    ),
+    story("column.txt", ("DEAR ABBY: My husband flew to the CLPS launch.", "DEAR ABBY|CLPS")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "respelled"),
+    [
+        # initials the stories write in capitals, typed in lowercase (politics, space)
+        ("what did the abc poll find", "what did the ABC poll find"),
+        ("what is clps", "what is CLPS"),
+        # words in capitals for emphasis, or a column's greeting, are no initials
+        ("how do the alarms get to nurses?", "how do the alarms get to nurses?"),
+        ("what does dear abby say", "what does dear abby say"),
+    ],
+)
+def test_initials_typed_in_lowercase(text: str, respelled: str) -> None:
+    assert corpus(CAPITALS_CHUNKS).respell_names(text) == respelled
+
+
 CLIPPED_CHUNKS = [
     story(
         "football.txt",

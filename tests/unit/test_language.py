@@ -1478,6 +1478,9 @@ def test_verbs_of_opinion_ask_for_someones_words(
         # a word for any article describes none of them
         ("Who wrote the recap?", ()),
         ("On what date was the write-up published?", ()),
+        # "this one" is the article (an opinion piece, an advice column)
+        ("what's the headline on this one", ()),
+        ("Who wrote that one?", ()),
         ("What did Peskov say?", ()),  # not about the article itself
     ],
 )
@@ -2087,6 +2090,9 @@ def test_last_phrase_stops_at_a_persons_name(question: str, phrase: str) -> None
         ("how many ppl are testifying this week", "how many people are testifying this week"),
         ("what did the afghan govt release", "what did the afghan government release"),
         ("did u see the game w/ the wild", "did you see the game with the wild"),
+        # trade, a product launch
+        ("r poorer ppl hit harder by tariffs?", "are poorer people hit harder by tariffs?"),
+        ("did apple say b4 the launch", "did apple say before the launch"),
         # not inside a name, nor in capitals
         ("is the U.S. deal done", "is the U.S. deal done"),
         ("what did UBS say abt it", "what did UBS say about it"),
