@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -55,6 +56,7 @@ from retrieval.language.lexicon import (
     CARRYING_VERBS,
     COUNTED_SYNONYMS,
     CURRENCY_SIGNS,
+    DEMONYMS,
     EXCLUSIVE_KINDS,
     FINDING_VERBS,
     GROUP_WORDS,
@@ -509,6 +511,26 @@ def _says_another_kind(asked: Collection[str], said: Collection[str]) -> bool:
         for kind, excluded in ((first, second), (second, first)):
             if kind & set(asked) and not kind & set(said) and excluded & set(said):
                 return True
+    return False
+
+
+def _of_another_nation(question: Question, text: str) -> bool:
+    """Whether the text gives the asked kind of thing of another nation or region than the
+    question's, and not of the question's: "Which American hospitals use it?" is not answered
+    by "in use at European hospitals in France"."""
+    said = words(text)
+    for adjective, noun in itertools.pairwise(words(question.text)):
+        place = DEMONYMS.get(adjective)
+        if place is None or noun in STOPWORDS:
+            continue
+        if place in said or any(DEMONYMS.get(word) == place for word in said):
+            continue
+        kind = stems([noun])[0]
+        if any(
+            DEMONYMS.get(before) not in (None, place) and stems([after])[0] == kind
+            for before, after in itertools.pairwise(said)
+        ):
+            return True
     return False
 
 
@@ -1415,6 +1437,8 @@ class ExtractiveAnswerer:
             return False  # "What is Tyvak's lander called?": not "its lunar landers"
         if _asks_which(question) and not _names_one(question, best.sentence):
             return False  # "Which gaming sites?": not "doing our advertising on gaming sites"
+        if _of_another_nation(question, best.text):
+            return False  # "Which American hospitals ...?": not "at European hospitals"
         if _kind_left_unnamed(question.text, best.text):
             return False  # "Which prison is Assange held in?": not "serving a prison term"
         if IN_UNITS.search(question.text) and not NUMBER.search(best.text):

@@ -809,3 +809,11 @@ NATIONS = _by_form(
         "wales": "welsh",
     }
 )
+
+# A nation's or a continent's people and adjective, by the place: "European hospitals".
+DEMONYMS = {
+    **NATIONS,
+    **_by_form(
+        {"europe": "european europeans", "asia": "asian asians", "africa": "african africans"}
+    ),
+}

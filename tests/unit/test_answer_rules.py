@@ -48,6 +48,7 @@ from retrieval.answering.extractive import (
     _names_answer_kind,
     _names_one,
     _names_someone_new,
+    _of_another_nation,
     _only_as_epithet,
     _owned_by_another,
     _purposes_of,
@@ -3327,3 +3328,23 @@ def test_the_writer_s_words_are_the_article_s(
     assert not view.wants_statements
     assert view.name_words == names
     assert not {stem for _, stem in view.points} & {"nathan", "birch", "jeff", "foust"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "another"),
+    [
+        # the asked kind of another nation or region, and not of the asked one (hospitals, sport)
+        (
+            "Which American hospitals have signed up for it?",
+            "Already in use at European hospitals in France and Norway, it filters alarms.",
+            True,
+        ),
+        ("Which Spanish players scored?", "Two French players scored late.", True),
+        # the asked one's, too, or the asked one by its place (business, sport)
+        ("Which Chinese firms bid?", "Two Chinese firms and a Korean firm bid.", False),
+        ("Which Spanish players scored?", "Two players scored for Spain.", False),
+        ("Which European hospitals use it?", "It is in use at European hospitals.", False),
+    ],
+)
+def test_the_asked_kind_of_another_nation(question: str, text: str, another: bool) -> None:
+    assert _of_another_nation(analyze(question, KNOWN), text) is another
