@@ -380,7 +380,7 @@ class NameGazetteer:
 
 
 def _shouted(name: str) -> bool:
-    """Words in capitals for emphasis, not initials: "GET OUT and VOTE" in a quoted post, a
-    column's "DEAR ABBY" (two or more words, every one in capitals)."""
+    """Words in capitals for emphasis, not initials: the "GET OUT" of a quoted post's "GET OUT
+    and VOTE", a column's "DEAR ABBY" (two or more words, every one in capitals)."""
     tokens = name.split()
     return len(tokens) >= 2 and all(token.isupper() for token in tokens)
