@@ -177,8 +177,6 @@ TRAILING_OBJECT = re.compile(
     rf"(?!(?:{OBJECT_PREPOSITIONS})\b)[\w'’-]+)\s*\?*\s*$",
     re.IGNORECASE,
 )
-# "Who wrote it?" after "What's the headline?": the article's writer.
-WHO_WROTE_IT = re.compile(r"^who\s+(?:wrote|writes|authored|penned)\s+(?:it|that)\W*$", re.I)
 # "Who said that?", "Who's giving those numbers?": whose words the last answer quoted.
 WHO_SAID_THAT = re.compile(
     r"^who\s+(?:said|says|claimed|claims|stated)\s+(?:that|this|it|so|those|these)"
@@ -288,10 +286,6 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
         lambda m: f"{m.group('pronoun')} {CONTRACTED_VERBS[m.group('verb').lower()]}", question
     )
     previous = history[-1].resolved_question or history[-1].question
-    if WHO_WROTE_IT.match(question) and (
-        SUMMARY.search(previous) or HEADLINE_ASKED.search(previous)
-    ):
-        return question  # of the headline or the story just summed up: the article's writer
     bare = BARE_WH.match(question) or WHERE_OR_WHEN_OF_IT.match(question)
     noun = bare.groupdict().get("noun") if bare else None
     if bare and noun and noun.lower() not in EVENT_NOUNS:
@@ -347,8 +341,11 @@ def resolve(question: str, history: Sequence[Turn], index: KnownWords) -> str:
     people, quoted, things = _antecedents(history, index)
     asks_itself = (PUBLISHER, AUTHOR, PUBLISHED_WHEN)
     itself = any(asked.search(question) for asked in asks_itself)
-    if itself and _asked_of_article(previous) and not PERSON_PRONOUN.search(question):
-        return question  # "When was it published?" after "Who wrote the lunar lander piece?"
+    about_article = _asked_of_article(previous) or HEADLINE_ASKED.search(previous)
+    if itself and about_article and not PERSON_PRONOUN.search(question):
+        # "When was it published?" after "Who wrote the lunar lander piece?"; "Who wrote it?"
+        # after "What's the headline?"
+        return question
     if SUMMARY.search(previous) or any(asked.search(question) for asked in asks_itself):
         # "How many districts closed because of it?" after "What's this story about?": the
         # story's event, which no one name of its summary stands for; "Who wrote it?", "What
