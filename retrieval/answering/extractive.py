@@ -236,6 +236,12 @@ PURPOSE = re.compile(
 # consecutive games" for "how many games in a row has LeBron had double-digit assists"):
 # +9 turns, -1 (a count of states for "medical marijuana" states); at 0.65, +7, -1.
 TYPED_RESTATEMENT_DENSE = 0.60
+# A "what" or "which" question more than half of whose points (two or more) a sentence says in
+# its words, of an act the article speaks of, is answered by it when it is this close in
+# meaning: the rest ("illness") is what it names in its own ("cervical cancer"). Measured on
+# the read sets: +11 turns, -2 (an unanswerable "what processor will it have" answered, and a
+# follow-up after a gained turn); without the act, -3.
+OTHER_RESTATEMENT_DENSE = 0.50
 # A currency's sign says its name: "£10bn" is in pounds.
 CURRENCY_STEMS = {sign: stems([name])[0] for sign, name in CURRENCY_SIGNS.items()}
 MONEY_STEMS = frozenset(stems(MONEY_WORDS.split()))
@@ -1654,6 +1660,15 @@ class ExtractiveAnswerer:
                 and best.dense >= TYPED_RESTATEMENT_DENSE
             ):
                 return False  # "Who blamed huge demand ...?": "X said overwhelming demand ..."
+            if (
+                question.wh == "other"
+                and most
+                and len(said_here) >= 2
+                and question.predicate not in never_stated
+                and best.dense >= OTHER_RESTATEMENT_DENSE
+            ):
+                return False  # "What illness does the older sister have?": "My older sister
+                # has just been diagnosed with cervical cancer."
             if question.wh == "yesno" and most and len(said_here) >= 2:
                 return False  # a yes/no question: more than half, two or more (+2, none lost)
             if (

@@ -34,18 +34,21 @@ QUESTION_OPENERS = frozenset(
 )
 
 # Words that frame a question without naming what it is about; "anyone" stands for the answer
-# ("Did the Wild lose anyone to injury?"), "main" only ranks it ("his main criticism"), a modal
+# ("Did the Wild lose anyone to injury?"), as "anywhere" does for a place ("Is it used
+# anywhere yet?"), "main" only ranks it ("his main criticism"), a modal
 # only hedges it ("Where might he end up?"); a chat's courtesies and asides ("pls", "lol") ask
 # nothing, nor does chat's word for a person ("the guy who threatened her", "some folks").
 FRAMING = frozenset(
-    """article story piece mention mentioned according happen happened happens else also
+    """article story piece mention mentioned according happen happened happens happening
+    else also
     exactly really do does did done doing go goes going gone went get gets got give gives gave given
     take takes took taking make makes making giving put puts putting might must shall
     long many much kind kinds type types sort sorts recently
     currently now still already actually ever exactly precisely specifically basically
     generally particularly final overall total latest
     current next then later afterwards afterward again come comes came coming versus vs
-    anyone anybody anything someone somebody something main primary
+    anyone anybody anything someone somebody something anywhere somewhere everywhere
+    main primary
     please pls plz thanks thx lol lmao btw tbh imo imho rn hey hi hello yo bro dude guys ok okay
     guy fella folks
     """.split()

@@ -2373,6 +2373,51 @@ def test_who_did_an_act_the_sentence_says_in_other_words(
     assert judge_none._misses_the_point(asked, Evidence(found, dense=dense)) is not answers
 
 
+KIND_CHUNKS = [
+    story(
+        "advice-column.txt",
+        ("Dear Sam", ""),
+        ("My older brother was diagnosed with diabetes last spring.", ""),
+    ),
+    story(
+        "hockey.txt",
+        ("Rangers fall", ""),
+        ("The Rangers lost winger Tom Blake, who left in the second period with an injury.", ""),
+    ),
+    story(
+        "strike.txt",
+        ("Teachers march", ""),
+        ("Teachers from three school districts marched at the rally on Tuesday.", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "dense", "answers"),
+    [
+        # most of a "what"/"which" question's points (two or more), the kind asked in the
+        # sentence's own words ("diabetes" an illness, a winger a forward), close in meaning
+        ("What illness does the older brother have?", "diabetes", 0.55, True),
+        ("What illness does the older brother have?", "diabetes", 0.40, False),
+        ("Which Rangers forward left with an injury?", "winger", 0.60, True),
+        ("Which Rangers forward left with an injury?", "winger", 0.45, False),
+        # half of them is not enough: what is asked may be something else
+        ("What illness does the brother have?", "diabetes", 0.70, False),
+        # nor is most of them without the act asked: marching is no staying open
+        ("Which school districts stayed open during the rally?", "marched", 0.60, False),
+        ("Which school districts marched at the rally?", "marched", 0.60, True),
+    ],
+)
+def test_what_a_sentence_names_in_its_own_words(
+    question: str, evidence: str, dense: float, answers: bool
+) -> None:
+    index = corpus(KIND_CHUNKS)
+    found = next(s for s in index.sentences if evidence in s.text)
+    judge_none = ExtractiveAnswerer(index, paraphrase=None)
+    asked = analyze(question, index)
+    assert judge_none._misses_the_point(asked, Evidence(found, dense=dense)) is not answers
+
+
 @pytest.mark.parametrize(
     ("byline", "names_publisher"),
     [

@@ -1335,6 +1335,12 @@ def test_questions_that_ask_someones_job(question: str, job: bool) -> None:
         ("When did the meeting take place?", ("meeting",)),
         ("Did the Wild lose anyone to injury?", ("wild", "lose", "injury")),
         ("Did anybody from the union comment?", ("union", "comment")),
+        # "anywhere" stands for the place asked as "anyone" does for the person (tech, war)
+        ("Is the new software being used anywhere?", ("new", "software", "used")),
+        ("Did the snipers shoot from anywhere else?", ("snipers", "shoot")),
+        # "happening", like "happen", only says that something takes place (music, politics)
+        ("When is the awards show happening?", ("awards", "show")),
+        ("Where is the debate happening?", ("debate",)),
         # the measure is asked of the evidence in its units (`measured`), not as a word
         ("How tall is the lander?", ("lander",)),
         # adverbs that only insist ask no point: "specifically", "basically"
