@@ -277,13 +277,23 @@ def winner(text: str) -> str | None:
     return re.sub(r"^(?:The|the)\s+", "", side) or None
 
 
-def result_score(text: str) -> re.Match[str] | None:
-    """The score in the sentence that is a result: one with a result word within reach."""
-    for score in SCORE.finditer(text):
-        around = text[max(score.start() - RESULT_REACH, 0) : score.end() + RESULT_REACH]
-        if RESULT.search(around):
-            return score
-    return None
+def result_score(text: str, sides: Collection[str] = ()) -> re.Match[str] | None:
+    """The score in the sentence that is a result: one with a result word within reach; of
+    several, the one written nearest a side asked ("Gibraltar" in "Denmark got a 1-1 draw at
+    Ireland, while Switzerland beat Gibraltar 6-0"), else the first."""
+    results = [
+        score
+        for score in SCORE.finditer(text)
+        if RESULT.search(text[max(score.start() - RESULT_REACH, 0) : score.end() + RESULT_REACH])
+    ]
+    named = [
+        found.start()
+        for side in sides
+        for found in re.finditer(rf"\b{re.escape(side)}\b", text, re.IGNORECASE)
+    ]
+    if len(results) < 2 or not named:
+        return results[0] if results else None
+    return min(results, key=lambda score: min(abs(score.start() - at) for at in named))
 
 
 # An amount of money: "$5.9 million", "€40", "300 dollars", "Rs 24 lakh", "¥1.2 trillion". (A

@@ -515,7 +515,12 @@ WH_TYPES = (
         "score",
         re.compile(
             r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?(?:score|tally)\b"
-            r"|^what\s+was\s+the\s+final\s*\??$",
+            r"|^what\s+was\s+the\s+final\s*\??$"
+            # a margin: "By how much did the Swiss beat Gibraltar?", "How many goals did they
+            # win by?" (not "By how much did prices rise?", a change)
+            r"|^by\s+how\s+(?:much|many)\b(?=.*\b(?:beat|beats|beaten|defeat(?:s|ed)?|"
+            r"w[io]ns?|los[et]|loses|trounce[sd]?|edge[sd]?|thrash(?:ed|es)?)\b)"
+            r"|^how\s+many\s+(?:goals|points|runs)\s+did\s+.+\s+(?:win|won|lose|lost)\s+by\b",
             re.I,
         ),
     ),

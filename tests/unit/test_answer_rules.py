@@ -684,6 +684,27 @@ def test_the_score_that_is_a_result(sentence: str, score: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "sides", "score"),
+    [
+        # of a round-up's results, the one written by the side asked (football, hockey)
+        (
+            "Denmark drew 1-1 at Ireland, while Switzerland beat Gibraltar 6-0 to win the group.",
+            {"gibraltar"},
+            "6-0",
+        ),
+        ("Denmark drew 1-1 at Ireland, while Switzerland beat Gibraltar 6-0.", {"ireland"}, "1-1"),
+        ("The Hawks won 4-1 on Friday and the Owls lost 3-2 in overtime.", {"owls"}, "3-2"),
+        # no side asked, or one result: the first
+        ("The Hawks won 4-1 on Friday and the Owls lost 3-2 in overtime.", set(), "4-1"),
+        ("The Hawks won 4-1 on Friday.", {"owls"}, "4-1"),
+    ],
+)
+def test_the_result_of_the_side_asked(sentence: str, sides: set[str], score: str) -> None:
+    found = result_score(sentence, sides)
+    assert found is not None and found.group() == score
+
+
+@pytest.mark.parametrize(
     ("word", "text", "names"),
     [
         ("ukraine", "Ukrainian President Volodymyr Zelensky", True),

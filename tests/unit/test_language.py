@@ -894,6 +894,11 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("What was the final?", "score"),
         ("What was the tally?", "score"),
         ("What was the final vote?", "other"),
+        # a margin is asked as a result's score (football, basketball); a change is not one
+        ("By how much did the Swiss beat Gibraltar?", "score"),
+        ("by how many points did the Lakers win", "score"),
+        ("How many goals did Wales win by?", "score"),
+        ("By how much did prices rise?", "change"),
         # the question as a noun phrase: what it is
         ("final score?", "score"),
         ("final score lakers thunder?", "score"),
