@@ -10,6 +10,7 @@ import subprocess
 import sys
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,26 +63,30 @@ def seeded_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "chroma"
 
 
+@dataclass(frozen=True)
+class Qabot:
+    """`qabot ARGS...` run in `cwd` over the index folder `chroma`."""
+
+    chroma: Path
+    cwd: Path
+
+    def __call__(
+        self, *args: str, stdin: str | None = None, **extra: str
+    ) -> subprocess.CompletedProcess[str]:
+        return run_qabot(list(args), chroma=self.chroma, cwd=self.cwd, stdin=stdin, **extra)
+
+
 @pytest.fixture
 def qabot(tmp_path: Path, seeded_index: Path) -> Run:
     """Run `qabot ARGS...` in a temporary folder over a private copy of the seeded index."""
-    chroma = tmp_path / "chroma"
-    shutil.copytree(seeded_index, chroma)
-
-    def run(*args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=chroma, cwd=tmp_path, stdin=stdin, **extra)
-
-    return run
+    shutil.copytree(seeded_index, tmp_path / "chroma")
+    return Qabot(tmp_path / "chroma", tmp_path)
 
 
 @pytest.fixture
-def empty_qabot(tmp_path: Path) -> Run:
+def empty_qabot(tmp_path: Path) -> Qabot:
     """Run `qabot` over an index folder that does not exist yet."""
-
-    def run(*args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
-        return run_qabot(list(args), chroma=tmp_path / "chroma", cwd=tmp_path, stdin=stdin, **extra)
-
-    return run
+    return Qabot(tmp_path / "chroma", tmp_path)
 
 
 def json_lines(stdout: str) -> list[dict]:

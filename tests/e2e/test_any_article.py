@@ -3,10 +3,11 @@ index, questions about the article itself, and abstentions that hold back."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Run, json_lines
+from conftest import REPO, Qabot, Run, json_lines, run_qabot
 
 ARTICLES = REPO.parent / "shared" / "articles"
 TEACHERS = ARTICLES / "indiana-teachers.txt"
@@ -14,16 +15,30 @@ LANDERS = ARTICLES / "nasa-clps.txt"
 
 
 @pytest.fixture
-def two_articles(empty_qabot: Run) -> Run:
+def two_articles(empty_qabot: Qabot) -> Qabot:
     if not TEACHERS.is_file() or not LANDERS.is_file():
         pytest.fail(f"the shared articles are missing from {ARTICLES}")
     return ingested(empty_qabot, TEACHERS.name, LANDERS.name)
 
 
-def ingested(qabot: Run, *names: str) -> Run:
-    """`qabot` over an index holding these articles of ../shared/articles."""
-    result = qabot("ingest", *(str(ARTICLES / name) for name in names))
-    assert result.returncode == 0, result.stderr
+def ingested(qabot: Qabot, *names: str) -> Qabot:
+    """`qabot` over an index holding these articles of ../shared/articles: `qabot ingest` of
+    them into its index; into a new one, a copy of the index `qabot ingest` built of the same
+    articles for an earlier test of this run (ingest itself is tested in test_ingest.py)."""
+    paths = [str(ARTICLES / name) for name in names]
+    if qabot.chroma.exists():
+        result = qabot("ingest", *paths)
+        assert result.returncode == 0, result.stderr
+        return qabot
+    built = qabot.cwd.parent / "ingested" / "+".join(names)
+    if not built.exists():
+        building = built.with_name(built.name + ".building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        result = run_qabot(["ingest", *paths], chroma=building / "chroma", cwd=building)
+        assert result.returncode == 0, result.stderr
+        building.rename(built)
+    shutil.copytree(built / "chroma", qabot.chroma)
     return qabot
 
 
@@ -33,7 +48,7 @@ def ask_in_turn(qabot: Run, *questions: str) -> list[dict]:
     return [line for line in json_lines(result.stdout) if "command" not in line]
 
 
-def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: Run) -> None:
+def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: Qabot) -> None:
     quoted, author, about = ask_in_turn(
         two_articles, "What did Gwynne Shotwell say?", "Who wrote this?", "What's this story about?"
     )
@@ -49,7 +64,7 @@ def test_the_article_itself_is_the_one_the_conversation_is_about(two_articles: R
     assert all(c["source"].endswith("nasa-clps.txt") for c in about["citations"])
 
 
-def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
+def test_the_day_the_article_came_out_is_its_bylines(two_articles: Qabot) -> None:
     listed, landers, teachers, both, _, undated = ask_in_turn(
         two_articles,
         "When was this story published?",
@@ -71,7 +86,7 @@ def test_the_day_the_article_came_out_is_its_bylines(two_articles: Run) -> None:
     assert undated["answer"].startswith("Tom Davies, Associated Press"), undated
 
 
-def test_what_else_someone_said_is_what_was_not_quoted_yet(two_articles: Run) -> None:
+def test_what_else_someone_said_is_what_was_not_quoted_yet(two_articles: Qabot) -> None:
     first, again, more = ask_in_turn(
         two_articles, "What did Gwynne Shotwell say?", "What did she say?", "What else did she say?"
     )
@@ -83,7 +98,7 @@ def test_what_else_someone_said_is_what_was_not_quoted_yet(two_articles: Run) ->
     assert more["answer"] == "The article doesn't say more than what was already quoted.", more
 
 
-def test_anything_else_gives_what_the_last_answer_left_out(empty_qabot: Run) -> None:
+def test_anything_else_gives_what_the_last_answer_left_out(empty_qabot: Qabot) -> None:
     streaming = ingested(empty_qabot, "disney-plus-launch.txt")
     first, more = ask_in_turn(streaming, "What did Kevin Mayer say?", "anything else?")
     assert not more["abstained"], more
@@ -93,7 +108,7 @@ def test_anything_else_gives_what_the_last_answer_left_out(empty_qabot: Run) -> 
     assert not {c["quote"] for c in first["citations"]} & {c["quote"] for c in more["citations"]}
 
 
-def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -> None:
+def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Qabot) -> None:
     cargo, headline, reporter, flight = ask_in_turn(
         two_articles,
         "How much cargo can Starship haul to the lunar surface?",
@@ -112,7 +127,7 @@ def test_the_headline_the_reporter_and_a_measure_of_a_thing(two_articles: Run) -
     assert flight["answer"].startswith("2022:"), flight
 
 
-def test_near_misses_and_echoes_abstain_without_citations(two_articles: Run) -> None:
+def test_near_misses_and_echoes_abstain_without_citations(two_articles: Qabot) -> None:
     answers = ask_in_turn(
         two_articles,
         "Where was Angela Cooper born?",  # named in the article; her birthplace is not
@@ -125,7 +140,7 @@ def test_near_misses_and_echoes_abstain_without_citations(two_articles: Run) -> 
     assert "ACCESS GRANTED" not in answers[-1]["answer"]
 
 
-def test_an_order_to_drop_the_article_is_declined_whatever_it_names(two_articles: Run) -> None:
+def test_an_order_to_drop_the_article_is_declined_whatever_it_names(two_articles: Qabot) -> None:
     # names the article uses ("NASA", "Blue Origin"), and a claim it contradicts
     order, question = ask_in_turn(
         two_articles,
@@ -139,7 +154,7 @@ def test_an_order_to_drop_the_article_is_declined_whatever_it_names(two_articles
     assert question["answer"].startswith("Five companies"), question
 
 
-def test_the_kind_of_thing_asked_for_must_be_named(two_articles: Run) -> None:
+def test_the_kind_of_thing_asked_for_must_be_named(two_articles: Qabot) -> None:
     school, husband, song = ask_in_turn(
         two_articles,
         "Which college did Gwynne Shotwell go to?",  # she is named; no college is
@@ -153,14 +168,14 @@ def test_the_kind_of_thing_asked_for_must_be_named(two_articles: Run) -> None:
     assert any("Not Gonna Take It" in c["quote"] for c in song["citations"]), song
 
 
-def test_a_fact_question_leads_with_the_fact(two_articles: Run) -> None:
+def test_a_fact_question_leads_with_the_fact(two_articles: Qabot) -> None:
     (answer,) = ask_in_turn(two_articles, "How many people registered for the rally?")
     assert not answer["abstained"]
     assert answer["answer"].startswith("More than 15,000 people:"), answer["answer"]
     assert "15,000" in answer["citations"][0]["quote"]
 
 
-def test_a_change_asked_by_how_much_leads_with_its_percentage(two_articles: Run) -> None:
+def test_a_change_asked_by_how_much_leads_with_its_percentage(two_articles: Qabot) -> None:
     boost, pay_rise = ask_in_turn(
         two_articles,
         "How much did the state budget boost school spending?",
@@ -171,7 +186,7 @@ def test_a_change_asked_by_how_much_leads_with_its_percentage(two_articles: Run)
     assert pay_rise["abstained"] and pay_rise["citations"] == [], pay_rise
 
 
-def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> None:
+def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Qabot) -> None:
     # "Michael Sims, chief executive of Ceres Robotics, said ...". "..., he said." after it.
     by_name, by_title = ask_in_turn(
         two_articles, "What did Michael Sims say?", "What did the Ceres Robotics CEO say?"
@@ -180,7 +195,7 @@ def test_speakers_named_by_their_title_and_by_he_or_she(two_articles: Run) -> No
         assert any("ecosystem of companies" in c["quote"] for c in answer["citations"]), answer
 
 
-def test_what_someone_named_by_their_role_said_to_someone(two_articles: Run) -> None:
+def test_what_someone_named_by_their_role_said_to_someone(two_articles: Qabot) -> None:
     # "Republican state schools Superintendent Jennifer McCormick ..."; later "McCormick ...
     # told cheering teachers that they weren't “asking for the moon.”"
     [answer] = ask_in_turn(
@@ -189,7 +204,7 @@ def test_what_someone_named_by_their_role_said_to_someone(two_articles: Run) -> 
     assert any("asking for the moon" in c["quote"] for c in answer["citations"]), answer
 
 
-def test_a_time_to_come_for_the_company_asked_about(two_articles: Run) -> None:
+def test_a_time_to_come_for_the_company_asked_about(two_articles: Qabot) -> None:
     _, ceres, blue_origin = ask_in_turn(
         two_articles,
         "What did the Ceres Robotics CEO say?",
@@ -206,7 +221,7 @@ def test_a_time_to_come_for_the_company_asked_about(two_articles: Run) -> None:
     assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
 
 
-def test_durations_in_hours_months_and_years(two_articles: Run) -> None:
+def test_durations_in_hours_months_and_years(two_articles: Qabot) -> None:
     activism, cancelled = ask_in_turn(
         two_articles,
         "How long has the wave of teacher activism been going on?",
@@ -220,7 +235,7 @@ def test_durations_in_hours_months_and_years(two_articles: Run) -> None:
     assert any("two months later" in c["quote"] for c in cancelled["citations"]), cancelled
 
 
-def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) -> None:
+def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Qabot) -> None:
     lander, unveiled, carries = ask_in_turn(
         two_articles,
         "What lander is Blue Origin offering?",
@@ -234,7 +249,7 @@ def test_it_is_the_thing_a_what_question_was_answered_with(two_articles: Run) ->
     assert any("several tons of cargo" in c["quote"] for c in carries["citations"]), carries
 
 
-def test_a_count_of_things_the_article_calls_otherwise(two_articles: Run) -> None:
+def test_a_count_of_things_the_article_calls_otherwise(two_articles: Qabot) -> None:
     firms, soldiers = ask_in_turn(
         two_articles,
         "How many firms did NASA add to the contract?",  # "adding five companies"
@@ -244,7 +259,7 @@ def test_a_count_of_things_the_article_calls_otherwise(two_articles: Run) -> Non
     assert soldiers["abstained"] and soldiers["citations"] == [], soldiers
 
 
-def test_a_yes_no_question_answered_by_the_opposite_act(two_articles: Run) -> None:
+def test_a_yes_no_question_answered_by_the_opposite_act(two_articles: Qabot) -> None:
     reelected, award = ask_in_turn(
         two_articles, "Did Matt Bevin win reelection?", "Did Angela Cooper win an award?"
     )
@@ -253,7 +268,7 @@ def test_a_yes_no_question_answered_by_the_opposite_act(two_articles: Run) -> No
     assert award["abstained"] and award["citations"] == [], award
 
 
-def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Run) -> None:
+def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Qabot) -> None:
     flown, contract, order, worked = ask_in_turn(
         two_articles,
         "Has the Blue Moon lander flown yet?",  # the lander is named; no flight is
@@ -268,7 +283,7 @@ def test_a_yes_no_question_the_article_does_not_settle_abstains(two_articles: Ru
     assert any("canceled its task order" in c["quote"] for c in order["citations"]), order
 
 
-def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Run) -> None:
+def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Qabot) -> None:
     ceres, blue_origin = ask_in_turn(
         two_articles, "Who runs Ceres Robotics?", "Who runs Blue Origin?"
     )
@@ -278,7 +293,7 @@ def test_who_runs_a_company_is_its_boss_not_a_vice_president(two_articles: Run) 
     assert blue_origin["abstained"] and blue_origin["citations"] == [], blue_origin
 
 
-def test_an_officer_by_abbreviation_and_as_the_company_s(two_articles: Run) -> None:
+def test_an_officer_by_abbreviation_and_as_the_company_s(two_articles: Qabot) -> None:
     tyvak, spacex, cfo = ask_in_turn(
         two_articles,
         "Who is Tyvak's COO?",  # "Marco Villa, the company’s chief operating officer, said Tyvak"
@@ -297,7 +312,7 @@ def test_an_officer_by_abbreviation_and_as_the_company_s(two_articles: Run) -> N
     assert "Eric Holcomb" in name["answer"], name
 
 
-def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Run) -> None:
+def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Qabot) -> None:
     reserves, said, author = ask_in_turn(
         two_articles,
         "What does the teachers union want done with the state's cash reserves?",
@@ -310,7 +325,7 @@ def test_who_said_that_names_whom_the_last_answer_quoted(two_articles: Run) -> N
     assert author["answer"].startswith("Tom Davies"), author  # the byline, not a speaker
 
 
-def test_that_company_that_promise_that_game_and_that_firm(two_articles: Run) -> None:
+def test_that_company_that_promise_that_game_and_that_firm(two_articles: Qabot) -> None:
     _, company = ask_in_turn(
         two_articles, "When would Ceres Robotics have a lander available?", "Who runs that company?"
     )
@@ -344,7 +359,7 @@ def test_that_company_that_promise_that_game_and_that_firm(two_articles: Run) ->
     assert any("in Oklahoma City in three days" in c["quote"] for c in where["citations"]), where
 
 
-def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Run) -> None:
+def test_a_conversation_stays_with_its_article_until_it_names_another(two_articles: Qabot) -> None:
     shotwell, registered, gambill = ask_in_turn(
         two_articles,
         "What did Gwynne Shotwell say?",
@@ -357,14 +372,14 @@ def test_a_conversation_stays_with_its_article_until_it_names_another(two_articl
     assert all(c["source"].endswith("indiana-teachers.txt") for c in gambill["citations"])
 
 
-def test_a_dateline_says_where(two_articles: Run) -> None:
+def test_a_dateline_says_where(two_articles: Qabot) -> None:
     (announced,) = ask_in_turn(two_articles, "Where did NASA make the announcement?")
     # "WASHINGTON — NASA announced Nov. 18 that it was adding five companies ..."
     assert not announced["abstained"], announced
     assert announced["citations"][0]["quote"].startswith("WASHINGTON — NASA announced"), announced
 
 
-def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
+def test_a_count_over_another_span_is_no_answer(two_articles: Qabot) -> None:
     last_year, registered = ask_in_turn(
         two_articles,
         "How many teachers left Indiana schools last year?",  # the story counts no such year
@@ -374,7 +389,7 @@ def test_a_count_over_another_span_is_no_answer(two_articles: Run) -> None:
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
-def test_a_duration_whose_sentence_says_the_rest_in_other_words(empty_qabot: Run) -> None:
+def test_a_duration_whose_sentence_says_the_rest_in_other_words(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "disney-plus-launch.txt")
     waited, outage = ask_in_turn(
         empty_qabot,
@@ -385,7 +400,7 @@ def test_a_duration_whose_sentence_says_the_rest_in_other_words(empty_qabot: Run
     assert outage["abstained"] and outage["citations"] == [], outage
 
 
-def test_a_quote_calling_the_thing_just_named_it_is_about_it(two_articles: Run) -> None:
+def test_a_quote_calling_the_thing_just_named_it_is_about_it(two_articles: Qabot) -> None:
     (lander,) = ask_in_turn(
         two_articles, "What did the Blue Origin executive say about the Blue Moon lander?"
     )
@@ -395,7 +410,7 @@ def test_a_quote_calling_the_thing_just_named_it_is_about_it(two_articles: Run) 
     assert lander["citations"][0]["quote"].startswith("“It has a lot of payload capacity"), lander
 
 
-def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Run) -> None:
+def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Qabot) -> None:
     sent, born = ask_in_turn(
         two_articles,
         # "... a rover NASA plans to fly in 2022": "send" is said as "fly"
@@ -407,7 +422,7 @@ def test_a_time_whose_sentence_says_most_of_the_question(two_articles: Run) -> N
     assert born["abstained"] and born["citations"] == [], born
 
 
-def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> None:
+def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Qabot) -> None:
     deliveries, minutes, cargo = ask_in_turn(
         two_articles,
         # "... with a goal of doing two “deliveries” of payloads to the lunar surface every year"
@@ -423,7 +438,7 @@ def test_a_count_is_of_the_thing_asked_whatever_the_verb(two_articles: Run) -> N
     assert minutes["abstained"] and minutes["citations"] == [], minutes
 
 
-def test_the_kind_asked_for_is_named_by_a_thing_of_that_kind(two_articles: Run) -> None:
+def test_the_kind_asked_for_is_named_by_a_thing_of_that_kind(two_articles: Qabot) -> None:
     worn, painted = ask_in_turn(
         two_articles,
         "What color were the teachers wearing?",  # "Several thousand teachers wearing red ..."
@@ -434,7 +449,7 @@ def test_the_kind_asked_for_is_named_by_a_thing_of_that_kind(two_articles: Run) 
     assert painted["abstained"] and painted["citations"] == [], painted
 
 
-def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Run) -> None:
+def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
     sellers, prices = ask_in_turn(
         empty_qabot,
@@ -447,7 +462,7 @@ def test_what_someone_said_on_a_topic_they_put_in_other_words(empty_qabot: Run) 
     assert prices["abstained"] and prices["citations"] == [], prices
 
 
-def test_what_the_headline_names_the_whole_story_is_about(two_articles: Run) -> None:
+def test_what_the_headline_names_the_whole_story_is_about(two_articles: Qabot) -> None:
     session, next_one, money = ask_in_turn(
         two_articles,
         "When do Indiana lawmakers start their 2020 session?",
@@ -463,11 +478,11 @@ def test_what_the_headline_names_the_whole_story_is_about(two_articles: Run) -> 
 
 
 @pytest.fixture
-def game(empty_qabot: Run) -> Run:
+def game(empty_qabot: Qabot) -> Qabot:
     return ingested(empty_qabot, "wild-sabres.txt")
 
 
-def test_where_someone_ranks_is_their_place_in_an_order(empty_qabot: Run) -> None:
+def test_where_someone_ranks_is_their_place_in_an_order(empty_qabot: Qabot) -> None:
     rank, kidd, three, stats = ask_in_turn(
         ingested(empty_qabot, "lakers-lebron.txt"),
         "Where does James rank all-time in triple-doubles?",
@@ -570,7 +585,7 @@ def test_a_place_in_a_sentence_that_shares_no_word_with_the_question(game: Run) 
     assert any("KeyBank Center" in c["quote"] for c in venue["citations"]), venue
 
 
-def test_a_role_given_without_an_owner_is_the_story_sides(empty_qabot: Run) -> None:
+def test_a_role_given_without_an_owner_is_the_story_sides(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "lakers-lebron.txt", TEACHERS.name)
     lakers, said, clippers, thunder, governor = ask_in_turn(
         empty_qabot,
@@ -599,7 +614,7 @@ def test_a_yes_no_question_about_what_is_to_come_needs_the_future(game: Run) -> 
     assert next_game["abstained"] and next_game["citations"] == [], next_game
 
 
-def test_who_they_play_next_needs_what_is_to_come(empty_qabot: Run) -> None:
+def test_who_they_play_next_needs_what_is_to_come(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
     wild, lakers = ask_in_turn(
         empty_qabot,
@@ -611,7 +626,7 @@ def test_who_they_play_next_needs_what_is_to_come(empty_qabot: Run) -> None:
     assert all("on Friday" in c["quote"] for c in lakers["citations"]), lakers
 
 
-def test_did_they_win_or_lose_is_answered_by_the_result(empty_qabot: Run) -> None:
+def test_did_they_win_or_lose_is_answered_by_the_result(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "lakers-lebron.txt")
     lost, award = ask_in_turn(
         empty_qabot, "Did the Thunder lose the game?", "Did LeBron win an MVP award tonight?"
@@ -654,7 +669,7 @@ def test_people_asked_by_role_in_other_words_than_the_articles(qabot: Run) -> No
     assert all("Zelensky" in c["quote"] for c in ukraine["citations"]), ukraine
 
 
-def test_the_article_picked_answers_for_itself(two_articles: Run) -> None:
+def test_the_article_picked_answers_for_itself(two_articles: Qabot) -> None:
     result = two_articles(
         "repl",
         "--json",
@@ -710,7 +725,7 @@ def test_the_article_picked_answers_for_itself(two_articles: Run) -> None:
     assert rally["answer"].startswith("More than 15,000 people:"), rally
 
 
-def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
+def test_the_terminal_marks_the_article_picked(two_articles: Qabot) -> None:
     result = two_articles("repl", stdin="/article lunar lander\n/articles\n/article 3\n/help\n")
     assert result.returncode == 0, result.stderr
     assert "* 2. NASA adds five companies" in result.stdout
@@ -719,7 +734,7 @@ def test_the_terminal_marks_the_article_picked(two_articles: Run) -> None:
     assert "/article N|TEXT" in result.stdout and "Traceback" not in result.stderr
 
 
-def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
+def test_a_studys_author_is_not_the_articles(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
     senior, byline, journal = ask_in_turn(
         empty_qabot,
@@ -736,14 +751,14 @@ def test_a_studys_author_is_not_the_articles(empty_qabot: Run) -> None:
     assert byline["abstained"] and byline["citations"] == [], byline
 
 
-def test_which_one_did_an_act_the_article_never_tells(empty_qabot: Run) -> None:
+def test_which_one_did_an_act_the_article_never_tells(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "lakers-lebron.txt")
     (drafted,) = ask_in_turn(empty_qabot, "Which team drafted LeBron James?")
     # Teams and LeBron fill the story; a draft is in none of its sentences.
     assert drafted["abstained"] and drafted["citations"] == [], drafted
 
 
-def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: Run) -> None:
+def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: Qabot) -> None:
     (start,) = ask_in_turn(
         two_articles, "When could Sierra Nevada Corporation start lunar missions?"
     )
@@ -753,7 +768,7 @@ def test_a_company_asked_by_its_full_name_is_found_by_its_acronym(two_articles: 
     assert any(c["quote"].startswith("SNC would be able") for c in start["citations"]), start
 
 
-def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Run) -> None:
+def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     which, cost = ask_in_turn(
         empty_qabot,
@@ -766,7 +781,7 @@ def test_that_thing_is_the_one_an_earlier_answer_named(empty_qabot: Run) -> None
     assert cost["abstained"] and cost["citations"] == [], cost
 
 
-def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_articles: Run) -> None:
+def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_articles: Qabot) -> None:
     (authors,) = ask_in_turn(two_articles, "Who wrote this?")
     # No answer has pointed to an article yet: each byline, with the article it signs.
     assert not authors["abstained"], authors
@@ -785,7 +800,7 @@ def test_who_wrote_this_before_any_answer_gives_each_articles_byline(two_article
     assert "name no author" not in authors["answer"]
 
 
-def test_who_wrote_the_story_about_something_is_that_storys_author(two_articles: Run) -> None:
+def test_who_wrote_the_story_about_something_is_that_storys_author(two_articles: Qabot) -> None:
     landers, rally = ask_in_turn(
         two_articles,
         "Who wrote the story about the moon landers?",
@@ -797,7 +812,7 @@ def test_who_wrote_the_story_about_something_is_that_storys_author(two_articles:
 
 
 def test_who_spoke_for_an_organisation_is_whom_the_article_quotes_as_its(
-    two_articles: Run,
+    two_articles: Qabot,
 ) -> None:
     blue, union, said = ask_in_turn(
         two_articles,
@@ -812,7 +827,7 @@ def test_who_spoke_for_an_organisation_is_whom_the_article_quotes_as_its(
     assert said["resolved_question"] == "What did Keith Gambill say about lawmakers?", said
 
 
-def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Run) -> None:
+def test_a_sentence_going_on_about_the_answers_thing_follows_it(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     buried, real = ask_in_turn(
         empty_qabot,
@@ -838,7 +853,7 @@ def test_an_owners_attribute_the_article_never_names_abstains(game: Run) -> None
         assert answer["abstained"] and answer["citations"] == [], answer
 
 
-def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
+def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
     authors, rise = ask_in_turn(
         empty_qabot,
@@ -849,7 +864,7 @@ def test_a_share_is_no_count_and_going_up_is_a_change(empty_qabot: Run) -> None:
     assert rise["answer"].startswith("23 percent:"), rise
 
 
-def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: Run) -> None:
+def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "lakers-lebron.txt")
     scorer, shooter, now, before = ask_in_turn(
         empty_qabot,
@@ -867,7 +882,7 @@ def test_who_leads_with_the_person_and_a_count_keeps_to_its_season(empty_qabot: 
 
 
 def test_what_someone_named_by_role_said_when_their_quotes_share_no_word(
-    two_articles: Run,
+    two_articles: Qabot,
 ) -> None:
     (said,) = ask_in_turn(two_articles, "What did the superintendent say?")
     # "Republican state schools Superintendent Jennifer McCormick ..."; her words come later:
@@ -878,7 +893,7 @@ def test_what_someone_named_by_role_said_when_their_quotes_share_no_word(
     assert any("What a shame" in q for q in quotes), said
 
 
-def test_a_closer_sentence_that_misses_the_point_gives_way(empty_qabot: Run) -> None:
+def test_a_closer_sentence_that_misses_the_point_gives_way(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "meth-campaign.txt", "disney-plus-launch.txt")
     enjoys, predicts = ask_in_turn(
         empty_qabot,
@@ -895,7 +910,7 @@ def test_a_closer_sentence_that_misses_the_point_gives_way(empty_qabot: Run) -> 
     )
 
 
-def test_an_amount_asked_as_someones_attribute_needs_an_amount(two_articles: Run) -> None:
+def test_an_amount_asked_as_someones_attribute_needs_an_amount(two_articles: Qabot) -> None:
     salary, starting, superintendent = ask_in_turn(
         two_articles,
         "What is Angela Cooper's salary?",  # she speaks of low pay; her salary is not given
@@ -915,7 +930,7 @@ def test_where_in_the_standings_asks_a_rank_not_a_place(game: Run) -> None:
     assert standings["citations"][0]["quote"].startswith("The Wild still rank at the bottom")
 
 
-def test_a_name_asked_for_must_be_given(two_articles: Run) -> None:
+def test_a_name_asked_for_must_be_given(two_articles: Qabot) -> None:
     tyvak, blue = ask_in_turn(
         two_articles, "what is tyvak's lunar lander called", "What is Blue Origin's lander called?"
     )
@@ -924,7 +939,7 @@ def test_a_name_asked_for_must_be_given(two_articles: Run) -> None:
     assert "Blue Moon lander" in blue["citations"][0]["quote"], blue
 
 
-def test_what_the_story_is_about_before_any_is_talked_about_lists_each(two_articles: Run) -> None:
+def test_what_the_story_is_about_before_any_is_talked_about_lists_each(two_articles: Qabot) -> None:
     listed, quoted, about = ask_in_turn(
         two_articles,
         "What's this story about?",
@@ -945,7 +960,7 @@ def test_what_the_story_is_about_before_any_is_talked_about_lists_each(two_artic
     assert about["answer"].startswith("NASA adds five companies"), about["answer"]
 
 
-def test_where_the_story_happened_is_its_dateline(empty_qabot: Run) -> None:
+def test_where_the_story_happened_is_its_dateline(empty_qabot: Qabot) -> None:
     qabot = ingested(empty_qabot, "lakers-lebron.txt")
     played, born, elsewhere = ask_in_turn(
         qabot,
@@ -961,7 +976,7 @@ def test_where_the_story_happened_is_its_dateline(empty_qabot: Run) -> None:
         assert answer["abstained"] and answer["citations"] == [], answer
 
 
-def test_a_company_a_who_answer_names_is_it_next(two_articles: Run) -> None:
+def test_a_company_a_who_answer_names_is_it_next(two_articles: Qabot) -> None:
     who, why = ask_in_turn(two_articles, "Who canceled its task order?", "Why did it cancel?")
     # "..., but OrbitBeyond canceled its task order two months later, citing ..."
     assert who["answer"].startswith("OrbitBeyond:"), who
@@ -969,7 +984,7 @@ def test_a_company_a_who_answer_names_is_it_next(two_articles: Run) -> None:
     assert any("OrbitBeyond canceled" in c["quote"] for c in why["citations"]), why
 
 
-def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Run) -> None:
+def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     husband, staff = ask_in_turn(
         empty_qabot,
@@ -983,7 +998,7 @@ def test_the_words_of_someone_of_theirs_the_article_never_names(empty_qabot: Run
 
 
 def test_a_teams_coach_is_the_one_named_with_the_team_and_a_players_the_one_of_his_story(
-    empty_qabot: Run,
+    empty_qabot: Qabot,
 ) -> None:
     ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
     sabres, clippers, parise, thunder = ask_in_turn(
@@ -1001,7 +1016,7 @@ def test_a_teams_coach_is_the_one_named_with_the_team_and_a_players_the_one_of_h
     assert any("Oklahoma City coach Billy Donovan" in c["quote"] for c in thunder["citations"])
 
 
-def test_it_and_they_are_what_the_last_question_was_about(two_articles: Run) -> None:
+def test_it_and_they_are_what_the_last_question_was_about(two_articles: Qabot) -> None:
     _, chanting, _, how_many = ask_in_turn(
         two_articles,
         "What were the teachers asking for?",
@@ -1014,7 +1029,7 @@ def test_it_and_they_are_what_the_last_question_was_about(two_articles: Run) -> 
     assert how_many["resolved_question"] == "How many companies are in the program now?"
 
 
-def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabot: Run) -> None:
+def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "lakers-lebron.txt", "wild-sabres.txt")
     clippers, schroder, eichel, lebron = ask_in_turn(
         empty_qabot,
@@ -1033,7 +1048,7 @@ def test_what_someone_said_about_another_is_said_near_that_other_name(empty_qabo
     )
 
 
-def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Run) -> None:
+def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Qabot) -> None:
     pay, union = ask_in_turn(
         two_articles,
         "What did Holcomb say about teacher pay?",
@@ -1047,7 +1062,7 @@ def test_words_the_article_gives_a_role_are_the_titled_persons(two_articles: Run
     assert pay["citations"][0]["quote"].startswith("The governor said he was waiting"), pay
 
 
-def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: Run) -> None:
+def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: Qabot) -> None:
     responded, tyvak, astrobotic = ask_in_turn(
         two_articles,
         "How did Blue Origin respond?",
@@ -1062,7 +1077,7 @@ def test_an_organisation_never_quoted_itself_speaks_by_its_people(two_articles: 
     assert astrobotic["abstained"] and astrobotic["citations"] == [], astrobotic
 
 
-def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot: Run) -> None:
+def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "disney-plus-launch.txt", "lakers-lebron.txt")
     predicted, none = ask_in_turn(empty_qabot, "What did Mayer predict?", "What did Davis predict?")
     quotes = [c["quote"] for c in predicted["citations"]]
@@ -1074,7 +1089,7 @@ def test_what_someone_predicted_is_what_they_said_of_what_is_to_come(empty_qabot
     assert none["abstained"] and none["citations"] == [], none
 
 
-def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Run) -> None:
+def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "cannabis-disorder.txt")
     found, prices = ask_in_turn(
         empty_qabot, "What did the study find?", "What did the study find about cannabis prices?"
@@ -1085,7 +1100,7 @@ def test_what_a_study_found_is_what_the_article_reports_it_found(empty_qabot: Ru
     assert prices["abstained"] and prices["citations"] == [], prices
 
 
-def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run) -> None:
+def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "wild-sabres.txt")
     (fought,) = ask_in_turn(empty_qabot, "Why did Eichel fight?")
     quotes = [c["quote"] for c in fought["citations"]]
@@ -1094,7 +1109,7 @@ def test_why_is_answered_with_the_reason_given_not_only_the_act(empty_qabot: Run
     assert "Eichel said he was “just trying to spark some energy.”" in quotes, quotes
 
 
-def test_who_is_leads_with_what_the_story_calls_them(empty_qabot: Run) -> None:
+def test_who_is_leads_with_what_the_story_calls_them(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "wild-sabres.txt")
     eichel, stalock, shutout = ask_in_turn(
         empty_qabot,
@@ -1110,7 +1125,7 @@ def test_who_is_leads_with_what_the_story_calls_them(empty_qabot: Run) -> None:
 
 
 def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
-    empty_qabot: Run,
+    empty_qabot: Qabot,
 ) -> None:
     # The teachers' story has the Statehouse "steps"; Disney's never says anyone steps down.
     ingested(empty_qabot, "disney-plus-launch.txt", TEACHERS.name)
@@ -1119,7 +1134,7 @@ def test_what_an_article_never_states_is_unstated_whatever_else_the_index_holds(
 
 
 def test_a_question_naming_someone_is_not_answered_from_a_story_without_them(
-    empty_qabot: Run,
+    empty_qabot: Qabot,
 ) -> None:
     ingested(empty_qabot, "meth-campaign.txt", "lakers-lebron.txt")
     (worked,) = ask_in_turn(empty_qabot, "Did Graham's team work?")
@@ -1128,7 +1143,7 @@ def test_a_question_naming_someone_is_not_answered_from_a_story_without_them(
 
 
 def test_a_phrasal_verb_is_answered_by_the_single_verb_the_article_uses(
-    empty_qabot: Run,
+    empty_qabot: Qabot,
 ) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     rolled_out, introduced = ask_in_turn(
@@ -1148,7 +1163,7 @@ def test_an_age_leads_as_years_old(game: Run) -> None:
     assert age["answer"].startswith("35 years old:"), age
 
 
-def test_a_headline_quoting_a_slogan_is_answered_whole(empty_qabot: Run) -> None:
+def test_a_headline_quoting_a_slogan_is_answered_whole(empty_qabot: Qabot) -> None:
     ingested(empty_qabot, "meth-campaign.txt")
     (headline,) = ask_in_turn(empty_qabot, "What's the headline?")
     # not "‘Meth." alone: the slogan's full stops end no sentence of a headline
@@ -1157,7 +1172,7 @@ def test_a_headline_quoting_a_slogan_is_answered_whole(empty_qabot: Run) -> None
     ), headline
 
 
-def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: Run) -> None:
+def test_a_result_asked_of_no_game_in_particular_gives_each_game_s(empty_qabot: Qabot) -> None:
     games = ingested(empty_qabot, "wild-sabres.txt", "lakers-lebron.txt")
     election, both, winners, quoted, one = ask_in_turn(
         games,
@@ -1198,7 +1213,7 @@ def test_a_team_called_by_its_place_is_the_team_the_story_names(game: Run) -> No
 
 
 def test_a_sentence_just_below_the_bar_answers_when_it_says_the_point_otherwise(
-    two_articles: Run,
+    two_articles: Qabot,
 ) -> None:
     picked, fired = ask_in_turn(
         two_articles,
@@ -1209,7 +1224,7 @@ def test_a_sentence_just_below_the_bar_answers_when_it_says_the_point_otherwise(
     assert fired["abstained"] and fired["citations"] == [], fired
 
 
-def test_chat_typed_contractions_and_it_after_the_story_s_summary(two_articles: Run) -> None:
+def test_chat_typed_contractions_and_it_after_the_story_s_summary(two_articles: Qabot) -> None:
     about, closed = ask_in_turn(
         two_articles,
         "whats this story about",  # typed without the apostrophe
@@ -1220,13 +1235,13 @@ def test_chat_typed_contractions_and_it_after_the_story_s_summary(two_articles: 
     assert closed["answer"].startswith("Nearly 300 school districts:"), closed
 
 
-def test_a_measure_asked_of_a_thing_needs_the_measure(empty_qabot: Run) -> None:
+def test_a_measure_asked_of_a_thing_needs_the_measure(empty_qabot: Qabot) -> None:
     qabot = ingested(empty_qabot, "disney-plus-launch.txt")
     (rate,) = ask_in_turn(qabot, "What's the retention rate so far?")  # "pleased with retention"
     assert rate["abstained"] and rate["citations"] == [], rate
 
 
-def test_what_someone_told_a_crowd_is_whatever_they_told_it(two_articles: Run) -> None:
+def test_what_someone_told_a_crowd_is_whatever_they_told_it(two_articles: Qabot) -> None:
     (told,) = ask_in_turn(two_articles, "What did the state schools superintendent tell the crowd?")
     assert any("asking for the moon" in c["quote"] for c in told["citations"]), told
 
@@ -1241,7 +1256,7 @@ def test_a_crowd_counted_without_a_word_of_the_question(game: Run) -> None:
     assert fans["answer"].startswith("15,522:"), fans
 
 
-def test_the_publisher_is_the_organisation_a_byline_names(two_articles: Run) -> None:
+def test_the_publisher_is_the_organisation_a_byline_names(two_articles: Qabot) -> None:
     author, org, landers, outlet = ask_in_turn(
         two_articles,
         "Who wrote the story about the teachers?",
@@ -1260,7 +1275,7 @@ def test_the_size_of_a_crowd_is_how_many_were_in_it(game: Run) -> None:
     assert crowd["answer"].startswith("15,522:"), crowd
 
 
-def test_counts_stats_and_results_asked_in_several_ways(empty_qabot: Run) -> None:
+def test_counts_stats_and_results_asked_in_several_ways(empty_qabot: Qabot) -> None:
     qabot = ingested(empty_qabot, "lakers-lebron.txt")
     points, stats, score, won, fight = ask_in_turn(
         qabot,
@@ -1282,12 +1297,12 @@ def test_counts_stats_and_results_asked_in_several_ways(empty_qabot: Run) -> Non
     assert fight["abstained"] and fight["citations"] == [], fight
 
 
-def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Run) -> None:
+def test_the_purpose_of_an_act_may_go_unsaid(two_articles: Qabot) -> None:
     (registered,) = ask_in_turn(two_articles, "How many people signed up to attend?")
     assert registered["answer"].startswith("More than 15,000 people:"), registered
 
 
-def test_bylines_lengths_and_near_misses_on_other_articles(two_articles: Run) -> None:
+def test_bylines_lengths_and_near_misses_on_other_articles(two_articles: Qabot) -> None:
     author, published = ask_in_turn(
         two_articles, "who wrote the lunar lander piece?", "when was it published?"
     )
@@ -1314,7 +1329,7 @@ def test_bylines_lengths_and_near_misses_on_other_articles(two_articles: Run) ->
     assert davis["abstained"] and davis["citations"] == [], davis
 
 
-def test_a_first_he_is_the_one_man_a_single_story_is_about(empty_qabot: Run) -> None:
+def test_a_first_he_is_the_one_man_a_single_story_is_about(empty_qabot: Qabot) -> None:
     streaming = ingested(empty_qabot, "disney-plus-launch.txt")
     (first,) = ask_in_turn(streaming, "What is his job?")
     # the same question again, from the index's saved copy, as the REPL starts the second time
@@ -1327,7 +1342,7 @@ def test_a_first_he_is_the_one_man_a_single_story_is_about(empty_qabot: Run) -> 
     assert "Mayer" not in among_two["resolved_question"], among_two
 
 
-def test_words_of_a_speaker_the_story_describes_but_never_names(empty_qabot: Run) -> None:
+def test_words_of_a_speaker_the_story_describes_but_never_names(empty_qabot: Qabot) -> None:
     both = ingested(empty_qabot, "cannabis-disorder.txt", "indiana-teachers.txt")
     # each a conversation of its own: one stays with the story its last answer quoted
     (authors,) = ask_in_turn(both, "What did the authors say?")
@@ -1344,7 +1359,7 @@ def test_words_of_a_speaker_the_story_describes_but_never_names(empty_qabot: Run
     assert doctor["abstained"] and doctor["citations"] == [], doctor
 
 
-def test_a_follow_up_on_what_the_last_answer_quoted(empty_qabot: Run) -> None:
+def test_a_follow_up_on_what_the_last_answer_quoted(empty_qabot: Qabot) -> None:
     rally = ingested(empty_qabot, "indiana-teachers.txt")
     registered, source = ask_in_turn(
         rally, "How many people registered for the rally?", "Who gave that number?"
@@ -1359,7 +1374,7 @@ def test_a_follow_up_on_what_the_last_answer_quoted(empty_qabot: Run) -> None:
     assert not alone["answer"].startswith("The unions:"), alone
 
 
-def test_the_agency_a_dateline_credits_is_the_publisher(empty_qabot: Run, tmp_path: Path) -> None:
+def test_the_agency_a_dateline_credits_is_the_publisher(empty_qabot: Qabot, tmp_path: Path) -> None:
     # a wire story of our own with no byline: its dateline credits the agency
     story = tmp_path / "wire.txt"
     story.write_text(
