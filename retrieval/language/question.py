@@ -517,9 +517,11 @@ WH_TYPES = (
             r"\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:final\s+)?(?:score|tally)\b"
             r"|^what\s+was\s+the\s+final\s*\??$"
             # a margin: "By how much did the Swiss beat Gibraltar?", "How many goals did they
-            # win by?" (not "By how much did prices rise?", a change)
+            # win by?" (not "By how much did prices rise?", a change, nor "By how much did
+            # profits beat estimates?", a figure against a forecast)
             r"|^by\s+how\s+(?:much|many)\b(?=.*\b(?:beat|beats|beaten|defeat(?:s|ed)?|"
             r"w[io]ns?|los[et]|loses|trounce[sd]?|edge[sd]?|thrash(?:ed|es)?)\b)"
+            r"(?!.*\b(?:estimates?|expectations?|forecasts?|consensus|targets?|projections?)\b)"
             r"|^how\s+many\s+(?:goals|points|runs)\s+did\s+.+\s+(?:win|won|lose|lost)\s+by\b",
             re.I,
         ),

@@ -899,6 +899,7 @@ def test_follow_up_pronouns(history: list[Turn], question: str, expected: str) -
         ("by how many points did the Lakers win", "score"),
         ("How many goals did Wales win by?", "score"),
         ("By how much did prices rise?", "change"),
+        ("By how much did Alibaba's profit beat estimates?", "how_many"),
         # the question as a noun phrase: what it is
         ("final score?", "score"),
         ("final score lakers thunder?", "score"),
