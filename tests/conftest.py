@@ -77,7 +77,7 @@ class Qabot:
 
 
 @pytest.fixture
-def qabot(tmp_path: Path, seeded_index: Path) -> Run:
+def qabot(tmp_path: Path, seeded_index: Path) -> Qabot:
     """Run `qabot ARGS...` in a temporary folder over a private copy of the seeded index."""
     shutil.copytree(seeded_index, tmp_path / "chroma")
     return Qabot(tmp_path / "chroma", tmp_path)

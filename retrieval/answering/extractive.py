@@ -667,8 +667,10 @@ class ExtractiveAnswerer:
         credit = DATELINE_CREDIT.match(first.text) if question.asks_publisher else None
         if credit:
             lead = credit.group("agency")  # "LONDON (AP) — ...": "AP"
-        sides = question.name_words if question.wh == "score" else ()
-        result = result_score(chosen[0].text, sides) if question.wh == "score" else None
+        # of several results, the one by a side the question names: "Gibraltar" for "6-0"
+        result = (
+            result_score(chosen[0].text, question.name_words) if question.wh == "score" else None
+        )
         lead = result.group() if result else lead
         several = len({e.sentence.source for e in chosen}) > 1
         if several and (result or question.wh == "who"):
