@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import random
 import socket
+import sqlite3
 import threading
 import time
 import uuid
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 # Chroma reads this before its settings object exists; telemetry stays off either way.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+log = logging.getLogger(__name__)
+
 GENERATION_ID = "generation"
 LAYOUT_ID = "layout"
 # Present from an ingest's first write to its last: who is writing (see `IngestMark`).
@@ -55,6 +59,16 @@ PROBE_BLOCKS = 4
 PROBE_BLOCK_SIZE = 32
 # Locked (flock) by the one process writing to the index folder; it holds that process's id.
 LOCK_FILE = "qabot.lock"
+# Bytes 18-19 of an SQLite file in WAL mode (its write and read format versions), and the first
+# 16 of any SQLite file. Chroma (1.5.9) leaves its database in rollback-journal mode, where one
+# process reading blocks another's write, and waits up to 1,000 s for a lock: every process
+# opening the index writes a row, so a `qabot ask` opening it while an ingest read from it hung
+# past 300 s. In WAL mode readers and the one writer never wait for each other.
+WAL_FORMAT = b"\x02\x02"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long switching an index to WAL mode waits out another process's transaction; past it the
+# switch is left to the next process that opens the index.
+WAL_SWITCH_WAIT_S = 2.0
 # How to recover an index that cannot be read, said by every such error.
 REBUILD_HINT = (
     "`qabot ingest --repair` rebuilds its vectors from the stored texts; if that fails, "
@@ -577,12 +591,47 @@ def make_client(settings: Settings) -> ClientAPI:
         _check_folder(path)
     try:
         path.mkdir(parents=True, exist_ok=True)
+        use_write_ahead_log(path / DATABASE_FILE)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as error:  # chromadb raises many types for a damaged folder
         raise IndexCorrupt(
             f"cannot open the index at {path} ({type(error).__name__}); nothing was changed. "
             f"{REBUILD_HINT}"
         ) from error
+
+
+# Databases this process has looked at: Chroma may hold them open since, and any other handle on
+# the file, closed, would drop the locks this process holds on it (POSIX locks are per process).
+_journal_checked: set[Path] = set()
+
+
+def use_write_ahead_log(database: Path) -> None:
+    """Put the index's database in WAL mode (a new one is made so), once per process and before
+    Chroma opens it here; the mode is kept in the file. A file that is no database, or one that
+    another process keeps busy or cannot be written, is left as it is (Chroma reports the first;
+    the next process to open the others switches them)."""
+    key = database.resolve()
+    if key in _journal_checked:
+        return
+    _journal_checked.add(key)
+    try:
+        with database.open("rb") as file:
+            header = file.read(len(SQLITE_MAGIC) + 4)
+    except FileNotFoundError:
+        header = b""
+    except OSError:
+        return
+    is_new = not header
+    if not is_new and (not header.startswith(SQLITE_MAGIC) or header[18:20] == WAL_FORMAT):
+        return
+    try:
+        connection = sqlite3.connect(database, timeout=WAL_SWITCH_WAIT_S)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        log.debug("left %s in its journal mode: %s", database, error)
 
 
 def _server_client(settings: Settings, chroma_settings: object) -> ClientAPI:

@@ -7,6 +7,7 @@ import json
 import queue
 import random
 import shutil
+import sqlite3
 import subprocess
 import threading
 import time
@@ -15,13 +16,22 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from conftest import COMMAND_TIMEOUT_S, QABOT, Run, chunks_held_at_writes, qabot_env, run_qabot
+from conftest import (
+    COMMAND_TIMEOUT_S,
+    QABOT,
+    Qabot,
+    Run,
+    chunks_held_at_writes,
+    qabot_env,
+    run_qabot,
+)
 from fake_discord import FakeDiscord
 from test_chroma_server import free_port
 from test_discord import MENTION, BotProcess, assert_alive, new_member, start_bot, text_of
 from test_faults import ChromaServer
 
 from retrieval.engine import make_engine
+from retrieval.index.chroma import DATABASE_FILE
 from retrieval.index.vector_files import vector_file_damage
 from retrieval.ingest import chunking, relayout
 from retrieval.settings import Settings
@@ -391,6 +401,45 @@ def test_a_healthy_index_is_never_taken_for_damaged_around_ingests_and_questions
         assert "damaged" not in result.stderr
     assert cites(answer(run, f"What did Mayor {mayor(300)} say?"), article_name(300, "library"))
     assert cites(answer(run, "What did Lena Holm say?"), "bakery.txt")
+
+
+def journal_mode(chroma: Path) -> str:
+    connection = sqlite3.connect(chroma / DATABASE_FILE)
+    try:
+        return connection.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def answers_peskov(reply: dict) -> bool:
+    return not reply["abstained"] and all("Peskov" in c["quote"] for c in reply["citations"])
+
+
+def test_a_question_is_answered_while_another_program_reads_the_index(qabot: Qabot) -> None:
+    """Chroma waits up to 1,000 s for a lock on its database, and every process opening the
+    index writes to it: in SQLite's rollback-journal mode a program in the middle of reading
+    it (an ingest, a backup, an sqlite3 shell) kept `qabot ask` waiting (a question during an
+    ingest hung past 300 s in CI). An index qabot builds is in WAL mode, where it does not wait."""
+    assert journal_mode(qabot.chroma) == "wal"
+    reader = sqlite3.connect(qabot.chroma / DATABASE_FILE, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM embeddings").fetchone()  # its read is under way
+        reply = answer(qabot, "What did Peskov say?")
+    finally:
+        reader.close()
+    assert answers_peskov(reply), reply
+
+
+def test_an_index_of_an_older_qabot_is_put_in_wal_mode_and_keeps_its_articles(
+    qabot: Qabot,
+) -> None:
+    connection = sqlite3.connect(qabot.chroma / DATABASE_FILE)
+    connection.execute("PRAGMA journal_mode=DELETE")  # Chroma's own, which older qabots kept
+    connection.close()
+    assert journal_mode(qabot.chroma) == "delete"
+    assert answers_peskov(answer(qabot, "What did Peskov say?"))
+    assert journal_mode(qabot.chroma) == "wal"
 
 
 @pytest.mark.parametrize(("trouble_s", "answered"), [(0.6, True), (None, False)])
