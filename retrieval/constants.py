@@ -53,8 +53,9 @@ SENTENCE_VECTORS_METADATA = {"hnsw:space": "cosine", "hnsw:M": 4, "hnsw:construc
 # after "said" behind a lowercase title and its words ("said study co-author Ana Reyes") or
 # behind a description and a comma, closing the sentence ("..., said another witness in the
 # probe, former adviser Fiona Hill."); 34, a word qualifying a capitalized title no name of
-# its own ("Senior Vice President", "Former President").
-INDEX_LAYOUT = "34"
+# its own ("Senior Vice President", "Former President"); 35, people of one surname told apart
+# by their first names ("Hugo Okafor", "Greta Okafor"), "Councillor" a title.
+INDEX_LAYOUT = "35"
 
 # The section of an article's headline, kept as its paragraph 0 so a summary can cite it; and
 # of its byline or author note.

@@ -86,6 +86,7 @@ from retrieval.language.lexicon import (
 )
 from retrieval.language.question import SPEECH_TERM, Question
 from retrieval.language.speakers import (
+    another_person,
     find_mentions,
     is_person_name,
     name_key,
@@ -940,17 +941,18 @@ class ExtractiveAnswerer:
         self, question: Question, subject_words: set[str], evidence: Sequence[Evidence]
     ) -> tuple[list[Evidence], str]:
         """Everything the subject is reported to have said, or what they said on the topic."""
-        said = [e for e in evidence if _said_by(e.sentence, subject_words)]
+        others = self._others_of_the_name(question)
+        said = [e for e in evidence if _said_by(e.sentence, subject_words, others)]
         if not said and not question.topic_stems:
             # "What did the superintendent say?": a person found by role, whose quotes the
             # question's own words did not retrieve.
-            said = [Evidence(s) for s in self._spoken_by(subject_words, question.article)]
+            said = [Evidence(s) for s in self._spoken_by(subject_words, question.article, others)]
         elif not said and not subject_words <= question.name_words:
             # "What did the state schools superintendent tell the teachers?": the same, on a
             # topic; each statement scored by the words it shares with the question.
             said = [
                 score_sentence(question, self.index, i, dense=0.0)
-                for i in self._spoken_at(subject_words, question.article)
+                for i in self._spoken_at(subject_words, question.article, others)
             ]
         # "what else did he say?": what the conversation has not quoted yet
         said = [e for e in said if e.text not in question.shown]
@@ -1029,11 +1031,27 @@ class ExtractiveAnswerer:
         missing = [w for w, stem in question.points if stem not in said]
         return not missing or self._paraphrases(question, missing, statement.text)
 
-    def _spoken_by(self, subject_words: set[str], article: str | None) -> list[Sentence]:
-        """The sentences the article (the picked one, if any) reports these people said."""
-        return [self.index.sentences[i] for i in self._spoken_at(subject_words, article)]
+    def _others_of_the_name(self, question: Question) -> frozenset[str]:
+        """The people the question's subject shares a name with but is not ("Greta Okafor",
+        "Hugo Petrov" for "What did Hugo Okafor say?")."""
+        asked = question.statement_subject
+        if not asked:
+            return frozenset()
+        given, named = self.index.given_names, self.index.name_words
+        return frozenset(
+            name for name in self.index.people if another_person(asked, name, given, named)
+        )
 
-    def _spoken_at(self, subject_words: set[str], article: str | None) -> list[int]:
+    def _spoken_by(
+        self, subject_words: set[str], article: str | None, others: Collection[str] = ()
+    ) -> list[Sentence]:
+        """The sentences the article (the picked one, if any) reports these people, and none
+        of the `others`, said."""
+        return [self.index.sentences[i] for i in self._spoken_at(subject_words, article, others)]
+
+    def _spoken_at(
+        self, subject_words: set[str], article: str | None, others: Collection[str] = ()
+    ) -> list[int]:
         """Where those sentences stand in the index, in the articles' order."""
         sentences = self.index.sentences
         described = any(w.startswith(VOICE) for w in subject_words)
@@ -1041,7 +1059,7 @@ class ExtractiveAnswerer:
         return [
             i
             for i in sorted(naming)
-            if _said_by(sentences[i], subject_words)
+            if _said_by(sentences[i], subject_words, others)
             and (article is None or sentences[i].source == article)
         ]
 
@@ -1055,7 +1073,8 @@ class ExtractiveAnswerer:
         if not asked_about and not topic:
             return []
         found: list[Evidence] = []
-        for sentence in self._spoken_by(subject_words, question.article):
+        others = self._others_of_the_name(question)
+        for sentence in self._spoken_by(subject_words, question.article, others):
             if not sentence.is_quote:
                 continue
             before = self._preceding(sentence)
@@ -2043,12 +2062,15 @@ def _asks_result(question: Question) -> bool:
     return bool(acts) and not rest
 
 
-def _said_by(sentence: Sentence, subject_words: Collection[str]) -> bool:
+def _said_by(
+    sentence: Sentence, subject_words: Collection[str], others: Collection[str] = ()
+) -> bool:
     """Whether the sentence reports words of someone the subject words name (among its
     speakers, or owning one it describes: "Russia's foreign ministry" for "Russia"), or
-    describe (a `VOICE` word: "the doctor")."""
+    describe (a `VOICE` word: "the doctor"); not of `others`, whose surname they share."""
     owners = (owner.group("owner") for v in sentence.voices if (owner := OWNER.match(v)))
-    named = (w for speaker in (*sentence.speakers, *owners) for w in words(speaker))
+    speakers = (speaker for speaker in sentence.speakers if speaker not in others)
+    named = (w for speaker in (*speakers, *owners) for w in words(speaker))
     return any(w in subject_words for w in named) or any(
         VOICE + _voice_head(voice) in subject_words for voice in sentence.voices
     )
@@ -2515,6 +2537,11 @@ def _subject_words(question: Question, index: CorpusIndex) -> set[str]:
     article = question.article or _sole_article_naming(set(question.name_words), index)
     described = _described_person(role, context, index, article)
     if described is None and named and (role in ROLE_SPELLINGS or ROLE.fullmatch(role)):
+        titled = subject[subject.index(role) + 1 :]
+        if titled and all(w in named for w in titled):
+            # "What did Mayor Hugo Okafor say?": his title; not Okafor's mayor, nor "the mayor
+            # of Indianapolis"
+            return named
         if not any(is_person_name(index.full_names.get(w, "")) for w in named):
             # "What did the Sabres coach say?": a team's or a firm's, which the article would
             # name with it ("Sabres coach ..."); the Wild's coach is not theirs.

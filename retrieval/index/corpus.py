@@ -163,6 +163,14 @@ class CorpusIndex:
     def acronyms(self) -> dict[str, str]:
         return self.names.acronyms
 
+    @property
+    def people(self) -> frozenset[str]:
+        return self.names.people
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        return self.names.given_names
+
     def sentences_naming(self, name_words: set[str]) -> set[int]:
         return self.names.sentences_naming(name_words)
 

@@ -13,7 +13,7 @@ from retrieval.constants import AUTHOR_SECTION, HEADLINE_SECTION
 from retrieval.index.sentences import Sentence
 from retrieval.language.lexicon import AUXILIARIES, CAPITALS, ORG_WORDS
 from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
-from retrieval.language.speakers import name_key
+from retrieval.language.speakers import given_name, is_person_name, name_key
 from retrieval.language.teams import (
     PLACE_SHORT_NAMES,
     PLACES_BY_LOWER,
@@ -98,6 +98,21 @@ class NameGazetteer:
                     if len(name) > len(full_names.get(word, "")):
                         full_names[word] = name
         return cls(vocab, lowercase_vocab, name_words, full_names, sentences=sentences)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """Every person's name the corpus spells out ("Hugo Okafor", "Greta Okafor")."""
+        return frozenset(
+            name
+            for sentence in self._sentences
+            for name in (*sentence.mentions, *sentence.speakers)
+            if is_person_name(name)
+        )
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The first names the corpus gives people ("hugo" of "Hugo Okafor")."""
+        return frozenset(filter(None, map(given_name, self.people)))
 
     @property
     def acronyms(self) -> dict[str, str]:

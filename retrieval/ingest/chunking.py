@@ -7,7 +7,7 @@ import json
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from retrieval.constants import HEADLINE_SECTION, INDEX_LAYOUT, MAX_CHUNK_TOKENS, SENTENCE_TABLE
@@ -19,9 +19,11 @@ from retrieval.language.speakers import (
     Mention,
     described_voices,
     find_mentions,
+    given_name,
     is_quote_only,
     name_key,
     opens_quote,
+    personal_words,
     speakers_of,
     still_quoting,
     subject_person,
@@ -141,6 +143,7 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
     last_quote_speakers: list[str] = []
     last_quote_voices: list[str] = []
     headline_person: str | None = None  # "The 56-year-old said ...": the story's own person
+    latest: dict[str, str] = {}  # of people sharing a surname, the one named last
     position = 0
     for k, (paragraph, count) in enumerate(zip(article.paragraphs, reading.counts, strict=True)):
         is_headline = paragraph.section == HEADLINE_SECTION
@@ -149,7 +152,8 @@ def _sentence_records(article: Article, reading: SentenceReading) -> Iterator[Se
         for _ in range(count):
             start, end = reading.bounds[2 * position], reading.bounds[2 * position + 1]
             text = article.text[start:end]
-            mentions = [] if is_headline else names.real(find_mentions(text), text)
+            found = [] if is_headline else names.real(find_mentions(text), text)
+            mentions = names.apart(found, latest)
             if is_headline:
                 named = [m.key for m in find_mentions(text) if m.key in names.persons]
                 headline_person = headline_person or next(iter(named), None)
@@ -338,6 +342,11 @@ class _Names:
     # Each role the article gives someone by a title before their name: who has it, and
     # whether as someone's ("Kentucky GOP Gov. Matt Bevin") or as the story's own.
     roles: dict[str, dict[str, bool]] = field(default_factory=dict)
+    # The first names the article gives each surname ("okafor": {"hugo", "greta"}): two or
+    # more are as many people, each known by their first name and surname ...
+    given: dict[str, set[str]] = field(default_factory=dict)
+    # ... but for a word inside another of its names ("Eriksson Ek" of "Joel Eriksson Ek").
+    inner: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def role_holders(self) -> dict[str, str]:
@@ -374,3 +383,28 @@ class _Names:
                 self.full[mention.key] = mention.text
             if mention.is_person:
                 self.persons.add(mention.key)
+                self.inner.setdefault(mention.key, set()).update(personal_words(mention.text)[1:-1])
+                given = given_name(mention.text)
+                if given:
+                    self.given.setdefault(mention.key, set()).add(given)
+                    own = f"{given} {mention.key}"
+                    self.persons.add(own)
+                    if len(mention.text) > len(self.full.get(own, "")):
+                        self.full[own] = mention.text
+
+    def apart(self, mentions: list[Mention], latest: dict[str, str]) -> list[Mention]:
+        """The mentions with people who share a surname in the article told apart: "Greta
+        Okafor" is hers, a bare "Okafor" the one of them named last (`latest`, by surname,
+        kept up to date here), else all of them at once."""
+        found = []
+        for mention in mentions:
+            # not a word of another of its names, nor a name of its own ("Ascom Connect")
+            firsts = self.given.get(mention.key, set()) - self.inner.get(mention.key, set())
+            firsts = {first for first in firsts if first not in self.full}
+            if len(firsts) > 1:
+                given = given_name(mention.text)
+                if given in firsts:
+                    latest[mention.key] = f"{given} {mention.key}"
+                mention = replace(mention, key=latest.get(mention.key, mention.key))
+            found.append(mention)
+        return found

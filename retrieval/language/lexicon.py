@@ -200,8 +200,8 @@ TITLE_WORDS = frozenset(
     director ambassador dr mr mrs ms gen col lt sgt judge justice deputy leader chief
     commander envoy officials official speaker superintendent commissioner coach ceo cfo coo
     executive founder professor prof sheriff chancellor councilman councilwoman councilor
-    rev father sister captain detective inspector trooper attorney teacher defenseman goalie
-    goaltender winger quarterback pitcher gov supt atty author researcher""".split()
+    councillor rev father sister captain detective inspector trooper attorney teacher defenseman
+    goalie goaltender winger quarterback pitcher gov supt atty author researcher""".split()
 )
 
 # Words that qualify a title, capitalized with it ("Senior Vice President", "Former President"):

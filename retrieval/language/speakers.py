@@ -14,6 +14,7 @@ from retrieval.language.lexicon import (
     NOT_NAMES,
     NOUN_LIKE_VERBS,
     ORG_WORDS,
+    PLACE_OPENERS,
     PREPOSITIONS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -22,6 +23,10 @@ from retrieval.language.lexicon import (
     TITLE_WORDS,
 )
 from retrieval.language.text import words
+
+# Longer "-ing" words open no person's name ("Leveraging", "Following"); shorter ones may be
+# first names ("Sterling", "Channing").
+GERUND_LENGTH = 8
 
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 # "states", "notes": a verb only before what is said ("states that ...", "notes: ...").
@@ -216,6 +221,58 @@ def _is_person_name(words: Sequence[str]) -> bool:
         # "CBS DFW", "NASA JPL": acronyms name organisations
         and not all(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)
     )
+
+
+def personal_words(name: str) -> list[str]:
+    """A person's name without a title before it or a suffix after it: "Councillor Hugo Okafor
+    Jr." -> hugo, okafor."""
+    named = words(name)
+    while len(named) > 1 and (named[0] in TITLE_WORDS or named[0] in TITLE_MODIFIERS):
+        named = named[1:]
+    while len(named) > 1 and named[-1] in NAME_SUFFIXES:
+        named = named[:-1]
+    return named
+
+
+def given_name(name: str) -> str | None:
+    """The first name of a person's name written in full, titles left out ("greta" of
+    "Councillor Greta Okafor"); None for one word, or for a name no person's by its form
+    ("Los Angeles Lakers", "Host the Lakers", "NBA-leading Lakers", "J.K. Rowling")."""
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+        parts = parts[1:]
+    if len(parts) < 2 or not all(part[:1].isupper() for part in parts):
+        return None
+    first = parts[0]
+    # "Leveraging Ascom Connect": a long "-ing" word opens a phrase, not a name
+    is_gerund = first.endswith("ing") and len(first) > GERUND_LENGTH
+    is_given = first.isalpha() and not first.isupper() and first.lower() not in PLACE_OPENERS
+    return first.lower() if is_given and not is_gerund else None
+
+
+def another_person(
+    asked: str, speaker: str, given_names: Collection[str], name_words: Collection[str]
+) -> bool:
+    """Whether `speaker` is someone else than the one `asked` names in full, though they share
+    a name: "Greta Okafor" or "Hugo Petrov" for "Mayor Hugo Okafor". `given_names` are the
+    first names the articles give people ("hugo"), `name_words` all words of their names; a
+    title before a surname ("Mayor Okafor") or a first name alone ("Hugo") names no one apart.
+    An initial agrees with the names it begins ("H. Okafor")."""
+    spoken = personal_words(speaker)
+    asked_words = words(asked)
+    if len(spoken) < 2:
+        return False
+    first, surname = spoken[0], spoken[-1]
+    if surname in asked_words:
+        at = asked_words.index(surname)
+        before = asked_words[at - 1] if at else ""
+        if before not in given_names or before in spoken:
+            return False
+        return not (min(len(first), len(before)) == 1 and first[0] == before[0])
+    if first in asked_words:
+        after = asked_words[asked_words.index(first) + 1 :][:1]
+        return bool(after) and after[0] in name_words and after[0] not in spoken
+    return False
 
 
 def find_mentions(sentence: str) -> list[Mention]:

@@ -1388,3 +1388,36 @@ def test_the_agency_a_dateline_credits_is_the_publisher(empty_qabot: Qabot, tmp_
     assert agency["answer"].startswith("AP: SPRINGFIELD (AP) — The city council"), agency
     assert [c["paragraph"] for c in agency["citations"]] == [1], agency
     assert author["abstained"] and author["citations"] == [], author
+
+
+FERRY = (
+    "Harbour Council Backs a Second Ferry\n\n"
+    "The harbour council of Westmere voted on Monday to buy a second ferry.\n\n"
+    'Councillor Hugo Okafor said the ferry "will halve the wait for commuters."\n\n'
+    "His sister, Greta Okafor, who runs a cafe at the pier, said she "
+    '"expects far more customers in summer."\n'
+)
+ROOF = (
+    "School Roof Repaired Before Term\n\n"
+    "Workers finished repairing the roof of Eastfield Primary on Friday.\n\n"
+    'Head teacher Hugo Petrov said the pupils "can finally use the gym again."\n'
+)
+
+
+def test_people_who_share_a_name_are_quoted_apart(empty_qabot: Qabot) -> None:
+    """One article's sister and brother, and another article's man of the same first name:
+    each question gets its own person's words alone."""
+    for name, text in (("ferry.txt", FERRY), ("roof.txt", ROOF)):
+        (empty_qabot.cwd / name).write_text(text, encoding="utf-8")
+    ingest = empty_qabot("ingest", "ferry.txt", "roof.txt")
+    assert ingest.returncode == 0, ingest.stderr
+    asked = {
+        "What did Hugo Okafor say?": "will halve the wait",
+        "What did Greta Okafor say?": "expects far more customers",
+        "What did Hugo Petrov say?": "can finally use the gym",
+        "What did Councillor Hugo Okafor say?": "will halve the wait",
+    }
+    for question, words in asked.items():
+        [reply] = ask_in_turn(empty_qabot, question)
+        quotes = [citation["quote"] for citation in reply["citations"]]
+        assert quotes and all(words in quote for quote in quotes), (question, quotes)

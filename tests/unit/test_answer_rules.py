@@ -1727,6 +1727,9 @@ COACH_CHUNKS = [
         # no article picked: the coach of the one story naming whom the question names
         ("What did the coach say about Ann Lee?", None, {"tom", "ray"}),
         ("What did the coach say about Bo Reed?", None, {"jim", "hale"}),
+        # a title before a name is theirs, whether or not the article gives it them
+        ("What did Mayor Bo Reed say?", None, {"bo", "reed"}),
+        ("What did Captain Ann Lee say after the game?", "hawks-win.txt", {"ann", "lee"}),
     ],
 )
 def test_whose_words_a_role_of_someone_asks_for(

@@ -15,10 +15,13 @@ from retrieval.ingest.chunking import build_chunks
 from retrieval.ingest.loader import load_article
 from retrieval.language.pronouns import central_person, pronoun_cues, pronoun_of
 from retrieval.language.speakers import (
+    another_person,
     find_mentions,
+    given_name,
     is_person_name,
     name_key,
     opens_quote,
+    personal_words,
     still_quoting,
     subject_person,
 )
@@ -1012,3 +1015,116 @@ def test_no_one_thing_among_several_stories() -> None:
     one = headlined("Emirates orders jets", *["Emirates bought jets."] * 3)
     other = [replace(s, source="b.txt") for s in story("Boeing sells jets.")]
     assert NameGazetteer.build([*one, *other]).central_thing() is None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        pytest.param(
+            [
+                'Councillor Hugo Okafor said the ferry "will halve the wait."',
+                "His sister, Greta Okafor, who runs a cafe at the pier, said she "
+                '"expects more customers."',
+            ],
+            ["Hugo Okafor", "Greta Okafor"],
+            id="a councillor and his sister (local news)",
+        ),
+        pytest.param(
+            [
+                'Councillor Hugo Okafor said the ferry "will halve the wait."',
+                "His sister, Greta Okafor, runs a cafe at the pier.",
+                '"We will need more staff," Okafor said.',
+            ],
+            ["Hugo Okafor", "", "Greta Okafor"],
+            id="a surname alone: the one of them named last",
+        ),
+        pytest.param(
+            [
+                "Venus Williams lost in the first round. Serena Williams won in straight sets.",
+                '"I felt strong today," Serena Williams said.',
+                '"It was a tough draw," Venus Williams told reporters.',
+            ],
+            ["", "Serena Williams", "Venus Williams"],
+            id="sisters in one match report (sports)",
+        ),
+        pytest.param(
+            [
+                '"We owe them our thanks," Former President Bill Clinton said.',
+                'Hillary Clinton followed him. "It was a long night," Clinton said.',
+            ],
+            ["Bill Clinton", "Hillary Clinton"],
+            id="spouses at one event (politics)",
+        ),
+        pytest.param(
+            ['Gov. Matt Bevin spoke at the rally. "Schools will stay open," Bevin said.'],
+            ["Matt Bevin"],
+            id="one person of the surname: as before",
+        ),
+    ],
+)
+def test_people_of_one_surname_are_told_apart_by_their_first_names(
+    tmp_path: Path, paragraphs: list[str], speakers: list[str]
+) -> None:
+    said = sentences_of(tmp_path, "\n\n".join(["Notes From the Week", *paragraphs]))
+    # who speaks in each paragraph's last sentence
+    last = [max((t for t in said if t in text), key=text.rfind) for text in paragraphs]
+    assert [said[sentence][0] for sentence in last] == speakers
+
+
+GIVEN = frozenset("hugo greta vladimir alexander serena venus joe hunter h".split())
+NAMED = frozenset("okafor petrov putin lukashenko williams biden".split()) | GIVEN
+
+
+@pytest.mark.parametrize(
+    ("asked", "speaker", "another"),
+    [
+        ("Mayor Hugo Okafor", "Greta Okafor", True),  # local news: a sister
+        ("Mayor Hugo Okafor", "Hugo Petrov", True),  # another article's Hugo
+        ("Serena Williams", "Venus Williams", True),  # sports
+        ("Joe Biden", "Hunter Biden", True),  # politics
+        ("Mayor Hugo Okafor", "Hugo Okafor", False),
+        ("Hugo Okafor", "Councillor Hugo Okafor", False),  # a title before the name
+        ("Hugo Okafor", "Hugo A. Okafor", False),  # a middle initial
+        ("Hugo Okafor", "H. Okafor", False),  # an initial agrees with the name
+        ("Mayor Okafor", "Greta Okafor", False),  # a title names no one apart
+        ("Hugo", "Hugo Petrov", False),  # a first name alone
+        ("President Putin", "Vladimir Putin", False),
+        ("Putin and Lukashenko", "Alexander Lukashenko", False),  # two people asked
+        ("Hugo's wife", "Hugo Petrov", False),  # "wife" is no surname
+        ("Serena Williams", "Williams", False),  # a surname alone is the asked one's
+    ],
+)
+def test_another_person_of_the_same_name(asked: str, speaker: str, another: bool) -> None:
+    assert another_person(asked, speaker, GIVEN, NAMED) is another
+
+
+@pytest.mark.parametrize(
+    ("name", "personal"),
+    [
+        ("Councillor Hugo Okafor", ["hugo", "okafor"]),
+        ("Former President Bill Clinton", ["bill", "clinton"]),
+        ("Donald Trump Jr.", ["donald", "trump"]),
+        ("Gov. Matt Bevin", ["matt", "bevin"]),
+        ("Peskov", ["peskov"]),
+    ],
+)
+def test_a_persons_own_name_leaves_out_titles_and_suffixes(name: str, personal: list[str]) -> None:
+    assert personal_words(name) == personal
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Councillor Greta Okafor", "greta"),  # local news
+        ("Former President Bill Clinton", "bill"),  # politics
+        ("Kentavious Caldwell-Pope", "kentavious"),  # sports
+        ("Los Angeles Lakers", None),  # a place opens it
+        ("Host the Lakers", None),  # a lowercase word inside
+        ("NBA-leading Lakers", None),
+        ("Leveraging Ascom Connect", None),  # a product, after a gerund
+        ("J.K. Rowling", None),  # initials say no first name
+        ("Peskov", None),
+    ],
+)
+def test_the_first_name_of_a_name_written_in_full(name: str, given: str | None) -> None:
+    assert given_name(name) == given
