@@ -110,7 +110,10 @@ class Pipeline:
                     question,
                     last_quoted=tuple(c.quote for c in last.citations),
                     asks_source_of_last=typed.asks_source_of_last,
-                    asks_about_last=typed.asks_about_last and typed.wh == question.wh,
+                    # "when?" of the answer just given, not of one before an abstention
+                    asks_about_last=typed.asks_about_last
+                    and typed.wh == question.wh
+                    and last is history[-1].answer,
                 )
             if history and asks_for_more(asked):
                 # "what else did he say?": not what the conversation has quoted already

@@ -1039,7 +1039,9 @@ class ExtractiveAnswerer:
             return frozenset()
         given, named = self.index.given_names, self.index.name_words
         return frozenset(
-            name for name in self.index.people if another_person(asked, name, given, named)
+            name
+            for name in self.index.people_named(words(asked))
+            if another_person(asked, name, given, named)
         )
 
     def _spoken_by(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 import numpy as np
 
@@ -163,9 +164,10 @@ class CorpusIndex:
     def acronyms(self) -> dict[str, str]:
         return self.names.acronyms
 
-    @property
-    def people(self) -> frozenset[str]:
-        return self.names.people
+    def people_named(self, words: Collection[str]) -> set[str]:
+        """The people's names holding any of these words."""
+        by_word = self.names.people_by_word
+        return {name for word in words for name in by_word.get(word, ())}
 
     @property
     def given_names(self) -> frozenset[str]:

@@ -110,6 +110,15 @@ class NameGazetteer:
         )
 
     @cached_property
+    def people_by_word(self) -> dict[str, frozenset[str]]:
+        """The people's names each word of theirs is in ("okafor": "Hugo Okafor", ...)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for name in self.people:
+            for word in words(name):
+                found[word].add(name)
+        return {word: frozenset(names) for word, names in found.items()}
+
+    @cached_property
     def given_names(self) -> frozenset[str]:
         """The first names the corpus gives people ("hugo" of "Hugo Okafor")."""
         return frozenset(filter(None, map(given_name, self.people)))

@@ -488,6 +488,12 @@ KINDS_OF_LAST = frozenset(
     {"when", "when_day", "when_year", "when_future", "where", "how_long", "how_many", "how_much"}
 )
 KIND_WORDS = frozenset("date day year time month place city town country".split())
+# A time or place asked alone of what the last answer said: "when?", "since when?", "where
+# exactly?" after "Who announced it?".
+BARE_KIND = re.compile(
+    r"(?:(?:and|so|but)\s+)?(?:(?:by|since|until|till|from)\s+)?(?:when|where)(?:\s+exactly)?",
+    re.IGNORECASE,
+)
 # Verbs that ask nothing of their own about it: "When did that happen?", "When will they get it?"
 PLAIN_ACTS = frozenset("happen happened happens take took place get gets got many much".split())
 # A chat's opening words before the question ("hey what did ...", "ok so who ...").
@@ -948,8 +954,10 @@ def _wh_of_phrase(asked: str) -> str | None:
 def _asks_about_last(
     plain: str, wh: str, points: list[tuple[str, str]], name_words: frozenset[str]
 ) -> bool:
-    """A fact of a kind ("When was that?", "What date was that?", "Where did it happen?")
-    about what the last answer said: no name, no word of its own but the kind's."""
+    """A fact of a kind ("When was that?", "What date was that?", "Where did it happen?",
+    "when?") about what the last answer said: no name, no word of its own but the kind's."""
+    if wh in KINDS_OF_LAST and BARE_KIND.fullmatch(plain):
+        return True
     if wh not in KINDS_OF_LAST or name_words or not REFERS_BACK.search(plain):
         return False
     # no act of its own ("When did it come out?" asks a release, not any time said there)

@@ -2024,6 +2024,13 @@ def test_the_measure_asked_is_no_point(question: str, points: tuple[str, ...]) -
         ("When did it come out?", False, False),  # a release is asked, not any time
         ("When did Parise score?", False, False),  # a name and an act of its own
         ("When was the rally?", False, False),
+        # a time or place asked alone (a building's future, a company's officer)
+        ("when?", False, True),
+        ("since when", False, True),
+        ("by when?", False, True),
+        ("Where exactly?", False, True),
+        ("Why?", False, False),  # a reason is no fact found beside a sentence
+        ("When, though, and who decides?", False, False),
     ],
 )
 def test_a_follow_up_on_what_the_last_answer_quoted(
