@@ -1421,3 +1421,19 @@ def test_people_who_share_a_name_are_quoted_apart(empty_qabot: Qabot) -> None:
         [reply] = ask_in_turn(empty_qabot, question)
         quotes = [citation["quote"] for citation in reply["citations"]]
         assert quotes and all(words in quote for quote in quotes), (question, quotes)
+
+
+def test_when_asked_alone_is_of_the_answer_just_given(empty_qabot: Qabot) -> None:
+    (empty_qabot.cwd / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    ingest = empty_qabot("ingest", "ferry.txt")
+    assert ingest.returncode == 0, ingest.stderr
+    voted, when, cost, then = ask_in_turn(
+        empty_qabot,
+        "Who voted to buy a second ferry?",
+        "when?",
+        "How much will the ferry cost?",  # the article does not say
+        "when?",  # of nothing: not of the vote two answers back
+    )
+    assert not voted["abstained"], voted
+    assert when["answer"].startswith("On Monday"), when
+    assert cost["abstained"] and then["abstained"] and then["citations"] == [], (cost, then)
