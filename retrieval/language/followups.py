@@ -153,8 +153,8 @@ PLACE = re.compile(
 )
 # "What lander is Blue Origin offering?": the kind of thing the question asks for.
 ASKED_KIND = re.compile(
-    r"^(?:what|which)\s+(?P<kind>[a-z][\w-]+)\s+"
-    rf"{AUXILIARIES}\b",
+    r"^(?:what|which)\s+(?:(?P<sort>kind|type|sort|model|make|brand)\s+of\s+)?"
+    rf"(?P<kind>[a-z][\w-]+)\s+{AUXILIARIES}\b",
     re.IGNORECASE,
 )
 # "How much did that campaign cost?": a thing of a kind an earlier question asked for.
@@ -586,11 +586,15 @@ def _agrees(pronoun: str, phrase: str) -> bool:
 def _thing_answered(history: Sequence[Turn]) -> str | None:
     """What the conversation's last "what <kind>" question was answered with, while the turns
     since have called it "it": the name its first quote gives to a thing of that kind ("the
-    campaign “Starts with one.”", "its Blue Moon lander")."""
+    campaign “Starts with one.”", "its Blue Moon lander"); for "what kind of <thing>", that thing
+    when its quote names none."""
     for turn in reversed(history):
         asked = ASKED_KIND.match(turn.resolved_question or turn.question)
         if asked:
-            return _named_kind(turn, asked.group("kind"))
+            kind = asked.group("kind")
+            # "What kind of keyboard is in it?" answered "a scissor keyboard": it is that one
+            sorted_out = asked.group("sort") and turn.answer.citations
+            return _named_kind(turn, kind) or (f"the {kind}" if sorted_out else None)
         if not THING_PRONOUN.search(turn.question):
             return None
     return None

@@ -317,6 +317,23 @@ def turn(question: str, quote: str = "", person: str | None = None) -> Turn:
             "When will this lander fly?",
             "When will the Starship lander fly?",
         ),
+        # "what kind of" a thing: the thing, whether or not its answer names it (gadget news,
+        # space news)
+        (
+            [
+                turn(
+                    "What kind of keyboard is in the new MacBook?",
+                    "Apple will fit the new MacBook with a scissor keyboard.",
+                )
+            ],
+            "What was it modeled on?",
+            "What was the keyboard modeled on?",
+        ),
+        (
+            [turn("What type of lander is SpaceX offering?", "It will offer its Starship lander.")],
+            "When will it fly?",
+            "When will the Starship lander fly?",
+        ),
         # of another kind, or asked too long ago, it stays as it was asked
         (
             [turn("What lander is SpaceX offering?", "SpaceX will offer its Starship lander.")],
