@@ -226,21 +226,24 @@ def _is_person_name(words: Sequence[str]) -> bool:
 def personal_words(name: str) -> list[str]:
     """A person's name without a title before it or a suffix after it: "Councillor Hugo Okafor
     Jr." -> hugo, okafor."""
-    named = words(name)
-    while len(named) > 1 and (named[0] in TITLE_WORDS or named[0] in TITLE_MODIFIERS):
-        named = named[1:]
+    named = _past_titles(words(name))
     while len(named) > 1 and named[-1] in NAME_SUFFIXES:
         named = named[:-1]
     return named
+
+
+def _past_titles(parts: list[str]) -> list[str]:
+    """A name's words from the first after its titles ("Former President Bill Clinton")."""
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+        parts = parts[1:]
+    return parts
 
 
 def given_name(name: str) -> str | None:
     """The first name of a person's name written in full, titles left out ("greta" of
     "Councillor Greta Okafor"); None for one word, or for a name no person's by its form
     ("Los Angeles Lakers", "Host the Lakers", "NBA-leading Lakers", "J.K. Rowling")."""
-    parts = name.split()
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
-        parts = parts[1:]
+    parts = _past_titles(name.split())
     if len(parts) < 2 or not all(part[:1].isupper() for part in parts):
         return None
     first = parts[0]
